@@ -1,0 +1,40 @@
+# Privacy Audit — developer commands. Every target installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export QT_QPA_PLATFORM_TEST := offscreen
+
+.PHONY: run test report bench lint screenshots dist clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip >/dev/null
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[test,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/privacy-audit gui --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python -m pytest
+
+report: $(STAMP)
+	mkdir -p out
+	$(BIN)/privacy-audit report --demo -o out/demo-report.html
+	$(BIN)/privacy-audit report --demo --lang it -o out/demo-report-it.html
+	@echo "Open out/demo-report.html (English) or out/demo-report-it.html (Italiano)."
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python -m tests.benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) build dist out .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,125 @@
+"""The ``privacy-audit`` command line: a thin shell over the core.
+
+Exit codes: 0 success, 2 bad input (one clear line on stderr), 1 unexpected failure,
+130 interrupted. Never a traceback for a user's input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from privacy_audit import __version__
+from privacy_audit.errors import InputError
+from privacy_audit.i18n import SUPPORTED_LANGUAGES, system_language, translator
+
+EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one line (its default is 2 plus usage)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="export zip(s) or folder(s)")
+    parser.add_argument(
+        "--demo",
+        nargs="?",
+        const="giulia",
+        metavar="PERSONA",
+        help="use a bundled demo persona (default: giulia)",
+    )
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None, help="en or it")
+    parser.add_argument(
+        "--region", metavar="CC", default=None, help="default phone region, e.g. IT"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the docs)."""
+    parser = _Parser(
+        prog="privacy-audit",
+        description="See what Meta can link together about you, from your own data exports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="debug logging (no personal data)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the desktop app")
+    _add_inputs(p, required=False)
+    p.add_argument("--workshop", action="store_true", help="workshop mode (demo, redacted)")
+    p.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None)
+
+    p = sub.add_parser("inspect", help="what was found in the exports")
+    _add_inputs(p, required=True)
+    _add_common(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("audit", help="findings and what to do, in plain language")
+    _add_inputs(p, required=True)
+    _add_common(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--baseline", metavar="OLD.json", help="compare with an earlier audit --json")
+
+    p = sub.add_parser("report", help="write the privacy report")
+    _add_inputs(p, required=True)
+    _add_common(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--format", choices=("html", "json", "csv", "pdf"), default=None)
+    p.add_argument("--redact", action="store_true", help="mask names, numbers, emails, IPs")
+
+    p = sub.add_parser("demo", help="write synthetic demo exports")
+    p.add_argument("persona", metavar="PERSONA")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--scale", type=int, default=1, metavar="N")
+    return parser
+
+
+#: command -> module under privacy_audit that has ``run(args, tr) -> int``
+COMMANDS = {
+    "inspect": "privacy_audit.commands.inspect",
+    "audit": "privacy_audit.commands.audit",
+    "report": "privacy_audit.commands.report",
+    "demo": "privacy_audit.commands.demo",
+    "gui": "privacy_audit.gui.launch",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``privacy-audit``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    command = args.command or "gui"
+    if args.command is None:
+        args = parser.parse_args(["gui"])
+    lang = getattr(args, "lang", None) or system_language()
+    tr = translator(lang)
+    try:
+        module = importlib.import_module(COMMANDS[command])
+        return int(module.run(args, tr))
+    except InputError as exc:
+        print(f"privacy-audit: {exc.render(tr)}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("privacy-audit: " + tr.gettext("Interrupted."), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

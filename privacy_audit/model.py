@@ -1,0 +1,339 @@
+"""The normalized evidence every importer fills and every analysis reads.
+
+Importers never build DataFrames themselves: they call :meth:`SourceSink.add` with one
+row at a time (plain dicts, cheap) and :class:`EvidenceBuilder` turns the rows into
+typed pandas tables with fixed columns once all sources are read.
+
+Conventions:
+- ``timestamp``/``created_at`` are UTC ``datetime64[ns, UTC]``; importers may pass a
+  ``datetime`` (aware or UTC-naive), Unix seconds (int/float) or None.
+- phone numbers: importers fill ``phone_raw`` (contacts, messages) or put the raw number
+  in ``identifiers.value`` with ``kind="phone"``; :mod:`privacy_audit.phones` fills
+  ``phone_e164``/``phone_valid`` for the whole Evidence at the end of loading.
+- names are NFC-normalized; emails lower-cased (done here, not in importers).
+- ``messages`` holds metadata only, never message text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+SERVICES: tuple[str, ...] = ("facebook", "instagram", "messenger", "whatsapp")
+
+#: table name -> {column: kind}; kind is one of "str", "time", "int", "bool".
+SCHEMAS: dict[str, dict[str, str]] = {
+    "identifiers": {
+        "service": "str",
+        "kind": "str",  # phone | email | username | name
+        "value": "str",  # normalized (E.164 for valid phones, lower-case email)
+        "raw": "str",  # as found in the export
+        "valid": "bool",  # phones: False when it could not be parsed
+        "source_file": "str",
+    },
+    "contacts": {
+        "service": "str",
+        "origin": "str",  # address_book | synced_contacts | whatsapp_contacts | friends |
+        # followers | following | messenger_contacts | chat_participant | group_member
+        "name": "str",
+        "phone_raw": "str",
+        "phone_e164": "str",
+        "phone_valid": "bool",
+        "email": "str",
+        "created_at": "time",
+        "source_file": "str",
+    },
+    "activity": {
+        "service": "str",
+        "kind": "str",  # login | logout | session | ip | device | registration | ...
+        "timestamp": "time",
+        "ip": "str",
+        "device": "str",
+        "user_agent": "str",
+        "location": "str",
+        "source_file": "str",
+    },
+    "off_platform": {
+        "service": "str",
+        "app": "str",
+        "event": "str",
+        "timestamp": "time",
+        "source_file": "str",
+    },
+    "advertisers": {
+        "service": "str",
+        "name": "str",
+        "relation": "str",  # uploaded_list | used_activity | interacted
+        "source_file": "str",
+    },
+    "linked_accounts": {
+        "service": "str",
+        "account": "str",
+        "linked_to": "str",
+        "via": "str",  # accounts_center | business_page | ...
+        "linked_at": "time",
+        "source_file": "str",
+    },
+    "settings": {
+        "service": "str",
+        "key": "str",
+        "value": "str",
+        "source_file": "str",
+    },
+    "messages": {
+        "service": "str",
+        "chat": "str",
+        "is_group": "bool",
+        "sender": "str",
+        "sender_phone_raw": "str",
+        "sender_phone_e164": "str",
+        "timestamp": "time",
+        "kind": "str",  # text | media | system | deleted
+        "source_file": "str",
+    },
+    "groups": {
+        "service": "str",
+        "name": "str",
+        "members": "int",  # -1 when unknown
+        "source_file": "str",
+    },
+}
+
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+
+
+def empty_table(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the columns and dtypes of ``table``."""
+    return _frame(table, [])
+
+
+def _to_utc(value: Any) -> Any:
+    if value is None or value == "" or value == 0:
+        return pd.NaT
+    if isinstance(value, (int, float)):
+        return pd.Timestamp(value, unit="s", tz="UTC") if value > 0 else pd.NaT
+    if isinstance(value, datetime):
+        ts = pd.Timestamp(value)
+        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return value
+
+
+def _times(values: list[Any]) -> pd.DatetimeIndex:
+    """Vectorized conversion of Unix seconds / datetimes / None to UTC."""
+    if all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values):
+        arr = np.array([np.nan if v is None or v <= 0 else v for v in values], dtype="float64")
+        return pd.to_datetime(arr, unit="s", utc=True, errors="coerce")
+    if all(v is None or isinstance(v, datetime) for v in values):
+        try:
+            return pd.to_datetime(values, utc=True, errors="coerce")
+        except (TypeError, ValueError):
+            pass
+    return pd.to_datetime([_to_utc(v) for v in values], utc=True, errors="coerce")
+
+
+def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    schema = SCHEMAS[table]
+    columns: dict[str, Any] = {}
+    for column, kind in schema.items():
+        values = [row.get(column) for row in rows]
+        if kind == "time":
+            columns[column] = _times(values)
+        elif kind == "int":
+            columns[column] = pd.array(
+                [(-1 if v is None else int(v)) for v in values], dtype="int64"
+            )
+        elif kind == "bool":
+            columns[column] = pd.array([bool(v) for v in values], dtype="bool")
+        else:
+            columns[column] = pd.array(
+                [None if v is None or v == "" else str(v) for v in values], dtype=object
+            )
+    return pd.DataFrame(columns, columns=list(schema))
+
+
+def clean_text(value: Any) -> str | None:
+    """NFC-normalize and strip a text value; empty becomes None."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    return text or None
+
+
+@dataclass
+class SourceInfo:
+    """One imported export (one service) and what was found in it."""
+
+    path: str  # display path (first part); never opened again from here
+    service: str  # facebook | instagram | messenger | whatsapp
+    kind: str  # dyi | account_report | chat
+    format: str  # json | html | txt | mixed
+    layout: str  # e.g. facebook-2024, facebook-2020, facebook-2018, instagram-2023 ...
+    parts: list[str] = field(default_factory=list)
+    files_recognized: list[str] = field(default_factory=list)
+    files_unrecognized: int = 0
+    tables: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    export_date: datetime | None = None  # when the export was made, if known
+    chat: dict[str, Any] | None = None  # chat stats for WhatsApp chat exports
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``inspect --json`` shape of this source."""
+        data: dict[str, Any] = {
+            "path": self.path,
+            "service": self.service,
+            "kind": self.kind,
+            "format": self.format,
+            "layout": self.layout,
+            "parts": self.parts,
+            "files_recognized": self.files_recognized,
+            "files_unrecognized": self.files_unrecognized,
+            "tables": self.tables,
+            "warnings": self.warnings,
+            "export_date": self.export_date.isoformat() if self.export_date else None,
+        }
+        if self.chat is not None:
+            data["chat"] = self.chat
+        return data
+
+
+@dataclass
+class Evidence:
+    """All tables, plus the list of sources they came from."""
+
+    tables: dict[str, pd.DataFrame]
+    sources: list[SourceInfo]
+    region: str | None = None  # default phone region used for normalization
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def services(self) -> list[str]:
+        """Services present among the sources, in canonical order."""
+        present = {s.service for s in self.sources}
+        return [s for s in SERVICES if s in present]
+
+    @classmethod
+    def empty(cls) -> Evidence:
+        """Evidence with no sources and empty tables."""
+        return cls({t: empty_table(t) for t in TABLES}, [])
+
+
+class SourceSink:
+    """What an importer writes into: rows for one source, warnings, recognized files."""
+
+    def __init__(self, builder: EvidenceBuilder, info: SourceInfo) -> None:
+        self._builder = builder
+        self.info = info
+
+    def add(self, table: str, **row: Any) -> None:
+        """Add one row to ``table``; ``service`` defaults to this source's service."""
+        if table not in SCHEMAS:
+            raise KeyError(f"unknown table {table!r}")
+        row.setdefault("service", self.info.service)
+        for key in ("name", "sender", "chat", "app", "account", "linked_to"):
+            if key in row:
+                row[key] = clean_text(row[key])
+        if row.get("email"):
+            row["email"] = str(row["email"]).strip().lower() or None
+        self._builder.rows[table].append(row)
+        self.info.tables[table] = self.info.tables.get(table, 0) + 1
+
+    def add_frame(self, table: str, frame: pd.DataFrame) -> None:
+        """Add many rows at once (fast path for big chats): columns of ``table``'s schema.
+
+        Missing columns are filled with None; ``service`` defaults to this source's.
+        Text columns must already be clean (NFC); times UTC ``datetime64``.
+        """
+        if table not in SCHEMAS:
+            raise KeyError(f"unknown table {table!r}")
+        frame = frame.copy()
+        if "service" not in frame:
+            frame["service"] = self.info.service
+        self._builder.frames[table].append(frame)
+        self.info.tables[table] = self.info.tables.get(table, 0) + len(frame)
+
+    def add_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Add several rows to ``table``."""
+        for row in rows:
+            self.add(table, **row)
+
+    def warn(self, message: str) -> None:
+        """Record a warning for this source (already in the user's language, no content)."""
+        if message not in self.info.warnings:
+            self.info.warnings.append(message)
+
+    def recognized(self, member: str) -> None:
+        """Note that archive member ``member`` was understood."""
+        if member not in self.info.files_recognized:
+            self.info.files_recognized.append(member)
+
+
+class EvidenceBuilder:
+    """Collects rows from every source, then builds typed tables once."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self.frames: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+        self.sources: list[SourceInfo] = []
+
+    def source(self, info: SourceInfo) -> SourceSink:
+        """Register a new source and return the sink its importer writes into."""
+        self.sources.append(info)
+        return SourceSink(self, info)
+
+    def build(self) -> Evidence:
+        """Turn the collected rows into typed tables."""
+        tables = {}
+        for table in TABLES:
+            frame = _frame(table, self.rows[table])
+            extra = [_conform(table, f) for f in self.frames[table]]
+            if extra:
+                frame = (
+                    pd.concat([frame, *extra], ignore_index=True)
+                    if len(frame)
+                    else (pd.concat(extra, ignore_index=True) if len(extra) > 1 else extra[0])
+                )
+            tables[table] = frame
+        return Evidence(tables, list(self.sources))
+
+
+def _conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give ``frame`` exactly the columns and dtypes of ``table``."""
+    out = {}
+    n = len(frame)
+    for column, kind in SCHEMAS[table].items():
+        if column in frame:
+            col = frame[column]
+            if kind == "time":
+                out[column] = pd.to_datetime(col, utc=True, errors="coerce")
+            elif kind == "int":
+                out[column] = col.fillna(-1).astype("int64")
+            elif kind == "bool":
+                out[column] = col.fillna(False).astype("bool")
+            else:
+                out[column] = col.astype(object).where(col.notna(), None)
+        elif kind == "time":
+            out[column] = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
+        elif kind == "int":
+            out[column] = pd.Series(-1, index=range(n), dtype="int64")
+        elif kind == "bool":
+            out[column] = pd.Series(False, index=range(n), dtype="bool")
+        else:
+            out[column] = pd.Series([None] * n, dtype=object)
+    result = pd.DataFrame(
+        {k: v.to_numpy() if hasattr(v, "to_numpy") else v for k, v in out.items()}
+    )
+    for column, kind in SCHEMAS[table].items():
+        if kind == "time":
+            result[column] = pd.to_datetime(result[column], utc=True)
+    return result

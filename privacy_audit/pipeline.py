@@ -1,0 +1,78 @@
+"""The headless pipeline the CLI and the GUI share: paths -> Evidence -> audit.
+
+Long work takes ``progress`` and ``cancel`` (see :mod:`privacy_audit.progress`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from privacy_audit.errors import InputError
+from privacy_audit.i18n import N_, translator
+from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
+from privacy_audit.phones import normalize_evidence
+from privacy_audit.progress import CancelToken, Progress, check, no_progress
+from privacy_audit.sources.base import LoadContext
+from privacy_audit.sources.detect import detect
+from privacy_audit.sources.inputs import open_exports
+from privacy_audit.sources.registry import IMPORTER_MODULES, importers
+
+log = logging.getLogger(__name__)
+
+
+def load_evidence(
+    paths: Sequence[str | Path],
+    *,
+    region: str | None = None,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Evidence:
+    """Read every export among ``paths`` into one :class:`Evidence`.
+
+    Raises :class:`InputError` for input that cannot be read at all, and
+    :class:`~privacy_audit.errors.Cancelled` when ``cancel`` is set.
+    """
+    report = progress or no_progress
+    token = cancel or CancelToken()
+    if not paths:
+        raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
+    archives = open_exports(paths)
+    builder = EvidenceBuilder()
+    by_name = dict(zip(IMPORTER_MODULES, importers(), strict=True))
+    try:
+        total = len(archives)
+        for index, archive in enumerate(archives):
+            check(token)
+            detection = detect(archive)
+            log.debug("detected %s %s %s", detection.service, detection.layout, detection.format)
+            info = SourceInfo(
+                path=archive.display_name,
+                service=detection.service,
+                kind=detection.kind,
+                format=detection.format,
+                layout=detection.layout,
+                parts=[p.name for p in archive.parts] if len(archive.parts) > 1 else [],
+            )
+            sink = builder.source(info)
+
+            def part_progress(fraction: float, label: str, _i: int = index) -> None:
+                report((_i + max(0.0, min(1.0, fraction))) / total * 0.95, label)
+
+            ctx = LoadContext(progress=part_progress, cancel=token, tr=translator(lang))
+            part_progress(0.0, archive.display_name)
+            by_name[detection.importer].load(archive, detection, sink, ctx)
+            recognized = set(info.files_recognized)
+            info.files_unrecognized = sum(
+                1 for m in archive.members if not m.is_media and m.path not in recognized
+            )
+    finally:
+        for archive in archives:
+            archive.close()
+    check(token)
+    report(0.96, "phone numbers")
+    evidence = normalize_evidence(builder.build(), region)
+    report(1.0, "")
+    return evidence

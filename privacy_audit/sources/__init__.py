@@ -1,0 +1,1 @@
+"""Reading exports: the safe archive reader, detection, and one importer per source."""
