@@ -1,4 +1,4 @@
-"""One safe, read-only view over an export: a zip, several zip parts, or a folder.
+"""One safe, read-only view over an export: a zip, several zip parts, a folder or one file.
 
 Every export is hostile input. This module:
 - reads the zip central directory only and opens just the members asked for;
@@ -7,20 +7,23 @@ Every export is hostile input. This module:
   treating ``'``, ``’`` and ``_`` in names as equal;
 - refuses absolute names and ``..`` segments, encrypted members, corrupt or truncated
   zips and files that are not zips, with one clear :class:`InputError` naming the file;
-- caps the inflated size of every member it reads (declared size *and* bytes counted
-  while inflating) and the number of members;
+- caps what it inflates: the declared size of a member, the bytes counted while
+  inflating, the compression ratio of big members, the total read per export, and the
+  number of members;
 - never writes to, renames or touches the input.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from privacy_audit.errors import InputError
@@ -28,9 +31,15 @@ from privacy_audit.i18n import N_
 
 #: Largest member we inflate (JSON message files are a few MB; 256 MiB is generous).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
+#: Most bytes we inflate from one export in total (all members read, summed).
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
 #: Most members an export may list before we refuse it.
-MAX_MEMBERS = 500_000
+MAX_MEMBERS = 300_000
+#: A member this big that compresses better than MAX_RATIO:1 is a zip bomb, not a JSON file.
+RATIO_CHECK_BYTES = 32 * 1024 * 1024
+MAX_RATIO = 200
 _CHUNK = 1024 * 1024
+_MB = 1024 * 1024
 
 MEDIA_SUFFIXES = frozenset(
     """.jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .mp4 .mov .m4v .avi .mkv
@@ -39,14 +48,24 @@ MEDIA_SUFFIXES = frozenset(
 )
 #: the apostrophe family that Meta rewrote to ``_`` in 2025 file names
 _QUOTES = re.compile(r"['’‘`]")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+_DAMAGED = N_("A file inside the archive is damaged: {member}.")
+_DOWNLOAD_AGAIN = N_("Download the export again.")
 
 
 def match_key(name: str) -> str:
-    """Normalize a member path for matching: lower case, quotes as ``_``, ``/`` separators."""
+    """Normalize a member path for matching: NFC, lower case, quotes as ``_``, ``/``."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", name)
     return _QUOTES.sub("_", name.replace("\\", "/")).lower()
 
 
-@dataclass(frozen=True)
+def _basename(key: str) -> str:
+    return key.rpartition("/")[2]
+
+
+@dataclass(frozen=True, slots=True)
 class Member:
     """One file inside an export."""
 
@@ -54,16 +73,19 @@ class Member:
     size: int  # declared (zip) or actual (folder) size in bytes
     part: int  # index into ExportArchive.parts
     key: str  # match_key(path)
+    packed: int = -1  # compressed size in the zip (-1: not compressed / unknown)
 
     @property
     def name(self) -> str:
         """The file name without folders."""
-        return PurePosixPath(self.path).name
+        return self.path.replace("\\", "/").rpartition("/")[2]
 
     @property
     def suffix(self) -> str:
         """Lower-case file extension, with the dot."""
-        return PurePosixPath(self.key).suffix
+        base = _basename(self.key)
+        dot = base.rfind(".")
+        return base[dot:] if dot > 0 else ""
 
     @property
     def is_media(self) -> bool:
@@ -72,18 +94,37 @@ class Member:
 
 
 def _unsafe_name(name: str) -> bool:
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
         return True
-    parts = name.replace("\\", "/").split("/")
-    return any(p == ".." for p in parts)
+    return ".." in name.replace("\\", "/").split("/")
+
+
+def _declared_entries(path: Path) -> int:
+    """The member count the zip's end record declares (0 when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return 0
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
 
 
 class ExportArchive:
     """A read-only, merged view over the parts (zips or one folder) of one export."""
 
-    def __init__(self, parts: Sequence[Path], *, max_member_bytes: int = MAX_MEMBER_BYTES):
+    kind = "archive"
+
+    def __init__(
+        self,
+        parts: Sequence[Path],
+        *,
+        max_member_bytes: int = MAX_MEMBER_BYTES,
+        max_total_bytes: int = MAX_TOTAL_BYTES,
+    ) -> None:
         self.parts: list[Path] = [Path(p) for p in parts]
         self.max_member_bytes = max_member_bytes
+        self.max_total_bytes = max_total_bytes
+        self.bytes_read = 0
         self._zips: dict[int, zipfile.ZipFile] = {}
         self.members: list[Member] = []
         try:
@@ -95,19 +136,28 @@ class ExportArchive:
         except BaseException:
             self.close()
             raise
+        self.kind = "folder" if self.parts and self.parts[0].is_dir() else "zip"
+        self._index()
+
+    def _index(self) -> None:
         self._by_name: dict[str, list[Member]] = {}
         for member in self.members:
-            self._by_name.setdefault(PurePosixPath(member.key).name, []).append(member)
+            self._by_name.setdefault(_basename(member.key), []).append(member)
 
     # -- listing -------------------------------------------------------------------
     def _list_zip(self, index: int, path: Path) -> None:
+        if not path.exists():
+            raise InputError(N_("The file does not exist."), path)
+        if _declared_entries(path) + len(self.members) > MAX_MEMBERS:
+            raise InputError(
+                N_("This archive lists too many files ({count}) to be a data export."),
+                path,
+                N_("It was not opened."),
+                count=_declared_entries(path),
+            )
         try:
             handle = zipfile.ZipFile(path, "r")  # reads only the central directory
-        except FileNotFoundError as exc:
-            raise InputError(N_("The file does not exist."), path) from exc
-        except IsADirectoryError as exc:  # pragma: no cover - dirs are listed as folders
-            raise InputError(N_("This is a folder, not a file."), path) from exc
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise InputError(
                 N_("This file is not a readable zip archive (it may be damaged or incomplete)."),
                 path,
@@ -119,12 +169,12 @@ class ExportArchive:
             raise InputError(
                 N_("This archive lists too many files ({count}) to be a data export."),
                 path,
+                N_("It was not opened."),
                 count=len(infos),
             )
         seen: set[str] = set()
+        add = self.members.append
         for info in infos:
-            if info.is_dir():
-                continue
             name = info.filename
             if _unsafe_name(name):
                 raise InputError(
@@ -132,6 +182,8 @@ class ExportArchive:
                     path,
                     N_("It was not made by Meta or WhatsApp; it was not opened."),
                 )
+            if name.endswith("/"):
+                continue
             if info.flag_bits & 0x1:
                 raise InputError(
                     N_("This archive is password-protected (encrypted)."),
@@ -143,35 +195,51 @@ class ExportArchive:
             if name in seen:
                 continue  # duplicate names: the first one wins, as in every unzip tool
             seen.add(name)
-            self.members.append(Member(name, info.file_size, index, match_key(name)))
+            packed = info.compress_size if info.compress_type != zipfile.ZIP_STORED else -1
+            add(Member(name, info.file_size, index, match_key(name), packed))
 
     def _list_folder(self, index: int, root: Path) -> None:
         stack = [root]
+        prefix = len(str(root).rstrip(os.sep)) + 1
+        add = self.members.append
         while stack:
             folder = stack.pop()
             try:
-                entries = list(os.scandir(folder))
+                with os.scandir(folder) as scan:
+                    entries = list(scan)
             except OSError as exc:
                 raise InputError(N_("This folder cannot be read."), folder) from exc
             for entry in entries:
-                if entry.is_symlink():
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    rel = Path(entry.path).relative_to(root).as_posix()
+                try:
+                    if entry.is_symlink():
+                        continue  # never followed: it could point anywhere on the disk
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                        continue
+                    if not entry.is_file(follow_symlinks=False):
+                        continue  # sockets, fifos, devices
                     size = entry.stat(follow_symlinks=False).st_size
-                    self.members.append(Member(rel, size, index, match_key(rel)))
-                    if len(self.members) > MAX_MEMBERS:
-                        raise InputError(
-                            N_("This folder holds too many files to be a data export."), root
-                        )
+                except OSError:
+                    continue
+                rel = entry.path[prefix:].replace(os.sep, "/")
+                add(Member(rel, size, index, match_key(rel)))
+                if len(self.members) > MAX_MEMBERS:
+                    raise InputError(
+                        N_("This folder holds too many files to be a data export."),
+                        root,
+                        N_("Open the folder of the export itself, not a folder above it."),
+                    )
 
     # -- queries -------------------------------------------------------------------
     @property
+    def path(self) -> Path:
+        """The file or folder the user gave (the first part); used in messages."""
+        return self.parts[0]
+
+    @property
     def display_name(self) -> str:
         """The name to show for this export (first part's file or folder name)."""
-        return self.parts[0].name if self.parts else ""
+        return self.path.name if self.parts else ""
 
     def find(self, name: str) -> list[Member]:
         """Members whose path ends with ``name`` at a path boundary (quote-insensitive).
@@ -179,9 +247,8 @@ class ExportArchive:
         ``name`` is a file name (``your_address_books.json``) or a path suffix
         (``contacts/synced_contacts.json``).
         """
-        key = match_key(name)
-        base = PurePosixPath(key).name
-        candidates = self._by_name.get(base, [])
+        key = match_key(name).strip("/")
+        candidates = self._by_name.get(_basename(key), [])
         if "/" not in key:
             return list(candidates)
         return [m for m in candidates if m.key == key or m.key.endswith("/" + key)]
@@ -204,64 +271,117 @@ class ExportArchive:
         return (m for m in self.members if not m.is_media)
 
     # -- reading -------------------------------------------------------------------
-    def open(self, member: Member) -> IO[bytes]:
-        """A binary stream over ``member`` (caller closes it). Size is not capped here."""
-        part = self.parts[member.part]
+    def _source(self, member: Member) -> Path:
+        return self.parts[member.part]
+
+    def _raw_open(self, member: Member) -> IO[bytes]:
         if member.part in self._zips:
-            zf = self._zips[member.part]
-            try:
-                return zf.open(member.path, "r")
-            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as exc:
+            return self._zips[member.part].open(member.path, "r")
+        return open(self.parts[member.part] / member.path, "rb")
+
+    def _damaged(self, member: Member, exc: BaseException | None = None) -> InputError:
+        return InputError(_DAMAGED, self._source(member), _DOWNLOAD_AGAIN, member=member.name)
+
+    def _check_declared(self, member: Member, cap: int) -> None:
+        source = self._source(member)
+        if member.size > cap:
+            raise InputError(
+                N_("{member} is too large to be read safely ({size} MB)."),
+                source,
+                N_("It was not read."),
+                member=member.name,
+                size=member.size // _MB,
+            )
+        if member.packed > 0 and member.size >= RATIO_CHECK_BYTES:
+            if member.size > member.packed * MAX_RATIO:
                 raise InputError(
-                    N_("A file inside the archive is damaged: {member}."),
-                    part,
-                    N_("Download the export again."),
+                    N_("{member} is compressed far more than any real file (a zip bomb?)."),
+                    source,
+                    N_("It was not read."),
                     member=member.name,
-                ) from exc
-        return open(part / member.path, "rb")
+                )
+        if self.bytes_read + member.size > self.max_total_bytes:
+            raise self._budget_error(member)
+
+    def _budget_error(self, member: Member) -> InputError:
+        return InputError(
+            N_("Reading this export would inflate more than {size} MB of data (a zip bomb?)."),
+            self._source(member),
+            N_("Reading stopped at {member}."),
+            size=self.max_total_bytes // _MB,
+            member=member.name,
+        )
+
+    def _charge(self, member: Member, count: int, cap: int, total: int) -> None:
+        """Count ``count`` more bytes read from ``member`` (``total`` so far in it)."""
+        self.bytes_read += count
+        if total > cap:
+            raise InputError(
+                N_("{member} inflates to more than it declares (a zip bomb?)."),
+                self._source(member),
+                N_("It was not read."),
+                member=member.name,
+            )
+        if self.bytes_read > self.max_total_bytes:
+            raise self._budget_error(member)
+
+    def open(self, member: Member, limit: int | None = None) -> IO[bytes]:
+        """A buffered binary stream over ``member`` (caller closes it).
+
+        The stream is capped like :meth:`read_bytes`: it raises :class:`InputError`
+        when the member inflates beyond ``limit`` or is damaged.
+        """
+        cap = self.max_member_bytes if limit is None else limit
+        self._check_declared(member, cap)
+        try:
+            raw = self._raw_open(member)
+        except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError) as exc:
+            raise self._damaged(member, exc) from exc
+        return io.BufferedReader(_CappedStream(self, member, raw, cap), buffer_size=_CHUNK)
 
     def read_bytes(self, member: Member, limit: int | None = None) -> bytes:
         """The whole content of ``member``, refusing more than ``limit`` bytes (zip bombs)."""
         cap = self.max_member_bytes if limit is None else limit
-        part = self.parts[member.part]
-        if member.size > cap:
-            raise InputError(
-                N_("{member} is too large to be read safely ({size} MB)."),
-                part,
-                member=member.name,
-                size=member.size // (1024 * 1024),
-            )
+        self._check_declared(member, cap)
         chunks: list[bytes] = []
         total = 0
         try:
-            with self.open(member) as stream:
+            with self._raw_open(member) as stream:
                 while True:
                     chunk = stream.read(_CHUNK)
                     if not chunk:
                         break
                     total += len(chunk)
-                    if total > cap:
-                        raise InputError(
-                            N_("{member} inflates to more than it declares (a zip bomb?)."),
-                            part,
-                            N_("It was not read."),
-                            member=member.name,
-                        )
+                    self._charge(member, len(chunk), cap, total)
                     chunks.append(chunk)
         except InputError:
             raise
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
-            raise InputError(
-                N_("A file inside the archive is damaged: {member}."),
-                part,
-                N_("Download the export again."),
-                member=member.name,
-            ) from exc
-        return b"".join(chunks)
+        except (
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            RuntimeError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
+            raise self._damaged(member, exc) from exc
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def read_text(self, member: Member, limit: int | None = None) -> str:
         """``member`` decoded as UTF-8 (BOM removed; undecodable bytes replaced)."""
         return self.read_bytes(member, limit).decode("utf-8-sig", errors="replace")
+
+    def head(self, member: Member, size: int = 4096) -> bytes:
+        """The first ``size`` bytes of ``member`` (to sniff its type); empty when unreadable."""
+        try:
+            with self._raw_open(member) as stream:
+                data = stream.read(size)
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError):
+            return b""
+        except NotImplementedError:
+            return b""
+        self.bytes_read += len(data)
+        return data
 
     def close(self) -> None:
         """Close the zip files (the input files themselves are never changed)."""
@@ -277,6 +397,69 @@ class ExportArchive:
 
     def __repr__(self) -> str:
         return f"ExportArchive({[p.name for p in self.parts]!r}, members={len(self.members)})"
+
+
+class _CappedStream(io.RawIOBase):
+    """A raw stream over one member that counts bytes and turns errors into InputError."""
+
+    def __init__(self, archive: ExportArchive, member: Member, raw: IO[bytes], cap: int):
+        super().__init__()
+        self._archive = archive
+        self._member = member
+        self._raw = raw
+        self._cap = cap
+        self._total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            data = self._raw.read(len(buffer))
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
+            raise self._archive._damaged(self._member, exc) from exc
+        count = len(data)
+        self._total += count
+        self._archive._charge(self._member, count, self._cap, self._total)
+        buffer[:count] = data
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class SingleFileArchive(ExportArchive):
+    """A lone file (a WhatsApp chat .txt, a JSON or HTML file) seen as a one-member export."""
+
+    kind = "file"
+
+    def __init__(self, path: Path, *, max_member_bytes: int = MAX_MEMBER_BYTES) -> None:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(N_("The file does not exist."), path) from exc
+        self.parts = [path.parent]
+        self.max_member_bytes = max_member_bytes
+        self.max_total_bytes = MAX_TOTAL_BYTES
+        self.bytes_read = 0
+        self._zips = {}
+        self._file = path
+        self.members = [Member(path.name, size, 0, match_key(path.name))]
+        self._index()
+
+    @property
+    def path(self) -> Path:
+        """The file itself."""
+        return self._file
+
+    def _source(self, member: Member) -> Path:
+        return self._file
+
+    def _raw_open(self, member: Member) -> IO[bytes]:
+        return open(self._file, "rb")
 
 
 def is_zip(path: Path) -> bool:

@@ -1,28 +1,69 @@
-"""Turn the paths a user dropped into exports: group zip parts, look inside folders."""
+"""Turn the paths a user dropped into exports: group zip parts, look inside folders.
+
+- A folder that holds an extracted export (Meta's category folders, a WhatsApp account
+  report tree), possibly under wrapper folders, is one export.
+- A folder that holds export files (a Downloads folder with a Facebook zip and a few
+  WhatsApp chats) is expanded into those files; only the ones an importer recognises
+  are kept, so unrelated zips next to them do not stop the import.
+- Zips (or extracted folders) of one multi-part Meta export are merged: new names
+  ``facebook-<user>-<YYYY-MM-DD>-<random>.zip`` share everything but the random part,
+  old ones are ``<user>_<YYYYMMDD>_part_<N>.zip``. A second download of the same part
+  (``... (1).zip``) is ignored.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
-from privacy_audit.sources.archive import MAX_MEMBER_BYTES, ExportArchive, Member, is_zip, match_key
+from privacy_audit.sources.archive import ExportArchive, SingleFileArchive, is_zip, match_key
 
-# facebook-jdoe-2026-05-14-a1b2c3d4.zip, instagram-x-2025-01-02-ZZZ.zip, meta-2025-Jan-02-...
+log = logging.getLogger(__name__)
+
+# facebook-jdoe-2026-05-14-a1b2c3d4, instagram-x-2025-01-02-ZZZ, meta-2025-Jan-02-...
 _PART_RE = re.compile(
-    r"^(?P<key>(?:facebook|instagram|messenger|meta|threads)-.+?-\d{4}-(?:\d{2}|[A-Za-z]{3})-\d{2})"
-    r"-[A-Za-z0-9]+$",
+    r"^(?P<key>(?:facebook|instagram|messenger|meta|threads)(?:-.+?)?"
+    r"-\d{4}-(?:\d{1,2}|[A-Za-z]{3,9})-\d{1,2})-[A-Za-z0-9_]+$",
     re.IGNORECASE,
 )
-_OLD_PART_RE = re.compile(r"^(?P<key>.+_\d{8})(?:_part_\d+)?$", re.IGNORECASE)
-_LOOSE_SUFFIXES = (".zip", ".txt", ".json", ".html")
+_OLD_PART_RE = re.compile(r"^(?P<key>.+_\d{8})(?:_part_?\d+)?$", re.IGNORECASE)
+#: what a browser appends to a second download of the same file: "x (1).zip", "x(2).zip"
+_COPY_RE = re.compile(r"\s*\(\d+\)$")
+#: file types a scanned folder may hold exports in
+_SCAN_SUFFIXES = (".zip", ".txt")
+
+#: folder names only Meta / WhatsApp exports have (match_key form)
+_DISTINCTIVE = frozenset(
+    """personal_information your_facebook_activity your_activity_across_facebook
+    logged_information security_and_login_information ads_information
+    apps_and_websites_off_of_facebook apps_and_websites_off_of_instagram
+    apps_and_websites_off_of_meta_technologies about_you your_instagram_activity
+    followers_and_following connections_and_followers information_about_you
+    calls_and_messages friends_and_followers whatsapp_account_information
+    whatsapp_connections whatsapp_settings your_topics ads_and_businesses
+    preferences_and_settings facebook_accounts_center""".split()
+)
+#: folder names Meta exports have that other trees may have too (two of them count)
+_GENERIC = frozenset(
+    """messages contacts connections location preferences account_information
+    security_and_login media content comments likes_and_reactions friends
+    profile_information search_history other_activity""".split()
+)
+_MARKER_FILES = frozenset(("start_here.html", "portability.json", "access.html"))
+
+
+def _strip_zip(name: str) -> str:
+    return name[:-4] if name.lower().endswith(".zip") else name
 
 
 def part_group_key(path: Path) -> str | None:
-    """The multi-part key of an export zip name (same key = same export), or None."""
-    stem = path.name[:-4] if path.name.lower().endswith(".zip") else path.name
+    """The multi-part key of an export zip or folder name (same key = same export)."""
+    stem = _COPY_RE.sub("", _strip_zip(path.name))
     for regex in (_PART_RE, _OLD_PART_RE):
         match = regex.match(stem)
         if match:
@@ -30,56 +71,154 @@ def part_group_key(path: Path) -> str | None:
     return None
 
 
-def _looks_like_tree(folder: Path) -> bool:
-    """A folder that is an extracted export (has sub-folders with json/html/txt)."""
-    for child in folder.rglob("*"):
-        if (
-            child.is_file()
-            and child.suffix.lower() in (".json", ".html")
-            and child.parent != folder
-        ):
-            return True
+def _children(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(N_("This folder cannot be read."), folder) from exc
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def is_export_tree(folder: Path, depth: int = 2) -> bool:
+    """True when ``folder`` (or a single wrapper folder inside it) is an extracted export."""
+    try:
+        entries = _children(folder)
+    except InputError:
+        return False
+    dirs = [e for e in entries if _is_dir(e)]
+    names = {match_key(e.name) for e in dirs}
+    if names & _DISTINCTIVE or len(names & _GENERIC) >= 2:
+        return True
+    if any(match_key(e.name) in _MARKER_FILES for e in entries if _is_file(e)):
+        return True
+    files = [e for e in entries if _is_file(e) and not e.name.startswith(".")]
+    if depth > 0 and len(dirs) == 1 and not files:
+        return is_export_tree(Path(dirs[0].path), depth - 1)
     return False
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
-    """Group ``paths`` into exports; each export is a list of parts (zips or one folder).
+def _scan_folder(folder: Path) -> list[Path]:
+    """The export candidates directly inside a folder that is not itself an export."""
+    found: list[Path] = []
+    for entry in _children(folder):
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if _is_dir(entry):
+            if is_export_tree(path):
+                found.append(path)
+        elif _is_file(entry) and path.suffix.lower() in _SCAN_SUFFIXES:
+            found.append(path)
+    return found
 
-    A folder that holds an extracted export is one export. A folder that only holds
-    zips or chat files (e.g. Downloads) is expanded into those files. Zips of the same
-    multi-part export are merged.
+
+def _group(paths: Sequence[Path]) -> list[list[Path]]:
+    """Group paths into exports: multi-part zips/folders together, in first-seen order."""
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        key = None
+        if path.is_dir() or is_zip(path):
+            key = part_group_key(path)
+        group = f"parts:{key}:{'dir' if path.is_dir() else 'zip'}" if key else f"path:{path}"
+        members = groups.setdefault(group, [])
+        if not any(_same_download(path, other) for other in members):
+            members.append(path)
+    return [sorted(parts, key=lambda p: p.name) for parts in groups.values()]
+
+
+def _same_download(path: Path, other: Path) -> bool:
+    """True when ``path`` is a second copy of ``other`` ("x (1).zip" next to "x.zip")."""
+    if _COPY_RE.sub("", _strip_zip(path.name)) != _COPY_RE.sub("", _strip_zip(other.name)):
+        return False
+    if path.is_dir() or other.is_dir():
+        return path.is_dir() and other.is_dir()
+    try:
+        return path.stat().st_size == other.stat().st_size
+    except OSError:
+        return False
+
+
+def _recognised(groups: list[list[Path]]) -> list[list[Path]]:
+    """The groups an importer recognises (for folders scanned on the user's behalf)."""
+    from privacy_audit.sources.detect import detect  # detect imports the importers
+
+    kept: list[list[Path]] = []
+    first_error: InputError | None = None
+    for parts in groups:
+        try:
+            with open_parts(parts) as archive:
+                detect(archive)
+        except InputError as exc:
+            log.debug("skipped a file in a scanned folder: %s", type(exc).__name__)
+            first_error = first_error or exc
+            continue
+        kept.append(parts)
+    if not kept and len(groups) == 1 and first_error is not None:
+        raise first_error  # the only candidate: its own message is the most useful
+    return kept
+
+
+def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
+    """Group ``paths`` into exports; each export is a list of parts (zips or folders).
+
+    Raises :class:`InputError` for a path that does not exist or a folder that holds
+    no export.
     """
-    loose: list[Path] = []
+    given: list[Path] = []
+    scanned: dict[Path, list[Path]] = {}
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise InputError(N_("The file or folder does not exist."), path)
-        if path.is_dir():
-            if _looks_like_tree(path) or not any(
-                c.is_file() and c.suffix.lower() in _LOOSE_SUFFIXES for c in path.iterdir()
-            ):
-                loose.append(path)
-            else:
-                loose.extend(
-                    sorted(
-                        c
-                        for c in path.iterdir()
-                        if c.is_file() and c.suffix.lower() in _LOOSE_SUFFIXES
-                    )
-                )
-        else:
-            loose.append(path)
+            raise InputError(
+                N_("The file or folder does not exist."),
+                path,
+                N_("Check the path and try again."),
+            )
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        if path.is_dir() and not is_export_tree(path):
+            candidates = _scan_folder(path)
+            if candidates:
+                scanned[path] = candidates
+                continue
+        given.append(path)
 
-    groups: dict[str, list[Path]] = {}
-    order: list[str] = []
-    for path in loose:
-        key = part_group_key(path) if path.is_file() and is_zip(path) else None
-        group = f"parts:{key}" if key else f"path:{path}"
-        if group not in groups:
-            groups[group] = []
-            order.append(group)
-        groups[group].append(path)
-    return [sorted(groups[g]) for g in order]
+    exports = _group(given)
+    for folder, candidates in scanned.items():
+        groups = _group([c for c in candidates if c.resolve() not in seen])
+        kept = _recognised(groups)
+        if not kept:
+            raise InputError(
+                N_(
+                    "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."
+                ),
+                folder,
+                N_(
+                    "Open the .zip files you downloaded (all parts together), the folder they "
+                    "were extracted to, or a WhatsApp chat .txt/.zip file."
+                ),
+            )
+        for parts in kept:
+            seen.update(p.resolve() for p in parts)
+        exports.extend(kept)
+    return exports
 
 
 def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
@@ -96,23 +235,22 @@ def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
 
 
 def open_parts(parts: list[Path]) -> ExportArchive:
-    """Open one export made of ``parts``; a single non-zip file becomes a one-file export."""
+    """Open one export made of ``parts``; a single non-zip file becomes a one-file export.
+
+    A file named ``.zip`` that is not a zip is refused with a clear message.
+    """
     if len(parts) == 1 and parts[0].is_file() and not is_zip(parts[0]):
+        if parts[0].suffix.lower() == ".zip":
+            return ExportArchive(parts)  # raises "not a readable zip archive"
         return SingleFileArchive(parts[0])
     return ExportArchive(parts)
 
 
-class SingleFileArchive(ExportArchive):
-    """A lone file (a WhatsApp chat .txt, an HTML/JSON report file) seen as an export."""
-
-    def __init__(self, path: Path) -> None:
-        self.parts = [path.parent]
-        self.max_member_bytes = MAX_MEMBER_BYTES
-        self._zips = {}
-        self.members = [Member(path.name, path.stat().st_size, 0, match_key(path.name))]
-        self._by_name = {self.members[0].key: list(self.members)}
-        self._file = path
-
-    @property
-    def display_name(self) -> str:
-        return self._file.name
+__all__ = [
+    "SingleFileArchive",
+    "expand_inputs",
+    "is_export_tree",
+    "open_exports",
+    "open_parts",
+    "part_group_key",
+]

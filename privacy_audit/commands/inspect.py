@@ -1,0 +1,178 @@
+"""``privacy-audit inspect PATH... [--json]``: what was found in the exports.
+
+Human-readable by default (in the user's language); ``--json`` prints
+``{"schema": "privacy-audit/1", "sources": [...]}`` with one
+:meth:`~privacy_audit.model.SourceInfo.to_json` object per export, grouped per service.
+Progress goes to stderr, and only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+import orjson
+from babel.numbers import format_decimal
+
+from privacy_audit.commands.common import input_paths
+from privacy_audit.i18n import N_, Translator
+from privacy_audit.model import SERVICES, TABLES, SourceInfo
+from privacy_audit.pipeline import load_evidence
+from privacy_audit.progress import Progress
+
+SCHEMA = "privacy-audit/1"
+
+SERVICE_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "messenger": "Messenger",
+    "whatsapp": "WhatsApp",
+}
+KIND_LABELS = {
+    "dyi": N_("data export (Download your information)"),
+    "account_report": N_("account information report"),
+    "chat": N_("chat export"),
+}
+TABLE_LABELS = {
+    "identifiers": N_("your identifiers"),
+    "contacts": N_("contacts"),
+    "activity": N_("logins, sessions and devices"),
+    "off_platform": N_("activity off Meta"),
+    "advertisers": N_("advertisers"),
+    "linked_accounts": N_("linked accounts"),
+    "settings": N_("settings"),
+    "messages": N_("messages"),
+    "groups": N_("groups"),
+}
+CHAT_LABELS = {
+    "platform": N_("platform"),
+    "date_order": N_("date order"),
+    "clock": N_("clock"),
+    "messages": N_("messages"),
+    "senders": N_("senders"),
+    "by_kind": N_("by kind"),
+    "text": N_("text"),
+    "media": N_("media"),
+    "system": N_("system"),
+    "deleted": N_("deleted"),
+}
+
+
+def ordered_sources(sources: Iterable[SourceInfo]) -> list[SourceInfo]:
+    """Sources grouped per service (facebook, instagram, messenger, whatsapp), stable."""
+    rank = {service: index for index, service in enumerate(SERVICES)}
+    return sorted(sources, key=lambda s: rank.get(s.service, len(rank)))
+
+
+def to_json(sources: Iterable[SourceInfo]) -> dict[str, Any]:
+    """The ``inspect --json`` document."""
+    return {"schema": SCHEMA, "sources": [s.to_json() for s in ordered_sources(sources)]}
+
+
+def _progress_to(stream: TextIO) -> Progress:
+    def report(fraction: float, label: str) -> None:
+        percent = round(max(0.0, min(1.0, fraction)) * 100)
+        stream.write(f"\r{percent:3d}% {label[:60]:<60}")
+        if fraction >= 1.0:
+            stream.write("\r" + " " * 66 + "\r")
+        stream.flush()
+
+    return report
+
+
+def _number(value: int, tr: Translator) -> str:
+    return format_decimal(value, locale=tr.locale)
+
+
+def _chat_lines(chat: dict[str, Any], tr: Translator) -> list[str]:
+    parts: list[str] = []
+    for key, value in chat.items():
+        label = tr.gettext(CHAT_LABELS[key]) if key in CHAT_LABELS else key
+        if isinstance(value, dict):
+            inner = ", ".join(
+                f"{tr.gettext(CHAT_LABELS[k]) if k in CHAT_LABELS else k} "
+                f"{_number(v, tr) if isinstance(v, int) else v}"
+                for k, v in value.items()
+            )
+            parts.append(f"{label}: {inner}")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            parts.append(f"{label}: {_number(value, tr)}")
+        else:
+            parts.append(f"{label}: {value}")
+    return parts
+
+
+def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
+    """The human-readable summary, in ``tr``'s language."""
+    _ = tr.gettext
+    ordered = ordered_sources(sources)
+    lines: list[str] = []
+    for info in ordered:
+        service = SERVICE_NAMES.get(info.service, info.service)
+        lines.append(f"{service} — {info.path}")
+        kind = _(KIND_LABELS[info.kind]) if info.kind in KIND_LABELS else info.kind
+        lines.append(
+            "  "
+            + _("Kind: {kind} · format: {format} · layout: {layout}").format(
+                kind=kind, format=info.format.upper(), layout=info.layout
+            )
+        )
+        if info.parts:
+            lines.append(
+                "  "
+                + tr.ngettext(
+                    "{count} part: {names}", "{count} parts: {names}", len(info.parts)
+                ).format(count=len(info.parts), names=", ".join(info.parts))
+            )
+        if info.export_date is not None:
+            lines.append("  " + _("Exported on {date}").format(date=info.export_date.date()))
+        lines.append(
+            "  "
+            + _("Files recognised: {recognized} · not recognised: {unrecognized}").format(
+                recognized=_number(len(info.files_recognized), tr),
+                unrecognized=_number(info.files_unrecognized, tr),
+            )
+        )
+        rows = [(t, n) for t, n in info.tables.items() if n]
+        rows.sort(key=lambda item: TABLES.index(item[0]) if item[0] in TABLES else len(TABLES))
+        if rows:
+            lines.append("  " + _("Rows found:"))
+            for table, count in rows:
+                label = _(TABLE_LABELS[table]) if table in TABLE_LABELS else table
+                lines.append(f"    {label}: {_number(count, tr)}")
+        else:
+            lines.append("  " + _("No rows found."))
+        if info.chat:
+            lines.append("  " + _("Chat:"))
+            lines.extend(f"    {line}" for line in _chat_lines(info.chat, tr))
+        if info.warnings:
+            lines.append("  " + _("Warnings:"))
+            lines.extend(f"    - {warning}" for warning in info.warnings)
+        lines.append("")
+    lines.append(
+        tr.ngettext("{count} export read.", "{count} exports read.", len(ordered)).format(
+            count=len(ordered)
+        )
+    )
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace, tr: Translator) -> int:
+    """Run ``inspect``; InputError propagates to the CLI (one line, exit 2)."""
+    paths = input_paths(args)
+    progress = _progress_to(sys.stderr) if sys.stderr.isatty() else None
+    evidence = load_evidence(
+        paths,
+        region=getattr(args, "region", None),
+        lang=tr.lang,
+        progress=progress,
+    )
+    if getattr(args, "json", False):
+        data = orjson.dumps(to_json(evidence.sources), option=orjson.OPT_INDENT_2)
+        sys.stdout.write(data.decode("utf-8") + "\n")
+    else:
+        sys.stdout.write(render_text(evidence.sources, tr))
+    sys.stdout.flush()
+    return 0
