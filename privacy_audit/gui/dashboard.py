@@ -1,0 +1,243 @@
+"""The dashboard: exposure score, one card per service, the cross-service charts, top actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.gui.labels import table_name
+from privacy_audit.gui.widgets import SERVICE_NAMES, SEVERITY_NAMES, Card, heading, paragraph
+from privacy_audit.i18n import Translator
+
+
+def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class SvgChart(QWidget):
+    """An SVG chart from the report, scaled to fit and keeping its proportions."""
+
+    def __init__(self, title: str, svg: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading(title, 3)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.view = QSvgWidget()
+        self.view.load(QByteArray(svg.encode("utf-8")))
+        renderer: QSvgRenderer = self.view.renderer()
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        size = renderer.defaultSize()
+        width = max(1, size.width())
+        self.view.setMinimumHeight(160)
+        self.view.setMaximumHeight(max(160, min(420, int(460 * size.height() / width))))
+        self.view.setAccessibleName(title)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+
+    @property
+    def valid(self) -> bool:
+        """True when the SVG could be parsed."""
+        return self.view.renderer().isValid()
+
+
+class Dashboard(QScrollArea):
+    """Overview of one audit."""
+
+    finding_activated = Signal(str)  # finding id, from a top action
+    show_findings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self.setWidget(inner)
+        outer = QVBoxLayout(inner)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.setSpacing(16)
+
+        top = QHBoxLayout()
+        self.score_card = Card()
+        self.score_value = QLabel("–")
+        self.score_value.setObjectName("scoreValue")
+        self.score_after = paragraph()
+        self.score_text = paragraph()
+        for widget in (self.score_value, self.score_after, self.score_text):
+            self.score_card.body.addWidget(widget)
+        self.score_card.body.addStretch(1)
+        self.actions_card = Card()
+        self.actions_box = QVBoxLayout()
+        self.actions_card.body.addLayout(self.actions_box)
+        self.all_findings_button = QPushButton()
+        self.all_findings_button.clicked.connect(self.show_findings_requested)
+        self.actions_card.body.addWidget(self.all_findings_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.actions_card.body.addStretch(1)
+        top.addWidget(self.score_card, 2)
+        top.addWidget(self.actions_card, 3)
+        outer.addLayout(top)
+
+        self.services_title = heading("", 2)
+        outer.addWidget(self.services_title)
+        self.services_grid = QGridLayout()
+        outer.addLayout(self.services_grid)
+        self.not_checked = paragraph()
+        outer.addWidget(self.not_checked)
+
+        self.charts_title = heading("", 2)
+        outer.addWidget(self.charts_title)
+        self.charts_grid = QGridLayout()
+        outer.addLayout(self.charts_grid)
+        self.no_charts = paragraph()
+        outer.addWidget(self.no_charts)
+        outer.addStretch(1)
+
+        self.charts: list[SvgChart] = []
+        self.service_cards: list[Card] = []
+        self._result: AuditResult | None = None
+        self._score_after_done: int | None = None
+        self._chart_data: list[tuple[str, str]] = []
+        self._tr: Translator | None = None
+
+    # --- content -------------------------------------------------------------------
+    def show_result(
+        self, result: AuditResult, charts: list[tuple[str, str]], score_after_done: int | None
+    ) -> None:
+        """Show ``result`` with its charts (title, svg) and the score after done actions."""
+        self._result = result
+        self._chart_data = charts
+        self._score_after_done = score_after_done
+        self._fill()
+
+    def set_score_after_done(self, score: int | None) -> None:
+        """Update the "after what you did" score (Done ticks changed)."""
+        self._score_after_done = score
+        self._fill_score()
+
+    def _fill(self) -> None:
+        if self._tr is None or self._result is None:
+            return
+        self._fill_score()
+        self._fill_actions()
+        self._fill_services()
+        self._fill_charts()
+
+    def _fill_score(self) -> None:
+        if self._tr is None or self._result is None:
+            return
+        _ = self._tr.gettext
+        result = self._result
+        self.score_value.setText(f"{result.score}/100")
+        self.score_value.setAccessibleName(
+            _("Exposure score {n} out of 100").format(n=result.score)
+        )
+        after = self._score_after_done
+        if after is not None and after != result.score:
+            self.score_after.setText(_("With the actions you marked done: {n}/100").format(n=after))
+            self.score_after.show()
+        else:
+            self.score_after.hide()
+        explanation = " ".join(result.score_explanation[:2])
+        self.score_text.setText(
+            _("Higher means Meta can link more about you.")
+            + (" " + explanation if explanation else "")
+        )
+
+    def _fill_actions(self) -> None:
+        assert self._tr is not None and self._result is not None
+        _ = self._tr.gettext
+        _clear(self.actions_box)
+        findings = [f for f in self._result.findings if f.recommendations][:3]
+        if not findings:
+            self.actions_box.addWidget(paragraph(_("Nothing to change: no finding needs action.")))
+        for finding in findings:
+            rec = finding.recommendations[0]
+            severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
+            button = QPushButton(f"{severity}: {rec.title}")
+            button.setStyleSheet("text-align: left; padding: 6px;")
+            button.setToolTip(finding.summary)
+            button.setAccessibleName(rec.title)
+            button.clicked.connect(
+                lambda _c=False, fid=finding.id: self.finding_activated.emit(fid)
+            )
+            self.actions_box.addWidget(button)
+
+    def _fill_services(self) -> None:
+        assert self._tr is not None and self._result is not None
+        tr = self._tr
+        _ = tr.gettext
+        _clear(self.services_grid)
+        self.service_cards = []
+        for index, source in enumerate(self._result.sources):
+            card = Card(SERVICE_NAMES.get(source.service, source.service))
+            lines = []
+            for table, count in sorted(source.tables.items(), key=lambda kv: -kv[1]):
+                if count:
+                    lines.append(f"{table_name(tr, table)}: {count:,}")
+            if not lines:
+                lines.append(_("Nothing we know how to read."))
+            body = paragraph("\n".join(lines[:6]))
+            card.body.addWidget(body)
+            date = (
+                source.export_date.strftime("%Y-%m-%d")
+                if source.export_date is not None
+                else _("unknown")
+            )
+            card.body.addWidget(paragraph(_("Export date: {date}").format(date=date)))
+            if source.warnings:
+                card.body.addWidget(
+                    paragraph(_("{n} warnings while reading").format(n=len(source.warnings)))
+                )
+            self.services_grid.addWidget(card, index // 4, index % 4)
+            self.service_cards.append(card)
+        missing = [item.get("service", "") for item in self._result.not_checked]
+        if missing:
+            names = ", ".join(SERVICE_NAMES.get(m, m) for m in missing if m)
+            self.not_checked.setText(
+                _("Not checked (no export given): {names}").format(names=names)
+            )
+            self.not_checked.show()
+        else:
+            self.not_checked.hide()
+
+    def _fill_charts(self) -> None:
+        assert self._tr is not None
+        _clear(self.charts_grid)
+        self.charts = []
+        for index, (title, svg) in enumerate(self._chart_data):
+            chart = SvgChart(title, svg)
+            if not chart.valid:
+                chart.deleteLater()
+                continue
+            self.charts_grid.addWidget(chart, index // 2, index % 2)
+            self.charts.append(chart)
+        self.no_charts.setVisible(not self.charts)
+        self.no_charts.setText(self._tr.gettext("No cross-service charts for these exports."))
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set every visible string in ``tr``'s language."""
+        self._tr = tr
+        _ = tr.gettext
+        self.score_card.title.setText(_("Exposure score"))
+        self.actions_card.title.setText(_("Most important actions"))
+        self.all_findings_button.setText(_("See all findings"))
+        self.services_title.setText(_("What each export contains"))
+        self.charts_title.setText(_("What Meta can link across services"))
+        self._fill()

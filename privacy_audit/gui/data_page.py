@@ -1,0 +1,143 @@
+"""Data: every Evidence table, browsable, sortable and searchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_audit.gui.labels import column_name, table_name
+from privacy_audit.gui.table_model import DataFrameModel
+from privacy_audit.i18n import Translator
+from privacy_audit.model import TABLES, Evidence
+
+#: wait this long after the last key press before filtering (typing stays smooth)
+SEARCH_DELAY_MS = 250
+
+
+class DataPage(QSplitter):
+    """A list of tables on the left, the chosen table with a search box on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tables = QListWidget()
+        self.tables.setMaximumWidth(300)
+        self.tables.currentRowChanged.connect(self._table_chosen)
+        self.addWidget(self.tables)
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(8, 0, 0, 0)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.count = QLabel()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout.addLayout(top)
+        self.model = DataFrameModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setDefaultSectionSize(170)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.view, 1)
+        self.addWidget(right)
+        self.setStretchFactor(1, 4)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.model.modelReset.connect(self._update_count)
+        self.evidence: Evidence | None = None
+        self._names: list[str] = []
+        self._tr: Translator | None = None
+
+    def show_evidence(self, evidence: Evidence) -> None:
+        """Offer every table of ``evidence`` (non-empty ones first)."""
+        self.evidence = evidence
+        present = [t for t in TABLES if t in evidence.tables]
+        present.sort(key=lambda t: len(evidence.tables[t]) == 0)
+        self._names = present
+        self._fill_tables()
+        self.tables.setCurrentRow(0 if present else -1)
+
+    def select_table(self, name: str) -> None:
+        """Show the table called ``name``."""
+        if name in self._names:
+            self.tables.setCurrentRow(self._names.index(name))
+
+    @property
+    def current_table(self) -> str | None:
+        """The name of the table shown."""
+        row = self.tables.currentRow()
+        return self._names[row] if 0 <= row < len(self._names) else None
+
+    def _fill_tables(self) -> None:
+        if self._tr is None:
+            return
+        row = self.tables.currentRow()
+        self.tables.blockSignals(True)
+        self.tables.clear()
+        for name in self._names:
+            rows = len(self.evidence.tables[name]) if self.evidence is not None else 0
+            item = QListWidgetItem(f"{table_name(self._tr, name)} ({rows:,})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.tables.addItem(item)
+        self.tables.blockSignals(False)
+        if 0 <= row < len(self._names):
+            self.tables.setCurrentRow(row)
+
+    def _table_chosen(self, row: int) -> None:
+        if self.evidence is None or not 0 <= row < len(self._names):
+            return
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_frame(self.evidence.tables[self._names[row]])
+
+    def _search_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def apply_filter(self) -> None:
+        """Filter the table by the search text now (normally after a short pause)."""
+        self._timer.stop()
+        self.model.set_filter(self.search.text())
+
+    def _update_count(self) -> None:
+        if self._tr is None:
+            return
+        self.count.setText(
+            self._tr.gettext("{shown} of {total} rows").format(
+                shown=f"{self.model.rowCount():,}", total=f"{self.model.total_rows:,}"
+            )
+        )
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set every visible string in ``tr``'s language."""
+        self._tr = tr
+        self.search.setPlaceholderText(tr.gettext("Search this table…"))
+        self.search.setAccessibleName(tr.gettext("Search this table"))
+        self.tables.setAccessibleName(tr.gettext("Tables"))
+        self.view.setAccessibleName(tr.gettext("Table rows"))
+        self.model.set_header_function(lambda c: column_name(tr, c))
+        self._fill_tables()
+        self._update_count()

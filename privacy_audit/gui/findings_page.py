@@ -1,0 +1,271 @@
+"""Findings: a list by severity; the selected one shows why, its evidence and the steps."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding, Recommendation
+from privacy_audit.gui.labels import column_name
+from privacy_audit.gui.table_model import DataFrameModel
+from privacy_audit.gui.widgets import (
+    SEVERITY_COLORS,
+    SEVERITY_NAMES,
+    Card,
+    escape,
+    heading,
+    paragraph,
+)
+from privacy_audit.i18n import Translator
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(findings, key=lambda f: rank.get(f.severity, len(rank)))
+
+
+def setting_url(rec: Recommendation) -> str | None:
+    """The page "Open this setting" opens: the setting itself, else the first help link."""
+    if rec.setting_url:
+        return rec.setting_url
+    return rec.links[0].url if rec.links else None
+
+
+class RecommendationBox(Card):
+    """One recommendation: steps, links, Open this setting, Done."""
+
+    done_toggled = Signal(str, bool)
+
+    def __init__(self, rec: Recommendation, done: bool, tr: Translator) -> None:
+        super().__init__(rec.title)
+        self.rec = rec
+        _ = tr.gettext
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_box = QCheckBox(_("Done"))
+        self.done_box.setChecked(done)
+        self.done_box.setAccessibleName(_("Mark as done: {title}").format(title=rec.title))
+        self.done_box.toggled.connect(lambda on: self.done_toggled.emit(rec.id, on))
+        self.body.insertWidget(0, self.done_box)
+        self.body.addWidget(paragraph(rec.why))
+        for header, steps in ((_("In the app"), rec.steps_app), (_("On the web"), rec.steps_web)):
+            if not steps:
+                continue
+            items = "".join(f"<li>{escape(step)}</li>" for step in steps)
+            self.body.addWidget(paragraph(f"<b>{escape(header)}</b><ol>{items}</ol>", rich=True))
+        if rec.links:
+            links = " · ".join(
+                f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in rec.links
+            )
+            self.body.addWidget(paragraph(links, rich=True))
+        row = QHBoxLayout()
+        self.open_button = QPushButton(_("Open this setting"))
+        self.url = setting_url(rec)
+        self.open_button.setEnabled(bool(self.url))
+        self.open_button.setToolTip(self.url or "")
+        self.open_button.clicked.connect(self.open_setting)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        if rec.checked:
+            row.addWidget(paragraph(_("Steps checked on {date}").format(date=rec.checked)))
+        self.body.addLayout(row)
+
+    def open_setting(self) -> bool:
+        """Open the official page in the system browser."""
+        if not self.url or not self.url.startswith("https://"):
+            return False
+        return bool(QDesktopServices.openUrl(QUrl(self.url)))
+
+
+class FindingsPage(QSplitter):
+    """List of findings and the details of the selected one."""
+
+    done_toggled = Signal(str, bool)  # recommendation id, done
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setMinimumWidth(260)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.currentRowChanged.connect(self._show_row)
+        self.addWidget(self.list)
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        detail = QWidget()
+        self.detail_area.setWidget(detail)
+        self.detail = QVBoxLayout(detail)
+        self.detail.setContentsMargins(18, 12, 18, 12)
+        self.title = heading("", 1)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.severity = paragraph(rich=True)
+        self.summary = paragraph()
+        self.evidence_title = heading("", 2)
+        self.evidence_model = DataFrameModel()
+        self.evidence_view = QTableView()
+        self.evidence_view.setModel(self.evidence_model)
+        self.evidence_view.setMinimumHeight(160)
+        self.evidence_view.setMaximumHeight(260)
+        self.evidence_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.evidence_view.horizontalHeader().setStretchLastSection(True)
+        self.evidence_more = paragraph()
+        self.sources = paragraph()
+        self.steps_title = heading("", 2)
+        self.recs_box = QVBoxLayout()
+        for widget in (self.title, self.severity, self.summary, self.evidence_title):
+            self.detail.addWidget(widget)
+        self.detail.addWidget(self.evidence_view)
+        self.detail.addWidget(self.evidence_more)
+        self.detail.addWidget(self.sources)
+        self.detail.addWidget(self.steps_title)
+        self.detail.addLayout(self.recs_box)
+        self.detail.addStretch(1)
+        self.empty = paragraph()
+        self.detail.addWidget(self.empty)
+        self.addWidget(self.detail_area)
+        self.setStretchFactor(1, 3)
+        self.findings: list[Finding] = []
+        self.rec_boxes: list[RecommendationBox] = []
+        self._done: set[str] = set()
+        self._tr: Translator | None = None
+
+    def show_result(self, result: AuditResult, done: set[str]) -> None:
+        """List the findings of ``result``; ``done`` = recommendation ids marked done."""
+        self._done = set(done)
+        self.findings = _ordered(result.findings)
+        self._fill_list()
+        if self.findings:
+            self.list.setCurrentRow(0)
+        self._show_row(self.list.currentRow())
+
+    def select_finding(self, finding_id: str) -> None:
+        """Select the finding with this id (e.g. from a dashboard action)."""
+        for row, finding in enumerate(self.findings):
+            if finding.id == finding_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def set_done(self, done: set[str]) -> None:
+        """Recommendation ids marked done (list marks follow)."""
+        self._done = set(done)
+        self._mark_list()
+
+    def _fill_list(self) -> None:
+        row = self.list.currentRow()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for finding in self.findings:
+            item = QListWidgetItem(finding.title)
+            item.setForeground(QBrush(QColor(SEVERITY_COLORS.get(finding.severity, "#555"))))
+            item.setToolTip(finding.summary)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if 0 <= row < len(self.findings):
+            self.list.setCurrentRow(row)
+        self._mark_list()
+
+    def _mark_list(self) -> None:
+        if self._tr is None:
+            return
+        _ = self._tr.gettext
+        for row, finding in enumerate(self.findings):
+            item = self.list.item(row)
+            if item is None:
+                continue
+            severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
+            recs = [r.id for r in finding.recommendations]
+            done = bool(recs) and all(r in self._done for r in recs)
+            mark = "✓ " if done else ""
+            item.setText(f"{mark}{finding.title}")
+            item.setData(Qt.ItemDataRole.UserRole, finding.id)
+            item.setStatusTip(severity)
+            item.setToolTip(f"{severity} · {finding.summary}")
+
+    def _show_row(self, row: int) -> None:
+        if self._tr is None:
+            return
+        _ = self._tr.gettext
+        _clear(self.recs_box)
+        self.rec_boxes = []
+        has = 0 <= row < len(self.findings)
+        for widget in (
+            self.title,
+            self.severity,
+            self.summary,
+            self.evidence_title,
+            self.evidence_view,
+            self.evidence_more,
+            self.sources,
+            self.steps_title,
+        ):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
+        self.empty.setText(_("No findings: nothing in these exports needs your attention."))
+        if not has:
+            self.evidence_model.set_frame(pd.DataFrame())
+            return
+        finding = self.findings[row]
+        self.title.setText(finding.title)
+        severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
+        confidence = _("confirmed") if finding.confidence == "confirmed" else _("probable")
+        self.severity.setText(
+            f'<span style="color:{SEVERITY_COLORS.get(finding.severity, "#555")};'
+            f' font-weight:bold">● {escape(severity)}</span> · {escape(confidence)}'
+        )
+        self.summary.setText(finding.summary)
+        self.evidence_title.setText(_("Evidence"))
+        frame = pd.DataFrame(finding.evidence)
+        self.evidence_model.set_header_function(lambda c: column_name(self._tr, c))  # type: ignore[arg-type]
+        self.evidence_model.set_frame(frame)
+        rest = finding.evidence_total - len(frame)
+        self.evidence_more.setVisible(rest > 0)
+        self.evidence_more.setText(_("…and {n} more rows (see the Data tab).").format(n=rest))
+        self.sources.setText(
+            _("Found in: {files}").format(files=", ".join(finding.source_files[:5]) or "—")
+        )
+        self.steps_title.setText(_("What to do"))
+        for rec in finding.recommendations:
+            box = RecommendationBox(rec, rec.id in self._done, self._tr)
+            box.done_toggled.connect(self._done_toggled)
+            self.recs_box.addWidget(box)
+            self.rec_boxes.append(box)
+
+    def _done_toggled(self, rec_id: str, done: bool) -> None:
+        if done:
+            self._done.add(rec_id)
+        else:
+            self._done.discard(rec_id)
+        self._mark_list()
+        self.done_toggled.emit(rec_id, done)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set every visible string in ``tr``'s language."""
+        self._tr = tr
+        self.list.setAccessibleName(tr.gettext("Findings, most serious first"))
+        self.evidence_view.setAccessibleName(tr.gettext("Evidence"))
+        self._mark_list()
+        self._show_row(self.list.currentRow())

@@ -1,0 +1,421 @@
+"""The main window: start screen, import progress, and the result tabs."""
+
+from __future__ import annotations
+
+import base64
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
+
+from privacy_audit import APP_NAME
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.checklist import findings_done, fingerprint, input_sizes
+from privacy_audit.gui import dialogs
+from privacy_audit.gui.actions import Actions
+from privacy_audit.gui.app import AppContext
+from privacy_audit.gui.dashboard import Dashboard
+from privacy_audit.gui.data_page import DataPage
+from privacy_audit.gui.findings_page import FindingsPage
+from privacy_audit.gui.import_page import ImportPage
+from privacy_audit.gui.report_page import ReportPage
+from privacy_audit.gui.start_page import StartPage
+from privacy_audit.gui.styles import style_sheet
+from privacy_audit.gui.worker import Task
+from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
+
+log = logging.getLogger(__name__)
+
+IMPORT_SHARE = 0.85  # of the progress bar for reading; the rest is the audit
+
+
+@dataclass
+class ImportOutcome:
+    """What an import gives the window."""
+
+    result: AuditResult
+    shown: AuditResult  # what the pages show: redacted in workshop mode
+    export_id: str
+    paths: list[Path]
+    demo: bool
+
+
+class MainWindow(QMainWindow):
+    """One window; pages are swapped in a stack."""
+
+    import_finished = Signal(object)  # AuditResult, once shown
+    import_failed = Signal(str)
+    import_cancelled = Signal()
+    language_changed = Signal(str)
+    result_relabelled = Signal(object)  # AuditResult in the new language
+    workshop_changed = Signal(bool)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(900, 620)
+        self.start_page = StartPage()
+        self.import_page = ImportPage()
+        self.dashboard = Dashboard()
+        self.findings_page = FindingsPage()
+        self.data_page = DataPage()
+        self.report_page = ReportPage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for page in (self.dashboard, self.findings_page, self.data_page, self.report_page):
+            self.tabs.addTab(page, "")
+        self.stack = QStackedWidget()
+        for page in (self.start_page, self.import_page, self.tabs):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.actions = Actions(self)
+        self.cancel_shortcut = QShortcut(QKeySequence("Escape"), self.import_page)
+        self.cancel_shortcut.activated.connect(self.import_page.cancel_button.click)
+        self._connect()
+        self.result: AuditResult | None = None
+        self.shown: AuditResult | None = None
+        self.export_id: str | None = None
+        self.error_box: QMessageBox | None = None
+        self.about_box: QMessageBox | None = None
+        self._task: Task | None = None
+        self._relabel_task: Task | None = None
+        self._restore_geometry()
+        self.report_page.set_redact(ctx.settings.redact_reports)
+        self._apply_mode()
+        self.retranslate()
+
+    # --- wiring ----------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions
+        a["open_files"].triggered.connect(self.ask_open_files)
+        a["open_folder"].triggered.connect(self.ask_open_folder)
+        a["demo"].triggered.connect(lambda: self.open_demo())
+        a["reset"].triggered.connect(self.reset)
+        a["quit"].triggered.connect(self.close)
+        a["about"].triggered.connect(self.show_about)
+        a["howto"].triggered.connect(self.reset)
+        a["workshop"].toggled.connect(self.set_workshop)
+        a["toggle_language"].triggered.connect(self._toggle_language)
+        a["find"].triggered.connect(self._focus_search)
+        for index, name in enumerate(("dashboard", "findings", "data", "report")):
+            a[f"tab_{name}"].triggered.connect(lambda _c=False, i=index: self.show_tab(i))
+        for fmt in ("html", "pdf", "csv"):
+            a[f"export_{fmt}"].triggered.connect(
+                lambda _c=False, f=fmt: self.report_page.choose_and_export(f)
+            )
+        for lang, action in a.languages.items():
+            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+        s = self.start_page
+        s.open_files_requested.connect(self.ask_open_files)
+        s.open_folder_requested.connect(self.ask_open_folder)
+        s.demo_requested.connect(lambda: self.open_demo())
+        s.paths_chosen.connect(self.open_paths)
+        self.import_page.cancel_requested.connect(self.cancel_import)
+        self.findings_page.done_toggled.connect(self._done_toggled)
+        self.dashboard.finding_activated.connect(self._show_finding)
+        self.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
+
+    @property
+    def busy(self) -> bool:
+        """True while an import runs."""
+        return self._task is not None
+
+    def _update_actions(self) -> None:
+        has_result = self.result is not None and not self.busy
+        for name in (
+            "export_html",
+            "export_pdf",
+            "export_csv",
+            "tab_dashboard",
+            "tab_findings",
+            "tab_data",
+            "tab_report",
+            "find",
+        ):
+            self.actions[name].setEnabled(has_result)
+        for name in ("open_files", "open_folder", "demo", "workshop", "toggle_language"):
+            self.actions[name].setEnabled(not self.busy)
+        self.actions.language_group.setEnabled(not self.busy)
+
+    # --- opening exports -------------------------------------------------------------
+    def ask_open_files(self) -> None:
+        """Ask for export files and open them."""
+        paths = dialogs.ask_export_files(self, self.ctx.tr)
+        if paths:
+            self.open_paths(paths)
+
+    def ask_open_folder(self) -> None:
+        """Ask for an export folder and open it."""
+        paths = dialogs.ask_export_folder(self, self.ctx.tr)
+        if paths:
+            self.open_paths(paths)
+
+    def open_demo(self, persona: str | None = None) -> None:
+        """Open the bundled demo persona."""
+        name = persona or self.ctx.demo_persona
+        try:
+            paths = self.ctx.core.demo_paths(name)
+        except (KeyError, OSError, ValueError):
+            self._failed(
+                self.ctx.tr.gettext("The demo exports are missing from this installation.")
+            )
+            return
+        self.open_paths(paths, demo=True)
+
+    def open_paths(self, paths: list[Path], *, demo: bool = False) -> None:
+        """Read these exports on the worker and show the audit."""
+        if self.busy or not paths:
+            return
+        core, lang, redact = self.ctx.core, self.ctx.tr.lang, self.ctx.workshop
+        paths = [Path(p) for p in paths]
+
+        def job(progress: Any, cancel: Any) -> ImportOutcome:
+            def reading(fraction: float, label: str) -> None:
+                progress(fraction * IMPORT_SHARE, label)
+
+            def auditing(fraction: float, label: str) -> None:
+                progress(IMPORT_SHARE + fraction * (1 - IMPORT_SHARE), label)
+
+            evidence = core.load_evidence(paths, lang=lang, progress=reading, cancel=cancel)
+            result = core.run_audit(evidence, lang=lang, progress=auditing, cancel=cancel)
+            export_id = fingerprint(evidence.sources, input_sizes(paths))
+            shown = core.redact_result(result) if redact else result
+            return ImportOutcome(result, shown, export_id, paths, demo)
+
+        task = Task(job, self.ctx.tr, "import")
+        task.signals.progress.connect(self.import_page.set_progress)
+        task.signals.finished.connect(lambda outcome: self._imported(task, outcome))
+        task.signals.failed.connect(lambda message: self._failed(message, task))
+        task.signals.cancelled.connect(lambda: self._cancelled(task))
+        self._task = task
+        self.import_page.start()
+        self.stack.setCurrentWidget(self.import_page)
+        self._update_actions()
+        self.ctx.executor.start(task)
+
+    def cancel_import(self) -> None:
+        """Stop the running import (the worker stops at its next check)."""
+        if self._task is not None:
+            self._task.cancel()
+
+    def _end_task(self, task: Task | None) -> bool:
+        """Forget ``task`` if it is the running import; False for a stale one."""
+        if task is None or task is not self._task:
+            return False
+        self._task = None
+        return True
+
+    def _imported(self, task: Task, outcome: ImportOutcome) -> None:
+        if not self._end_task(task):
+            return
+        self.result = outcome.result
+        self.shown = outcome.shown
+        self.export_id = outcome.export_id
+        if not outcome.demo and not self.ctx.workshop:
+            self.ctx.settings.add_recent([str(p) for p in outcome.paths])
+            self.ctx.save_settings()
+            self.start_page.set_recent(self.ctx.settings.recent_exports)
+        self._show_result()
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(0)
+        self._update_actions()
+        self.import_finished.emit(outcome.result)
+
+    def _failed(self, message: str, task: Task | None = None) -> None:
+        if task is not None and not self._end_task(task):
+            return
+        self._back_after_import()
+        self.error_box = dialogs.show_input_error(self, self.ctx.tr, message)
+        self.import_failed.emit(message)
+
+    def _cancelled(self, task: Task) -> None:
+        if not self._end_task(task):
+            return
+        self._back_after_import()
+        self.statusBar().showMessage(self.ctx.tr.gettext("Import cancelled."), 5000)
+        self.import_cancelled.emit()
+
+    def _back_after_import(self) -> None:
+        self.stack.setCurrentWidget(self.tabs if self.result is not None else self.start_page)
+        self._update_actions()
+
+    # --- showing a result ------------------------------------------------------------
+    def done_recommendations(self) -> set[str]:
+        """Recommendation ids marked done for the open export."""
+        return self.ctx.checklist.done(self.export_id) if self.export_id else set()
+
+    def score_after_done(self) -> int | None:
+        """The score once what is marked done is done (None when nothing is)."""
+        if self.result is None:
+            return None
+        done = findings_done(self.result.findings, self.done_recommendations())
+        if not done:
+            return None
+        return self.ctx.core.score_after_actions(self.result, done)
+
+    def _show_result(self) -> None:
+        assert self.shown is not None
+        result = self.shown
+        try:
+            charts = self.ctx.core.charts(result, self.ctx.tr)
+        except Exception:  # charts are a bonus: never lose the audit over them
+            log.exception("charts failed")
+            charts = []
+        self.dashboard.show_result(result, charts, self.score_after_done())
+        self.findings_page.show_result(result, self.done_recommendations())
+        self.data_page.show_evidence(result.evidence)
+        self.report_page.show_result(self.result)
+
+    def _done_toggled(self, rec_id: str, done: bool) -> None:
+        if self.export_id is None:
+            return
+        try:
+            self.ctx.checklist.set_done(self.export_id, rec_id, done)
+        except OSError:
+            self.statusBar().showMessage(self.ctx.tr.gettext("Could not save the checklist."))
+        self.dashboard.set_score_after_done(self.score_after_done())
+
+    def _show_finding(self, finding_id: str) -> None:
+        self.findings_page.select_finding(finding_id)
+        self.show_tab(1)
+
+    def show_tab(self, index: int) -> None:
+        """Show result tab ``index`` (0 dashboard, 1 findings, 2 data, 3 report)."""
+        if self.result is not None and not self.busy:
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentIndex(index)
+
+    def _focus_search(self) -> None:
+        self.show_tab(2)
+        self.data_page.search.setFocus()
+
+    def reset(self) -> None:
+        """Back to the start screen, forgetting the open export (workshop: Reset)."""
+        if self.busy:
+            self.cancel_import()
+        self.result = None
+        self.shown = None
+        self.export_id = None
+        self.report_page.show_result(None)
+        self.stack.setCurrentWidget(self.start_page)
+        self._update_actions()
+
+    # --- language, workshop, about ---------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch every visible string (and the audit texts) to ``lang``."""
+        if lang not in SUPPORTED_LANGUAGES or self.busy:
+            return
+        if lang != self.ctx.tr.lang:
+            self.ctx.tr = translator(lang)
+            self.ctx.settings.language = lang
+            self.ctx.save_settings()
+            self.retranslate()
+            self._relabel_result()
+        self.language_changed.emit(lang)
+
+    def _toggle_language(self) -> None:
+        self.set_language("it" if self.ctx.tr.lang == "en" else "en")
+
+    def _relabel_result(self) -> None:
+        """Re-run the audit texts in the new language (evidence is kept)."""
+        if self.result is None or self.result.lang == self.ctx.tr.lang:
+            return
+        evidence, lang, core = self.result.evidence, self.ctx.tr.lang, self.ctx.core
+        redact = self.ctx.workshop
+
+        def job(progress: Any, cancel: Any) -> tuple[AuditResult, AuditResult]:
+            result = core.run_audit(evidence, lang=lang, progress=progress, cancel=cancel)
+            return result, (core.redact_result(result) if redact else result)
+
+        task = Task(job, self.ctx.tr, "relabel")
+        task.signals.finished.connect(self._relabelled)
+        self._relabel_task = task
+        self.ctx.executor.start(task)
+
+    def _relabelled(self, results: tuple[AuditResult, AuditResult]) -> None:
+        result, shown = results
+        if self.result is None or result.lang != self.ctx.tr.lang:
+            return
+        self.result, self.shown = result, shown
+        self._show_result()
+        self.result_relabelled.emit(result)
+
+    def set_workshop(self, on: bool) -> None:
+        """Workshop mode: demo persona, redaction, large type, nothing written to disk."""
+        if on == self.ctx.workshop:
+            if on and self.result is None and not self.busy:
+                self.open_demo()
+            return
+        self.reset()
+        self.ctx.set_workshop(on)
+        self._apply_mode()
+        self.retranslate()
+        self.workshop_changed.emit(on)
+        if on:
+            self.open_demo()
+
+    def _apply_mode(self) -> None:
+        workshop = self.ctx.workshop
+        self.actions["workshop"].blockSignals(True)
+        self.actions["workshop"].setChecked(workshop)
+        self.actions["workshop"].blockSignals(False)
+        scale = self.ctx.settings.presentation_scale if workshop else 1.0
+        self.setStyleSheet(style_sheet(scale))
+        self.report_page.set_redact(
+            True if workshop else self.ctx.settings.redact_reports, locked=workshop
+        )
+        self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
+        self._update_actions()
+
+    def show_about(self) -> None:
+        """The About box (version and licence)."""
+        self.about_box = dialogs.show_about(self, self.ctx.tr)
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+        tr = self.ctx.tr
+        _ = tr.gettext
+        title = APP_NAME
+        if self.ctx.workshop:
+            title = f"{APP_NAME} — {_('Workshop')}"
+        self.setWindowTitle(title)
+        self.actions.retranslate(tr, workshop=self.ctx.workshop)
+        self.actions.set_language(tr.lang)
+        for index, text in enumerate((_("Dashboard"), _("Findings"), _("Data"), _("Report"))):
+            self.tabs.setTabText(index, text)
+        self.tabs.setAccessibleName(_("Audit results"))
+        for page in (
+            self.start_page,
+            self.import_page,
+            self.dashboard,
+            self.findings_page,
+            self.data_page,
+            self.report_page,
+        ):
+            page.retranslate(tr)
+
+    # --- geometry and closing --------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.window_geometry
+        if saved:
+            try:
+                if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+                    return
+            except ValueError:
+                pass
+        self.resize(1200, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the size (not in workshop mode) and stop any work."""
+        self.cancel_import()
+        if not self.ctx.workshop:
+            geometry = bytes(self.saveGeometry().data())
+            self.ctx.settings.window_geometry = base64.b64encode(geometry).decode("ascii")
+            self.ctx.save_settings()
+        self.ctx.executor.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,240 @@
+"""Report: a locked-down preview and Export HTML / PDF / CSV, with redaction."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.fsutil import atomic_write_bytes
+from privacy_audit.gui.worker import Task
+from privacy_audit.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from privacy_audit.gui.app import AppContext
+
+log = logging.getLogger(__name__)
+
+FORMATS: dict[str, tuple[str, str]] = {  # fmt -> (file filter, suffix)
+    "html": (N_("Web page (*.html)"), ".html"),
+    "pdf": (N_("PDF document (*.pdf)"), ".pdf"),
+    "csv": (N_("CSV tables (*.zip)"), ".zip"),
+}
+
+
+class ReportPage(QWidget):
+    """Preview of the HTML report and the export buttons."""
+
+    preview_loaded = Signal(bool)
+    exported = Signal(str)  # path written
+    export_failed = Signal(str)  # message
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.redact_box = QCheckBox()
+        self.redact_box.toggled.connect(self._redact_toggled)
+        bar.addWidget(self.redact_box)
+        bar.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for fmt in FORMATS:
+            button = QPushButton()
+            button.clicked.connect(lambda _c=False, f=fmt: self.choose_and_export(f))
+            self.buttons[fmt] = button
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.view: Any = None  # the ReportView, created on first show (WebEngine is heavy)
+        self.view_box = QVBoxLayout()
+        layout.addLayout(self.view_box, 1)
+        self.result: AuditResult | None = None
+        self._rendered_for: tuple[int, bool, str] | None = None
+        self._pdf_pages: list[Any] = []
+        self._tasks: list[Task] = []
+
+    @property
+    def tr(self) -> Translator:
+        """The current translator."""
+        return self.ctx.tr
+
+    @property
+    def redact(self) -> bool:
+        """True when outputs and the preview are redacted."""
+        return self.redact_box.isChecked()
+
+    def set_redact(self, on: bool, *, locked: bool = False) -> None:
+        """Set the redaction option (``locked`` in workshop mode)."""
+        self.redact_box.setChecked(on)
+        self.redact_box.setEnabled(not locked)
+
+    def show_result(self, result: AuditResult | None) -> None:
+        """Use ``result`` (the preview renders when the page is visible)."""
+        self.result = result
+        self._rendered_for = None
+        if self.isVisible():
+            self.refresh_preview()
+
+    def showEvent(self, event: Any) -> None:
+        """Render the preview the first time the page is shown."""
+        super().showEvent(event)
+        self.refresh_preview()
+
+    def _ensure_view(self) -> Any:
+        if self.view is None:
+            from privacy_audit.gui.report_view import ReportView
+
+            self.view = ReportView(self)
+            self.view.setAccessibleName(self.tr.gettext("Report preview"))
+            self.view.loadFinished.connect(self.preview_loaded)
+            self.view.report_page.link_clicked.connect(self._link_clicked)
+            self.view_box.addWidget(self.view)
+        return self.view
+
+    def refresh_preview(self) -> None:
+        """Render the report (on the worker) and show it, unless already shown."""
+        if self.result is None:
+            return
+        key = (id(self.result), self.redact, self.tr.lang)
+        if key == self._rendered_for:
+            return
+        self._rendered_for = key
+        self._ensure_view()
+        result, redact, render = self.result, self.redact, self.ctx.core.render_html
+        task = Task(lambda _p, _c: render(result, redact=redact), self.tr, "render report")
+        task.signals.finished.connect(lambda html, k=key: self._show_html(html, k))
+        task.signals.failed.connect(self._preview_failed)
+        self._start(task)
+        self.status.setText(self.tr.gettext("Preparing the preview…"))
+
+    def _start(self, task: Task) -> None:
+        self._tasks = [t for t in self._tasks if not t.done]
+        self._tasks.append(task)
+        self.ctx.executor.start(task)
+
+    def _show_html(self, html: str, key: tuple[int, bool, str]) -> None:
+        if key != self._rendered_for:
+            return  # a newer render was asked for
+        view = self._ensure_view()
+        too_large = "<p>{}</p>".format(
+            self.tr.gettext(
+                "This report is too large to preview. Export it and open it in a browser."
+            )
+        )
+        view.show_html(html, too_large)
+        self.status.setText(self.tr.gettext("This is how the exported report looks."))
+
+    def _preview_failed(self, message: str) -> None:
+        self._rendered_for = None
+        self.status.setText(message)
+        self.preview_loaded.emit(False)
+
+    def _redact_toggled(self, on: bool) -> None:
+        if not self.ctx.workshop:
+            self.ctx.settings.redact_reports = on
+        if self.isVisible():
+            self.refresh_preview()
+
+    def _link_clicked(self, url: QUrl) -> None:
+        _ = self.tr.gettext
+        answer = QMessageBox.question(
+            self,
+            _("Open in your browser?"),
+            _("Open this page in your web browser?\n{url}").format(url=url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    # --- export ----------------------------------------------------------------------
+    def choose_and_export(self, fmt: str) -> None:
+        """Ask where to save, then export in ``fmt``."""
+        if self.result is None:
+            return
+        _ = self.tr.gettext
+        file_filter, suffix = FORMATS[fmt]
+        suggested = str(Path.home() / (_("privacy-report") + suffix))
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, _("Export the report"), suggested, _(file_filter)
+        )
+        if path:
+            if not path.endswith(suffix):
+                path += suffix
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the report to ``path`` (on the worker; PDF is printed on the GUI thread)."""
+        if self.result is None:
+            return
+        result, redact, core = self.result, self.redact, self.ctx.core
+        self.status.setText(self.tr.gettext("Exporting…"))
+        if fmt == "pdf":
+            task = Task(lambda _p, _c: core.render_html(result, redact=redact), self.tr, "pdf")
+            task.signals.finished.connect(lambda html: self._print_pdf(html, path))
+        else:
+            task = Task(
+                lambda _p, _c: core.write_report(result, path, fmt, redact), self.tr, "export"
+            )
+            task.signals.finished.connect(lambda written: self._exported(Path(written)))
+        task.signals.failed.connect(self._export_failed)
+        self._start(task)
+
+    def _print_pdf(self, html: str, path: Path) -> None:
+        from privacy_audit.gui.report_view import print_html_to_pdf
+
+        def done(data: bytes) -> None:
+            self._pdf_pages = [p for p in self._pdf_pages if p is not page]
+            page.deleteLater()
+            if not data:
+                self._export_failed(self.tr.gettext("The PDF could not be made."))
+                return
+            try:
+                atomic_write_bytes(path, data)
+            except OSError:
+                self._export_failed(
+                    self.tr.gettext("Could not write {file}.").format(file=path.name)
+                )
+                return
+            self._exported(path)
+
+        page = print_html_to_pdf(html, done, self)
+        self._pdf_pages.append(page)
+
+    def _exported(self, path: Path) -> None:
+        self.status.setText(self.tr.gettext("Saved {file}").format(file=path.name))
+        self.exported.emit(str(path))
+
+    def _export_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.export_failed.emit(message)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set every visible string in ``tr``'s language."""
+        _ = tr.gettext
+        self.redact_box.setText(_("Hide names, numbers, emails and IP addresses"))
+        self.redact_box.setToolTip(_("Redact the preview and every exported file"))
+        self.buttons["html"].setText(_("Export HTML…"))
+        self.buttons["html"].setToolTip(_("Save the report as one web page (Ctrl+E)"))
+        self.buttons["pdf"].setText(_("Export PDF…"))
+        self.buttons["pdf"].setToolTip(_("Save the report as a PDF (Ctrl+P)"))
+        self.buttons["csv"].setText(_("Export CSV…"))
+        self.buttons["csv"].setToolTip(_("Save the tables as CSV files in a zip"))
+        if self.view is not None:
+            self.view.setAccessibleName(_("Report preview"))
+        if self.isVisible():
+            self.refresh_preview()

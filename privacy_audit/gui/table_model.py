@@ -1,0 +1,190 @@
+"""A read-only table model over a pandas DataFrame, fast with 100k rows.
+
+``data()`` does one list index and one numpy index: display strings are built once per
+column (lazily, vectorised) and the visible rows are an index array into the frame.
+Sorting and filtering are done in pandas/numpy on the whole column, then the model is
+reset (no ``QSortFilterProxyModel``: it calls ``data()`` millions of times).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def display_strings(column: pd.Series) -> np.ndarray:
+    """The column as an object array of display strings ("" for missing)."""
+    if isinstance(column.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(column):
+        text = column.dt.strftime("%Y-%m-%d %H:%M")
+        return text.fillna("").to_numpy(dtype=object)
+    if pd.api.types.is_bool_dtype(column):
+        return np.where(column.to_numpy(dtype=bool), "✓", "").astype(object)
+    if pd.api.types.is_integer_dtype(column):
+        values = column.to_numpy()
+        out = values.astype(str).astype(object)
+        out[values < 0] = ""
+        return out
+    values = column.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    out = np.where(missing, "", values).astype(str).astype(object)
+    return out
+
+
+class DataFrameModel(QAbstractTableModel):
+    """Shows one DataFrame; :meth:`sort` and :meth:`set_filter` work on the whole frame."""
+
+    def __init__(
+        self,
+        frame: pd.DataFrame | None = None,
+        header: Callable[[str], str] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._header = header or (lambda name: name)
+        self._frame = pd.DataFrame()
+        self._columns: list[str] = []
+        self._display: list[np.ndarray | None] = []
+        self._lower: list[pd.Series | None] = []
+        self._rows = np.arange(0)
+        self._n_rows = 0
+        self._needle = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        if frame is not None:
+            self.set_frame(frame)
+
+    # --- our API ---------------------------------------------------------------------
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame`` (unfiltered, unsorted)."""
+        self.beginResetModel()
+        self._frame = frame.reset_index(drop=True)
+        self._columns = [str(c) for c in self._frame.columns]
+        self._display = [None] * len(self._columns)
+        self._lower = [None] * len(self._columns)
+        self._needle = ""
+        self._sort = None
+        self._set_rows(np.arange(len(self._frame)))
+        self.endResetModel()
+
+    def set_header_function(self, header: Callable[[str], str]) -> None:
+        """Change how column names are shown (e.g. after a language switch)."""
+        self._header = header
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The whole frame shown (before filtering)."""
+        return self._frame
+
+    @property
+    def total_rows(self) -> int:
+        """Rows in the whole frame."""
+        return len(self._frame)
+
+    def visible_frame(self) -> pd.DataFrame:
+        """The rows currently shown, in their shown order."""
+        return self._frame.iloc[self._rows]
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows where some column contains ``text`` (case-insensitive)."""
+        needle = text.strip().lower()
+        if needle == self._needle:
+            return
+        self._needle = needle
+        self.beginResetModel()
+        self._set_rows(self._filtered_rows())
+        if self._sort is not None:
+            self._set_rows(self._sorted_rows(*self._sort))
+        self.endResetModel()
+
+    def _set_rows(self, rows: np.ndarray) -> None:
+        self._rows = rows
+        self._n_rows = len(rows)
+
+    def _display_column(self, column: int) -> np.ndarray:
+        cached = self._display[column]
+        if cached is None:
+            cached = display_strings(self._frame.iloc[:, column])
+            self._display[column] = cached
+        return cached
+
+    def _lower_column(self, column: int) -> pd.Series:
+        cached = self._lower[column]
+        if cached is None:
+            cached = pd.Series(self._display_column(column), dtype=object).str.lower()
+            self._lower[column] = cached
+        return cached
+
+    def _filtered_rows(self) -> np.ndarray:
+        if not self._needle:
+            return np.arange(len(self._frame))
+        mask = np.zeros(len(self._frame), dtype=bool)
+        for column in range(len(self._columns)):
+            lower = self._lower_column(column)
+            mask |= lower.str.contains(self._needle, regex=False).to_numpy(dtype=bool)
+        return np.flatnonzero(mask)
+
+    def _sorted_rows(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        ascending = order == Qt.SortOrder.AscendingOrder
+        values = self._frame.iloc[:, column].iloc[self._rows].reset_index(drop=True)
+        try:
+            positions = values.sort_values(
+                kind="stable", ascending=ascending, na_position="last"
+            ).index.to_numpy()
+        except TypeError:  # mixed types: sort by the shown text
+            text = pd.Series(self._display_column(column)[self._rows])
+            positions = text.sort_values(kind="stable", ascending=ascending).index.to_numpy()
+        return self._rows[positions]
+
+    # --- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Visible rows (0 under any parent: this is a flat table)."""
+        return 0 if parent.isValid() else self._n_rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Columns of the frame."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The display string of one cell."""
+        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if row >= self._n_rows or column >= len(self._columns):
+            return None
+        return self._display_column(column)[self._rows[row]]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column names (translated by the header function) and row numbers."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._header(self._columns[section])
+            return None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Cells can be selected, not edited."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort all visible rows by ``column`` in pandas, then reset."""
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._set_rows(self._sorted_rows(column, order))
+        self.endResetModel()

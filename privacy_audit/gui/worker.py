@@ -1,0 +1,134 @@
+"""Long work off the GUI thread: a QRunnable per job, results back through signals.
+
+A job is a plain function ``job(progress, cancel) -> result`` from the core. The
+:class:`Task` runs it and emits :class:`WorkerSignals`; it never touches a widget. The
+executor is injected (see :class:`ThreadExecutor` and, for tests, :class:`SyncExecutor`).
+Cancelling sets the :class:`~privacy_audit.progress.CancelToken`; the core checks it
+between chunks, and every progress report checks it too, so work stops quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.i18n import N_, Translator
+from privacy_audit.progress import CancelToken, Progress
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Progress, CancelToken], Any]
+
+#: at most one progress signal per this many seconds (the GUI repaints at ~20 Hz)
+PROGRESS_INTERVAL = 0.05
+
+
+class WorkerSignals(QObject):
+    """What a running task tells the GUI (always delivered on the GUI thread)."""
+
+    progress = Signal(float, str)  # fraction 0..1, label (current file or step)
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)  # a message for the user, already translated
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """Runs one job and reports through :attr:`signals`."""
+
+    def __init__(self, job: Job, tr: Translator, name: str = "task") -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.job = job
+        self.tr = tr
+        self.name = name
+        self.signals = WorkerSignals()
+        self.cancel_token = CancelToken()
+        self.done = False
+        self._last_emit = 0.0
+
+    def cancel(self) -> None:
+        """Ask the job to stop; :attr:`signals` ``cancelled`` follows when it has."""
+        self.cancel_token.cancel()
+
+    def _progress(self, fraction: float, label: str) -> None:
+        self.cancel_token.raise_if_cancelled()
+        now = time.monotonic()
+        if now - self._last_emit >= PROGRESS_INTERVAL or fraction >= 1.0:
+            self._last_emit = now
+            self.signals.progress.emit(float(max(0.0, min(1.0, fraction))), str(label))
+
+    def run(self) -> None:
+        """Run the job (on a pool thread, or inline with :class:`SyncExecutor`)."""
+        try:
+            self.cancel_token.raise_if_cancelled()
+            result = self.job(self._progress, self.cancel_token)
+            self.cancel_token.raise_if_cancelled()
+        except Cancelled:
+            self._finish(self.signals.cancelled.emit)
+        except InputError as exc:
+            message = exc.render(self.tr)
+            self._finish(lambda: self.signals.failed.emit(message))
+        except MemoryError:
+            message = self.tr.gettext(N_("There is not enough memory to read this export."))
+            self._finish(lambda: self.signals.failed.emit(message))
+        except Exception:  # an unexpected failure must not kill the app
+            log.exception("%s failed", self.name)
+            message = self.tr.gettext(
+                N_(
+                    "Something went wrong while reading the export. "
+                    "Please report this problem; your files were not changed."
+                )
+            )
+            self._finish(lambda: self.signals.failed.emit(message))
+        else:
+            self._finish(lambda: self.signals.finished.emit(result))
+
+    def _finish(self, emit: Callable[[], None]) -> None:
+        self.done = True
+        emit()
+
+
+class Executor(Protocol):
+    """Starts tasks; the GUI never cares how."""
+
+    def start(self, task: Task) -> None:
+        """Run ``task`` (now or later)."""
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait until every task is done; False on timeout."""
+
+
+class ThreadExecutor:
+    """Runs tasks on a private QThreadPool (one worker: imports run one at a time)."""
+
+    def __init__(self, max_threads: int = 1) -> None:
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(max_threads)
+        self._running: list[Task] = []
+
+    def start(self, task: Task) -> None:
+        """Queue ``task`` on the pool (the executor keeps it alive until it is done)."""
+        self._running = [t for t in self._running if not t.done]
+        self._running.append(task)
+        self.pool.start(task)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for the pool to drain."""
+        return self.pool.waitForDone(msecs)
+
+
+class SyncExecutor:
+    """Runs each task immediately on the calling thread (tests, scripts)."""
+
+    def start(self, task: Task) -> None:
+        """Run ``task`` now."""
+        task.run()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Nothing is ever pending."""
+        return True
