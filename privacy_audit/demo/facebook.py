@@ -1,0 +1,444 @@
+"""A Facebook "Download Your Information" export, 2024+ JSON layout, mojibake and all.
+
+Folders as Meta names them (``personal_information/``, ``connections/``,
+``security_and_login_information/``, ``apps_and_websites_off_of_facebook/``,
+``ads_information/``, ``your_facebook_activity/messages/``); labels and action names in
+the account's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from privacy_audit.demo._base import days, label_values, meta_json, random_token
+from privacy_audit.demo.personas import Business
+from privacy_audit.demo.world import World
+
+SEC = "security_and_login_information"
+
+#: labels Facebook writes in the account's language
+LABELS = {
+    "en": {
+        "login": "Login",
+        "logout": "Log Out",
+        "adv_list": "A list uploaded or used by the advertiser",
+        "adv_activity": "Interactions with the advertiser's website or app",
+        "adv_store": "Visits to the advertiser's store",
+        "events": "Events",
+        "event": "Event",
+        "received": "Received on",
+        "action": "Action",
+        "title": "Title",
+        "clicked": "Clicked ad",
+        "two_factor": "Two-factor authentication",
+        "on": "On",
+        "off": "Off",
+        "method": "Security method",
+        "sms": "Text message (SMS)",
+        "app": "Authentication app",
+        "updated": "Last updated",
+    },
+    "it": {
+        "login": "Accesso",
+        "logout": "Disconnessione",
+        "adv_list": "Un elenco caricato o usato dall'inserzionista",
+        "adv_activity": "Interazioni con il sito web o l'app dell'inserzionista",
+        "adv_store": "Visite al negozio dell'inserzionista",
+        "events": "Eventi",
+        "event": "Evento",
+        "received": "Ricevuto il",
+        "action": "Azione",
+        "title": "Titolo",
+        "clicked": "Clic sull'inserzione",
+        "two_factor": "Autenticazione a due fattori",
+        "on": "Attiva",
+        "off": "Disattivata",
+        "method": "Metodo di sicurezza",
+        "sms": "SMS",
+        "app": "App di autenticazione",
+        "updated": "Ultimo aggiornamento",
+    },
+}
+
+
+def facebook_members(world: World) -> dict[str, bytes]:
+    """Archive member path -> bytes of the persona's Facebook export."""
+    p = world.persona
+    labels = LABELS[p.lang]
+    members: dict[str, Any] = {
+        "personal_information/profile_information/profile_information.json": _profile(world),
+        "personal_information/other_personal_information/your_address_books.json": _book(world),
+        "personal_information/facebook_accounts_center/accounts_center.json": _accounts(world),
+        "connections/friends/your_friends.json": _friends(world),
+        f"{SEC}/logins_and_logouts.json": _logins(world, labels),
+        f"{SEC}/ip_address_activity.json": _ip_activity(world, labels),
+        f"{SEC}/where_you're_logged_in.json": _sessions(world),
+        f"{SEC}/recognized_devices.json": _devices(world),
+        f"{SEC}/two-factor_authentication.json": _two_factor(world, labels),
+        "apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json": _off_meta(
+            world, labels
+        ),
+        "ads_information/advertisers_using_your_activity_or_information.json": _advertisers(
+            world, labels
+        ),
+        "ads_information/advertisers_you've_interacted_with.json": _interacted(world, labels),
+    }
+    members.update(_threads(world))
+    return {name: meta_json(data) for name, data in members.items()}
+
+
+def _profile(world: World) -> dict[str, Any]:
+    p = world.persona
+    return {
+        "profile_v2": {
+            "name": {
+                "full_name": p.full_name,
+                "first_name": p.first_name,
+                "middle_name": "",
+                "last_name": p.last_name,
+            },
+            "emails": {
+                "emails": [p.email],
+                "previous_emails": [],
+                "pending_emails": [],
+                "ad_account_emails": [],
+            },
+            "birthday": {"year": 1992 if p.lang == "it" else 1988, "month": 4, "day": 23},
+            "gender": {"gender_option": "FEMALE" if p.lang == "it" else "MALE", "pronoun": ""},
+            "phone_numbers": [
+                {
+                    "phone_type": "Mobile",
+                    "phone_number": p.phone_fb,
+                    "verified": True,
+                    "creation_time": p.fb_registered + days(400),
+                }
+            ],
+            "username": p.fb_username,
+            "registration_timestamp": p.fb_registered,
+            "profile_uri": f"https://www.facebook.com/{p.fb_username}",
+        }
+    }
+
+
+def _book(world: World) -> dict[str, Any]:
+    rng = world.rng("fb-book")
+    p = world.persona
+    start = p.export_time - days(2200)
+    entries = []
+    for contact in world.book:
+        created = start + rng.randrange(days(1800))
+        details = [{"contact_point": contact.typed}]
+        if contact.email:
+            details.append({"contact_point": contact.email})
+        entries.append(
+            {
+                "name": contact.name,
+                "details": details,
+                "created_timestamp": created,
+                "updated_timestamp": created + rng.randrange(days(300)),
+            }
+        )
+    return {"address_book_v2": {"address_book": entries}}
+
+
+def _accounts(world: World) -> dict[str, Any]:
+    p = world.persona
+    return {
+        "accounts_center_v2": {
+            "linked_accounts": [
+                {
+                    "service_name": "Facebook",
+                    "username": p.fb_username,
+                    "email": p.email,
+                    "phone_number": p.phone_e164,
+                    "name": p.full_name,
+                    "linked_time": p.ig_registered + days(2500),
+                },
+                {
+                    "service_name": "Instagram",
+                    "native_app_id": "124024574287414",
+                    "username": p.ig_username,
+                    "email": p.email,
+                    "name": p.full_name,
+                    "linked_time": p.ig_registered + days(2500),
+                },
+                {
+                    "service_name": "WhatsApp",
+                    "phone_number": p.phone_e164,
+                    "name": p.full_name,
+                    "linked_time": p.export_time - days(410),
+                },
+            ]
+        }
+    }
+
+
+def _friends(world: World) -> dict[str, Any]:
+    rng = world.rng("fb-friends")
+    p = world.persona
+    times = world.times(rng, p.fb_registered, p.export_time - days(10), len(world.friends))
+    rows = [{"name": n, "timestamp": t} for n, t in zip(world.friends, times, strict=True)]
+    return {"friends_v2": sorted(rows, key=lambda r: -r["timestamp"])}
+
+
+def _login_ips(world: World) -> list[str]:
+    ips = world.persona.ips
+    return [ips["home"], ips["home"], ips["mobile"], ips["v6"], ips["work"]]
+
+
+def _logins(world: World, labels: dict[str, str]) -> dict[str, Any]:
+    rng = world.rng("fb-logins")
+    p = world.persona
+    times = world.times(rng, p.export_time - days(365), p.export_time, 40 * world.scale)
+    rows = []
+    for t in times:
+        ip = rng.choice(_login_ips(world))
+        rows.append(
+            {
+                "action": labels["login"],
+                "timestamp": t,
+                "site": "www.facebook.com",
+                "ip_address": ip,
+            }
+        )
+        if rng.random() < 0.3:
+            rows.append(
+                {
+                    "action": labels["logout"],
+                    "timestamp": t + rng.randrange(3600, 20000),
+                    "site": "www.facebook.com",
+                    "ip_address": ip,
+                }
+            )
+    return {"account_accesses_v2": sorted(rows, key=lambda r: -r["timestamp"])}
+
+
+def _ip_activity(world: World, labels: dict[str, str]) -> dict[str, Any]:
+    rng = world.rng("fb-ips")
+    p = world.persona
+    times = world.times(rng, p.export_time - days(365), p.export_time, 30 * world.scale)
+    rows = [
+        {
+            "ip": rng.choice(_login_ips(world)),
+            "action": labels["login"],
+            "timestamp": t,
+            "user_agent": rng.choice((p.phone_user_agent, p.laptop_user_agent)),
+        }
+        for t in times
+    ]
+    return {"used_ip_address_v2": sorted(rows, key=lambda r: -r["timestamp"])}
+
+
+def _sessions(world: World) -> dict[str, Any]:
+    rng = world.rng("fb-sessions")
+    p = world.persona
+    city = "Bologna, Italy" if p.lang == "it" else "Portland, OR, United States"
+    phone_os = "Android" if p.wa_platform == "Android" else "iOS"
+    rows = [
+        {
+            "created_timestamp": p.export_time - days(300),
+            "updated_timestamp": p.export_time - 3600,
+            "ip_address": p.ips["mobile"],
+            "user_agent": p.phone_user_agent,
+            "datr_cookie": random_token(rng, 24),
+            "device": p.phone_model[3],
+            "location": city,
+            "app": "Facebook",
+            "session_type": phone_os.lower(),
+        },
+        {
+            "created_timestamp": p.export_time - days(40),
+            "updated_timestamp": p.export_time - days(2),
+            "ip_address": p.ips["home"],
+            "user_agent": p.laptop_user_agent,
+            "datr_cookie": random_token(rng, 24),
+            "device": "Windows" if p.lang == "it" else "Mac OS X",
+            "location": city,
+            "app": "Chrome" if p.lang == "it" else "Safari",
+            "session_type": "web",
+        },
+    ]
+    return {"active_sessions_v2": rows}
+
+
+def _devices(world: World) -> dict[str, Any]:
+    rng = world.rng("fb-devices")
+    p = world.persona
+    rows = [
+        {
+            "name": p.phone_model[3],
+            "created_timestamp": p.export_time - days(700),
+            "updated_timestamp": p.export_time - days(1),
+            "ip_address": p.ips["mobile"],
+            "user_agent": p.phone_user_agent,
+            "datr_cookie": random_token(rng, 24),
+        },
+        {
+            "name": "Chrome su Windows" if p.lang == "it" else "Safari on Mac OS X",
+            "created_timestamp": p.export_time - days(900),
+            "updated_timestamp": p.export_time - days(2),
+            "ip_address": p.ips["home"],
+            "user_agent": p.laptop_user_agent,
+            "datr_cookie": random_token(rng, 24),
+        },
+    ]
+    return {"recognized_devices_v2": rows}
+
+
+def _two_factor(world: World, labels: dict[str, str]) -> dict[str, Any]:
+    p = world.persona
+    items: list[tuple[str, Any]] = [
+        (labels["two_factor"], labels["on"] if p.fb_two_factor else labels["off"])
+    ]
+    if p.fb_two_factor:
+        items.append((labels["method"], labels["app"]))
+        items.append((labels["updated"], p.export_time - days(620)))
+    return {"timestamp": p.export_time, "media": [], "label_values": label_values(items)}
+
+
+def _off_meta_businesses(world: World) -> list[Business]:
+    return [b for b in world.persona.businesses if b.off_meta]
+
+
+def _off_meta(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """The 2026 shape: one ``label_values`` record per business."""
+    rng = world.rng("fb-offmeta")
+    p = world.persona
+    records = []
+    for number, business in enumerate(_off_meta_businesses(world)):
+        count = (6 + rng.randrange(8)) * world.scale
+        times = world.times(rng, p.export_time - days(540), p.export_time - days(1), count)
+        app_id = str(100000000000000 + number * 7777777 + rng.randrange(999999))
+        events = [
+            [
+                ("ID", app_id),
+                (labels["event"], rng.choice(business.events)),
+                (labels["received"], t),
+            ]
+            for t in reversed(times)
+        ]
+        records.append(
+            {
+                "title": business.name,
+                "fbid": app_id,
+                "media": [],
+                "label_values": label_values([(labels["events"], events)]),
+            }
+        )
+    return records
+
+
+def _advertisers(world: World, labels: dict[str, str]) -> dict[str, Any]:
+    businesses = world.persona.businesses
+    items: list[tuple[str, Any]] = [
+        (labels["adv_list"], [b.name for b in businesses if b.uploaded_list]),
+        (labels["adv_activity"], [b.name for b in businesses if b.used_activity]),
+        (labels["adv_store"], [b.name for b in businesses if b.in_store]),
+    ]
+    return {"label_values": label_values(items)}
+
+
+def _interacted(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
+    rng = world.rng("fb-interacted")
+    p = world.persona
+    rows = []
+    for business in p.businesses:
+        if not business.interacted:
+            continue
+        for t in world.times(rng, p.export_time - days(300), p.export_time, 2):
+            rows.append(
+                {
+                    "timestamp": t,
+                    "media": [],
+                    "label_values": label_values(
+                        [(labels["action"], labels["clicked"]), (labels["title"], business.name)]
+                    ),
+                }
+            )
+    return sorted(rows, key=lambda r: -r["timestamp"])
+
+
+#: Messenger lines per language (the message text is never imported, but it is real)
+LINES = {
+    "it": (
+        "Ciao! Come va?",
+        "Tutto bene, tu?",
+        "Ci vediamo stasera?",
+        "Perché no, alle 20 in piazza Maggiore 😊",
+        "Ho visto le foto, bellissime!",
+        "Grazie mille ❤️",
+        "Mi mandi il numero del idraulico?",
+        "Certo, è nella rubrica, te lo giro",
+        "Buon compleanno!! 🎉",
+        "A più tardi",
+    ),
+    "en": (
+        "Hey! How's it going?",
+        "Good, you?",
+        "Still on for tonight?",
+        "Yep, 8pm at the usual place 🍻",
+        "Loved the photos!",
+        "Thanks ❤️",
+        "Can you send me the plumber's number?",
+        "Sure, it's in my contacts, forwarding it now",
+        "Happy birthday!! 🎉",
+        "See you later",
+    ),
+}
+
+
+def thread_messages(
+    world: World, salt: str, other: str, count: int, start: int, folder: str
+) -> list[dict[str, Any]]:
+    """``count`` Meta message records (newest first) between the persona and ``other``.
+
+    ``folder`` is the thread's folder in the export (photo ``uri`` values start with it).
+    """
+    rng = world.rng(salt)
+    p = world.persona
+    times = world.times(rng, start, p.export_time - days(1), count)
+    lines = LINES[p.lang]
+    out = []
+    for t in reversed(times):
+        record: dict[str, Any] = {
+            "sender_name": rng.choice((p.full_name, other)),
+            "timestamp_ms": t * 1000 + rng.randrange(1000),
+        }
+        if rng.random() < 0.1:
+            record["photos"] = [
+                {"uri": f"{folder}/photos/{t}_{rng.randrange(10**9)}.jpg", "creation_timestamp": t}
+            ]
+        else:
+            record["content"] = rng.choice(lines)
+        record["is_geoblocked_for_viewer"] = False
+        record["is_unsent_image_by_messenger_kid_parent"] = False
+        out.append(record)
+    return out
+
+
+def _threads(world: World) -> dict[str, Any]:
+    p = world.persona
+    rng = world.rng("fb-threads")
+    out: dict[str, Any] = {}
+    partners = [*world.book[:4:2], *world.book[5:6]]
+    for index, contact in enumerate(partners):
+        slug = "".join(ch for ch in contact.name.lower() if ch.isalnum() and ch.isascii())
+        thread_id = f"{slug}_{10000000000000000 + rng.randrange(10**16)}"
+        path = f"inbox/{thread_id}"
+        messages = thread_messages(
+            world,
+            f"fb-thread-{index}",
+            contact.name,
+            (30 - index * 8) * world.scale,
+            p.export_time - days(720),
+            f"your_facebook_activity/messages/{path}",
+        )
+        out[f"your_facebook_activity/messages/{path}/message_1.json"] = {
+            "participants": [{"name": contact.name}, {"name": p.full_name}],
+            "messages": messages,
+            "title": contact.name,
+            "is_still_participant": True,
+            "thread_path": path,
+            "magic_words": [],
+        }
+    return out
