@@ -1,0 +1,14 @@
+"""The privacy report: self-contained HTML, JSON, CSV (zip or folder) and PDF.
+
+``render_html(result, redact=...)`` gives the HTML text; ``write_report(result, path,
+fmt=...)`` writes any format atomically. The SVG charts in :mod:`.charts` are shared with
+the GUI; :mod:`.redact` masks personal data in every format. Nothing here imports Qt at
+module level (the PDF writer imports it when called).
+"""
+
+from __future__ import annotations
+
+from privacy_audit.report.render import render_html
+from privacy_audit.report.writers import FORMATS, write_report
+
+__all__ = ["FORMATS", "render_html", "write_report"]

@@ -1,0 +1,126 @@
+"""Locale-aware formatting shared by the report, its charts and the GUI (babel)."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton
+from babel.numbers import format_decimal
+
+#: display names of the services (brand names, never translated)
+SERVICE_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "messenger": "Messenger",
+    "whatsapp": "WhatsApp",
+}
+#: one colour per service, readable on light and dark backgrounds
+SERVICE_COLORS = {
+    "facebook": "#1877f2",
+    "instagram": "#d62976",
+    "messenger": "#8b3dff",
+    "whatsapp": "#1fa855",
+}
+FALLBACK_COLOR = "#6b7280"
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN, NaT and empty strings."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value == ""
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def service_name(service: str) -> str:
+    """Brand name of a service id (unknown ids as given)."""
+    return SERVICE_NAMES.get(str(service), str(service))
+
+
+def service_list(services: Any) -> list[str]:
+    """A services value (comma-joined string or list) as a list of ids."""
+    if is_missing(services):
+        return []
+    if isinstance(services, str):
+        return [s.strip() for s in services.split(",") if s.strip()]
+    return [str(s) for s in services]
+
+
+def number(value: Any, locale: Locale | str = "en") -> str:
+    """A number with the locale's grouping (``12.345`` in Italian)."""
+    if is_missing(value):
+        return ""
+    return format_decimal(value, locale=locale)
+
+
+def to_datetime(value: Any) -> datetime | date | None:
+    """A date/datetime from a datetime, Timestamp, ISO string or None."""
+    if is_missing(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, (datetime, date)):
+        return value
+    try:
+        stamp = pd.Timestamp(str(value))
+    except (ValueError, TypeError):
+        return None
+    return None if pd.isna(stamp) else stamp.to_pydatetime()
+
+
+def day(value: Any, locale: Locale | str = "en", fmt: str = "medium") -> str:
+    """A date in the locale (``25 nov 2026``); text that is not a date is returned as is."""
+    when = to_datetime(value)
+    if when is None:
+        return "" if is_missing(value) else str(value)
+    if isinstance(when, datetime):
+        when = when.date()
+    return format_date(when, format=fmt, locale=locale)
+
+
+def moment(value: Any, locale: Locale | str = "en") -> str:
+    """A date and time (UTC) in the locale."""
+    when = to_datetime(value)
+    if when is None:
+        return "" if is_missing(value) else str(value)
+    if not isinstance(when, datetime):
+        return day(when, locale)
+    return format_datetime(when, format="medium", tzinfo=None, locale=locale)
+
+
+def month(value: Any, locale: Locale | str = "en") -> str:
+    """A short month and year (``Mar 2024``)."""
+    when = to_datetime(value)
+    if when is None:
+        return ""
+    return format_skeleton("yMMM", when, locale=locale)
+
+
+def cell(value: Any, locale: Locale | str = "en") -> str:
+    """Any evidence value as display text (dates and numbers localized)."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return moment(value, locale)
+    if isinstance(value, date):
+        return day(value, locale)
+    if isinstance(value, numbers.Number):
+        return number(value, locale)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(v, locale) for v in value)
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        return moment(value, locale)
+    return str(value)

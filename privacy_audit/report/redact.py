@@ -1,0 +1,466 @@
+"""Redaction for workshops and sharing: pseudonyms for people, masks for numbers.
+
+A :class:`Redactor` is built from the evidence of one audit. It knows every person's
+name, account, phone number, chat and device in it and gives each a stable pseudonym
+("Contact 12" / "Contatto 12", "Chat 3", "Device 2", "Account 1", "You" for the person
+themselves); phone numbers keep their country code and last two digits, emails their
+first letter and top-level domain, IPv4 addresses their first two parts. Free text
+(summaries, cards, letters, file names such as "WhatsApp Chat with <name>.txt") is
+scrubbed for every known value and for anything shaped like an email, an IP or a phone
+number. Companies (advertisers, off-Meta apps) are not people and keep their names.
+
+Decision on devices: device names can carry a person's name ("Giulia's iPhone"), so
+they become "Device N", consistently across every table and output format.
+"""
+
+from __future__ import annotations
+
+import copy
+import ipaddress
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+from privacy_audit.analysis.result import PERSONAL_FIELDS, AuditResult, Finding
+from privacy_audit.i18n import N_, Translator, translator
+from privacy_audit.model import Evidence, SourceInfo
+from privacy_audit.report.fmt import is_missing
+
+LABELS = {
+    "contact": N_("Contact {n}"),
+    "chat": N_("Chat {n}"),
+    "group": N_("Group {n}"),
+    "account": N_("Account {n}"),
+    "device": N_("Device {n}"),
+}
+YOU = N_("You")
+_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_IPV4 = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d])")
+_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d\s().\-/]{5,}\d(?!\w)")
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+BULLET = "•"
+
+
+def _key(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+def mask_phone(value: str) -> str:
+    """``+39 •••••••67``: country code and last two digits only."""
+    digits = _digits(value)
+    if len(digits) < 4:
+        return BULLET * 4
+    prefix = ""
+    if value.strip().startswith("+"):
+        import phonenumbers
+
+        try:
+            prefix = f"+{phonenumbers.parse(value, None).country_code} "
+        except phonenumbers.NumberParseException:
+            prefix = "+"
+    return f"{prefix}{BULLET * 7}{digits[-2:]}"
+
+
+def mask_email(value: str) -> str:
+    """``g•••@•••.it``: first letter and top-level domain only."""
+    local, _, domain = value.strip().partition("@")
+    tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
+    return f"{local[:1]}{BULLET * 3}@{BULLET * 3}.{tld}" if tld else f"{local[:1]}{BULLET * 3}@"
+
+
+def truncate_ip(value: str) -> str:
+    """``93.44.x.x`` (IPv4) or ``2a01:e11::/32`` (IPv6); anything else is masked."""
+    try:
+        address = ipaddress.ip_address(value.strip())
+    except ValueError:
+        return BULLET * 4
+    if address.version == 4:
+        first, second = str(address).split(".")[:2]
+        return f"{first}.{second}.x.x"
+    return str(ipaddress.ip_network(f"{address}/32", strict=False))
+
+
+class Redactor:
+    """Stable pseudonyms and masks for one audit's personal data (see module doc)."""
+
+    def __init__(
+        self,
+        evidence: Evidence,
+        tr: Translator | None = None,
+        crossref: dict[str, Any] | None = None,
+    ) -> None:
+        self.tr = tr or translator("en")
+        self._names: dict[str, str] = {}  # person/chat/account key -> pseudonym
+        self._devices: dict[str, str] = {}
+        self._counters: dict[str, int] = {}
+        self._orgs: set[str] = set()
+        self._phone_tails: set[str] = set()
+        self._by_word: dict[str, list[tuple[str, str]]] = {}
+        self._learn(evidence)
+        for table, column in (("advertisers", "name"), ("off_meta_top", "app")):
+            frame = (crossref or {}).get(table)
+            if isinstance(frame, pd.DataFrame) and column in frame:
+                self._orgs |= {_key(str(v)) for v in frame[column].dropna().unique()}
+
+    # -- building the maps -------------------------------------------------------
+    def _label(self, kind: str) -> str:
+        self._counters[kind] = self._counters.get(kind, 0) + 1
+        return self.tr.gettext(LABELS[kind]).format(n=self._counters[kind])
+
+    def _register(self, values: Iterable[Any], kind: str) -> None:
+        for value in values:
+            if is_missing(value):
+                continue
+            key = _key(str(value))
+            if key and key not in self._names:
+                self._names[key] = self._label(kind)
+                words = _WORDS.findall(key)
+                if words:
+                    self._by_word.setdefault(words[0], []).append((key, self._names[key]))
+
+    def _phones(self, values: Iterable[Any]) -> None:
+        for value in values:
+            if is_missing(value):
+                continue
+            digits = _digits(str(value))
+            for size in range(7, len(digits) + 1):
+                self._phone_tails.add(digits[-size:])
+                self._phone_tails.add("0" + digits[-size:])
+
+    def _learn(self, evidence: Evidence) -> None:
+        tables = evidence.tables
+        ids = tables.get("identifiers")
+        if ids is not None and len(ids):
+            names = ids.loc[ids["kind"] == "name", "value"]
+            for value in names.dropna().unique():
+                self._names.setdefault(_key(str(value)), self.tr.gettext(YOU))
+                words = _WORDS.findall(_key(str(value)))
+                if words:
+                    self._by_word.setdefault(words[0], []).append(
+                        (_key(str(value)), self.tr.gettext(YOU))
+                    )
+            self._register(ids.loc[ids["kind"] == "username", "value"].dropna().unique(), "account")
+            phones = ids.loc[ids["kind"] == "phone"]
+            self._phones(phones["value"].dropna().unique())
+            self._phones(phones["raw"].dropna().unique())
+
+        def column(table: str, name: str) -> list[Any]:
+            frame = tables.get(table)
+            if frame is None or name not in frame or not len(frame):
+                return []
+            return list(frame[name].dropna().unique())
+
+        self._register(column("contacts", "name"), "contact")
+        self._register(column("messages", "sender"), "contact")
+        self._register(column("messages", "chat"), "chat")
+        self._register(column("groups", "name"), "group")
+        for field in ("account", "linked_to"):
+            values = [v for v in column("linked_accounts", field) if not self._is_contact(v)]
+            self._register(values, "account")
+        for table, field in (
+            ("contacts", "phone_raw"),
+            ("contacts", "phone_e164"),
+            ("messages", "sender_phone_raw"),
+            ("messages", "sender_phone_e164"),
+        ):
+            self._phones(column(table, field))
+        for value in column("activity", "device"):
+            self.device(value)
+        self._orgs = {_key(str(v)) for v in column("advertisers", "name")}
+        self._orgs |= {_key(str(v)) for v in column("off_platform", "app")}
+
+    @staticmethod
+    def _is_contact(value: Any) -> bool:
+        text = str(value)
+        return "@" in text or len(_digits(text)) >= 7
+
+    # -- single values -----------------------------------------------------------
+    def name(self, value: Any, kind: str = "contact") -> Any:
+        """The pseudonym of a person (or chat/group/account) name; new names get one too."""
+        if is_missing(value):
+            return value
+        text = str(value)
+        if "@" in text and _EMAIL.fullmatch(text.strip()):
+            return mask_email(text)
+        key = _key(text)
+        if key not in self._names:
+            self._register([text], kind)
+        return self._names[key]
+
+    def device(self, value: Any) -> Any:
+        """``Device N``, the same for the same device string."""
+        if is_missing(value):
+            return value
+        key = _key(str(value))
+        if key not in self._devices:
+            self._devices[key] = self._label("device")
+        return self._devices[key]
+
+    def value(self, field: str, value: Any) -> Any:
+        """Redact ``value`` of an evidence field (one of PERSONAL_FIELDS or similar)."""
+        if is_missing(value) or not isinstance(value, str):
+            return value
+        kind = _field_kind(field)
+        if kind == "phone":
+            return mask_phone(value)
+        if kind == "email":
+            return mask_email(value) if "@" in value else self.text(value)
+        if kind == "ip":
+            return truncate_ip(value)
+        if kind == "device":
+            return self.device(value)
+        if kind in ("account", "chat", "name"):
+            key = _key(value)
+            if kind == "name" and key in self._orgs and key not in self._names:
+                return self.text(value)
+            if "@" in value and _EMAIL.fullmatch(value.strip()):
+                return mask_email(value)
+            if len(_digits(value)) >= 7 and _PHONE.fullmatch(value.strip()):
+                return mask_phone(value)
+            return self.name(value, {"account": "account", "chat": "chat"}.get(kind, "contact"))
+        return self.text(value)
+
+    # -- free text ---------------------------------------------------------------
+    def _name_pattern(self, text: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        words = set(_WORDS.findall(text.casefold()))
+        found: list[tuple[str, str]] = []
+        for word in words:
+            for key, label in self._by_word.get(word, ()):
+                if set(_WORDS.findall(key)) <= words:
+                    found.append((key, label))
+        if not found:
+            return None
+        found.sort(key=lambda kv: -len(kv[0]))
+        parts = []
+        for key, _label in found:
+            body = r"[\s_]+".join(re.escape(w) for w in key.split(" "))
+            start = r"(?<![^\W_])" if key[:1].isalnum() else ""
+            end = r"(?![^\W_])" if key[-1:].isalnum() else ""
+            parts.append(f"{start}{body}{end}")
+        return re.compile("|".join(parts), re.IGNORECASE), dict(found)
+
+    def _is_phone(self, raw: str) -> bool:
+        digits = _digits(raw)
+        if len(digits) < 7:
+            return False
+        return (raw.startswith("+") and len(digits) >= 8) or digits in self._phone_tails
+
+    def _phone_sub(self, match: re.Match[str]) -> str:
+        raw = match.group(0)
+        if self._is_phone(raw):
+            return mask_phone(raw)
+        # the match may join a number with other figures: try runs of its digit groups
+        groups = [(m.start(), m.end()) for m in re.finditer(r"\+?\d+", raw)]
+        out, pos, i = [], 0, 0
+        while i < len(groups):
+            for j in range(len(groups) - 1, i - 1, -1):
+                span = raw[groups[i][0] : groups[j][1]]
+                if self._is_phone(span):
+                    out += [raw[pos : groups[i][0]], mask_phone(span)]
+                    pos, i = groups[j][1], j
+                    break
+            i += 1
+        return "".join(out) + raw[pos:]
+
+    @staticmethod
+    def _ipv6_sub(match: re.Match[str]) -> str:
+        raw = match.group(0)
+        try:
+            ipaddress.IPv6Address(raw)
+        except ValueError:
+            return raw
+        return truncate_ip(raw)
+
+    def text(self, value: Any) -> Any:
+        """Free text with every known name, account, email, IP and phone number masked."""
+        if not isinstance(value, str) or not value:
+            return value
+        text = _EMAIL.sub(lambda m: mask_email(m.group(0)), value)
+        names = self._name_pattern(text)
+        if names is not None:
+            pattern, labels = names
+            text = pattern.sub(lambda m: _label_for(m.group(0), labels), text)
+        text = _IPV4.sub(lambda m: truncate_ip(m.group(0)) if _ipv4_ok(m) else m.group(0), text)
+        text = _IPV6.sub(self._ipv6_sub, text)
+        return _PHONE.sub(self._phone_sub, text)
+
+    def deep(self, value: Any, field: str = "") -> Any:
+        """Redact a JSON-like structure: personal keys by kind, every other string as text."""
+        if isinstance(value, dict):
+            return {k: self.deep(v, str(k)) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.deep(v, field) for v in value]
+        if isinstance(value, str):
+            return self.value(field, value) if _field_kind(field) else self.text(value)
+        return value
+
+    # -- tables and results ------------------------------------------------------
+    def series(self, column: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
+        """Apply ``func`` once per distinct value of ``column`` (fast on big tables)."""
+        if column.dtype.kind in "biufcmM" or not len(column):
+            return column
+        uniques = column.dropna().unique()
+        mapping = {u: func(u) for u in uniques}
+        return column.map(mapping).astype(object).where(column.notna(), None)
+
+    def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A redacted copy of a crossref or evidence table (columns recognized by name)."""
+        if not isinstance(frame, pd.DataFrame) or frame.empty:
+            return frame
+        out = frame.copy()
+        for column in out.columns:
+            name = str(column)
+            if out[column].dtype.kind in "biufcmM":
+                continue
+            if name in ("value", "key", "raw"):
+                if "kind" in out:
+                    pairs = zip(out[column].tolist(), out["kind"].tolist(), strict=True)
+                    out[column] = [self._by_shape(v, k) for v, k in pairs]
+                else:
+                    out[column] = self.series(out[column], lambda v: self._by_shape(v, None))
+            elif name in (
+                "app",
+                "services",
+                "service",
+                "origin",
+                "relation",
+                "relations",
+                "via",
+                "kind",
+                "confidence",
+                "event",
+            ):
+                out[column] = self.series(out[column], self.text)
+            elif name == "linked_to":
+                out[column] = self.series(out[column], lambda v: self._by_shape(v, "account"))
+            elif _field_kind(name):
+                out[column] = self.series(out[column], lambda v, n=name: self.value(n, v))
+            else:
+                out[column] = self.series(out[column], self.text)
+        return out
+
+    def _by_shape(self, value: Any, kind: Any) -> Any:
+        if is_missing(value):
+            return value
+        text = str(value)
+        kind = str(kind) if not is_missing(kind) else ""
+        if kind in ("phone", "email", "ip", "device", "name", "username", "account"):
+            return self.value({"username": "account"}.get(kind, kind), text)
+        if "@" in text:
+            return mask_email(text)
+        if _IPV4.fullmatch(text) or (":" in text and _IPV6.fullmatch(text)):
+            return truncate_ip(text)
+        if len(_digits(text)) >= 7 and text.lstrip("+").replace(" ", "").isdigit():
+            return mask_phone(text)
+        return self.value("account" if kind == "account" else "name", text)
+
+    def source(self, info: SourceInfo) -> SourceInfo:
+        """A redacted copy of a SourceInfo (paths, member names, warnings, chat stats)."""
+        return replace(
+            info,
+            path=self.text(info.path),
+            parts=[self.text(p) for p in info.parts],
+            files_recognized=[self.text(p) for p in info.files_recognized],
+            warnings=[self.text(w) for w in info.warnings],
+            chat=self.deep(info.chat) if info.chat is not None else None,
+            extra=self.deep(info.extra),
+        )
+
+    def evidence(self, evidence: Evidence) -> Evidence:
+        """A redacted copy of the evidence tables and sources."""
+        return Evidence(
+            {name: self.frame(table) for name, table in evidence.tables.items()},
+            [self.source(s) for s in evidence.sources],
+            evidence.region,
+        )
+
+    def finding(self, finding: Finding) -> Finding:
+        """A redacted copy of a finding (texts, evidence rows, file names)."""
+        return replace(
+            finding,
+            title=self.text(finding.title),
+            summary=self.text(finding.summary),
+            evidence=[self.deep(dict(row)) for row in finding.evidence],
+            source_files=[self.text(f) for f in finding.source_files],
+            recommendations=copy.deepcopy(finding.recommendations),
+        )
+
+    def result(self, result: AuditResult) -> AuditResult:
+        """A fully redacted copy of ``result``; the original is not changed."""
+        return replace(
+            result,
+            evidence=self.evidence(result.evidence),
+            findings=[self.finding(f) for f in result.findings],
+            score_explanation=[self.text(s) for s in result.score_explanation],
+            summary=self.deep(result.summary),
+            not_checked=self.deep(result.not_checked),
+            crossref={
+                k: self.frame(v) if isinstance(v, pd.DataFrame) else self.deep(v)
+                for k, v in result.crossref.items()
+            },
+            cards=self.deep(result.cards),
+            letters={k: self.text(v) for k, v in result.letters.items()},
+            baseline=copy.deepcopy(result.baseline),
+        )
+
+
+def _label_for(found: str, labels: dict[str, str]) -> str:
+    key = _key(re.sub(r"[\s_]+", " ", found))
+    if key in labels:
+        return labels[key]
+    words = _WORDS.findall(found.casefold())
+    for known, label in labels.items():
+        if _WORDS.findall(known) == words:
+            return label
+    return next(iter(labels.values()))
+
+
+def _ipv4_ok(match: re.Match[str]) -> bool:
+    return all(0 <= int(part) <= 255 for part in match.groups())
+
+
+def _field_kind(field: str) -> str:
+    """Which kind of personal data an evidence field holds ('' for none)."""
+    name = field.lower()
+    if name in PERSONAL_FIELDS:
+        return name
+    if "phone" in name or name in ("number", "msisdn"):
+        return "phone"
+    if "email" in name or name == "mail":
+        return "email"
+    if name in ("ip_address", "ips") or name.endswith("_ip") or name.startswith("ip_"):
+        return "ip"
+    if "device" in name:
+        return "device"
+    if name in ("chat_name", "group", "group_name"):
+        return "chat"
+    if name in ("username", "user", "linked_to", "profile", "handle", "owner_account"):
+        return "account"
+    if name in (
+        "contact",
+        "person",
+        "friend",
+        "member",
+        "owner",
+        "full_name",
+        "display_name",
+        "sender_name",
+        "contact_name",
+    ):
+        return "name"
+    return ""
+
+
+def redact_result(result: AuditResult, tr: Translator | None = None) -> AuditResult:
+    """Shortcut: a redacted copy of ``result`` with labels in its own language."""
+    redactor = Redactor(result.evidence, tr or translator(result.lang), result.crossref)
+    return redactor.result(result)

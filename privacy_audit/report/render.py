@@ -1,0 +1,355 @@
+"""The HTML report: jinja2 templates (autoescaped, strict) over a small view model.
+
+The view model turns an :class:`AuditResult` into plain strings and lists, formatted
+for the audit's language with babel; the templates only lay them out. Export data is
+never marked safe: the only :class:`~markupsafe.Markup` values are the SVG charts,
+which escape every text node themselves (:mod:`privacy_audit.report.charts`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from privacy_audit import __version__
+from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
+from privacy_audit.i18n import N_, Translator, translator
+from privacy_audit.report import charts
+from privacy_audit.report import fmt as f
+from privacy_audit.report.redact import redact_result
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+#: evidence rows shown per finding; the rest are counted (all rows go to the CSV)
+EVIDENCE_CAP = 12
+TABLE_CAP = 25
+
+SEVERITY_LABELS = {
+    "high": N_("High"),
+    "medium": N_("Medium"),
+    "low": N_("Low"),
+    "info": N_("Info"),
+}
+CONFIDENCE_LABELS = {"confirmed": N_("Confirmed"), "probable": N_("Probable")}
+BAND_LABELS = {
+    "high": N_("High exposure"),
+    "medium": N_("Medium exposure"),
+    "low": N_("Low exposure"),
+}
+KIND_LABELS = {
+    "dyi": N_("Download Your Information"),
+    "account_report": N_("Account information report"),
+    "chat": N_("Chat export"),
+    "phone": N_("Phone number"),
+    "email": N_("Email"),
+    "username": N_("Username"),
+    "name": N_("Name"),
+    "ip": N_("IP address"),
+    "device": N_("Device"),
+}
+COLUMN_LABELS = {
+    "name": N_("Name"),
+    "phone": N_("Phone number"),
+    "email": N_("Email"),
+    "ip": N_("IP address"),
+    "account": N_("Account"),
+    "chat": N_("Chat"),
+    "sender": N_("Sender"),
+    "device": N_("Device"),
+    "service": N_("Service"),
+    "services": N_("Services"),
+    "source_file": N_("File"),
+    "created_at": N_("Added on"),
+    "timestamp": N_("When"),
+    "app": N_("App or website"),
+    "events": N_("Events"),
+    "relation": N_("Relation"),
+    "first_seen": N_("First seen"),
+    "last_seen": N_("Last seen"),
+    "kind": N_("Kind"),
+    "value": N_("Value"),
+    "members": N_("Members"),
+    "key": N_("Setting"),
+    "linked_to": N_("Linked to"),
+    "via": N_("Linked through"),
+    "linked_at": N_("Linked on"),
+    "count": N_("Count"),
+    "confidence": N_("Match"),
+    "origin": N_("Origin"),
+}
+LETTER_TITLES = {
+    "access": N_("Access request (GDPR article 15)"),
+    "erasure": N_("Erasure request (GDPR article 17)"),
+    "objection": N_("Objection (GDPR article 21)"),
+    "complaint": N_("Complaint to the data protection authority"),
+}
+COLUMN_ORDER = ("name", "chat", "sender", "account", "phone", "email", "ip", "device", "app")
+
+
+@functools.cache
+def environment(lang: str) -> Environment:
+    """The jinja2 environment for ``lang``: autoescape, StrictUndefined, gettext wired."""
+    env = Environment(
+        loader=PackageLoader("privacy_audit", "resources/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    tr = translator(lang)
+    env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _https(url: Any) -> str | None:
+    text = str(url or "").strip()
+    return text if re.match(r"https://[^\s\"'<>]+$", text) else None
+
+
+def _anchor(fid: str) -> str:
+    return "finding-" + re.sub(r"[^a-z0-9-]+", "-", fid.lower()).strip("-")
+
+
+def _column(key: str, tr: Translator) -> dict[str, Any]:
+    label = COLUMN_LABELS.get(key)
+    text = tr.gettext(label) if label else key.replace("_", " ").capitalize()
+    return {"label": text, "num": key in ("events", "count", "members", "n_services")}
+
+
+def _value(key: str, value: Any, tr: Translator) -> str:
+    if key in ("service", "services") and isinstance(value, (str, list, tuple)):
+        return ", ".join(f.service_name(s) for s in f.service_list(value))
+    if key in ("kind", "origin", "confidence") and isinstance(value, str):
+        label = KIND_LABELS.get(value) or CONFIDENCE_LABELS.get(value)
+        return tr.gettext(label) if label else value.replace("_", " ")
+    return f.cell(value, tr.locale)
+
+
+def rows_table(rows: list[dict[str, Any]], tr: Translator, cap: int) -> dict[str, Any]:
+    """Columns and formatted cells of dict rows (keys in a readable order), capped."""
+    keys: list[str] = []
+    for row in rows[:cap]:
+        for key in row:
+            if key not in keys:
+                keys.append(key)
+    keys.sort(
+        key=lambda k: (COLUMN_ORDER.index(k) if k in COLUMN_ORDER else 50, k == "source_file")
+    )
+    return {
+        "columns": [_column(k, tr) for k in keys],
+        "rows": [[_value(k, row.get(k), tr) for k in keys] for row in rows[:cap]],
+    }
+
+
+def frame_table(
+    frame: Any, keys: list[str], tr: Translator, cap: int = TABLE_CAP
+) -> dict[str, Any]:
+    """Columns and formatted cells of the first ``cap`` rows of a DataFrame."""
+    if not isinstance(frame, pd.DataFrame) or frame.empty:
+        return {"columns": [], "rows": []}
+    keys = [k for k in keys if k in frame.columns]
+    records = frame[keys].head(cap).to_dict("records")
+    table = {
+        "columns": [_column(k, tr) for k in keys],
+        "rows": [[_value(k, r.get(k), tr) for k in keys] for r in records],
+    }
+    if len(frame) > cap:
+        more = tr.gettext("… and {n} more").format(n=f.number(len(frame) - cap, tr.locale))
+        table["rows"].append([more] + [""] * (len(keys) - 1))
+    return table
+
+
+def _recommendation(rec: Recommendation, tr: Translator) -> dict[str, Any]:
+    return {
+        "title": rec.title,
+        "why": rec.why,
+        "steps_app": list(rec.steps_app),
+        "steps_web": list(rec.steps_web),
+        "links": [
+            {"label": link.label, "url": url} for link in rec.links if (url := _https(link.url))
+        ],
+        "setting_url": _https(rec.setting_url),
+        "checked": f.day(rec.checked, tr.locale) if rec.checked else "",
+    }
+
+
+def _finding(finding: Finding, tr: Translator) -> dict[str, Any]:
+    table = rows_table(finding.evidence, tr, EVIDENCE_CAP)
+    shown = len(table["rows"])
+    more = max(0, int(finding.evidence_total or 0) - shown)
+    return {
+        "id": finding.id,
+        "anchor": _anchor(finding.id),
+        "severity": finding.severity if finding.severity in SEVERITY_LABELS else "info",
+        "severity_label": tr.gettext(SEVERITY_LABELS.get(finding.severity, N_("Info"))),
+        "title": finding.title,
+        "summary": finding.summary,
+        "confidence_label": tr.gettext(CONFIDENCE_LABELS.get(finding.confidence, N_("Confirmed"))),
+        "services": ", ".join(f.service_name(s) for s in finding.services),
+        "points": finding.points,
+        "columns": table["columns"],
+        "rows": table["rows"],
+        "more": more,
+        "more_text": f.number(more, tr.locale),
+        "source_files": list(finding.source_files),
+        "recommendations": [_recommendation(r, tr) for r in finding.recommendations],
+    }
+
+
+def _sources(result: AuditResult, tr: Translator) -> tuple[list[dict[str, Any]], list[list[str]]]:
+    columns = [
+        _column("service", tr),
+        {"label": tr.gettext("What"), "num": False},
+        {"label": tr.gettext("Export date"), "num": False},
+        {"label": tr.gettext("Layout"), "num": False},
+        {"label": tr.gettext("File"), "num": False},
+    ]
+    rows = []
+    for s in result.sources:
+        kind = tr.gettext(KIND_LABELS[s.kind]) if s.kind in KIND_LABELS else s.kind
+        layout = f"{s.layout} ({s.format.upper()})" if s.format else s.layout
+        date = f.day(s.export_date, tr.locale) if s.export_date else tr.gettext("unknown")
+        rows.append([f.service_name(s.service), kind, date, layout, s.path])
+    return columns, rows
+
+
+def _stats(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
+    cross = result.crossref
+    loc = tr.locale
+    stats = [
+        {"value": str(len(result.evidence.services())), "label": tr.gettext("services analysed")}
+    ]
+    overlap = cross.get("contact_overlap")
+    if isinstance(overlap, pd.DataFrame) and "n_services" in overlap:
+        shared = int((pd.to_numeric(overlap["n_services"], errors="coerce") >= 2).sum())
+        stats.append(
+            {
+                "value": f.number(shared, loc),
+                "label": tr.gettext("contacts held by two or more services"),
+            }
+        )
+    own = cross.get("own_ids")
+    if isinstance(own, pd.DataFrame) and "n_services" in own:
+        multi = int((pd.to_numeric(own["n_services"], errors="coerce") >= 2).sum())
+        stats.append(
+            {
+                "value": f.number(multi, loc),
+                "label": tr.gettext("of your identifiers shared across services"),
+            }
+        )
+    network = cross.get("shared_network")
+    if isinstance(network, pd.DataFrame):
+        stats.append(
+            {
+                "value": f.number(len(network), loc),
+                "label": tr.gettext("devices and IP addresses seen by several services"),
+            }
+        )
+    return stats
+
+
+def _cards(result: AuditResult, tr: Translator) -> list[dict[str, Any]]:
+    cards = []
+    for card in result.cards:
+        links = card.get("links") or (
+            [{"label": card.get("link_label") or card.get("url"), "url": card.get("url")}]
+            if card.get("url")
+            else []
+        )
+        cards.append(
+            {
+                "title": str(card.get("title") or ""),
+                "text": str(card.get("text") or card.get("body") or card.get("summary") or ""),
+                "date": f.day(card["date"], tr.locale) if card.get("date") else "",
+                "links": [
+                    {"label": str(link.get("label") or url), "url": url}
+                    for link in links
+                    if isinstance(link, dict) and (url := _https(link.get("url")))
+                ],
+            }
+        )
+    return cards
+
+
+def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
+    """Everything the report template shows, as plain formatted values."""
+    cross = result.crossref
+    findings = [_finding(x, tr) for x in result.findings]
+    actions = []
+    for finding, view in zip(result.findings, findings, strict=True):
+        if finding.recommendations and len(actions) < 3:
+            after = result.score_after.get(finding.id, result.score)
+            actions.append(
+                {
+                    "title": finding.recommendations[0].title,
+                    "finding": finding.title,
+                    "anchor": view["anchor"],
+                    "gain": max(0, int(result.score) - int(after)),
+                }
+            )
+    band = charts.score_band(int(result.score))
+    source_columns, sources = _sources(result, tr)
+    return {
+        "lang": tr.lang if tr.lang != "qps" else "en",
+        "csp": CSP,
+        "version": __version__,
+        "generated": f.day(datetime.now(UTC), tr.locale, "long"),
+        "score": int(result.score),
+        "band": band,
+        "band_label": tr.gettext(BAND_LABELS[band]),
+        "gauge": charts.score_gauge(int(result.score), tr=tr),
+        "score_explanation": list(result.score_explanation),
+        "top_actions": actions,
+        "source_columns": source_columns,
+        "sources": sources,
+        "baseline": result.baseline,
+        "stats": _stats(result, tr),
+        "own_ids": frame_table(cross.get("own_ids"), ["kind", "value", "services"], tr),
+        "shared": frame_table(
+            cross.get("shared_network"),
+            ["kind", "value", "services", "first_seen", "last_seen"],
+            tr,
+        ),
+        "linked": frame_table(
+            cross.get("linked_accounts"),
+            ["service", "account", "linked_to", "via", "linked_at"],
+            tr,
+        ),
+        "charts": {
+            "overlap": charts.overlap_chart(cross.get("contact_overlap"), tr=tr),
+            "activity": charts.activity_chart(cross.get("activity_daily"), tr=tr),
+            "apps": charts.top_apps_chart(cross.get("off_meta_top"), tr=tr),
+            "advertisers": charts.advertisers_chart(cross.get("advertisers"), tr=tr),
+        },
+        "findings": findings,
+        "not_checked_columns": [
+            _column("service", tr),
+            {"label": tr.gettext("What is missing"), "num": False},
+            {"label": tr.gettext("How to get it"), "num": False},
+        ],
+        "not_checked": [
+            [f.service_name(n.get("service", "")), n.get("what", ""), n.get("how", "")]
+            for n in result.not_checked
+        ],
+        "cards": _cards(result, tr),
+        "letters": [
+            {"title": tr.gettext(LETTER_TITLES[k]) if k in LETTER_TITLES else k, "text": v}
+            for k, v in result.letters.items()
+        ],
+        "redacted": False,
+    }
+
+
+def render_html(result: AuditResult, *, redact: bool = False, lang: str | None = None) -> str:
+    """The self-contained HTML report of ``result`` (in its language unless ``lang``)."""
+    tr = translator(lang or result.lang)
+    if redact:
+        result = redact_result(result, tr)
+    context = build_context(result, tr)
+    context["redacted"] = redact
+    return environment(tr.lang).get_template("report.html").render(context)
