@@ -345,11 +345,19 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     }
 
 
+def render_prepared(result: AuditResult, tr: Translator, *, redacted: bool = False) -> str:
+    """Render ``result`` as it is (already redacted when ``redacted``) in ``tr``'s language."""
+    context = build_context(result, tr)
+    context["redacted"] = redacted
+    return environment(tr.lang).get_template("report.html").render(context)
+
+
 def render_html(result: AuditResult, *, redact: bool = False, lang: str | None = None) -> str:
-    """The self-contained HTML report of ``result`` (in its language unless ``lang``)."""
+    """The self-contained HTML report of ``result`` (in its language unless ``lang``).
+
+    With ``redact`` names become pseudonyms and numbers, emails and IPs are masked.
+    """
     tr = translator(lang or result.lang)
     if redact:
         result = redact_result(result, tr)
-    context = build_context(result, tr)
-    context["redacted"] = redact
-    return environment(tr.lang).get_template("report.html").render(context)
+    return render_prepared(result, tr, redacted=redact)
