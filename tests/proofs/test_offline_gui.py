@@ -1,0 +1,116 @@
+"""Offline proof (desktop app): with every Python socket refused, the real app opens the
+demo persona and shows the report preview; nothing tries to connect. QtWebEngine's own
+networking lives in C++ and in helper processes, so it is checked twice: the view's
+request interceptor saw no request but ``data:`` ones, and the operating system shows no
+internet socket in the app's process or any of its children at any moment. A page that
+*asks* for remote content is blocked and a local listener never gets a connection."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import psutil
+import pytest
+
+pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+from PySide6.QtCore import Qt, QTimer
+
+from privacy_audit.gui.app import build_context
+from privacy_audit.gui.main_window import MainWindow
+from privacy_audit.gui.worker import ThreadExecutor
+
+from .support import no_network
+
+pytestmark = pytest.mark.webengine
+
+
+class InetWatch:
+    """Samples the internet sockets of this process and its children with a QTimer."""
+
+    def __init__(self, ignore_ports: set[int]) -> None:
+        self.ignore_ports = ignore_ports
+        self.seen: set[str] = set()
+        self.samples = 0
+        self.timer = QTimer()
+        self.timer.setInterval(25)
+        self.timer.timeout.connect(self.sample)
+
+    def sample(self) -> None:
+        me = psutil.Process()
+        processes = [me, *me.children(recursive=True)]
+        for process in processes:
+            try:
+                connections = process.net_connections(kind="inet")
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            for conn in connections:
+                if conn.laddr and conn.laddr.port in self.ignore_ports:
+                    continue
+                self.seen.add(f"{process.name()} {conn.type.name} {conn.raddr or conn.laddr}")
+        self.samples += 1
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A local TCP listener the hostile page points at (made before the guard)."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.setblocking(False)
+    yield server
+    server.close()
+
+
+def _accepted(server: socket.socket) -> bool:
+    try:
+        conn, _ = server.accept()
+    except BlockingIOError:
+        return False
+    conn.close()
+    return True
+
+
+def test_app_opens_demo_and_report_offline(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, listener: socket.socket
+) -> None:
+    port = listener.getsockname()[1]
+    watch = InetWatch({port})
+    with no_network(monkeypatch) as guard:
+        watch.timer.start()
+        ctx = build_context(lang="en", executor=ThreadExecutor())
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            with qtbot.waitSignal(window.import_finished, timeout=180_000):
+                qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+            assert window.result is not None and window.result.findings
+            with qtbot.waitSignal(window.report_page.preview_loaded, timeout=120_000) as loaded:
+                window.show_tab(3)
+            assert loaded.args == [True]
+            view = window.report_page.view
+            assert view.interceptor.blocked == []  # the report asked for nothing remote
+
+            hostile = (
+                f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/s.css">'
+                f'<link rel="icon" href="http://127.0.0.1:{port}/favicon.ico"></head>'
+                f'<body><img src="http://127.0.0.1:{port}/pixel.png">'
+                f'<iframe src="http://127.0.0.1:{port}/frame"></iframe>'
+                f"<script>fetch('http://127.0.0.1:{port}/js')</script></body></html>"
+            )
+            with qtbot.waitSignal(view.loadFinished, timeout=60_000):
+                view.show_html(hostile, "")
+            qtbot.wait(500)  # let any late request happen
+            assert "http" in view.interceptor.blocked  # asked, and refused
+        finally:
+            watch.sample()
+            watch.timer.stop()
+            window.cancel_import()
+            ctx.executor.wait(10_000)
+            window.close()
+    assert guard.attempts == []
+    assert not _accepted(listener), "the page reached the local listener"
+    assert watch.samples > 3
+    assert watch.seen == set()
