@@ -1,0 +1,272 @@
+"""Facebook (and Messenger) JSON files: own identifiers, contacts, linked accounts.
+
+Each extractor is ``extract(reader, data, member)``: ``data`` is the parsed,
+mojibake-repaired document. Every layout's root key is accepted (2018 ``profile``,
+2020+ ``profile_v2``, 2025+ ``label_values``). Wrong types raise and become a warning
+in :meth:`MetaReader.run`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta_common import (
+    MetaReader,
+    contact_kind,
+    flatten_label_values,
+    label_records,
+    lv_find,
+    lv_time,
+    lv_value,
+    records_of,
+    seconds,
+    text,
+)
+from privacy_audit.sources.meta_labels import is_label, service_name
+
+
+def add_identifier(r: MetaReader, m: Member, kind: str, value: Any, **extra: Any) -> None:
+    """Add one own identifier (phones raw; emails lower-cased by the sink)."""
+    raw = text(value)
+    if not raw:
+        return
+    if kind == "email":
+        raw = raw.lower()
+    key = (extra.get("service"), kind, raw, m.path)
+    if key in r.seen:
+        return
+    r.seen.add(key)
+    r.add("identifiers", m, kind=kind, value=raw, raw=text(value), valid=True, **extra)
+
+
+def add_contact_point(
+    r: MetaReader, m: Member, origin: str, name: Any, point: Any, created: Any = None
+) -> None:
+    """Add a contact row for one contact point (phone or e-mail) of an uploaded contact."""
+    raw = text(point)
+    kind = contact_kind(raw)
+    r.add(
+        "contacts",
+        m,
+        origin=origin,
+        name=text(name),
+        phone_raw=raw if kind == "phone" else None,
+        email=raw if kind == "email" else None,
+        created_at=created,
+    )
+
+
+def profile(r: MetaReader, data: Any, m: Member) -> None:
+    """``profile_information.json``: own name, username, e-mails, phone numbers."""
+    prof = data.get("profile_v2") or data.get("profile") if isinstance(data, dict) else None
+    if not isinstance(prof, dict):
+        leaves = list(flatten_label_values(_label_values(data)))
+        if not leaves:
+            raise ValueError("no profile")
+        for leaf in leaves:
+            for kind in ("email", "phone", "username", "name"):
+                if is_label(leaf.label, kind) and leaf.value:
+                    add_identifier(r, m, kind, leaf.value)
+        return
+    name = prof.get("name")
+    full = name.get("full_name") if isinstance(name, dict) else name
+    add_identifier(r, m, "name", full)
+    add_identifier(r, m, "username", prof.get("username"))
+    emails = prof.get("emails")
+    if isinstance(emails, dict):
+        for key in ("emails", "previous_emails", "pending_emails", "ad_account_emails"):
+            for email in emails.get(key) or []:
+                add_identifier(r, m, "email", email)
+    elif isinstance(emails, list):
+        for email in emails:
+            add_identifier(r, m, "email", email)
+    for phone in prof.get("phone_numbers") or []:
+        number = phone.get("phone_number") if isinstance(phone, dict) else phone
+        add_identifier(r, m, "phone", number)
+
+
+def _label_values(data: Any) -> list[Any]:
+    if isinstance(data, dict):
+        if isinstance(data.get("label_values"), list):
+            return data["label_values"]
+        for value in data.values():
+            if isinstance(value, dict) and isinstance(value.get("label_values"), list):
+                return value["label_values"]
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                if "label_values" in value[0]:
+                    return [lv for rec in value for lv in rec.get("label_values") or []]
+    if isinstance(data, list):
+        return [lv for rec in data if isinstance(rec, dict) for lv in rec.get("label_values") or []]
+    return []
+
+
+def address_book(r: MetaReader, data: Any, m: Member) -> None:
+    """``your_address_books.json``: the contacts uploaded from the user's phone."""
+    book = None
+    if isinstance(data, dict):
+        book = data.get("address_book_v2") or data.get("address_book")
+    entries = records_of(book, "address_book") if book is not None else []
+    if not entries and _label_values(data):
+        for record in label_records(_label_values(data)):
+            name = lv_value(record, "name")
+            points = [
+                leaf.value for leaf in record if leaf.value and is_label(leaf.label, "contact_info")
+            ]
+            created = lv_time(record, "created")
+            for point in points or [None]:
+                add_contact_point(r, m, "address_book", name, point, created)
+        return
+    if book is None:
+        raise ValueError("no address book")
+    for entry in entries:
+        name = entry.get("name")
+        created = seconds(entry.get("created_timestamp"))
+        points = []
+        for detail in entry.get("details") or []:
+            if not isinstance(detail, dict):
+                continue
+            point = detail.get("contact_point")
+            extra = detail.get("extra_data")
+            if not point and isinstance(extra, dict):
+                point = extra.get("phone_number")
+            if text(point):
+                points.append(point)
+        for point in points or [None]:
+            add_contact_point(r, m, "address_book", name, point, created)
+
+
+def name_list(origin: str, *keys: str):
+    """An extractor for ``[{name, timestamp}]`` lists (friends, following, followers)."""
+
+    def extract(r: MetaReader, data: Any, m: Member) -> None:
+        entries = records_of(data, *keys)
+        if not entries and _label_values(data):
+            for leaf in flatten_label_values(_label_values(data)):
+                if leaf.value:
+                    r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)
+            return
+        if not entries and not (isinstance(data, dict) and any(k in data for k in keys)):
+            raise ValueError("no list")
+        for entry in entries:
+            if isinstance(entry, str):
+                r.add("contacts", m, origin=origin, name=entry)
+            elif isinstance(entry, dict):
+                name = entry.get("name") or entry.get("title")
+                r.add(
+                    "contacts",
+                    m,
+                    origin=origin,
+                    name=text(name),
+                    created_at=seconds(entry.get("timestamp")),
+                )
+
+    return extract
+
+
+def accounts_center(r: MetaReader, data: Any, m: Member) -> None:
+    """``accounts_center.json``: accounts linked in Meta Accounts Center (incl. WhatsApp)."""
+    root = data.get("accounts_center_v2") if isinstance(data, dict) else None
+    entries = records_of(root, "linked_accounts") if root is not None else []
+    if root is None:
+        lvs = _label_values(data)
+        if not lvs:
+            raise ValueError("no accounts")
+        for record in label_records(lvs) or [list(flatten_label_values(lvs))]:
+            entries.append(
+                {
+                    "service_name": lv_value(record, "service"),
+                    "username": lv_value(record, "username"),
+                    "name": lv_value(record, "name"),
+                    "email": lv_value(record, "email"),
+                    "phone_number": lv_value(record, "phone"),
+                }
+            )
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        linked = service_name(text(entry.get("service_name")))
+        account = text(entry.get("username")) or text(entry.get("name")) or text(entry.get("email"))
+        r.add(
+            "linked_accounts",
+            m,
+            account=account,
+            linked_to=linked,
+            via="accounts_center",
+            linked_at=seconds(entry.get("linked_time")),
+        )
+        owner = linked if linked in ("facebook", "instagram", "messenger", "whatsapp") else None
+        extra = {"service": owner} if owner else {}
+        add_identifier(r, m, "email", entry.get("email"), **extra)
+        add_identifier(r, m, "phone", entry.get("phone_number"), **extra)
+        add_identifier(r, m, "username", entry.get("username"), **extra)
+
+
+def autofill(r: MetaReader, data: Any, m: Member) -> None:
+    """``autofill_information.json``: e-mails, phones and names Messenger autofills."""
+    root = data.get("autofill_information_v2") if isinstance(data, dict) else None
+    if not isinstance(root, dict):
+        raise ValueError("no autofill")
+    kinds = {
+        "EMAIL": "email",
+        "WORK_EMAIL": "email",
+        "PHONE": "phone",
+        "WORK_PHONE": "phone",
+        "FULL_NAME": "name",
+    }
+    for key, kind in kinds.items():
+        for value in root.get(key) or []:
+            add_identifier(r, m, kind, value)
+
+
+def email_verifications(r: MetaReader, data: Any, m: Member) -> None:
+    """``email_address_verifications.json``: verified e-mails (and phones)."""
+    for entry in records_of(data, "contact_verifications_v2", "contact_verifications"):
+        value = text(entry.get("contact")) if isinstance(entry, dict) else None
+        kind = contact_kind(value)
+        if kind:
+            add_identifier(r, m, kind, value)
+
+
+def record_details(r: MetaReader, data: Any, m: Member) -> None:
+    """``record_details.json`` (old ``administrative_records.json``): account changes."""
+    for entry in records_of(data, "admin_records_v2", "admin_records"):
+        if not isinstance(entry, dict):
+            continue
+        session = entry.get("session") if isinstance(entry.get("session"), dict) else {}
+        r.add(
+            "activity",
+            m,
+            kind="account_change",
+            timestamp=seconds(session.get("created_timestamp")),
+            ip=text(session.get("ip_address")),
+            user_agent=text(session.get("user_agent")),
+        )
+        extra = entry.get("extra_info")
+        if isinstance(extra, dict):
+            for key in ("new_number", "new_email"):
+                value = text(extra.get(key))
+                kind = contact_kind(value)
+                if kind:
+                    add_identifier(r, m, kind, value)
+
+
+def two_factor(r: MetaReader, data: Any, m: Member) -> None:
+    """``two-factor_authentication.json`` and similar: the 2FA state, when shown."""
+    from privacy_audit.sources.meta_labels import on_off
+
+    leaves = list(flatten_label_values(_label_values(data)))
+    state = None
+    leaf = lv_find(leaves, "two_factor")
+    if leaf is not None:
+        state = on_off(leaf.value)
+    if state is None:
+        for leaf in leaves:
+            state = state or on_off(leaf.value)
+    if state is None and isinstance(data, dict):
+        for value in data.values():
+            if isinstance(value, (list, dict)) and value:
+                state = "on"
+                break
+    if state:
+        r.add("settings", m, key="two_factor", value=state)

@@ -1,0 +1,235 @@
+"""Localised labels of Meta exports, mapped to the canonical keys the importers use.
+
+``label_values`` and ``string_map_data`` records are labelled in the account's
+language. Each canonical key lists its labels in English, Italian, German, Spanish,
+French and Dutch (and a few Portuguese ones); matching is case- and space-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RAW: dict[str, str] = {
+    "email": """email | email address | e-mail | e-mail address | indirizzo email |
+        indirizzo e-mail | e-mail-adresse | correo electrónico | dirección de correo electrónico |
+        adresse e-mail | adresse email | e-mailadres | endereço de email""",
+    "phone": """phone number | phone | mobile number | numero di telefono | numero di cellulare |
+        telefonnummer | handynummer | número de teléfono | número de celular |
+        numéro de téléphone | numéro de mobile | telefoonnummer | mobiel nummer |
+        número de telefone""",
+    "phone_confirmed": """phone confirmed | phone number confirmed | numero di telefono confermato |
+        telefonnummer bestätigt | número de teléfono confirmado | numéro de téléphone confirmé |
+        telefoonnummer bevestigd""",
+    "username": """username | user name | nome utente | benutzername | nombre de usuario |
+        nom d'utilisateur | nom d’utilisateur | gebruikersnaam | nome de usuário""",
+    "name": """name | full name | nome | nome completo | nome e cognome | vollständiger name |
+        nombre | nombre completo | nom | nom complet | naam | volledige naam""",
+    "first_name": """first name | given name | nome | vorname | nombre | prénom | voornaam |
+        primeiro nome""",
+    "last_name": """last name | surname | family name | cognome | nachname | apellido | apellidos |
+        nom de famille | achternaam | sobrenome""",
+    "contact_info": """contact information | contact info | contact point | contact |
+        informazioni di contatto | informazioni di contatto del contatto | recapito |
+        kontaktinformationen | kontaktdaten | información de contacto | datos de contacto |
+        coordonnées | informations de contact | contactgegevens | contactinformatie |
+        informações de contato""",
+    "imported_time": """imported time | import time | date imported | ora di importazione |
+        data di importazione | importiert am | importzeit | zeitpunkt des imports |
+        hora de importación | fecha de importación | heure d'importation | date d'importation |
+        importtijd | geïmporteerd op""",
+    "ip": """ip address | ip | indirizzo ip | ip-adresse | dirección ip | adresse ip | ip-adres |
+        endereço ip""",
+    "time": """time | date | timestamp | ora | orario | data | data e ora | zeit | uhrzeit |
+        datum | zeitpunkt | hora | fecha | fecha y hora | heure | date et heure | tijd |
+        tijdstip""",
+    "user_agent": """user agent | agente utente | user-agent | browser""",
+    "device": """device | device name | dispositivo | nome del dispositivo | gerät | gerätename |
+        appareil | apparaat | apparaatnaam""",
+    "location": """location | estimated location | posizione | luogo | posizione stimata |
+        standort | ort | ubicación | lugar | lieu | emplacement | locatie | plaats""",
+    "action": """action | azione | aktion | handlung | acción | actie""",
+    "site": """site | sito | website | sitio | site web""",
+    "last_login": """last login | last log in | ultimo accesso | letzte anmeldung |
+        último inicio de sesión | dernière connexion | laatste keer ingelogd | laatste login""",
+    "last_logout": """last logout | ultima disconnessione | letzte abmeldung |
+        último cierre de sesión | dernière déconnexion | laatste keer uitgelogd""",
+    "contact_syncing": """contact syncing | contacts syncing | sincronizzazione dei contatti |
+        sincronizzazione contatti | kontaktsynchronisierung | kontakte synchronisieren |
+        sincronización de contactos | synchronisation des contacts | contacten synchroniseren |
+        contactsynchronisatie""",
+    "two_factor": """two-factor authentication | two factor authentication | 2fa |
+        two-factor authentication status | autenticazione a due fattori |
+        zwei-faktor-authentifizierung | zweistufige authentifizierung |
+        autenticación en dos pasos | autenticación de dos factores |
+        authentification à deux facteurs | tweestapsverificatie |
+        twee-factor-authenticatie""",
+    "events": """events | eventi | ereignisse | eventos | événements | gebeurtenissen""",
+    "event": """event | evento | ereignis | événement | gebeurtenis | type | tipo | typ""",
+    "received_on": """received on | received | ricevuto il | ricevuto | erhalten am |
+        empfangen am | recibido el | recibido | reçu le | reçu | ontvangen op | ontvangen""",
+    "id": "id",
+    "service": """service | service name | app | servizio | dienst | servicio | app name""",
+    "account": """account | account name | account type""",
+    "created": """created | creation time | date created | created on | creato | data di creazione |
+        erstellt | erstellt am | creado | fecha de creación | créé | date de création |
+        gemaakt | aangemaakt op""",
+    "updated": """updated | last active | last updated | ultimo aggiornamento | ultima attività |
+        aktualisiert | zuletzt aktiv | actualizado | última actividad | mis à jour |
+        dernière activité | bijgewerkt | laatst actief""",
+    "linked": """linked | linked on | link time | collegato | collegato il | verknüpft |
+        verknüpft am | vinculado | vinculado el | associé | associé le | gekoppeld |
+        gekoppeld op""",
+    "friends_since": """friends since | amici dal | befreundet seit | amigos desde |
+        amis depuis | vrienden sinds""",
+}
+
+
+def norm_label(label: str) -> str:
+    """A label as compared: NFC, lower case, single spaces, no trailing colon."""
+    text = unicodedata.normalize("NFC", label).replace("\u00a0", " ").casefold()
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+LABELS: dict[str, frozenset[str]] = {
+    key: frozenset(norm_label(part) for part in raw.split("|") if part.strip())
+    for key, raw in _RAW.items()
+}
+
+
+def is_label(label: str | None, key: str) -> bool:
+    """True when ``label`` (any language) means the canonical ``key``."""
+    return bool(label) and norm_label(str(label)) in LABELS[key]
+
+
+# -- words inside values ------------------------------------------------------------
+_LOGOUT_WORDS = (
+    "log out",
+    "logout",
+    "logged out",
+    "sign out",
+    "abmelden",
+    "abgemeldet",
+    "disconnessione",
+    "disconnesso",
+    "uscita",
+    "esci",
+    "cerrar sesión",
+    "cierre de sesión",
+    "déconnexion",
+    "se déconnecter",
+    "uitloggen",
+    "uitgelogd",
+    "afmelden",
+    "sair",
+    "terminar sessão",
+)
+_LOGIN_WORDS = (
+    "log in",
+    "login",
+    "logged in",
+    "sign in",
+    "anmelden",
+    "angemeldet",
+    "anmeldung",
+    "accesso",
+    "accedi",
+    "accesso effettuato",
+    "iniciar sesión",
+    "inicio de sesión",
+    "connexion",
+    "se connecter",
+    "inloggen",
+    "ingelogd",
+    "aanmelden",
+    "entrar",
+    "iniciar sessão",
+)
+
+
+def login_kind(action: str | None) -> str | None:
+    """``"logout"``, ``"login"`` or None for a localised login/logout action."""
+    text = norm_label(action or "")
+    if not text:
+        return None
+    if any(word in text for word in _LOGOUT_WORDS):
+        return "logout"
+    if any(word in text for word in _LOGIN_WORDS):
+        return "login"
+    return None
+
+
+_ON = frozenset(
+    """on true yes enabled enable active activated attivo attiva attivato attivata abilitato
+    abilitata sì si aktiviert aktiv ein an ja activado activada activo sí habilitado activé
+    activée oui ingeschakeld aan actief""".split()
+)
+_OFF = frozenset(
+    """off false no disabled disable inactive deactivated disattivo disattivato disattivata
+    disabilitato disabilitata deaktiviert inaktiv aus nein desactivado desactivada inactivo
+    deshabilitado désactivé désactivée non uitgeschakeld uit nee inactief""".split()
+)
+
+
+def on_off(value: object) -> str | None:
+    """``"on"``/``"off"`` for a boolean-like value in any of the languages, else None."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    text = norm_label(str(value or ""))
+    if text in _ON:
+        return "on"
+    if text in _OFF:
+        return "off"
+    return None
+
+
+#: substrings of advertiser-list labels meaning "a list with your information was uploaded"
+_UPLOADED = (
+    "uploaded",
+    "upload",
+    "containing entries",
+    "caricat",
+    "elenco",
+    "hochgeladen",
+    "liste",
+    "subid",
+    "lista",
+    "téléchargé",
+    "importé",
+    "geüpload",
+    "lijst",
+)
+#: substrings meaning "you interacted with the advertiser"
+_INTERACTED = ("interacted", "interagit", "interagiert", "interactu", "interagi", "interactie")
+
+
+def advertiser_relation(label: str | None) -> str:
+    """``uploaded_list``, ``interacted`` or ``used_activity`` for an advertiser label."""
+    text = norm_label(label or "")
+    if any(word in text for word in _UPLOADED):
+        return "uploaded_list"
+    if any(word in text for word in _INTERACTED):
+        return "interacted"
+    return "used_activity"
+
+
+SERVICE_NAMES = {
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "whatsapp": "whatsapp",
+    "messenger": "messenger",
+    "meta horizon": "meta_horizon",
+    "oculus": "meta_horizon",
+    "threads": "threads",
+}
+
+
+def service_name(raw: str | None) -> str | None:
+    """The canonical lower-case service for an Accounts Center ``service_name``."""
+    if not raw:
+        return None
+    text = norm_label(raw)
+    for key, value in SERVICE_NAMES.items():
+        if key in text:
+            return value
+    return text or None

@@ -1,0 +1,95 @@
+"""The loading loop the Facebook, Instagram and Messenger importers share.
+
+An importer lists its files as :class:`Spec` (file names -> extractor) for JSON and
+for HTML; :func:`load_meta` reads each matching member (in scope for the service),
+then the message threads, reporting progress and honouring cancellation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from privacy_audit.model import SourceSink
+from privacy_audit.progress import check
+from privacy_audit.sources.archive import ExportArchive, Member
+from privacy_audit.sources.base import Detection, LoadContext
+from privacy_audit.sources.meta_common import MetaReader
+from privacy_audit.sources.meta_detect import THREAD_RE
+
+Extractor = Callable[[MetaReader, Any, Member], None]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Files named like any of ``names`` (optionally inside folder ``under``) -> ``extract``."""
+
+    names: tuple[str, ...]
+    extract: Extractor
+    under: str | None = None
+
+
+def skip_folders(*prefixes: str) -> Callable[[Member], bool]:
+    """A scope filter: skip members inside a folder whose name starts with a prefix."""
+
+    def skip(member: Member) -> bool:
+        folders = member.key.split("/")[:-1]
+        return any(folder.startswith(prefixes) for folder in folders)
+
+    return skip
+
+
+def load_meta(
+    archive: ExportArchive,
+    detection: Detection,
+    sink: SourceSink,
+    ctx: LoadContext,
+    *,
+    json_specs: Sequence[Spec],
+    html_specs: Sequence[Spec],
+    threads: Callable[[MetaReader, Member], None] | None,
+    html_threads: Callable[[MetaReader, Member], None] | None,
+    skip: Callable[[Member], bool] | None = None,
+    extra: Callable[[MetaReader], list[Member]] | None = None,
+) -> MetaReader:
+    """Read every known file of one Meta service in ``archive`` into ``sink``."""
+    reader = MetaReader(archive, sink, ctx, skip)
+    jobs: list[tuple[Member, Callable[[Member], Any], Extractor]] = []
+    seen: set[str] = set()
+    for specs, suffix, parse in (
+        (json_specs, ".json", reader.json),
+        (html_specs, ".html", reader.html),
+    ):
+        for spec in specs:
+            names = [n for n in spec.names if n.endswith(suffix)]
+            for member in reader.find(*names, under=spec.under) if names else []:
+                if member.path not in seen:
+                    seen.add(member.path)
+                    jobs.append((member, parse, spec.extract))
+    thread_jobs: list[tuple[Member, Callable[[MetaReader, Member], None]]] = []
+    for member in reader.glob(THREAD_RE.pattern):
+        handler = threads if member.suffix == ".json" else html_threads
+        if handler is not None and member.path not in seen:
+            seen.add(member.path)
+            thread_jobs.append((member, handler))
+    for member in extra(reader) if extra else []:
+        if member.path not in seen and threads is not None:
+            seen.add(member.path)
+            thread_jobs.append((member, threads))
+    total = max(1, len(jobs) + len(thread_jobs))
+    done = 0
+    for member, parse, extract in jobs:
+        check(ctx.cancel)
+        ctx.progress(done / total, member.name)
+        reader.run(member, parse, extract)
+        done += 1
+    for member, handler in thread_jobs:
+        check(ctx.cancel)
+        if done % 16 == 0:
+            ctx.progress(done / total, member.name)
+        handler(reader, member)
+        done += 1
+    reader.finish()
+    ctx.progress(1.0, "")
+    return reader

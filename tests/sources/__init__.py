@@ -1,0 +1,1 @@
+"""Tests of the export readers; ``meta_builders`` writes synthetic Meta exports."""
