@@ -1,0 +1,293 @@
+"""Context cards: the join key, third-party exposure, business stories, history, Italy.
+
+Every card is a plain dict (JSON-ready)::
+
+    {"id": str, "kind": "summary" | "story" | "history" | "legal",
+     "title": str, "text": [sentences], "confidence": "confirmed" | "probable" | None,
+     "rows": [evidence-like dicts using PERSONAL_FIELDS names, redactable],
+     "facts": {plain values}, "links": [{"label", "url"}]}
+
+Card text never contains the user's numbers, e-mails or other people's names: those go
+in ``rows`` so the report can redact them. Business names (companies) may appear in text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from privacy_audit.analysis import normalize as nz
+from privacy_audit.analysis.findings import RuleContext, examples, plain, service_names
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.i18n import Translator
+
+WHATSAPP_SHARING_2016 = pd.Timestamp("2016-08-25", tz="UTC")
+DMA_CHOICE_2024 = pd.Timestamp("2024-03-07", tz="UTC")
+OFF_META_CHANGE_2026 = pd.Timestamp("2026-07-01", tz="UTC")
+#: most business stories shown
+MAX_STORIES = 10
+REMOVAL_URL = "https://www.facebook.com/contacts/removal"
+
+
+def _card(
+    cid: str,
+    kind: str,
+    title: str,
+    text: list[str],
+    *,
+    confidence: str | None = "confirmed",
+    rows: list[dict[str, Any]] | None = None,
+    facts: dict[str, Any] | None = None,
+    links: list[tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "id": cid,
+        "kind": kind,
+        "title": title,
+        "text": text,
+        "confidence": confidence,
+        "rows": rows or [],
+        "facts": {k: plain(v) for k, v in (facts or {}).items()},
+        "links": [{"label": label, "url": url} for label, url in (links or [])],
+    }
+
+
+def _names(services: list[str]) -> str:
+    return service_names(services)
+
+
+def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
+    """Which services carry the same phone number, e-mail or username, and what follows."""
+    own = ctx.tables["own_ids"]
+    shared = own[own["n_services"] >= 2] if len(own) else own
+    if shared.empty:
+        return None
+    tr = ctx.tr
+    phones = shared[shared["kind"] == "phone"]
+    emails = shared[shared["kind"] == "email"]
+    users = shared[shared["kind"] == "username"]
+    services = sorted({s for v in shared["services"] for s in v.split(",")})
+    text = [
+        tr.gettext(
+            "Your own details link your accounts: {phones} phone numbers, {emails} e-mail "
+            "addresses and {users} usernames are each held by more than one service "
+            "({services})."
+        ).format(
+            phones=len(phones), emails=len(emails), users=len(users), services=_names(services)
+        )
+    ]
+    if len(phones):
+        text.append(
+            tr.gettext(
+                "Anyone who has your number, or uploads an address book that contains it, can "
+                "be matched to your profile unless you limit look-up by phone number."
+            )
+        )
+        text.append(
+            tr.gettext(
+                "If you receive two-factor codes by SMS on the same number, one SIM swap puts "
+                "all these accounts at risk: prefer an authentication app."
+            )
+        )
+    if len(users):
+        text.append(
+            tr.gettext(
+                "The same username on several services makes you easy to find everywhere; "
+                "WhatsApp lets you claim your Facebook or Instagram username, which is itself "
+                "a link."
+            )
+        )
+    rows = []
+    for record in shared.to_dict("records"):
+        field = {"phone": "phone", "email": "email"}.get(record["kind"], "account")
+        rows.append(
+            {"kind": record["kind"], field: record["value"], "services": record["services"]}
+        )
+    return _card(
+        "join-key",
+        "summary",
+        tr.gettext("Your number is the join key"),
+        text,
+        rows=rows,
+        facts={"phones": len(phones), "emails": len(emails), "usernames": len(users)},
+    )
+
+
+def uploads_since(result: AuditResult, date: str | pd.Timestamp) -> int:
+    """How many uploaded contact entries were created on or after ``date`` (ISO or Timestamp).
+
+    For the "did uploading continue after I turned it off?" question.
+    """
+    contacts = result.evidence.contacts
+    when = pd.Timestamp(date)
+    when = when.tz_localize("UTC") if when.tzinfo is None else when.tz_convert("UTC")
+    mask = contacts["origin"].isin(("address_book", "synced_contacts")) & (
+        contacts["created_at"] >= when
+    )
+    return int(mask.sum())
+
+
+def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
+    """How many other people's numbers and e-mails the user gave Meta, via which app, since when."""
+    up = ctx.tables["uploads"]
+    if up.empty:
+        return None
+    tr = ctx.tr
+    phones = int(up["phone"].dropna().nunique())
+    emails = int(up["email"].dropna().nunique())
+    text = [
+        tr.gettext(
+            "You gave Meta the details of other people: {phones} phone numbers and {emails} "
+            "e-mail addresses from your address book."
+        ).format(phones=phones, emails=emails)
+    ]
+    per = up.groupby("service").agg(
+        contacts=("service", "size"), first=("created_at", "min"), last=("created_at", "max")
+    )
+    per_service: dict[str, Any] = {}
+    for service, row in per.iterrows():
+        first, last = plain(row["first"]), plain(row["last"])
+        per_service[str(service)] = {"contacts": int(row["contacts"]), "first": first, "last": last}
+        if first and last:
+            text.append(
+                tr.gettext("{service}: {n} contacts, uploaded from {first} to {last}.").format(
+                    service=service_names([str(service)]),
+                    n=int(row["contacts"]),
+                    first=first[:10],
+                    last=last[:10],
+                )
+            )
+        else:
+            text.append(
+                tr.gettext("{service}: {n} contacts (upload dates not in the export).").format(
+                    service=service_names([str(service)]), n=int(row["contacts"])
+                )
+            )
+    last_upload = up["created_at"].max()
+    if pd.notna(last_upload):
+        text.append(
+            tr.gettext(
+                "The latest upload is from {date}. If you turned contact upload off before "
+                "that date, another app or device is still uploading."
+            ).format(date=last_upload.date().isoformat())
+        )
+    text.append(
+        tr.gettext(
+            "People without a Meta account can ask Meta to delete their number or e-mail and "
+            "block it from being uploaded again: share the removal page with family and friends."
+        )
+    )
+    return _card(
+        "third-party-exposure",
+        "summary",
+        tr.gettext("Other people's data you gave Meta"),
+        text,
+        facts={
+            "phones": phones,
+            "emails": emails,
+            "last_upload": last_upload,
+            "first_upload": up["created_at"].min(),
+        }
+        | {f"{s}_contacts": v["contacts"] for s, v in per_service.items()},
+        links=[(tr.gettext("Meta's contact removal page for non-users"), REMOVAL_URL)],
+    )
+
+
+def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
+    """One story per business seen in two or more of: advertiser lists, off-Meta, WhatsApp."""
+    adv = ctx.tables["advertisers"]
+    if adv.empty:
+        return []
+    listed = adv["relations"].str.contains("uploaded_list", regex=False)
+    hits = (
+        listed.astype(int)
+        + adv["in_off_meta"].astype(int)
+        + adv["in_whatsapp_business"].astype(int)
+    )
+    stories = adv[hits >= 2].head(MAX_STORIES)
+    if stories.empty:
+        return []
+    tr = ctx.tr
+    off = ctx.tables["off_meta_top"]
+    off_events = (
+        off.assign(key=nz.business_name(off["app"])).groupby("key")["events"].sum()
+        if len(off)
+        else pd.Series(dtype="int64")
+    )
+    chats = (
+        ctx.tables["business_chats"].set_index("key")["messages"]
+        if len(ctx.tables["business_chats"])
+        else pd.Series(dtype="int64")
+    )
+    cards = []
+    for record in stories.to_dict("records"):
+        name = record["name"]
+        key = nz.business_name(pd.Series([name])).iloc[0]
+        text = []
+        if "uploaded_list" in record["relations"]:
+            text.append(
+                tr.gettext(
+                    "{name} gave Meta a list with your details (your e-mail or phone number) "
+                    "to show you ads."
+                ).format(name=name)
+            )
+        if record["in_off_meta"]:
+            text.append(
+                tr.gettext(
+                    "It also sends Meta what you do on its website or app ({n} events)."
+                ).format(n=int(off_events.get(key, 0)))
+            )
+        if record["in_whatsapp_business"]:
+            text.append(
+                tr.gettext("You also chat with it on WhatsApp ({n} messages).").format(
+                    n=int(chats.get(key, 0))
+                )
+            )
+        text.append(
+            tr.gettext(
+                "You can ask {name} where it got your data and to stop using it (GDPR art. 15 "
+                "and 21). The names were matched by spelling, so check it is the same company."
+            ).format(name=name)
+        )
+        cards.append(
+            _card(
+                f"business-{key}",
+                "story",
+                tr.gettext("{name} had your details").format(name=name),
+                text,
+                confidence="probable",
+                facts={
+                    "business": name,
+                    "uploaded_list": "uploaded_list" in record["relations"],
+                    "in_off_meta": bool(record["in_off_meta"]),
+                    "in_whatsapp_business": bool(record["in_whatsapp_business"]),
+                },
+            )
+        )
+    return cards
+
+
+def build_cards(ctx: RuleContext, result: AuditResult) -> list[dict[str, Any]]:
+    """Every card that the evidence supports, in display order."""
+    from privacy_audit.analysis.history import history_cards
+
+    cards: list[dict[str, Any]] = []
+    for make in (join_key_card, third_party_card):
+        card = make(ctx)
+        if card:
+            cards.append(card)
+    cards.extend(business_stories(ctx))
+    cards.extend(history_cards(ctx))
+    return cards
+
+
+def overlap_rows(ctx: RuleContext, limit: int = 5) -> list[dict[str, Any]]:
+    """A few contact overlap rows (redactable) for cards and letters."""
+    overlap = ctx.tables["contact_overlap"]
+    return examples(overlap, {"name": "name", "key": "phone", "confidence": "confidence"}, limit)
+
+
+def label(tr: Translator, confidence: str) -> str:
+    """The translated confidence label."""
+    return tr.gettext("confirmed") if confidence == "confirmed" else tr.gettext("probable")

@@ -1,0 +1,386 @@
+"""Joins across services on normalised keys: what Meta can link together.
+
+All functions are vectorised pandas (joins, group-bys, string methods): no Python loop
+runs over rows. :func:`crossref` returns the ``AuditResult.crossref`` tables:
+
+- ``own_ids`` [kind, value, services, n_services]: the user's own phone numbers,
+  e-mails and usernames and which services hold each;
+- ``contact_overlap`` [key, name, services, n_services, confidence]: other people's
+  numbers/e-mails present in WhatsApp *and* in a Facebook/Messenger/Instagram contact
+  upload (``confirmed`` = same E.164 number or e-mail; ``probable`` = name only);
+- ``shared_network`` [kind, value, services, n_services, first_seen, last_seen]: IP
+  addresses and devices seen by more than one service;
+- ``activity_daily`` [service, date, events], ``activity_hourly`` [service, hour, events]
+  (UTC), from the activity and messages tables;
+- ``off_meta_top`` [app, events, first, last];
+- ``advertisers`` [name, relations, in_off_meta, in_whatsapp_business];
+- ``linked_accounts``: the Evidence table as it is.
+
+Extra tables used by the rules (not part of the fixed contract): ``uploads``,
+``not_friends``, ``business_chats``, ``group_exposure``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from privacy_audit.analysis import normalize as nz
+from privacy_audit.model import Evidence
+
+#: services whose contact uploads come from the phone's address book
+UPLOAD_SERVICES: tuple[str, ...] = ("facebook", "messenger", "instagram")
+#: contact origins that are an uploaded/synced address book
+UPLOAD_ORIGINS: tuple[str, ...] = ("address_book", "synced_contacts")
+#: WhatsApp contact origins (account report contacts, chat senders, group members)
+WHATSAPP_ORIGINS: tuple[str, ...] = ("whatsapp_contacts", "chat_participant", "group_member")
+
+
+def own_ids(evidence: Evidence) -> pd.DataFrame:
+    """The user's own phone numbers, e-mails and usernames, and which services hold each."""
+    ids = evidence.identifiers
+    cols = ["kind", "value", "services", "n_services"]
+    if ids.empty:
+        return pd.DataFrame(columns=cols)
+    kind = nz.text(ids["kind"])
+    value = nz.text(ids["value"]).fillna(nz.text(ids["raw"]))
+    frame = pd.DataFrame({"kind": kind, "service": nz.text(ids["service"]), "raw": value})
+    frame["value"] = None
+    is_phone, is_email = frame["kind"] == "phone", frame["kind"] == "email"
+    is_user = frame["kind"] == "username"
+    frame.loc[is_phone, "value"] = nz.phone(frame.loc[is_phone, "raw"])
+    frame.loc[is_email, "value"] = nz.email(frame.loc[is_email, "raw"])
+    frame.loc[is_user, "value"] = nz.fold(frame.loc[is_user, "raw"].str.lstrip("@~ "))
+    frame = frame.dropna(subset=["value"])
+    frame["kv"] = frame["kind"] + "\x1f" + frame["value"]
+    out = nz.services_by_key(frame, "kv")
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    parts = out["kv"].str.split("\x1f", n=1, expand=True)
+    out["kind"], out["value"] = parts[0], parts[1]
+    order = {"phone": 0, "email": 1, "username": 2}
+    out["_o"] = out["kind"].map(order)
+    out = out.sort_values(["_o", "n_services", "value"], ascending=[True, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:
+    """One row per contact entry with its phone/email keys and a name key."""
+    c = evidence.contacts
+    frame = pd.DataFrame(
+        {
+            "service": nz.text(c["service"]),
+            "origin": nz.text(c["origin"]),
+            "name": nz.text(c["name"]),
+            "phone": nz.phone(nz.text(c["phone_e164"]).fillna(nz.text(c["phone_raw"]))),
+            "email": nz.email(c["email"]),
+            "created_at": c["created_at"],
+            "source_file": nz.text(c["source_file"]),
+        }
+    )
+    frame["name_key"] = nz.person_name(frame["name"])
+    mine = set(own.loc[own["kind"].isin(["phone", "email"]), "value"]) if len(own) else set()
+    if mine:
+        frame.loc[frame["phone"].isin(mine), "phone"] = None
+        frame.loc[frame["email"].isin(mine), "email"] = None
+    return frame
+
+
+def uploads(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Contact entries uploaded/synced to Facebook, Messenger or Instagram."""
+    mask = contacts["service"].isin(UPLOAD_SERVICES) & contacts["origin"].isin(UPLOAD_ORIGINS)
+    return contacts[mask]
+
+
+def contact_overlap(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Contacts present in WhatsApp and in a Facebook/Messenger/Instagram upload."""
+    cols = ["key", "name", "services", "n_services", "confidence"]
+    up = uploads(contacts)
+    wa = contacts[(contacts["service"] == "whatsapp") & contacts["origin"].isin(WHATSAPP_ORIGINS)]
+    if up.empty or wa.empty:
+        return pd.DataFrame(columns=cols)
+    both = pd.concat([up, wa], ignore_index=True)
+    long = pd.concat(
+        [
+            both[["phone", "service", "name"]].rename(columns={"phone": "key"}),
+            both[["email", "service", "name"]].rename(columns={"email": "key"}),
+        ],
+        ignore_index=True,
+    ).dropna(subset=["key"])
+    by_key = nz.services_by_key(long, "key")
+    wa_keys = set(long.loc[long["service"] == "whatsapp", "key"])
+    up_keys = set(long.loc[long["service"] != "whatsapp", "key"])
+    confirmed = by_key[by_key["key"].isin(wa_keys) & by_key["key"].isin(up_keys)].copy()
+    names = long.dropna(subset=["name"]).drop_duplicates("key").set_index("key")["name"]
+    confirmed["name"] = confirmed["key"].map(names)
+    confirmed["confidence"] = "confirmed"
+    # probable: a WhatsApp participant known by name only, same name as an uploaded contact
+    wa_named = wa[wa["phone"].isna() & wa["email"].isna()].dropna(subset=["name_key"])
+    up_named = up.dropna(subset=["name_key"])
+    up_named = up_named.assign(key=up_named["phone"].fillna(up_named["email"])).dropna(
+        subset=["key"]
+    )
+    match = up_named.merge(
+        wa_named[["name_key"]].drop_duplicates(), on="name_key", how="inner"
+    ).drop_duplicates("key")
+    match = match[~match["key"].isin(confirmed["key"])]
+    if len(match):
+        up_services = nz.services_by_key(up_named[up_named["key"].isin(match["key"])], "key")
+        probable = match[["key", "name"]].merge(up_services, on="key", how="left")
+        probable["services"] = probable["services"] + ",whatsapp"
+        probable["n_services"] = probable["n_services"] + 1
+        probable["confidence"] = "probable"
+        confirmed = pd.concat([confirmed, probable], ignore_index=True)
+    return confirmed[cols].reset_index(drop=True)
+
+
+def not_friends(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Uploaded contacts whose name matches no Facebook friend (a *probable* match).
+
+    Empty when the export has no friends list (then nothing can be said).
+    """
+    friends = contacts[(contacts["origin"] == "friends")].dropna(subset=["name_key"])
+    up = uploads(contacts)
+    if friends.empty or up.empty:
+        return up.iloc[0:0]
+    return up[~up["name_key"].isin(set(friends["name_key"]))]
+
+
+def shared_network(evidence: Evidence) -> pd.DataFrame:
+    """IP addresses and devices seen by more than one service."""
+    cols = ["kind", "value", "services", "n_services", "first_seen", "last_seen"]
+    a = evidence.activity
+    if a.empty:
+        return pd.DataFrame(columns=cols)
+    ip = pd.DataFrame(
+        {"kind": "ip", "value": nz.text(a["ip"]).str.strip(), "service": nz.text(a["service"])}
+    )
+    device = nz.fold(a["device"])
+    dev = pd.DataFrame({"kind": "device", "value": device, "service": nz.text(a["service"])})
+    ip["ts"] = a["timestamp"].to_numpy()
+    dev["ts"] = a["timestamp"].to_numpy()
+    frame = pd.concat([ip, dev], ignore_index=True).dropna(subset=["value"])
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    frame["kv"] = frame["kind"] + "\x1f" + frame["value"]
+    counts = frame.groupby("kv")["service"].nunique()
+    keep = counts[counts >= 2].index
+    frame = frame[frame["kv"].isin(keep)]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    out = nz.services_by_key(frame, "kv")
+    times = frame.groupby("kv")["ts"].agg(["min", "max"])
+    out = out.merge(times, left_on="kv", right_index=True)
+    out = out.rename(columns={"min": "first_seen", "max": "last_seen"})
+    # show the device as written in the export (first spelling), not the folded key
+    if (frame["kind"] == "device").any():
+        spelled = pd.DataFrame({"kv": "device\x1f" + device, "orig": nz.text(a["device"])})
+        spelled = spelled.dropna().drop_duplicates("kv").set_index("kv")["orig"]
+    else:
+        spelled = pd.Series(dtype=object)
+    parts = out["kv"].str.split("\x1f", n=1, expand=True)
+    out["kind"] = parts[0]
+    out["value"] = out["kv"].map(spelled).fillna(parts[1])
+    out = out.sort_values(["n_services", "kind", "value"], ascending=[False, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def _events(evidence: Evidence) -> pd.DataFrame:
+    a, m = evidence.activity, evidence.messages
+    frame = pd.concat(
+        [
+            pd.DataFrame({"service": nz.text(a["service"]), "ts": a["timestamp"].to_numpy()}),
+            pd.DataFrame({"service": nz.text(m["service"]), "ts": m["timestamp"].to_numpy()}),
+        ],
+        ignore_index=True,
+    )
+    frame["ts"] = pd.to_datetime(frame["ts"], utc=True)
+    return frame.dropna()
+
+
+def activity_daily(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per service per UTC day."""
+    if events.empty:
+        return pd.DataFrame(columns=["service", "date", "events"])
+    day = events["ts"].dt.floor("D").dt.date
+    out = events.groupby([events["service"], day.rename("date")]).size().rename("events")
+    return out.reset_index()
+
+
+def activity_hourly(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per service per UTC hour of day (0-23)."""
+    if events.empty:
+        return pd.DataFrame(columns=["service", "hour", "events"])
+    hour = events["ts"].dt.hour.rename("hour")
+    out = events.groupby([events["service"], hour]).size().rename("events")
+    return out.reset_index()
+
+
+def off_meta_top(evidence: Evidence) -> pd.DataFrame:
+    """Apps and websites that sent activity to Meta, most events first."""
+    off = evidence.off_platform
+    cols = ["app", "events", "first", "last"]
+    if off.empty:
+        return pd.DataFrame(columns=cols)
+    frame = pd.DataFrame({"app": nz.text(off["app"]), "ts": off["timestamp"]}).dropna(
+        subset=["app"]
+    )
+    out = frame.groupby("app").agg(events=("app", "size"), first=("ts", "min"), last=("ts", "max"))
+    return out.reset_index().sort_values(["events", "app"], ascending=[False, True])[cols]
+
+
+def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFrame:
+    """WhatsApp one-to-one chats with businesses.
+
+    ``confirmed`` when the chat importer marked the chat as a business (``SourceInfo.chat``
+    ``"business": True`` or ``extra["business_chats"]``); ``probable`` when the chat name
+    equals the name of an advertiser or off-Meta business (names only).
+    """
+    cols = ["chat", "messages", "first", "last", "key", "confidence"]
+    m = evidence.messages
+    m = m[(nz.text(m["service"]) == "whatsapp") & ~m["is_group"].astype(bool)]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    chats = (
+        pd.DataFrame({"chat": nz.text(m["chat"]), "ts": m["timestamp"]})
+        .dropna(subset=["chat"])
+        .groupby("chat")
+        .agg(messages=("chat", "size"), first=("ts", "min"), last=("ts", "max"))
+        .reset_index()
+    )
+    chats["key"] = nz.business_name(chats["chat"])
+    flagged: set[str] = set()
+    for source in evidence.sources:
+        if source.service != "whatsapp":
+            continue
+        chat_info = source.chat or {}
+        if chat_info.get("business") and chat_info.get("name"):
+            flagged.add(str(chat_info["name"]))
+        flagged.update(str(c) for c in source.extra.get("business_chats", []) or [])
+    is_flagged = chats["chat"].isin(flagged)
+    known = set(known_businesses.dropna())
+    is_named = chats["key"].isin(known)
+    chats["confidence"] = "probable"
+    chats.loc[is_flagged, "confidence"] = "confirmed"
+    out = chats[is_flagged | is_named]
+    return out[cols].sort_values("messages", ascending=False).reset_index(drop=True)
+
+
+def advertisers(evidence: Evidence, off_top: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Advertisers with their relations, and whether they are in off-Meta / WhatsApp too.
+
+    Returns (advertisers table, business chats table).
+    """
+    cols = ["name", "relations", "in_off_meta", "in_whatsapp_business"]
+    adv = evidence.advertisers
+    frame = pd.DataFrame(
+        {"name": nz.text(adv["name"]), "relation": nz.text(adv["relation"])}
+    ).dropna(subset=["name"])
+    frame["key"] = nz.business_name(frame["name"])
+    off_keys = nz.business_name(off_top["app"]) if len(off_top) else pd.Series(dtype=object)
+    known = pd.concat([frame["key"], off_keys], ignore_index=True)
+    chats = business_chats(evidence, known)
+    if frame.empty:
+        return pd.DataFrame(columns=cols), chats
+    rel = nz.services_by_key(frame.dropna(subset=["key"]), "key", column="relation")
+    names = frame.dropna(subset=["key"]).drop_duplicates("key").set_index("key")["name"]
+    rel["name"] = rel["key"].map(names)
+    rel = rel.rename(columns={"services": "relations"})
+    rel["in_off_meta"] = rel["key"].isin(set(off_keys.dropna()))
+    rel["in_whatsapp_business"] = rel["key"].isin(set(chats["key"].dropna()))
+    rel = rel.sort_values(["in_whatsapp_business", "in_off_meta", "name"], ascending=[0, 0, 1])
+    return rel[cols].reset_index(drop=True), chats
+
+
+def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
+    """Per WhatsApp group: size and how many members are not in the user's contacts.
+
+    Columns [chat, members, known_members, non_contacts, basis]: ``basis`` is ``numbers``
+    when members were compared with the WhatsApp contact list by number, ``size`` when
+    only the group size is known (then ``non_contacts`` is an upper bound).
+    """
+    cols = ["chat", "members", "known_members", "non_contacts", "basis"]
+    wa_book = contacts[(contacts["service"] == "whatsapp")]
+    book = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "phone"].dropna())
+    book_names = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "name_key"].dropna())
+    m = evidence.messages
+    m = m[(nz.text(m["service"]) == "whatsapp") & m["is_group"].astype(bool)]
+    rows: list[pd.DataFrame] = []
+    if len(m):
+        people = pd.DataFrame(
+            {
+                "chat": nz.text(m["chat"]),
+                "phone": nz.phone(nz.text(m["sender_phone_e164"]).fillna(m["sender_phone_raw"])),
+                "name_key": nz.person_name(m["sender"]),
+            }
+        ).dropna(subset=["chat"])
+        people["who"] = people["phone"].fillna(people["name_key"])
+        people = people.dropna(subset=["who"]).drop_duplicates(["chat", "who"])
+        people["known"] = people["phone"].isin(book) | (
+            people["phone"].isna() & people["name_key"].isin(book_names)
+        )
+        per = people.groupby("chat").agg(members=("who", "size"), known_members=("known", "sum"))
+        per = per.reset_index()
+        per["basis"] = "numbers" if book else "size"
+        rows.append(per)
+    g = evidence.groups
+    g = g[(nz.text(g["service"]) == "whatsapp") & (g["members"] > 0)]
+    if len(g):
+        sized = pd.DataFrame({"chat": nz.text(g["name"]), "members": g["members"].to_numpy()})
+        sized = sized.dropna(subset=["chat"])
+        if rows:
+            sized = sized[~sized["chat"].isin(rows[0]["chat"])]
+        sized["known_members"] = 0
+        sized["basis"] = "size"
+        rows.append(sized)
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(rows, ignore_index=True)
+    out["members"] = out["members"].astype("int64")
+    out["known_members"] = out["known_members"].astype("int64")
+    out["non_contacts"] = (out["members"] - out["known_members"] - 1).clip(lower=0)
+    return out[cols].sort_values("non_contacts", ascending=False).reset_index(drop=True)
+
+
+#: the ``AuditResult.crossref`` keys (the fixed contract with the report and the GUI)
+PUBLIC_KEYS: tuple[str, ...] = (
+    "own_ids",
+    "contact_overlap",
+    "shared_network",
+    "activity_daily",
+    "activity_hourly",
+    "off_meta_top",
+    "advertisers",
+    "linked_accounts",
+)
+
+
+def public(tables: dict[str, Any]) -> dict[str, Any]:
+    """Only the contract keys of :func:`crossref`'s tables (for ``AuditResult.crossref``)."""
+    return {key: tables[key] for key in PUBLIC_KEYS}
+
+
+def crossref(evidence: Evidence) -> dict[str, Any]:
+    """All cross-service tables: the :data:`PUBLIC_KEYS` plus the rules' extra tables."""
+    own = own_ids(evidence)
+    contacts = _contact_keys(evidence, own)
+    events = _events(evidence)
+    off_top = off_meta_top(evidence)
+    adv, chats = advertisers(evidence, off_top)
+    return {
+        "own_ids": own,
+        "contact_overlap": contact_overlap(contacts),
+        "shared_network": shared_network(evidence),
+        "activity_daily": activity_daily(events),
+        "activity_hourly": activity_hourly(events),
+        "off_meta_top": off_top.reset_index(drop=True),
+        "advertisers": adv,
+        "linked_accounts": evidence.linked_accounts,
+        # extra tables for the rules and cards
+        "contacts": contacts,
+        "uploads": uploads(contacts),
+        "not_friends": not_friends(contacts),
+        "business_chats": chats,
+        "group_exposure": group_exposure(evidence, contacts),
+    }

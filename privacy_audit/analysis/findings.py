@@ -1,0 +1,167 @@
+"""Rules: one small function per finding id of DESIGN.md, each returning Finding or None.
+
+A rule sees a :class:`RuleContext` (the Evidence, the cross-reference tables, the
+translator) and returns ``None`` when there is no evidence: no finding "just in case".
+Services that were not imported are listed by :func:`not_checked`, never reported as
+fine. The rules live in ``rules_identity``, ``rules_contacts`` and ``rules_business``;
+:data:`RULES` collects them in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from privacy_audit.analysis.catalogue import recommendation
+from privacy_audit.analysis.result import SEVERITIES, Finding
+from privacy_audit.i18n import Translator
+from privacy_audit.model import SERVICES, Evidence
+
+#: finding ids in DESIGN.md order
+FINDING_IDS: tuple[str, ...] = (
+    "phone-shared-across-services",
+    "contacts-uploaded",
+    "contacts-shared-across-services",
+    "contacts-uploaded-not-friends",
+    "accounts-center-linked",
+    "off-meta-activity",
+    "advertisers-have-your-contact",
+    "business-chats",
+    "whatsapp-privacy-settings",
+    "shared-devices-ips",
+    "two-factor-off",
+    "number-exposed-in-groups",
+)
+#: display names of the services (brand names, the same in every language)
+SERVICE_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "messenger": "Messenger",
+    "whatsapp": "WhatsApp",
+}
+#: how many example rows a finding carries
+EXAMPLES = 5
+#: base points per severity (score.py adds a little for the amount of evidence)
+BASE_POINTS = {"high": 16, "medium": 9, "low": 4, "info": 0}
+
+
+@dataclass
+class RuleContext:
+    """What every rule may read."""
+
+    evidence: Evidence
+    tables: dict[str, Any]  # crossref.crossref(evidence)
+    tr: Translator
+    services: list[str] = field(default_factory=list)  # imported services
+
+    def has(self, service: str, kind: str | None = None) -> bool:
+        """True when a source of ``service`` (and of ``kind``: dyi/account_report/chat) exists."""
+        return any(
+            s.service == service and (kind is None or s.kind == kind) for s in self.evidence.sources
+        )
+
+
+Rule = Callable[[RuleContext], Finding | None]
+
+
+def service_names(services: Iterable[str]) -> str:
+    """Comma-joined display names of ``services`` (canonical order)."""
+    wanted = set(services)
+    return ", ".join(SERVICE_NAMES[s] for s in SERVICES if s in wanted)
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly plain Python value (numpy/pandas scalars, timestamps, NaN)."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return None if math.isnan(float(value)) else float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def examples(frame: pd.DataFrame, columns: dict[str, str], limit: int = EXAMPLES) -> list[dict]:
+    """The first ``limit`` rows of ``frame`` as plain dicts, renaming columns (src -> out)."""
+    head = frame.head(limit)
+    out = []
+    for record in head[list(columns)].to_dict("records"):
+        out.append({columns[k]: plain(v) for k, v in record.items()})
+    return out
+
+
+def source_files(*frames: pd.DataFrame, limit: int = 20) -> list[str]:
+    """Distinct ``source_file`` values of ``frames`` (sorted, at most ``limit``)."""
+    files: set[str] = set()
+    for frame in frames:
+        if "source_file" in frame and len(frame):
+            files.update(str(v) for v in frame["source_file"].dropna().unique())
+    return sorted(files)[:limit]
+
+
+def severity_points(severity: str, amount: int) -> int:
+    """Points a finding adds to the score: base by severity, plus up to 4 for its size."""
+    base = BASE_POINTS[severity]
+    if base == 0:
+        return 0
+    return base + min(4, int(math.log10(max(1, amount)) * 1.5))
+
+
+def make_finding(
+    ctx: RuleContext,
+    fid: str,
+    severity: str,
+    *,
+    title: str,
+    summary: str,
+    counts: dict[str, int],
+    evidence: list[dict[str, Any]],
+    evidence_total: int,
+    files: Iterable[str],
+    services: Iterable[str],
+    rec_ids: Iterable[str],
+    confidence: str = "confirmed",
+    amount: int | None = None,
+) -> Finding:
+    """Build a :class:`Finding` with its recommendations in the audit's language."""
+    assert severity in SEVERITIES
+    ordered = [s for s in SERVICES if s in set(services)]
+    return Finding(
+        id=fid,
+        severity=severity,
+        title=title,
+        summary=summary,
+        counts={k: int(v) for k, v in counts.items()},
+        evidence=evidence,
+        evidence_total=int(evidence_total),
+        source_files=sorted(set(files)),
+        services=ordered,
+        confidence=confidence,
+        recommendations=[recommendation(r, ctx.tr.lang) for r in dict.fromkeys(rec_ids)],
+        points=severity_points(severity, evidence_total if amount is None else amount),
+    )
+
+
+def evaluate(ctx: RuleContext) -> list[Finding]:
+    """Run every rule; findings ordered by severity, then points, then id."""
+    from privacy_audit.analysis.rules import RULES
+
+    found = [f for rule in RULES if (f := rule(ctx)) is not None]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(found, key=lambda f: (order[f.severity], -f.points, f.id))

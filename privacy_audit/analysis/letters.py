@@ -1,0 +1,134 @@
+"""GDPR request letters (access, erasure, objection) pre-filled from the evidence.
+
+Templates are data in ``resources/letters/<lang>.toml``; this module fills them with the
+user's own identifiers and with what the exports show, each fact labelled *confirmed*
+(seen in the export, same number/e-mail) or *probable* (matched by name only). The
+letters hold the user's own details on purpose: they are meant to be sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+from privacy_audit.analysis.findings import RuleContext, service_names
+from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
+from privacy_audit.analysis.result import AuditResult
+
+KINDS: tuple[str, ...] = ("access", "erasure", "objection")
+#: advertiser names listed in a letter at most
+MAX_NAMES = 10
+
+
+@functools.cache
+def templates(lang: str) -> dict[str, Any]:
+    """The letter templates of ``lang`` (English for unknown languages)."""
+    lang = lang if lang in ("en", "it") else "en"
+    path = resources.files("privacy_audit") / "resources" / "letters" / f"{lang}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> list[str]:
+    tr, tables = ctx.tr, ctx.tables
+    yes, maybe = common["confirmed"], common["probable"]
+    facts: list[str] = []
+    own = tables["own_ids"]
+    shared = own[(own["kind"] == "phone") & (own["n_services"] >= 2)] if len(own) else own
+    if len(shared):
+        services = sorted({s for v in shared["services"] for s in v.split(",")})
+        facts.append(
+            tr.gettext("The same phone number is in my accounts on {services} ({label}).").format(
+                services=service_names(services), label=yes
+            )
+        )
+    up = tables["uploads"]
+    if len(up):
+        first, last = up["created_at"].min(), up["created_at"].max()
+        when = (
+            tr.gettext(" between {first} and {last}").format(
+                first=first.date().isoformat(), last=last.date().isoformat()
+            )
+            if first == first and last == last  # not NaT
+            else ""
+        )
+        facts.append(
+            tr.gettext(
+                "{n} entries from my address books were uploaded to {services}{when} ({label})."
+            ).format(
+                n=len(up),
+                services=service_names(sorted(set(up["service"].dropna()))),
+                when=when,
+                label=yes,
+            )
+        )
+    overlap = tables["contact_overlap"]
+    if len(overlap):
+        for conf, label in (("confirmed", yes), ("probable", maybe)):
+            n = int((overlap["confidence"] == conf).sum())
+            if n:
+                facts.append(
+                    tr.gettext(
+                        "{n} of my WhatsApp contacts are also in those uploads ({label})."
+                    ).format(n=n, label=label)
+                )
+    adv = tables["advertisers"]
+    listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
+    if len(listed):
+        names = ", ".join(str(n) for n in listed["name"].head(MAX_NAMES))
+        more = len(listed) - min(len(listed), MAX_NAMES)
+        facts.append(
+            tr.gettext("{n} advertisers used a list with my data: {names}{more} ({label}).").format(
+                n=len(listed),
+                names=names,
+                more=tr.gettext(" and {n} more").format(n=more) if more else "",
+                label=yes,
+            )
+        )
+    off = tables["off_meta_top"]
+    if len(off):
+        facts.append(
+            tr.gettext("{n} apps and websites sent you {events} events about me ({label}).").format(
+                n=len(off), events=int(off["events"].sum()), label=yes
+            )
+        )
+    if len(tables["linked_accounts"]):
+        facts.append(
+            tr.gettext("My accounts are linked in Accounts Center ({label}).").format(label=yes)
+        )
+    since, _basis = whatsapp_since(ctx)
+    if since is not None and since < WHATSAPP_SHARING_2016:
+        facts.append(
+            tr.gettext(
+                "My WhatsApp account dates from {date}, before the sharing with Facebook that "
+                "began on 25 August 2016 ({label})."
+            ).format(date=since.date().isoformat(), label=yes)
+        )
+    return facts
+
+
+def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
+    """kind ("access", "erasure", "objection") -> the filled letter text."""
+    data = templates(ctx.tr.lang)
+    common = data["common"]
+    ids = ctx.evidence.identifiers
+    names = ids.loc[ids["kind"] == "name", "value"].dropna()
+    own = ctx.tables["own_ids"]
+    id_lines = [f"- {value}" for value in own["value"]] if len(own) else []
+    facts = _facts(ctx, result, common)
+    services = ctx.evidence.services()
+    recipients = [common["recipients_meta"]]
+    if "whatsapp" in services:
+        recipients.append(common["recipients_whatsapp"])
+    values = {
+        "date": dt.date.today().isoformat(),
+        "name": str(names.iloc[0]) if len(names) else common["no_name"],
+        "identifiers": "\n".join(id_lines) or "- " + common["no_name"],
+        "services": service_names(services) or "-",
+        "recipients": "; ".join(recipients),
+        "facts": "\n".join(f"- {f}" for f in facts) or "-",
+        "authority": common["authority"],
+    }
+    return {kind: data[kind]["body"].strip().format_map(values) + "\n" for kind in KINDS}

@@ -1,0 +1,137 @@
+"""Rules about businesses: off-Meta activity, advertisers' lists, WhatsApp business chats."""
+
+from __future__ import annotations
+
+from privacy_audit.analysis import normalize as nz
+from privacy_audit.analysis.findings import RuleContext, examples, make_finding, source_files
+from privacy_audit.analysis.result import Finding
+
+
+def off_meta_activity(ctx: RuleContext) -> Finding | None:
+    """Apps and websites sent activity about the user to Meta."""
+    top = ctx.tables["off_meta_top"]
+    if top.empty:
+        return None
+    tr = ctx.tr
+    off = ctx.evidence.off_platform
+    apps, events = len(top), int(top["events"].sum())
+    services = sorted(set(nz.text(off["service"]).dropna()))
+    summary = tr.ngettext(
+        "{n} app or website sent Meta {events} events about what you did there.",
+        "{n} apps and websites sent Meta {events} events about what you did there.",
+        apps,
+    ).format(n=apps, events=events)
+    return make_finding(
+        ctx,
+        "off-meta-activity",
+        "high" if apps >= 20 else "medium",
+        title=tr.gettext("Apps and websites tell Meta what you do"),
+        summary=summary,
+        counts={"apps": apps, "events": events},
+        evidence=examples(
+            top, {"app": "app", "events": "events", "first": "first", "last": "last"}
+        ),
+        evidence_total=apps,
+        files=source_files(off),
+        services=services,
+        rec_ids=["off-meta-activity"],
+    )
+
+
+def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
+    """Advertisers uploaded a list with the user's information."""
+    adv = ctx.tables["advertisers"]
+    listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
+    if listed.empty:
+        return None
+    tr = ctx.tr
+    n = len(listed)
+    also_off = int(listed["in_off_meta"].sum())
+    also_wa = int(listed["in_whatsapp_business"].sum())
+    raw = ctx.evidence.advertisers
+    raw = raw[nz.text(raw["relation"]) == "uploaded_list"]
+    services = sorted(set(nz.text(raw["service"]).dropna()))
+    summary = tr.ngettext(
+        "{n} advertiser gave Meta a list with your details (e-mail or phone number) to "
+        "show you ads.",
+        "{n} advertisers gave Meta a list with your details (e-mail or phone number) to "
+        "show you ads.",
+        n,
+    ).format(n=n)
+    if also_off or also_wa:
+        summary += " " + tr.gettext(
+            "Of these, {off} also send Meta what you do on their sites and apps, and {wa} "
+            "also chat with you on WhatsApp."
+        ).format(off=also_off, wa=also_wa)
+    return make_finding(
+        ctx,
+        "advertisers-have-your-contact",
+        "high" if (also_off or also_wa or n >= 20) else "medium",
+        title=tr.gettext("Advertisers have your contact details"),
+        summary=summary,
+        counts={"advertisers": n, "in_off_meta": also_off, "in_whatsapp_business": also_wa},
+        evidence=examples(
+            listed,
+            {
+                "name": "advertiser",
+                "relations": "relations",
+                "in_off_meta": "in_off_meta",
+                "in_whatsapp_business": "in_whatsapp_business",
+            },
+        ),
+        evidence_total=n,
+        files=source_files(raw),
+        services=services,
+        rec_ids=["advertisers-lists", "gdpr-rights"],
+    )
+
+
+def business_chats(ctx: RuleContext) -> Finding | None:
+    """Chats with WhatsApp Business accounts (marked by the export, or by a business name)."""
+    chats = ctx.tables["business_chats"]
+    if chats.empty:
+        return None
+    tr = ctx.tr
+    n = len(chats)
+    confirmed = int((chats["confidence"] == "confirmed").sum())
+    messages = int(chats["messages"].sum())
+    adv = ctx.tables["advertisers"]
+    with_ads = int(adv["in_whatsapp_business"].sum()) if len(adv) else 0
+    summary = tr.ngettext(
+        "You chat on WhatsApp with {n} business that Meta also knows from ads or "
+        "off-Meta activity ({messages} messages).",
+        "You chat on WhatsApp with {n} businesses that Meta also knows from ads or "
+        "off-Meta activity ({messages} messages).",
+        n,
+    ).format(n=n, messages=messages)
+    msgs = ctx.evidence.messages
+    files = source_files(msgs[nz.text(msgs["chat"]).isin(set(chats["chat"]))])
+    services = ["whatsapp"] + (["facebook"] if with_ads else [])
+    return make_finding(
+        ctx,
+        "business-chats",
+        "medium" if with_ads else "low",
+        title=tr.gettext("You chat with businesses that Meta knows"),
+        summary=summary,
+        counts={
+            "chats": n,
+            "confirmed": confirmed,
+            "messages": messages,
+            "advertisers": with_ads,
+        },
+        evidence=examples(
+            chats,
+            {
+                "chat": "chat",
+                "messages": "messages",
+                "first": "first",
+                "last": "last",
+                "confidence": "confidence",
+            },
+        ),
+        evidence_total=n,
+        files=files,
+        services=services,
+        rec_ids=["business-messages", "advertisers-lists"],
+        confidence="confirmed" if confirmed == n else "probable",
+    )

@@ -1,0 +1,167 @@
+"""Rules about other people's data: uploaded address books and contact overlaps."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from privacy_audit.analysis.findings import (
+    RuleContext,
+    examples,
+    make_finding,
+    service_names,
+    source_files,
+)
+from privacy_audit.analysis.result import Finding
+
+_CONTACT_COLUMNS = {
+    "name": "name",
+    "phone": "phone",
+    "email": "email",
+    "service": "service",
+    "created_at": "uploaded",
+}
+
+
+def distinct_people(frame: pd.DataFrame) -> int:
+    """Distinct people in a contacts frame: by number, else e-mail, else name."""
+    who = frame["phone"].fillna(frame["email"]).fillna(frame["name_key"])
+    return int(who.dropna().nunique())
+
+
+def contacts_uploaded(ctx: RuleContext) -> Finding | None:
+    """An address book was uploaded/synced to Facebook, Messenger or Instagram."""
+    up = ctx.tables["uploads"]
+    if up.empty:
+        return None
+    tr = ctx.tr
+    people = distinct_people(up)
+    phones = int(up["phone"].dropna().nunique())
+    emails = int(up["email"].dropna().nunique())
+    services = sorted(set(up["service"].dropna()))
+    years = up["created_at"].dropna()
+    summary = tr.ngettext(
+        "You uploaded the details of {n} person from your address book to {services}.",
+        "You uploaded the details of {n} people from your address book to {services}: "
+        "{phones} phone numbers and {emails} e-mail addresses of people who never agreed.",
+        people,
+    ).format(n=people, services=service_names(services), phones=phones, emails=emails)
+    latest = up.sort_values("created_at", ascending=False, na_position="last")
+    return make_finding(
+        ctx,
+        "contacts-uploaded",
+        "high" if people >= 50 else "medium",
+        title=tr.gettext("Your address book was uploaded to Meta"),
+        summary=summary,
+        counts={
+            "contacts": len(up),
+            "people": people,
+            "phones": phones,
+            "emails": emails,
+            "services": len(services),
+            "first_year": int(years.min().year) if len(years) else 0,
+            "last_year": int(years.max().year) if len(years) else 0,
+        },
+        evidence=examples(latest, _CONTACT_COLUMNS),
+        evidence_total=len(up),
+        files=source_files(up),
+        services=services,
+        rec_ids=["contacts-upload-off", "contacts-delete"],
+        amount=people,
+    )
+
+
+def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
+    """Contacts (by E.164/e-mail) in WhatsApp and in a Facebook/Messenger/Instagram upload."""
+    overlap = ctx.tables["contact_overlap"]
+    if overlap.empty:
+        return None
+    tr = ctx.tr
+    confirmed = int((overlap["confidence"] == "confirmed").sum())
+    probable = int((overlap["confidence"] == "probable").sum())
+    services = sorted({s for v in overlap["services"] for s in v.split(",")})
+    n = confirmed + probable
+    if confirmed:
+        summary = tr.ngettext(
+            "{n} contact is both in WhatsApp and in an address book you uploaded to "
+            "{services}, matched by the same number or e-mail.",
+            "{n} contacts are both in WhatsApp and in an address book you uploaded to "
+            "{services}, matched by the same number or e-mail.",
+            confirmed,
+        ).format(n=confirmed, services=service_names(s for s in services if s != "whatsapp"))
+        if probable:
+            summary += " " + tr.ngettext(
+                "{n} more probably is (same name only).",
+                "{n} more probably are (same name only).",
+                probable,
+            ).format(n=probable)
+    else:
+        summary = tr.ngettext(
+            "{n} WhatsApp contact probably is also in an address book you uploaded "
+            "(same name only, no number to compare).",
+            "{n} WhatsApp contacts probably are also in an address book you uploaded "
+            "(same name only, no number to compare).",
+            probable,
+        ).format(n=probable)
+    ordered = overlap.sort_values(["confidence", "n_services"], ascending=[True, False])
+    rows = ordered.assign(
+        phone=ordered["key"].where(~ordered["key"].str.contains("@", regex=False)),
+        email=ordered["key"].where(ordered["key"].str.contains("@", regex=False)),
+    )
+    contacts = ctx.tables["contacts"]
+    return make_finding(
+        ctx,
+        "contacts-shared-across-services",
+        "high" if confirmed >= 20 else "medium",
+        title=tr.gettext("The same contacts are in WhatsApp and in your Meta uploads"),
+        summary=summary,
+        counts={"confirmed": confirmed, "probable": probable, "services": len(services)},
+        evidence=examples(
+            rows,
+            {
+                "name": "name",
+                "phone": "phone",
+                "email": "email",
+                "services": "services",
+                "confidence": "confidence",
+            },
+        ),
+        evidence_total=n,
+        files=source_files(ctx.tables["uploads"], contacts[contacts["service"] == "whatsapp"]),
+        services=services,
+        rec_ids=["contacts-upload-off", "contacts-delete"],
+        confidence="confirmed" if confirmed else "probable",
+    )
+
+
+def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
+    """Uploaded contacts who are not Facebook friends (name match: probable)."""
+    outside = ctx.tables["not_friends"]
+    if outside.empty:
+        return None
+    tr = ctx.tr
+    people = distinct_people(outside)
+    services = sorted(set(outside["service"].dropna()))
+    summary = tr.ngettext(
+        "{n} person in the address books you uploaded is not among your Facebook friends "
+        "(compared by name): Meta holds their details without any relationship with them.",
+        "{n} people in the address books you uploaded are not among your Facebook friends "
+        "(compared by name): Meta holds their details without any relationship with them.",
+        people,
+    ).format(n=people)
+    friends = ctx.tables["contacts"]
+    friends = friends[friends["origin"] == "friends"]
+    return make_finding(
+        ctx,
+        "contacts-uploaded-not-friends",
+        "high" if people >= 50 else "medium",
+        title=tr.gettext("You uploaded data about people who are not your friends"),
+        summary=summary,
+        counts={"people": people, "contacts": len(outside), "friends": len(friends)},
+        evidence=examples(outside, _CONTACT_COLUMNS),
+        evidence_total=len(outside),
+        files=source_files(outside, friends),
+        services=[*services, "facebook"],
+        rec_ids=["contacts-delete", "contacts-upload-off"],
+        confidence="probable",
+        amount=people,
+    )

@@ -1,0 +1,88 @@
+"""The exposure score: 0-100, higher = more exposed, and what it becomes after each action.
+
+How it is made (also told to the user in :func:`explanation`): every finding adds points
+by severity (high 16, medium 9, low 4, info 0) plus up to 4 for how much evidence it has;
+the points become the score on a curve that rises fast at first and flattens towards 100
+(``100 * (1 - exp(-points / 80))``), so every action still lowers a high score. Following
+a finding's advice removes its points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from privacy_audit.analysis.findings import BASE_POINTS
+from privacy_audit.analysis.result import AuditResult, Finding
+from privacy_audit.i18n import Translator
+
+MAX_SCORE = 100
+#: points at which the score reaches about 63 (the curve's scale)
+SCALE = 80.0
+
+
+def score(findings: Iterable[Finding]) -> int:
+    """The score of a set of findings: their points on a curve from 0 to 100."""
+    points = sum(max(0, f.points) for f in findings)
+    return min(MAX_SCORE, round(MAX_SCORE * (1 - math.exp(-points / SCALE))))
+
+
+def score_after(findings: list[Finding]) -> dict[str, int]:
+    """Finding id -> score once that finding's advice is followed (the others stay)."""
+    return {f.id: score(g for g in findings if g.id != f.id) for f in findings}
+
+
+def score_after_actions(result: AuditResult, finding_ids: set[str]) -> int:
+    """The score once the advice of the findings ``finding_ids`` is followed."""
+    return score(f for f in result.findings if f.id not in set(finding_ids))
+
+
+def explanation(
+    findings: list[Finding], not_checked: list[dict[str, str]], tr: Translator
+) -> list[str]:
+    """Plain sentences on how the score is made, in the audit's language."""
+    total = score(findings)
+    lines = [
+        tr.gettext(
+            "The score goes from 0 to 100: the higher it is, the more Meta can link "
+            "together about you."
+        ),
+        tr.gettext(
+            "Each finding adds points by how serious it is (high {high}, medium {medium}, "
+            "low {low}) and up to 4 more for how much evidence it has. The points are turned "
+            "into the score on a curve that rises fast at first and slows down near 100, so "
+            "every action you take lowers it."
+        ).format(high=BASE_POINTS["high"], medium=BASE_POINTS["medium"], low=BASE_POINTS["low"]),
+    ]
+    if findings:
+        top = max(findings, key=lambda f: f.points)
+        lines.append(
+            tr.gettext(
+                "Your score is {score} ({total} points). The biggest part ({points} points) "
+                "comes from: {title}."
+            ).format(
+                score=total,
+                total=sum(f.points for f in findings),
+                points=top.points,
+                title=top.title,
+            )
+        )
+        lines.append(
+            tr.gettext(
+                "Following the advice of a finding removes its points: each finding shows "
+                "the score you would have afterwards."
+            )
+        )
+    else:
+        lines.append(tr.gettext("Your score is 0: the exports show nothing that needs action."))
+    if not_checked:
+        lines.append(
+            tr.ngettext(
+                "{n} part could not be checked because its export was not given: the real "
+                "exposure may be higher.",
+                "{n} parts could not be checked because their exports were not given: the real "
+                "exposure may be higher.",
+                len(not_checked),
+            ).format(n=len(not_checked))
+        )
+    return lines
