@@ -126,6 +126,7 @@ class ExportArchive:
         self.max_total_bytes = max_total_bytes
         self.bytes_read = 0
         self._zips: dict[int, zipfile.ZipFile] = {}
+        self._dupes: dict[tuple[int, str], zipfile.ZipInfo] = {}
         self.members: list[Member] = []
         try:
             for index, part in enumerate(self.parts):
@@ -172,7 +173,7 @@ class ExportArchive:
                 N_("It was not opened."),
                 count=len(infos),
             )
-        seen: set[str] = set()
+        seen: dict[str, zipfile.ZipInfo] = {}
         add = self.members.append
         for info in infos:
             name = info.filename
@@ -193,8 +194,10 @@ class ExportArchive:
             if stat.S_ISLNK(info.external_attr >> 16):
                 continue  # symlink members are never followed
             if name in seen:
-                continue  # duplicate names: the first one wins, as in every unzip tool
-            seen.add(name)
+                # duplicate names: the first one wins (zipfile would open the last one)
+                self._dupes[(index, name)] = seen[name]
+                continue
+            seen[name] = info
             packed = info.compress_size if info.compress_type != zipfile.ZIP_STORED else -1
             add(Member(name, info.file_size, index, match_key(name), packed))
 
@@ -276,7 +279,8 @@ class ExportArchive:
 
     def _raw_open(self, member: Member) -> IO[bytes]:
         if member.part in self._zips:
-            return self._zips[member.part].open(member.path, "r")
+            info = self._dupes.get((member.part, member.path))
+            return self._zips[member.part].open(info or member.path, "r")
         return open(self.parts[member.part] / member.path, "rb")
 
     def _damaged(self, member: Member, exc: BaseException | None = None) -> InputError:
@@ -446,6 +450,7 @@ class SingleFileArchive(ExportArchive):
         self.max_total_bytes = MAX_TOTAL_BYTES
         self.bytes_read = 0
         self._zips = {}
+        self._dupes = {}
         self._file = path
         self.members = [Member(path.name, size, 0, match_key(path.name))]
         self._index()

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 # facebook-jdoe-2026-05-14-a1b2c3d4, instagram-x-2025-01-02-ZZZ, meta-2025-Jan-02-...
 _PART_RE = re.compile(
     r"^(?P<key>(?:facebook|instagram|messenger|meta|threads)(?:-.+?)?"
-    r"-\d{4}-(?:\d{1,2}|[A-Za-z]{3,9})-\d{1,2})-[A-Za-z0-9_]+$",
+    r"-\d{4}-(?:\d{1,2}|[A-Za-z]{3,9})-\d{1,2})-[A-Za-z0-9_-]+$",
     re.IGNORECASE,
 )
 _OLD_PART_RE = re.compile(r"^(?P<key>.+_\d{8})(?:_part_?\d+)?$", re.IGNORECASE)

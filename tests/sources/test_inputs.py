@@ -1,0 +1,198 @@
+"""Grouping what the user dropped into exports: parts, folders, wrappers, Downloads."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from privacy_audit.errors import InputError
+from privacy_audit.sources.archive import SingleFileArchive
+from privacy_audit.sources.inputs import (
+    expand_inputs,
+    is_export_tree,
+    open_exports,
+    open_parts,
+    part_group_key,
+)
+
+from . import hostile
+
+
+def _zip(path: Path, files: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _names(groups: list[list[Path]]) -> list[list[str]]:
+    return [[p.name for p in group] for group in groups]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("facebook-alex-2026-05-14-a1b2c3d4.zip", "facebook-alex-2026-05-14"),
+        ("facebook-alex-2026-05-14-9f8e7d6c.zip", "facebook-alex-2026-05-14"),
+        ("facebook-jean-luc-2024-1-2-ZZ.zip", "facebook-jean-luc-2024-1-2"),
+        ("instagram-ada.l-2025-01-02-AbC123 (1).zip", "instagram-ada.l-2025-01-02"),
+        ("meta-2025-Jan-02-17-33-01.zip", "meta-2025-jan-02"),
+        ("ada_20211231_part_2.zip", "ada_20211231"),
+        ("ada_20211231.zip", "ada_20211231"),
+        ("facebook-alex-2026-05-14-a1b2c3d4", "facebook-alex-2026-05-14"),  # extracted folder
+        ("WhatsApp Chat with Ada.zip", None),
+        ("holiday.zip", None),
+    ],
+)
+def test_part_group_key(name: str, key: str | None) -> None:
+    assert part_group_key(Path(name)) == key
+
+
+def test_parts_of_one_export_are_merged_others_kept_apart(tmp_path: Path) -> None:
+    a = _zip(tmp_path / "facebook-alex-2026-05-14-a1b2c3d4.zip", {"x/stub_export.json": "{}"})
+    b = _zip(tmp_path / "facebook-alex-2026-05-14-9f8e7d6c.zip", {"x/media/1.jpg": ""})
+    c = _zip(tmp_path / "instagram-alex-2026-05-14-77.zip", {"y/stub_instagram.json": "{}"})
+    d = _zip(tmp_path / "ada_20211231_part_1.zip", {"z/a.json": "{}"})
+    e = _zip(tmp_path / "ada_20211231_part_2.zip", {"z/b.json": "{}"})
+    groups = expand_inputs([b, c, a, d, e])
+    assert _names(groups) == [
+        ["facebook-alex-2026-05-14-9f8e7d6c.zip", "facebook-alex-2026-05-14-a1b2c3d4.zip"],
+        ["instagram-alex-2026-05-14-77.zip"],
+        ["ada_20211231_part_1.zip", "ada_20211231_part_2.zip"],
+    ]
+
+
+def test_same_file_twice_or_downloaded_twice_counts_once(tmp_path: Path) -> None:
+    a = _zip(tmp_path / "facebook-alex-2026-05-14-a1b2c3d4.zip", {"x/stub_export.json": "{}"})
+    copy = tmp_path / "facebook-alex-2026-05-14-a1b2c3d4 (1).zip"
+    copy.write_bytes(a.read_bytes())
+    groups = expand_inputs([a, copy, a, tmp_path / "." / a.name])
+    assert _names(groups) == [["facebook-alex-2026-05-14-a1b2c3d4.zip"]]
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        expand_inputs([tmp_path / "nope.zip"])
+    assert info.value.render() == (
+        "nope.zip: The file or folder does not exist. Check the path and try again."
+    )
+
+
+def _extracted(root: Path, *folders: str) -> Path:
+    for folder in folders:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "data.json").write_text("{}")
+    return root
+
+
+def test_extracted_export_folder_is_one_export(tmp_path: Path) -> None:
+    root = _extracted(tmp_path / "facebook_data", "personal_information", "logged_information")
+    (root / "some.zip").write_bytes(b"")  # even with a stray zip inside
+    assert is_export_tree(root)
+    assert expand_inputs([root]) == [[root]]
+
+
+def test_wrapper_folders_and_dir_named_zip(tmp_path: Path) -> None:
+    root = tmp_path / "insta_sampledata.zip"
+    _extracted(root / "insta_sampledata", "contacts", "personal_information")
+    assert root.is_dir() and is_export_tree(root)
+    assert expand_inputs([root]) == [[root]]
+    drive = tmp_path / "meta-2025-Jan-02" / "facebook-x-2025-01-02-ab"
+    _extracted(drive, "your_facebook_activity")
+    assert expand_inputs([tmp_path / "meta-2025-Jan-02"]) == [[tmp_path / "meta-2025-Jan-02"]]
+
+
+def test_whatsapp_report_tree_is_an_export(tmp_path: Path) -> None:
+    root = _extracted(tmp_path / "report", "whatsapp_account_information", "whatsapp_settings")
+    assert is_export_tree(root)
+
+
+def test_downloads_folder_is_expanded_into_its_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    _zip(downloads / "facebook-alex-2026-05-14-a1b2c3d4.zip", {"x/stub_export.json": "{}"})
+    _zip(downloads / "facebook-alex-2026-05-14-9f8e7d6c.zip", {"x/media/1.jpg": ""})
+    (downloads / "WhatsApp Chat with Ada.txt").write_text("01/02/24, 10:00 - Ada: hi\n")
+    _zip(downloads / "WhatsApp Chat with Bo.zip", {"WhatsApp Chat with Bo.txt": "hi"})
+    _zip(downloads / "holiday.zip", {"plan.json": "{}"})  # not an export: skipped
+    hostile.pdf(downloads)
+    hostile.encrypted(downloads)  # unreadable but not asked for: skipped
+    (downloads / "notes.txt").write_text("shopping list")
+    extracted = _extracted(downloads / "instagram_export", "your_instagram_activity")
+    (extracted / "your_instagram_activity" / "stub_instagram.json").write_text("{}")
+
+    groups = expand_inputs([downloads])
+    assert sorted(_names(groups)) == [
+        ["WhatsApp Chat with Ada.txt"],
+        ["WhatsApp Chat with Bo.zip"],
+        ["facebook-alex-2026-05-14-9f8e7d6c.zip", "facebook-alex-2026-05-14-a1b2c3d4.zip"],
+        ["instagram_export"],
+    ]
+    archives = open_exports([downloads])
+    try:
+        kinds = sorted((type(a).__name__, a.kind) for a in archives)
+        assert kinds == [
+            ("ExportArchive", "folder"),
+            ("ExportArchive", "zip"),
+            ("ExportArchive", "zip"),
+            ("SingleFileArchive", "file"),
+        ]
+    finally:
+        for archive in archives:
+            archive.close()
+
+
+def test_folder_with_only_a_zip_opens_the_zip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    folder = tmp_path / "download"
+    folder.mkdir()
+    inner = hostile.good_zip(folder, "facebook-a-2024-01-02-x.zip")
+    assert expand_inputs([folder]) == [[inner]]
+
+
+def test_folder_with_one_unreadable_candidate_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    folder = tmp_path / "download"
+    folder.mkdir()
+    hostile.encrypted(folder)
+    with pytest.raises(InputError, match=r"encrypted\.zip: This archive is password-protected"):
+        expand_inputs([folder])
+
+
+def test_folder_without_any_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    hostile.unknown_zip(folder)
+    (folder / "notes.txt").write_text("shopping list")
+    with pytest.raises(InputError) as info:
+        expand_inputs([folder])
+    assert info.value.path == folder
+    assert "No Facebook, Instagram, Messenger or WhatsApp export was found" in str(info.value)
+
+
+def test_empty_and_media_folders_are_kept_for_detection_to_explain(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    assert expand_inputs([empty, photos]) == [[empty], [photos]]
+
+
+def test_open_parts_kinds(tmp_path: Path) -> None:
+    chat = tmp_path / "WhatsApp Chat with Ada.txt"
+    chat.write_text("hi")
+    assert isinstance(open_parts([chat]), SingleFileArchive)
+    fake = hostile.random_bytes(tmp_path, "facebook-a-2024-01-02-x.zip")
+    with pytest.raises(InputError, match="not a readable zip archive"):
+        open_parts([fake])
