@@ -304,9 +304,10 @@ def _off_meta(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
     """The 2026 shape: one ``label_values`` record per business."""
     rng = world.rng("fb-offmeta")
     p = world.persona
+    sizes = world.base_rng("fb-offmeta-sizes")
     records = []
     for number, business in enumerate(_off_meta_businesses(world)):
-        count = (6 + rng.randrange(8)) * world.scale
+        count = (6 + sizes.randrange(8)) * world.scale
         times = world.times(rng, p.export_time - days(540), p.export_time - days(1), count)
         app_id = str(100000000000000 + number * 7777777 + rng.randrange(999999))
         events = [

@@ -222,11 +222,12 @@ def _off_meta(world: World) -> list[dict[str, Any]]:
     rng = world.rng("ig-offmeta")
     p = world.persona
     labels = LABELS["en"]
+    sizes = world.base_rng("ig-offmeta-sizes")
     records = []
     for number, business in enumerate(b for b in p.businesses if b.off_meta and b.events):
         if number % 2:
             continue  # Instagram only hears from some of them
-        count = (3 + rng.randrange(5)) * world.scale
+        count = (3 + sizes.randrange(5)) * world.scale
         times = world.times(rng, p.export_time - days(400), p.export_time - days(1), count)
         app_id = str(200000000000000 + number * 5555555 + rng.randrange(999999))
         events = [

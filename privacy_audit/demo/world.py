@@ -6,6 +6,8 @@ Indices into one contact pool decide the overlaps, so they are exact and stable:
 - Instagram's synced contacts are the second half of the upload plus ``ig_extra`` others;
 - Facebook friends are two in five of the uploaded people plus friends not in the book;
 - the big group holds a few contacts and many strangers (numbers only).
+
+Book sizes are multiples of 15, so every list grows exactly with the scale.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ class World:
     def rng(self, salt: str) -> random.Random:
         """A random generator for one file, independent of the others."""
         return random.Random(f"{self.persona.seed}:{self.scale}:{salt}")
+
+    def base_rng(self, salt: str) -> random.Random:
+        """A random generator that does not depend on the scale (for per-scale counts)."""
+        return random.Random(f"{self.persona.seed}:{salt}")
 
     def times(self, rng: random.Random, start: int, end: int, count: int) -> list[int]:
         """``count`` sorted times in ``[start, end]``, busy in the persona's daytime."""
