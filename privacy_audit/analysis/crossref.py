@@ -53,6 +53,9 @@ def own_ids(evidence: Evidence) -> pd.DataFrame:
     frame.loc[is_email, "value"] = nz.email(frame.loc[is_email, "raw"])
     frame.loc[is_user, "value"] = nz.fold(frame.loc[is_user, "raw"].str.lstrip("@~ "))
     frame = frame.dropna(subset=["value"])
+    frame.loc[frame["kind"] == "phone", "value"] = _same_number(
+        frame.loc[frame["kind"] == "phone", "value"]
+    )
     frame["kv"] = frame["kind"] + "\x1f" + frame["value"]
     out = nz.services_by_key(frame, "kv")
     if out.empty:
@@ -63,6 +66,23 @@ def own_ids(evidence: Evidence) -> pd.DataFrame:
     out["_o"] = out["kind"].map(order)
     out = out.sort_values(["_o", "n_services", "value"], ascending=[True, False, True])
     return out[cols].reset_index(drop=True)
+
+
+def _same_number(phones: pd.Series) -> pd.Series:
+    """Map national numbers without a country code onto the user's E.164 numbers.
+
+    Before phone normalisation, "347 555 0142" and "+393475550142" are the same number:
+    a digits-only value that is the tail (8+ digits) of exactly one E.164 value takes it.
+    The user has only a handful of own numbers, so the loop is over those, not rows.
+    """
+    e164 = sorted({p for p in phones.dropna() if p.startswith("+")})
+    out = phones.copy()
+    national = phones.notna() & ~phones.fillna("+").str.startswith("+")
+    for number in e164:
+        tail = national & phones.fillna("").map(len).ge(8)
+        hit = tail & phones.fillna("~").map(lambda v, n=number: n.endswith(v.lstrip("0")))
+        out[hit] = number
+    return out
 
 
 def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:

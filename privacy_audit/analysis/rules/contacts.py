@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.findings import (
     RuleContext,
     examples,
@@ -45,6 +46,15 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         "{phones} phone numbers and {emails} e-mail addresses of people who never agreed.",
         people,
     ).format(n=people, services=service_names(services), phones=phones, emails=emails)
+    settings = ctx.evidence.settings
+    sync_on = settings[
+        nz.fold(settings["key"]).fillna("").str.contains(r"contact.?(?:sync|upload)", regex=True)
+        & nz.fold(settings["value"]).fillna("").isin(("on", "true", "yes", "enabled"))
+    ]
+    if len(sync_on):
+        summary += " " + tr.gettext(
+            "Your export shows contact syncing is still on ({services})."
+        ).format(services=service_names(sync_on["service"].dropna()))
     latest = up.sort_values("created_at", ascending=False, na_position="last")
     return make_finding(
         ctx,
@@ -60,10 +70,11 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
             "services": len(services),
             "first_year": int(years.min().year) if len(years) else 0,
             "last_year": int(years.max().year) if len(years) else 0,
+            "sync_on": len(sync_on),
         },
         evidence=examples(latest, _CONTACT_COLUMNS),
         evidence_total=len(up),
-        files=source_files(up),
+        files=source_files(up, sync_on),
         services=services,
         rec_ids=["contacts-upload-off", "contacts-delete"],
         amount=people,

@@ -1,0 +1,69 @@
+"""Translatable labels for ids the analysis emits (severities, confidence, count keys).
+
+The CLI, the report and the GUI show ``tr.gettext(COUNT_LABELS[key])`` next to a count.
+"""
+
+from __future__ import annotations
+
+from privacy_audit.i18n import N_, Translator
+
+SEVERITY_LABELS: dict[str, str] = {
+    "high": N_("High"),
+    "medium": N_("Medium"),
+    "low": N_("Low"),
+    "info": N_("Info"),
+}
+CONFIDENCE_LABELS: dict[str, str] = {
+    "confirmed": N_("confirmed"),
+    "probable": N_("probable"),
+}
+COUNT_LABELS: dict[str, str] = {
+    "numbers": N_("phone numbers"),
+    "services": N_("services"),
+    "emails_shared": N_("e-mails on several services"),
+    "contacts": N_("contact entries"),
+    "people": N_("people"),
+    "phones": N_("phone numbers"),
+    "emails": N_("e-mail addresses"),
+    "first_year": N_("first upload (year)"),
+    "last_year": N_("latest upload (year)"),
+    "sync_on": N_("contact syncing still on"),
+    "confirmed": N_("confirmed"),
+    "probable": N_("probable"),
+    "friends": N_("friends"),
+    "links": N_("links"),
+    "whatsapp_linked": N_("WhatsApp linked"),
+    "business_page_links": N_("Business Page links"),
+    "apps": N_("apps and websites"),
+    "events": N_("events"),
+    "advertisers": N_("advertisers"),
+    "in_off_meta": N_("also off Meta"),
+    "in_whatsapp_business": N_("also on WhatsApp"),
+    "chats": N_("chats"),
+    "messages": N_("messages"),
+    "settings_everyone": N_("settings open to everyone"),
+    "ips": N_("IP addresses"),
+    "devices": N_("devices"),
+    "groups": N_("groups"),
+    "non_contacts": N_("members not in your contacts"),
+    "large_groups": N_("large groups"),
+}
+
+
+def count_label(tr: Translator, key: str) -> str:
+    """The translated label of a count key (the key itself, readable, when unknown)."""
+    if key in COUNT_LABELS:
+        return tr.gettext(COUNT_LABELS[key])
+    if key.startswith("everyone_"):
+        return tr.gettext("open to everyone: {setting}").format(setting=key[9:].replace("_", " "))
+    return key.replace("_", " ")
+
+
+def severity_label(tr: Translator, severity: str) -> str:
+    """The translated severity."""
+    return tr.gettext(SEVERITY_LABELS.get(severity, severity))
+
+
+def confidence_label(tr: Translator, confidence: str) -> str:
+    """The translated confidence (confirmed / probable)."""
+    return tr.gettext(CONFIDENCE_LABELS.get(confidence, confidence))
