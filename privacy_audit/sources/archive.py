@@ -16,11 +16,13 @@ Every export is hostile input. This module:
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,18 @@ MEDIA_SUFFIXES = frozenset(
 #: the apostrophe family that Meta rewrote to ``_`` in 2025 file names
 _QUOTES = re.compile(r"['’‘`]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+#: what inflating a damaged member may raise (zlib, lzma and bz2 errors included)
+_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    RuntimeError,
+    ValueError,
+    NotImplementedError,
+)
 
 _DAMAGED = N_("A file inside the archive is damaged: {member}.")
 _DOWNLOAD_AGAIN = N_("Download the export again.")
@@ -339,7 +353,7 @@ class ExportArchive:
         self._check_declared(member, cap)
         try:
             raw = self._raw_open(member)
-        except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, NotImplementedError) as exc:
+        except _READ_ERRORS as exc:
             raise self._damaged(member, exc) from exc
         return io.BufferedReader(_CappedStream(self, member, raw, cap), buffer_size=_CHUNK)
 
@@ -360,14 +374,7 @@ class ExportArchive:
                     chunks.append(chunk)
         except InputError:
             raise
-        except (
-            zipfile.BadZipFile,
-            EOFError,
-            OSError,
-            RuntimeError,
-            ValueError,
-            NotImplementedError,
-        ) as exc:
+        except _READ_ERRORS as exc:
             raise self._damaged(member, exc) from exc
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
@@ -380,9 +387,7 @@ class ExportArchive:
         try:
             with self._raw_open(member) as stream:
                 data = stream.read(size)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError):
-            return b""
-        except NotImplementedError:
+        except _READ_ERRORS:
             return b""
         self.bytes_read += len(data)
         return data
@@ -420,7 +425,7 @@ class _CappedStream(io.RawIOBase):
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
             data = self._raw.read(len(buffer))
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
+        except _READ_ERRORS as exc:
             raise self._archive._damaged(self._member, exc) from exc
         count = len(data)
         self._total += count

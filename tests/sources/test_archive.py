@@ -274,3 +274,30 @@ def test_member_properties() -> None:
     assert member.name == "Photo.JPG" and member.suffix == ".jpg" and member.is_media
     dotfile = Member("a/.hidden", 1, 0, ".hidden")
     assert dotfile.suffix == "" and not dotfile.is_media
+
+
+def test_mutated_zips_only_ever_raise_input_error(tmp_path: Path) -> None:
+    """Flip bytes all over a valid zip: listing and reading give data or InputError."""
+    import random
+
+    original = hostile.good_zip(tmp_path).read_bytes()
+    rng = random.Random(1234)
+    target = tmp_path / "mutated.zip"
+    outcomes = {"ok": 0, "refused": 0}
+    for _ in range(400):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]
+        target.write_bytes(bytes(data))
+        try:
+            with ExportArchive([target]) as archive:
+                for member in archive.non_media():
+                    archive.read_bytes(member)
+                    with archive.open(member) as stream:
+                        stream.read()
+            outcomes["ok"] += 1
+        except InputError:
+            outcomes["refused"] += 1
+    assert outcomes["ok"] > 0 and outcomes["refused"] > 0
