@@ -208,6 +208,21 @@ def records_of(data: Any, *keys: str) -> list[Any]:
     return []
 
 
+def records_strict(data: Any, *keys: str) -> list[Any]:
+    """Like :func:`records_of`, but a root of another shape raises ``ValueError``."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in keys:
+            if key in data:
+                if isinstance(data[key], list):
+                    return data[key]
+                if data[key] in (None, {}, ""):
+                    return []
+                raise ValueError(f"{key} is not a list")
+    raise ValueError("unexpected root")
+
+
 # -- reading an export --------------------------------------------------------------
 BAD_FILE = N_("{file} could not be read and was skipped.")
 ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
@@ -230,6 +245,8 @@ class MetaReader:
         self._skip = skip or (lambda m: False)
         self.newest: float = 0.0
         self.seen: set[tuple[Any, ...]] = set()  # de-duplication keys of extractors
+        #: (file, title, participants) of every message thread read
+        self.thread_people: list[tuple[str, str | None, list[str]]] = []
 
     def find(self, *names: str, under: str | None = None) -> list[Member]:
         """Members (in scope, not media) named like any of ``names``, optionally in a folder."""

@@ -15,6 +15,7 @@ from privacy_audit.sources.meta_common import (
     lv_time,
     lv_value,
     records_of,
+    records_strict,
     seconds,
     text,
 )
@@ -28,10 +29,7 @@ def _join(*parts: Any) -> str | None:
 
 
 def _require(entries: list[Any], data: Any, *keys: str) -> list[Any]:
-    if not entries and not (isinstance(data, dict) and any(k in data for k in keys)):
-        if not isinstance(data, list):
-            raise ValueError("unexpected root")
-    return entries
+    return entries if entries else records_strict(data, *keys)
 
 
 def account_activity(r: MetaReader, data: Any, m: Member) -> None:

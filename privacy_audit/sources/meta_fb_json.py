@@ -20,6 +20,7 @@ from privacy_audit.sources.meta_common import (
     lv_time,
     lv_value,
     records_of,
+    records_strict,
     seconds,
     text,
 )
@@ -140,14 +141,13 @@ def name_list(origin: str, *keys: str):
     """An extractor for ``[{name, timestamp}]`` lists (friends, following, followers)."""
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
-        entries = records_of(data, *keys)
-        if not entries and _label_values(data):
+        has_key = isinstance(data, dict) and any(k in data for k in keys)
+        if not has_key and _label_values(data):
             for leaf in flatten_label_values(_label_values(data)):
                 if leaf.value:
                     r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)
             return
-        if not entries and not (isinstance(data, dict) and any(k in data for k in keys)):
-            raise ValueError("no list")
+        entries = records_strict(data, *keys)
         for entry in entries:
             if isinstance(entry, str):
                 r.add("contacts", m, origin=origin, name=entry)

@@ -71,6 +71,7 @@ def thread_json(r: MetaReader, member: Member) -> None:
     people = _participants(data)
     title_raw = data.get("title") or data.get("threadName")
     title = clean_name(title_raw) if isinstance(title_raw, str) else None
+    r.thread_people.append((member.path, title, people))
     if not title:
         title = ", ".join(people[1:] or people) or None
     is_group = (

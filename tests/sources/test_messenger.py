@@ -1,0 +1,63 @@
+"""Messenger importer: Messenger-only DYI exports and the secure-storage download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from privacy_audit.pipeline import load_evidence
+from privacy_audit.sources.archive import ExportArchive
+from privacy_audit.sources.detect import detect
+
+from . import meta_builders as mb
+
+
+@pytest.mark.parametrize("fmt", ["json"])
+def test_messenger_dyi(tmp_path: Path, fmt: str) -> None:
+    path = mb.build_messenger_export(tmp_path, fmt=fmt)
+    ev = load_evidence([path])
+    (source,) = ev.sources
+    assert (source.service, source.layout, source.format) == ("messenger", "messenger-2024", fmt)
+    assert source.warnings == []
+    msgs = ev.messages
+    assert len(msgs) == mb.N_MESSAGES and set(msgs.service) == {"messenger"}
+    assert set(msgs.chat) == set(mb.MSG_THREADS)
+    assert msgs.groupby("chat").is_group.first().to_dict() == {
+        "Famiglia ❤️": True, "Luca Rossi": False,
+    }  # fmt: skip
+    kinds = msgs[msgs.chat == "Luca Rossi"].kind
+    assert sorted(kinds) == ["deleted", "media", "system", "text"]
+    book = ev.contacts[ev.contacts.origin == "address_book"]
+    assert "3281112222" in set(book.phone_raw.dropna())
+    chat_contacts = ev.contacts[ev.contacts.origin == "messenger_contacts"]
+    assert set(chat_contacts.name) == {"Luca Rossi", "Mamma"}  # the owner is left out
+    assert mb.OWNER_PHONE in set(ev.identifiers.raw)
+
+
+def test_secure_storage(tmp_path: Path) -> None:
+    path = mb.build_messenger_export(tmp_path, secure_storage=True)
+    ev = load_evidence([path])
+    (source,) = ev.sources
+    assert (source.service, source.layout) == ("messenger", "messenger-e2ee")
+    msgs = ev.messages
+    assert len(msgs) == mb.N_MESSAGES
+    assert set(msgs.kind) == {"text", "media", "deleted", "system"}
+    assert msgs.timestamp.min().year == 2023
+    for frame in ev.tables.values():
+        assert mb.SECRET_TEXT not in frame.to_string()
+
+
+def test_facebook_with_messages_is_not_messenger(tmp_path: Path) -> None:
+    for layout in ("2020", "2023", "2024"):
+        path = mb.build_facebook_export(tmp_path / layout, layout=layout)
+        with ExportArchive([path]) as archive:
+            assert detect(archive).service == "facebook"
+
+
+def test_messages_only_folder_is_messenger(tmp_path: Path) -> None:
+    path = mb.build_messenger_export(tmp_path, zipped=False)
+    renamed = path.with_name("my_download")
+    path.rename(renamed)
+    with ExportArchive([renamed]) as archive:
+        assert detect(archive).service == "messenger"
