@@ -70,7 +70,11 @@ class RecommendationBox(Card):
         self.done_box.setChecked(done)
         self.done_box.setAccessibleName(_("Mark as done: {title}").format(title=rec.title))
         self.done_box.toggled.connect(lambda on: self.done_toggled.emit(rec.id, on))
-        self.body.insertWidget(0, self.done_box)
+        header = QHBoxLayout()
+        self.body.removeWidget(self.title)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.done_box, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.insertLayout(0, header)
         self.body.addWidget(paragraph(rec.why))
         for header, steps in ((_("In the app"), rec.steps_app), (_("On the web"), rec.steps_web)):
             if not steps:

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setMinimumSize(900, 620)
+        self.setMinimumSize(720, 520)
         self.start_page = StartPage()
         self.import_page = ImportPage()
         self.dashboard = Dashboard()

@@ -120,8 +120,8 @@ class ReportPage(QWidget):
         task = Task(lambda _p, _c: render(result, redact=redact), self.tr, "render report")
         task.signals.finished.connect(lambda html, k=key: self._show_html(html, k))
         task.signals.failed.connect(self._preview_failed)
-        self._start(task)
         self.status.setText(self.tr.gettext("Preparing the preview…"))
+        self._start(task)
 
     def _start(self, task: Task) -> None:
         self._tasks = [t for t in self._tasks if not t.done]

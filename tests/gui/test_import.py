@@ -1,0 +1,129 @@
+"""Opening exports: demo button, drag and drop, progress, cancel, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.gui.fakes import FakeCore
+
+
+def test_try_the_demo_shows_findings_and_score(make_window, qtbot) -> None:
+    window = make_window()
+    assert window.stack.currentWidget() is window.start_page
+    with qtbot.waitSignal(window.import_finished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0]
+    assert window.stack.currentWidget() is window.tabs
+    assert window.dashboard.score_value.text() == "60/100"
+    # findings listed most serious first, with their titles
+    titles = [window.findings_page.list.item(i).text() for i in range(3)]
+    assert titles[0] == "The same number everywhere"  # the "high" one
+    assert set(titles) == {f.title for f in result.findings}
+    assert [c.title.text() for c in window.dashboard.service_cards] == ["Facebook", "WhatsApp"]
+    assert len(window.dashboard.charts) == 1
+    # the top action opens its finding
+    first_action = window.dashboard.actions_box.itemAt(0).widget()
+    qtbot.mouseClick(first_action, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.findings_page
+    assert window.findings_page.title.text() == result.findings[0].title
+
+
+def _drop(widget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(widget.rect().center())
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, drop)
+
+
+def test_dropping_files_opens_them_and_remembers_them(make_window, qtbot, tmp_path) -> None:
+    export = tmp_path / "facebook-me.zip"
+    export.write_bytes(b"x" * 10)
+    window = make_window()
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        _drop(window.start_page.drop_zone, [export])
+    assert window.findings_page.list.count() == 3
+    assert window.ctx.settings.recent_exports[0] == [str(export)]
+    assert window.ctx.settings_store.file.is_file()  # written for the next start
+    window.reset()
+    assert window.start_page.recent_list.count() == 1
+    assert window.start_page.recent_list.item(0).text() == "facebook-me.zip"
+
+
+def test_a_drop_of_text_is_refused(make_window) -> None:
+    window = make_window()
+    mime = QMimeData()
+    mime.setText("not a file")
+    enter = QDragEnterEvent(
+        QPointF(window.start_page.drop_zone.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window.start_page.drop_zone, enter)
+    assert not enter.isAccepted()
+
+
+def test_progress_shows_the_current_file_and_cancel_stops_the_import(
+    make_window, qtbot, tmp_path
+) -> None:
+    slow = FakeCore(tmp_path, steps=400, delay=0.02)  # 8 s if never cancelled
+    window = make_window(core=slow)
+    window.open_paths([tmp_path / "export.zip"])
+    assert window.busy
+    assert window.stack.currentWidget() is window.import_page
+    qtbot.waitUntil(lambda: window.import_page.bar.value() > 0, timeout=5000)
+    assert window.import_page.current.text().startswith("Reading part-")
+    assert not window.actions["demo"].isEnabled()  # one import at a time
+    with qtbot.waitSignal(window.import_cancelled, timeout=5000):
+        qtbot.mouseClick(window.import_page.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.busy
+    assert window.stack.currentWidget() is window.start_page
+    assert window.result is None
+    assert window.actions["demo"].isEnabled()
+    assert window.ctx.executor.wait(2000)  # the worker really stopped
+    # and the app is usable again
+    slow.delay = 0
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.open_demo()
+
+
+def test_a_bad_file_shows_the_cli_message_and_the_app_stays_usable(
+    make_window, qtbot, tmp_path
+) -> None:
+    bad = tmp_path / "bad-takeout.zip"
+    bad.write_bytes(b"PK")
+    window = make_window()
+    with qtbot.waitSignal(window.import_failed, timeout=10_000) as blocker:
+        window.open_paths([bad])
+    message = blocker.args[0]
+    assert message == ("bad-takeout.zip: This is not a data export. Give the zip you downloaded.")
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert box.text() == message
+    box.accept()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)
+    assert window.stack.currentWidget() is window.start_page
+    assert not window.busy
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,43 @@
+"""Switching language at runtime retranslates every page and the audit texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from privacy_audit.settings import SettingsStore
+
+
+def test_switching_to_italian_from_the_menu(make_window, qtbot) -> None:
+    window = make_window(lang="en")
+    assert window.start_page.demo_button.text() == "Try the demo"
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.tabText(1) == "Findings"
+    assert window.findings_page.title.text() == "The same number everywhere"
+
+    with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
+        window.actions.languages["it"].trigger()
+    assert window.ctx.tr.lang == "it"
+    assert window.actions.languages["it"].isChecked()
+    assert window.tabs.tabText(1) == "Risultati"
+    assert window.actions.menus["file"].title() == "&File"
+    assert window.actions["open_files"].text() == "&Apri i file dell'esportazione…"
+    assert window.start_page.demo_button.text() == "Prova la demo"
+    assert window.dashboard.score_card.title.text() == "Punteggio di esposizione"
+    # the audit texts come from the core again, in Italian
+    assert window.findings_page.title.text() == "Lo stesso numero ovunque"
+    assert window.data_page.model.headerData(0, Qt.Orientation.Horizontal) == "Servizio"
+    # remembered for the next start
+    assert SettingsStore(window.ctx.paths).load().language == "it"
+
+    window.actions["toggle_language"].trigger()
+    assert window.start_page.demo_button.text() == "Try the demo"
+
+
+def test_language_follows_the_system_locale(make_window, monkeypatch) -> None:
+    monkeypatch.setenv("PRIVACY_AUDIT_LANG", "it")
+    from privacy_audit.gui.app import build_context
+
+    assert build_context().tr.lang == "it"
+    monkeypatch.setenv("PRIVACY_AUDIT_LANG", "en")
+    assert build_context().tr.lang == "en"

@@ -1,0 +1,89 @@
+"""Tasks: results, errors and cancellation come back as signals on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.gui.worker import SyncExecutor, Task, ThreadExecutor
+from privacy_audit.i18n import translator
+
+
+def test_sync_executor_runs_inline_and_reports_progress(qtbot) -> None:
+    seen: list[tuple[float, str]] = []
+    task = Task(lambda progress, cancel: (progress(1.0, "done.json"), 42)[1], translator("en"))
+    task.signals.progress.connect(lambda f, label: seen.append((f, label)))
+    with qtbot.waitSignal(task.signals.finished, timeout=1000) as blocker:
+        SyncExecutor().start(task)
+    assert blocker.args == [42]
+    assert seen == [(1.0, "done.json")]
+
+
+def test_thread_executor_delivers_on_the_gui_thread(qtbot) -> None:
+    gui = threading.get_ident()
+    where: dict[str, int] = {}
+
+    def job(progress, cancel):
+        where["job"] = threading.get_ident()
+        return "ok"
+
+    task = Task(job, translator("en"))
+    task.signals.finished.connect(lambda _r: where.setdefault("slot", threading.get_ident()))
+    executor = ThreadExecutor()
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        executor.start(task)
+    assert executor.wait(2000)
+    assert where["job"] != gui
+    assert where["slot"] == gui
+
+
+@pytest.mark.parametrize(
+    ("error", "signal", "expected"),
+    [
+        (
+            InputError("Bad zip.", "x.zip", hint="Download it again."),
+            "failed",
+            ["x.zip: Zip danneggiato. Download it again."],
+        ),
+        (Cancelled(), "cancelled", []),
+    ],
+)
+def test_errors_become_signals(qtbot, error, signal, expected, monkeypatch) -> None:
+    tr = translator("it")
+    monkeypatch.setitem(tr._messages, "Bad zip.", "Zip danneggiato.")
+
+    def job(progress, cancel):
+        raise error
+
+    task = Task(job, tr)
+    with qtbot.waitSignal(getattr(task.signals, signal), timeout=1000) as blocker:
+        SyncExecutor().start(task)
+    assert blocker.args == expected
+
+
+def test_unexpected_error_gives_a_message_not_a_crash(qtbot) -> None:
+    task = Task(lambda p, c: 1 / 0, translator("en"))
+    with qtbot.waitSignal(task.signals.failed, timeout=1000) as blocker:
+        SyncExecutor().start(task)
+    assert "Something went wrong" in blocker.args[0]
+    assert "ZeroDivision" not in blocker.args[0]
+
+
+def test_cancel_stops_at_the_next_progress_report(qtbot) -> None:
+    calls = []
+
+    def job(progress, cancel):
+        for i in range(1000):
+            calls.append(i)
+            if i == 3:
+                task.cancel()
+            progress(i / 1000, "f")  # raises Cancelled once cancelled
+        return "finished"
+
+    task = Task(job, translator("en"))
+    with qtbot.waitSignal(task.signals.cancelled, timeout=1000):
+        with qtbot.assertNotEmitted(task.signals.finished):
+            SyncExecutor().start(task)
+    assert calls == [0, 1, 2, 3]

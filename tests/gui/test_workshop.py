@@ -1,0 +1,78 @@
+"""Workshop mode: demo persona, redaction, large type, nothing written to the user dirs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from privacy_audit.paths import AppPaths
+from privacy_audit.settings import Settings, SettingsStore
+
+
+def _tree_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+            digest.update(path.read_bytes())
+        digest.update(f"dir:{Path(folder).relative_to(root)}".encode())
+    return digest.hexdigest()
+
+
+def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, isolated_home) -> None:
+    # a user who already used the app: settings with a recent export
+    store = SettingsStore(AppPaths.default())
+    store.save(Settings(language="en", recent_exports=[["/home/me/facebook.zip"]]))
+    before = _tree_hash(isolated_home)
+
+    window = make_window(workshop=True)
+    assert window.ctx.workshop
+    assert window.start_page.recent_list.isHidden()  # the trainer's recents stay private
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.set_workshop(True)  # what `gui --workshop` does: open the demo persona
+    assert "Workshop" in window.windowTitle()
+    # on screen the evidence is redacted, and the report is locked to redacted
+    assert window.findings_page.findings[0].evidence == [{"name": "Contact 1"}]
+    assert window.report_page.redact and not window.report_page.redact_box.isEnabled()
+    # presentation scale: larger type than normal
+    assert "font-size" in window.styleSheet()
+    normal = float(window.styleSheet().split("font-size: ")[1].split("pt")[0])
+    # everything a user can do: tick done, switch language, resize, reset
+    window.show_tab(1)
+    box = window.findings_page.rec_boxes[0].done_box
+    qtbot.waitUntil(box.isVisible, timeout=3000)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
+        window.set_language("it")
+    window.resize(800, 560)
+    window.actions["reset"].trigger()
+    assert window.stack.currentWidget() is window.start_page
+    assert window.result is None
+    window.close()
+    assert _tree_hash(isolated_home) == before
+
+    # leaving workshop mode: normal type size, settings written again
+    again = make_window()
+    regular = float(again.styleSheet().split("font-size: ")[1].split("pt")[0])
+    assert normal > regular
+    assert again.ctx.tr.lang == "en"  # the workshop's Italian was not saved
+
+
+def test_workshop_from_the_menu_and_back(make_window, qtbot, isolated_home) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.actions["workshop"].trigger()
+    assert window.ctx.workshop and window.actions["workshop"].isChecked()
+    assert window.actions["reset"].text() == "&Reset workshop"
+    window.actions["workshop"].trigger()
+    assert not window.ctx.workshop
+    assert window.result is None
+    assert window.report_page.redact_box.isEnabled()
+    assert window.actions["reset"].text() == "&Close export"
