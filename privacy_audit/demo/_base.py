@@ -6,15 +6,22 @@ Everything here is deterministic: the same input gives the same bytes on every r
 from __future__ import annotations
 
 import io
-import json
 import random
+import re
 import zipfile
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-#: byte -> its JSON escape, for the bytes 0x80-0xFF of latin-1 decoded UTF-8
-_MOJIBAKE_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x80, 0x100)}
+import orjson
+
+#: byte -> its JSON escape, for the bytes 0x80-0xFF of UTF-8 text read as latin-1
+_MOJIBAKE_ESCAPES = [f"\\u{code:04x}".encode("ascii") for code in range(0x100)]
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _escape(match: re.Match[bytes]) -> bytes:
+    return _MOJIBAKE_ESCAPES[match.group()[0]]
 
 
 def meta_json(data: Any) -> bytes:
@@ -22,17 +29,12 @@ def meta_json(data: Any) -> bytes:
 
     Meta encodes text to UTF-8, decodes those bytes as latin-1 and JSON-escapes the
     result (the "mojibake" every importer has to repair): ``è`` becomes
-    ``\\u00c3\\u00a8``. This is what ``json.dumps(s.encode().decode("latin-1"))`` gives,
-    done here on the whole document at once.
+    ``\\u00c3\\u00a8``. This equals ``json.dumps(s.encode().decode("latin-1"))`` on every
+    string, done here on the whole UTF-8 document at once (bytes >= 0x80 only occur
+    inside strings).
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    latin = text.encode("utf-8").decode("latin-1")
-    return latin.translate(_MOJIBAKE_ESCAPES).encode("ascii")
-
-
-def plain_json(data: Any) -> bytes:
-    """Clean UTF-8 JSON (WhatsApp's account report is not mojibake-encoded)."""
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    raw = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    return _HIGH_BYTE.sub(_escape, raw)
 
 
 def zip_bytes(members: Mapping[str, bytes], when: datetime) -> bytes:
@@ -68,9 +70,10 @@ def spread(rng: random.Random, start: int, end: int, count: int, utc_offset: int
     first_day = start - start % 86400
     span_days = max(1, (end - first_day) // 86400)
     hours = rng.choices(range(24), weights=_HOUR_WEIGHTS, k=count)
+    draw = rng.random
     for hour in hours:
-        day = first_day + rng.randrange(span_days) * 86400
-        t = day + (hour - utc_offset) * 3600 + rng.randrange(3600)
+        day = first_day + int(draw() * span_days) * 86400
+        t = day + (hour - utc_offset) * 3600 + int(draw() * 3600)
         times.append(min(max(t, start), end))
     return sorted(times)
 
@@ -87,7 +90,7 @@ def random_token(rng: random.Random, length: int, alphabet: str | None = None) -
 
 def days(n: float) -> int:
     """Seconds in ``n`` days."""
-    return int(timedelta(days=n).total_seconds())
+    return int(n * 86400)
 
 
 def label_values(items: Iterable[tuple[str, Any]]) -> list[dict[str, Any]]:

@@ -248,8 +248,8 @@ def group_chat(world: World, title: str, count: int, start: int, *, ios: bool, b
     speakers = [admin, p.full_name, *members]
     weights = [8, 5] + [3 if i < len(saved) - 1 else 1 for i in range(len(members))]
     times = world.times(rng, t0 + days(2), p.export_time - days(1), count)
-    for t in times:
-        author = rng.choices(speakers, weights=weights)[0]
+    authors = rng.choices(speakers, weights=weights, k=len(times))
+    for t, author in zip(times, authors, strict=True):
         chat.lines.append(Line(t, author, _body(rng, p.lang, ios=ios)))
     if big and members:
         chat.lines.append(Line(times[-1] + 120, None, s["left"].format(who=members[-1])))

@@ -186,9 +186,10 @@ def contact_pool(persona: Persona, size: int) -> list[Contact]:
         "example.org",
         "example.it" if persona.numbers == "it" else "example.net",
     )
+    firsts, lasts, draw = persona.first_names, persona.last_names, rng.random
     for index in range(size):
-        first = persona.first_names[rng.randrange(len(persona.first_names))]
-        last = persona.last_names[rng.randrange(len(persona.last_names))]
+        first = firsts[int(draw() * len(firsts))]
+        last = lasts[int(draw() * len(lasts))]
         if persona.numbers == "it":
             e164, prefix, digits = italian_number(index + 1)
             typed = typed_italian(rng, prefix, digits)
