@@ -19,6 +19,7 @@ from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 
 TIMEOUT_MS = 120_000
+_OWN_APP: list[Any] = []
 
 
 def _ensure_app() -> Any:
@@ -36,6 +37,7 @@ def _ensure_app() -> Any:
     if app is None:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "privacy-audit"])
+        _OWN_APP.append(app)  # a headless app of our own lives as long as the process
     return app
 
 
@@ -69,12 +71,12 @@ def locked_page(parent: Any = None) -> Any:
         def acceptNavigationRequest(self, url: Any, kind: Any, main: bool) -> bool:
             return url.toString() in self.interceptor.allowed
 
-    profile = QWebEngineProfile(parent)  # no storage name: off the record
+    profile = QWebEngineProfile()  # no storage name: off the record
     interceptor = _Interceptor(profile)
     profile.setUrlRequestInterceptor(interceptor)
     page = _Page(profile, parent)
+    profile.setParent(page)  # deleted with the page, after it (the order Qt needs)
     page.interceptor = interceptor  # keep a Python reference alive with the page
-    page.private_profile = profile
     attr = QWebEngineSettings.WebAttribute
     settings = page.settings()
     for attribute, value in (
@@ -106,15 +108,12 @@ def load_report(page: Any, html: str, folder: Path) -> Any:
     return url
 
 
-def _dispose(page: Any) -> None:
-    """Delete a locked page, then its private profile (Qt wants that order)."""
+def dispose(page: Any) -> None:
+    """Delete a locked page now (its private profile goes with it, after it)."""
     from shiboken6 import Shiboken
 
-    profile = page.private_profile
     if Shiboken.isValid(page):
         Shiboken.delete(page)
-    if Shiboken.isValid(profile):
-        Shiboken.delete(profile)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -126,7 +125,7 @@ def html_to_pdf(html: str) -> bytes:
     loop = QEventLoop()
     state: dict[str, Any] = {"loaded": None, "pdf": None}
     with tempfile.TemporaryDirectory(prefix="privacy-audit-pdf-") as tmp:
-        page = locked_page(app)
+        page = locked_page()
 
         def loaded(ok: bool) -> None:
             state["loaded"] = ok
@@ -153,7 +152,8 @@ def html_to_pdf(html: str) -> bytes:
         load_report(page, html, Path(tmp))
         loop.exec()
         timer.stop()
-        _dispose(page)
+        dispose(page)
+        app.processEvents()
     pdf = state["pdf"]
     if not pdf:
         raise InputError(

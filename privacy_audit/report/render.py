@@ -102,8 +102,32 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     tr = translator(lang)
-    env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    gettext, ngettext = tr.gettext, tr.ngettext
+    if tr.lang == "qps":  # the pseudo-locale keeps {name} but not %(name)s placeholders
+        gettext = _keep_percent(tr.gettext)
+        ngettext = _keep_percent_n(tr.ngettext)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+_PERCENT = re.compile(r"%\((\w+)\)s")
+_BRACED = re.compile(r"\{(\w+)\}")
+
+
+def _keep_percent(func: Any) -> Any:
+    def gettext(message: str) -> str:
+        text = func(_PERCENT.sub(r"{\1}", message))
+        return str(_BRACED.sub(r"%(\1)s", text))
+
+    return gettext
+
+
+def _keep_percent_n(func: Any) -> Any:
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        text = func(_PERCENT.sub(r"{\1}", singular), _PERCENT.sub(r"{\1}", plural), n)
+        return str(_BRACED.sub(r"%(\1)s", text))
+
+    return ngettext
 
 
 def _https(url: Any) -> str | None:
@@ -254,18 +278,21 @@ def _stats(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
 
 
 def _cards(result: AuditResult, tr: Translator) -> list[dict[str, Any]]:
+    """Context cards: title, paragraphs, a small table of their rows, help links."""
     cards = []
     for card in result.cards:
-        links = card.get("links") or (
-            [{"label": card.get("link_label") or card.get("url"), "url": card.get("url")}]
-            if card.get("url")
-            else []
-        )
+        text = card.get("text") or card.get("body") or ""
+        paragraphs = [str(t) for t in text] if isinstance(text, (list, tuple)) else [str(text)]
+        links = card.get("links") or []
+        if card.get("url"):
+            links = [*links, {"label": card.get("link_label") or card["url"], "url": card["url"]}]
+        rows = [r for r in card.get("rows") or [] if isinstance(r, dict)]
         cards.append(
             {
                 "title": str(card.get("title") or ""),
-                "text": str(card.get("text") or card.get("body") or card.get("summary") or ""),
+                "paragraphs": [p for p in paragraphs if p],
                 "date": f.day(card["date"], tr.locale) if card.get("date") else "",
+                "table": rows_table(rows, tr, 8) if rows else None,
                 "links": [
                     {"label": str(link.get("label") or url), "url": url}
                     for link in links

@@ -1,0 +1,145 @@
+"""The HTML report: content in English and Italian, safety of the markup."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.report import render_html
+from privacy_audit.report.render import CSP, EVIDENCE_CAP
+from tests.report.factories import make_result
+
+
+def _doc(text: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(text)
+
+
+def test_english_report_shows_score_findings_and_charts(result_en: AuditResult) -> None:
+    page = render_html(result_en)
+    doc = _doc(page)
+    assert doc.get("lang") == "en"
+    assert "Your exposure score is 72 out of 100" in page
+    sections = doc.xpath("//section[contains(@class, 'finding')]")
+    assert [s.get("id") for s in sections] == [f"finding-{f.id}" for f in result_en.findings]
+    for finding, section in zip(result_en.findings, sections, strict=True):
+        assert finding.title in section.text_content()
+        assert finding.recommendations[0].title in section.text_content()
+    charts = doc.xpath("//svg[contains(@class, 'chart')]")
+    labels = {c.get("aria-label") for c in charts}
+    assert {
+        "Contacts by the services that hold them",
+        "Activity per service over time",
+        "Apps and websites that told Meta about you",
+        "Advertisers and your data",
+        "Exposure score 72 out of 100",
+    } <= labels
+    assert "What Meta can link" in page and "Not checked" in page
+    assert "Messenger export" in page  # the not-checked row
+    assert "Your WhatsApp account is older than 2016" in page  # a card
+    assert "Access request (GDPR article 15)" in page  # a letter
+
+
+def test_italian_report_is_translated_and_localized(result_it: AuditResult) -> None:
+    page = render_html(result_it)
+    doc = _doc(page)
+    assert doc.get("lang") == "it"
+    assert "Il tuo punteggio di esposizione è 72 su 100" in page
+    assert "Cosa può collegare Meta" in page
+    assert "Le tre cose più importanti da fare" in page
+    assert "Your exposure score" not in page
+    assert "21 ott 2024" in page  # babel date in Italian
+    labels = {c.get("aria-label") for c in doc.xpath("//svg")}
+    assert "Attività per servizio nel tempo" in labels
+
+
+def test_numbers_are_grouped_for_the_locale() -> None:
+    result, _data = make_result(lang="it", n_contacts=2500)
+    finding = next(f for f in result.findings if f.id == "contacts-uploaded")
+    more = finding.evidence_total - len(finding.evidence)
+    assert more > 1000
+    page = render_html(result)
+    # thousands of contacts uploaded, a few shown: the rest counted with Italian grouping
+    assert f"e altre {more:,} righe".replace(",", ".") in page
+
+
+def test_evidence_is_capped_with_the_count_of_the_rest(result_en: AuditResult) -> None:
+    result, _data = make_result(lang="en", n_contacts=300)
+    finding = next(f for f in result.findings if f.id == "contacts-uploaded")
+    finding.evidence = finding.evidence * 5  # more example rows than the cap
+    doc = _doc(render_html(result))
+    section = doc.get_element_by_id("finding-contacts-uploaded")
+    rows = section.xpath(".//tbody/tr")
+    assert len(rows) == EVIDENCE_CAP
+    more = finding.evidence_total - EVIDENCE_CAP
+    assert f"and {more} more rows" in section.text_content()
+
+
+def test_top_three_actions_link_to_their_findings(result_en: AuditResult) -> None:
+    doc = _doc(render_html(result_en))
+    links = doc.xpath("//section[@id='top-actions']//li//a/@href")
+    assert links == [f"#finding-{f.id}" for f in result_en.findings[:3]]
+    gains = doc.xpath("//section[@id='top-actions']//span[@class='gain']/text()")
+    assert gains[0].startswith("−18")
+
+
+def test_csp_meta_is_strict_and_first(result_en: AuditResult) -> None:
+    doc = _doc(render_html(result_en))
+    metas = doc.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content")
+    assert metas == [CSP]
+    assert "default-src 'none'" in CSP and "script-src" not in CSP
+    assert doc.xpath("//script") == []
+
+
+def test_no_external_resource(result_en: AuditResult) -> None:
+    page = render_html(result_en, redact=True) + render_html(result_en)
+    for doc in (_doc(render_html(result_en)), _doc(render_html(result_en, redact=True))):
+        for element in doc.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attr in ("src", "srcset", "href", "xlink:href", "action", "poster", "data"):
+                value = element.get(attr)
+                if value is None:
+                    continue
+                if element.tag == "a" and attr == "href":
+                    assert value.startswith(("https://", "#")), value
+                else:
+                    raise AssertionError(f"<{element.tag} {attr}={value!r}>")
+        assert doc.xpath("//link | //iframe | //object | //embed | //img | //base") == []
+    styles = " ".join(re.findall(r"<style>(.*?)</style>", page, flags=re.S))
+    assert "@import" not in styles
+    assert not re.search(r"url\(", styles)
+    assert "@font-face" not in styles
+
+
+def test_only_https_help_links(result_en: AuditResult) -> None:
+    page = render_html(result_en)
+    assert "javascript:" not in page  # a bad link in the catalogue is dropped
+    hrefs = _doc(page).xpath("//a/@href")
+    assert "https://www.facebook.com/help/355489824655936" in hrefs
+    for link in _doc(page).xpath("//a[starts-with(@href, 'https://')]"):
+        assert "noopener" in link.get("rel") and "noreferrer" in link.get("rel")
+
+
+def test_hostile_names_are_escaped() -> None:
+    payload = '<img src=x onerror="alert(1)"><b>x</b>'
+    result, _data = make_result(payload=payload)
+    page = render_html(result)
+    doc = _doc(page)
+    assert doc.xpath("//img") == [] and doc.xpath("//b[.='x']") == []
+    assert "&lt;img src=x onerror=" in page
+    assert payload in doc.text_content()  # shown as text
+
+
+def test_print_and_dark_mode_styles(result_en: AuditResult) -> None:
+    page = render_html(result_en)
+    assert "@media print" in page and "size: A4" in page and "break-before: page" in page
+    assert "prefers-color-scheme: dark" in page
+    assert 'name="viewport"' in page
+
+
+def test_pseudo_locale_renders_every_template_string(result_en: AuditResult) -> None:
+    page = render_html(result_en, lang="qps")
+    heading = _doc(page).xpath("//h1")[0].text_content()
+    assert heading.startswith("[") and heading.endswith("~~~~]")
