@@ -1,10 +1,171 @@
-"""Phone numbers to E.164 with the ``phonenumbers`` library (to be completed)."""
+"""Phone numbers to E.164 with the ``phonenumbers`` library, fast on big columns.
+
+Every phone-like value of an :class:`~privacy_audit.model.Evidence` is parsed with the
+user's default region, so that ``333 123 4567`` typed into an Italian phone book and
+``+39 333 1234567`` shown by WhatsApp become the same key ``+393331234567``.
+
+The result of every function here equals the naive per-value reference
+``phonenumbers.parse(raw, region)`` + ``is_valid_number`` + ``format_number(E164)``
+(None when the value cannot be parsed or is not a valid number); only the work differs:
+each *distinct* raw string is parsed once and the result mapped back onto the column.
+
+Default region (:func:`default_region`), first that applies:
+1. the user's own number, read in international format: the WhatsApp account report
+   first, then the Facebook, Instagram and Messenger profile numbers;
+2. the ``region`` argument (``--region``);
+3. the territory of the system locale (``LC_ALL``/``LC_CTYPE``/``LANG``…, via Babel);
+4. ``"IT"``: the app is made first for Italian users and trainers, and a fixed fallback
+   keeps results reproducible.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
 from privacy_audit.model import Evidence
+
+FALLBACK_REGION = "IT"
+_OWN_NUMBER_SERVICES = ("whatsapp", "facebook", "instagram", "messenger")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def normalize_number(raw: Any, region: str | None) -> str | None:
+    """E.164 form of ``raw`` read with default ``region``, or None when not a valid number."""
+    if _missing(raw):
+        return None
+    try:
+        number = phonenumbers.parse(str(raw), region)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def normalize_many(values: Iterable[Any], region: str | None) -> list[str | None]:
+    """:func:`normalize_number` of every value, parsing each distinct value once."""
+    values = list(values)
+    table = _lookup(values, region)
+    return [None if _missing(v) else table[str(v)] for v in values]
+
+
+def _lookup(values: Sequence[Any], region: str | None) -> dict[str, str | None]:
+    """Distinct raw string -> E.164 or None."""
+    distinct = {str(v) for v in values if not _missing(v)}
+    return {raw: normalize_number(raw, region) for raw in distinct}
+
+
+def _map_column(column: pd.Series, region: str | None) -> pd.Series:
+    """E.164 (or None) for every row of ``column``, object dtype."""
+    if column.empty:
+        return pd.Series([], dtype=object, index=column.index)
+    keys = column.astype(object).map(str, na_action="ignore")
+    table = {raw: normalize_number(raw, region) for raw in pd.unique(keys.dropna())}
+    mapped = keys.map(table).astype(object)
+    return mapped.where(mapped.notna(), None)
+
+
+def region_of(raw: Any) -> str | None:
+    """The region of a number written in international form (``+39…``/``0039…``), or None."""
+    if _missing(raw):
+        return None
+    text = str(raw).strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if not text.startswith("+"):
+        return None
+    try:
+        number = phonenumbers.parse(text, None)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.region_code_for_number(number)
+
+
+def system_region() -> str | None:
+    """The territory of the system locale (``it_IT`` -> ``IT``), or None."""
+    from babel import Locale, UnknownLocaleError, default_locale
+
+    name = default_locale("LC_CTYPE") or default_locale()
+    if not name or name.endswith("POSIX"):
+        return None
+    try:
+        territory = Locale.parse(name).territory
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if territory and territory in phonenumbers.SUPPORTED_REGIONS:
+        return territory
+    return None
+
+
+def default_region(evidence: Evidence, region: str | None = None) -> str:
+    """The default region for ``evidence`` (see the module docstring for the order)."""
+    table = evidence.tables.get("identifiers")
+    if table is not None and not table.empty:
+        phones = table[table["kind"] == "phone"]
+        for service in _OWN_NUMBER_SERVICES:
+            rows = phones[phones["service"] == service]
+            for raw, value in zip(rows["raw"], rows["value"], strict=True):
+                found = region_of(value if _missing(raw) else raw)
+                if found:
+                    return found
+    if region:
+        code = region.strip().upper()
+        if code in phonenumbers.SUPPORTED_REGIONS:
+            return code
+    return system_region() or FALLBACK_REGION
 
 
 def normalize_evidence(evidence: Evidence, region: str | None = None) -> Evidence:
-    """Fill phone_e164/phone_valid everywhere in ``evidence``."""
+    """Fill the phone columns of ``evidence`` in place and return it.
+
+    - ``identifiers`` (``kind == "phone"``): ``raw`` keeps what the export says,
+      ``value`` becomes E.164 when valid (else stays the raw text), ``valid`` the flag;
+    - ``contacts``: ``phone_e164`` / ``phone_valid`` from ``phone_raw``;
+    - ``messages``: ``sender_phone_e164`` from ``sender_phone_raw``;
+    - ``evidence.region`` is set to the default region used.
+    """
+    code = default_region(evidence, region)
+    evidence.region = code
+    tables = evidence.tables
+
+    ids = tables.get("identifiers")
+    if ids is not None and not ids.empty:
+        ids = ids.copy()
+        is_phone = (ids["kind"] == "phone").to_numpy()
+        if is_phone.any():
+            raw = ids.loc[is_phone, "raw"].where(
+                ids.loc[is_phone, "raw"].notna(), ids.loc[is_phone, "value"]
+            )
+            e164 = _map_column(raw, code)
+            ids.loc[is_phone, "raw"] = raw.astype(object)
+            ids.loc[is_phone, "value"] = e164.where(e164.notna(), raw).astype(object)
+            ids.loc[is_phone, "valid"] = e164.notna().to_numpy()
+            tables["identifiers"] = ids
+
+    contacts = tables.get("contacts")
+    if contacts is not None and not contacts.empty:
+        contacts = contacts.copy()
+        e164 = _map_column(contacts["phone_raw"], code)
+        contacts["phone_e164"] = e164.to_numpy(dtype=object)
+        contacts["phone_valid"] = e164.notna().to_numpy(dtype=bool)
+        tables["contacts"] = contacts
+
+    messages = tables.get("messages")
+    if messages is not None and not messages.empty:
+        messages = messages.copy()
+        messages["sender_phone_e164"] = _map_column(messages["sender_phone_raw"], code).to_numpy(
+            dtype=object
+        )
+        tables["messages"] = messages
     return evidence

@@ -1,0 +1,233 @@
+"""The single-pass WhatsApp chat parser: text in, a metadata-only messages table out.
+
+:func:`parse_chat` never keeps message text. It reads the whole export once with one
+compiled header regex (``findall``), then builds every column with vectorised pandas /
+numpy operations over the *distinct* values (dates, times, authors and first body lines
+repeat a lot). Timestamps are the local wall-clock time of the exporting phone, stored
+as if it were UTC: the export carries no time zone, and treating local time as UTC keeps
+the hour-of-day and day charts right.
+
+Kinds: ``system`` (no author, or text WhatsApp writes itself, such as the encryption
+notice, group events and missed calls), ``media`` (placeholders for media exported
+without it, attachment lines), ``deleted`` (deleted-message tombstones, and bodies that
+are empty or a lone ``.``: view-once and disappearing content that is not in the export),
+``text`` (everything else). An edited message keeps its kind and is counted in
+``edited``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from privacy_audit.sources import whatsapp_chat_locale as loc
+from privacy_audit.sources import whatsapp_chat_patterns as pat
+
+KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
+_TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3
+_BIDI = str.maketrans("", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NS_PER_DAY = 86_400 * 1_000_000_000
+
+
+@dataclass
+class ParsedChat:
+    """The result of :func:`parse_chat` (no message text anywhere)."""
+
+    frame: pd.DataFrame  # sender, sender_phone_raw, timestamp (UTC), kind, edited
+    platform: str  # android | ios
+    date_order: str  # dmy | mdy | ymd
+    clock: str  # 12h | 24h
+    ambiguous_order: bool = False
+    rejected_headers: int = 0  # header-like lines with impossible dates/times
+    is_group: bool = False
+    group_numbers: list[str] = field(default_factory=list)  # numbers in system lines
+
+    @property
+    def messages(self) -> int:
+        """Number of messages."""
+        return len(self.frame)
+
+    def by_kind(self) -> dict[str, int]:
+        """Messages per kind, every kind present (0 when none)."""
+        counts = self.frame["kind"].value_counts()
+        return {kind: int(counts.get(kind, 0)) for kind in KINDS}
+
+    def senders(self) -> int:
+        """Distinct senders of non-system messages."""
+        mask = self.frame["kind"] != "system"
+        return int(self.frame.loc[mask, "sender"].dropna().nunique())
+
+    def stats(self) -> dict[str, Any]:
+        """The ``SourceInfo.chat`` summary."""
+        return {
+            "platform": self.platform,
+            "date_order": self.date_order,
+            "clock": self.clock,
+            "messages": self.messages,
+            "by_kind": self.by_kind(),
+            "senders": self.senders(),
+            "edited": int(self.frame["edited"].sum()),
+        }
+
+
+class NotAChat(ValueError):
+    """The text has no WhatsApp message header at all."""
+
+
+_BOM = b"\xef\xbb\xbf"
+_LRM = "\u200e".encode()
+
+
+def _normalise(data: bytes) -> bytes:
+    if _BOM in data:
+        data = data.replace(_BOM, b"")
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return b"\n" + data
+
+
+def _factorize(values: tuple[bytes, ...]) -> tuple[np.ndarray, list[bytes]]:
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), sort=False)
+    return codes, list(uniques)
+
+
+def _clean_author(raw: bytes) -> str:
+    text = raw.decode("utf-8", errors="replace").translate(_BIDI)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _first_index(codes: np.ndarray, count: int) -> np.ndarray:
+    """Row index of the first occurrence of each code 0..count-1."""
+    _, first = np.unique(codes, return_index=True)
+    return first[:count]
+
+
+def parse_chat(
+    data: bytes | str, *, chat_name: str | None = None, default_order: str | None = None
+) -> ParsedChat:
+    """Parse a whole chat export (UTF-8 bytes or text). Raises :class:`NotAChat`.
+
+    ``chat_name`` (from the file name) helps to recognise iOS system lines, which
+    WhatsApp attributes to the group. ``default_order`` overrides the date order used
+    when the file is truly ambiguous.
+    """
+    raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
+    shape = pat.pick_shape(raw)
+    rows = pat.SHAPES[shape].findall(raw) if shape is not None else []
+    if not rows:
+        raise NotAChat("no WhatsApp header")
+    dates, times, authors, bodies = zip(*rows, strict=True)
+    n = len(rows)
+
+    # -- dates and times, once per distinct string --------------------------------------
+    date_codes, date_uniques = _factorize(dates)
+    triples = [pat.split_date(d.decode("ascii")) for d in date_uniques]
+    time_codes, time_uniques = _factorize(times)
+    seconds, twelve = pat.decode_times([t.decode("utf-8", "replace") for t in time_uniques])
+    present = [t[4] for t in triples if t is not None]
+    sep = max(set(present), key=present.count) if present else "/"
+    usable = [t if t is not None and t[4] == sep else None for t in triples]
+    order = pat.decide_order([t for t in usable if t is not None], twelve)
+    date_order = order.order
+    if order.ambiguous and default_order in ("dmy", "mdy", "ymd"):
+        date_order = default_order
+    days = pat.decode_dates(usable, date_order)
+    day_arr = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+    sec_arr = np.array([-1 if s is None else s for s in seconds], dtype=np.int64)
+    row_days = day_arr[date_codes]
+    row_secs = sec_arr[time_codes]
+    valid = (row_days >= 0) & (row_secs >= 0)
+    stamps = row_days * _NS_PER_DAY + row_secs * 1_000_000_000
+
+    # -- authors, once per distinct name -------------------------------------------------
+    author_codes, author_uniques = _factorize(authors)
+    clean = [_clean_author(a) for a in author_uniques]
+    system_author = np.array(
+        [
+            not c
+            or bool(loc.SYSTEM_RE.match(c))
+            or (chat_name is not None and shape == "ios" and c == chat_name)
+            for c in clean
+        ],
+        dtype=bool,
+    )
+    sender_arr = np.array([c or None for c in clean], dtype=object)
+    phone_arr = np.array(
+        [c if c and loc.PHONE_SHAPE_RE.match(c) else None for c in clean], dtype=object
+    )
+
+    # -- kinds ---------------------------------------------------------------------------
+    kind = np.zeros(n, dtype=np.int8)
+    body_series = pd.Series(bodies, dtype=object)
+    exact = body_series.map(loc.EXACT_KINDS).to_numpy(dtype="float64", na_value=np.nan)
+    kind[exact == 1] = _MEDIA
+    kind[exact == 3] = _DELETED
+    edited = np.zeros(n, dtype=bool)
+    special = np.fromiter(
+        map(bytes.endswith, bodies, repeat(loc.SPECIAL_SUFFIXES)), dtype=bool, count=n
+    )
+    for i in np.flatnonzero(special):
+        body = bodies[i].decode("utf-8", "replace").translate(_BIDI)
+        stripped = loc.EDITED_RE.sub("", body)
+        if stripped != body:
+            edited[i] = True
+            again = loc.EXACT_KINDS.get(stripped.encode())
+            if again is not None:
+                kind[i] = _MEDIA if again == 1 else _DELETED
+                continue
+        if loc.ATTACHMENT_RE.search(stripped):
+            kind[i] = _MEDIA
+    # bodies after U+200E are written by WhatsApp itself (iOS): check the system phrases;
+    # the first lines may hold the encryption notice under the chat's name
+    marked = np.fromiter(map(bytes.startswith, bodies, repeat(_LRM)), dtype=bool, count=n)
+    for i in np.flatnonzero(marked & (kind == _TEXT)):
+        if loc.SYSTEM_RE.match(bodies[i].decode("utf-8", "replace").translate(_BIDI)):
+            kind[i] = _SYSTEM
+    for i in range(min(n, 3)):
+        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(
+            bodies[i].decode("utf-8", "replace").translate(_BIDI)
+        ):
+            kind[i] = _SYSTEM
+    kind[system_author[author_codes]] = _SYSTEM
+    is_system = kind == _SYSTEM
+    senders = sender_arr[author_codes]
+    senders[is_system] = None
+    phones = phone_arr[author_codes]
+    phones[is_system] = None
+
+    # -- group evidence from system lines (few rows) ----------------------------------
+    is_group = False
+    numbers: list[str] = []
+    for i in np.flatnonzero(is_system):
+        line = (authors[i] + b": " + bodies[i]) if authors[i] else bodies[i]
+        text = line.decode("utf-8", "replace").translate(_BIDI)
+        if loc.GROUP_RE.search(text):
+            is_group = True
+            numbers.extend(loc.PHONE_IN_TEXT_RE.findall(text))
+    if len({s for s in senders[~is_system] if s is not None}) > 2:
+        is_group = True
+
+    frame = pd.DataFrame(
+        {
+            "sender": senders[valid],
+            "sender_phone_raw": phones[valid],
+            "timestamp": pd.to_datetime(stamps[valid], unit="ns", utc=True),
+            "kind": np.asarray(KINDS, dtype=object)[kind[valid]],
+            "edited": edited[valid],
+        }
+    )
+    return ParsedChat(
+        frame=frame,
+        platform="ios" if shape == "ios" else "android",
+        date_order=date_order,
+        clock="12h" if twelve else "24h",
+        ambiguous_order=order.ambiguous,
+        rejected_headers=int(n - valid.sum()),
+        is_group=is_group,
+        group_numbers=list(dict.fromkeys(num.strip() for num in numbers)),
+    )

@@ -1,0 +1,232 @@
+"""Header regexes of WhatsApp chat exports, and how dates and times in them are read.
+
+A message starts on a line that matches one header regex from column 0; any other line
+continues the previous message. Each file is probed once to pick its header shape
+(:func:`pick_shape`), then that one compiled regex runs over the whole text in a single
+``findall``. Dates and times repeat a lot, so they are decoded once per distinct string
+(:func:`decode_dates`, :func:`decode_times`) and the date order (day/month/year) is
+decided from the whole file (:func:`decide_order`).
+
+Groups of every header regex, in order: date, time (with AM/PM), author (empty for a
+system line), body's first line (with the invisible marks WhatsApp puts before it).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# Patterns run on the UTF-8 bytes (2-3x faster than on text with emoji, and only the
+# few distinct authors are ever decoded). U+FEFF and CR are removed beforehand.
+#: U+200E/U+200F, bidi embeddings (U+202A-E) and isolates (U+2066-9), byte-wise (loose on
+#: purpose: a byte class is a tight C loop, an alternation of sequences is not)
+MARKS = rb"[\xe2\x80\x81\x8e\x8f\xaa-\xae\xa6-\xa9]*+"
+#: space, U+00A0, U+202F, U+2007, byte-wise
+_SP = rb"[ \xc2\xa0\xe2\x80\xaf\x87]"
+_DASH = rb"(?:-|\xe2\x80\x93)"
+_DATE = rb"(\d{1,4}[/.-] ?\d{1,2}[/.-] ?\d{1,4})\.?"
+_TIME = (
+    rb"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + _SP + rb"{0,3}[AaPp]\.?" + _SP + rb"{0,3}[Mm]\.?)?)"
+)
+_AUTHOR = rb"([^\n:]++):(?: |\xc2\xa0|(?=\.?(?:\n|\Z)))"
+_BODY = rb"([^\n]*+)"
+
+ANDROID = re.compile(
+    rb"\n"
+    + MARKS
+    + _DATE
+    + rb"(?:,"
+    + _SP
+    + rb"{0,3}|"
+    + _SP
+    + rb"{1,3}(?:\xc3\xa0 |klo |um )?)"
+    + _TIME
+    + _SP
+    + rb"{0,3}"
+    + _DASH
+    + _SP
+    + rb"{1,3}(?:"
+    + _AUTHOR
+    + rb")?"
+    + _BODY
+)
+IOS = re.compile(
+    rb"\n"
+    + MARKS
+    + rb"\["
+    + MARKS
+    + _DATE
+    + rb",?"
+    + _SP
+    + rb"{1,3}(?:klo )?"
+    + _TIME
+    + rb"\]"
+    + _SP
+    + rb"{1,3}(?:"
+    + _AUTHOR
+    + rb")?"
+    + _BODY
+)
+# <=2016 Android / Windows Phone: ``12.07.2017, 22:35:22: Name: text`` (author required).
+LEGACY = re.compile(
+    rb"\n" + MARKS + _DATE + rb",?" + _SP + rb"{1,3}" + _TIME + rb": " + _AUTHOR + _BODY
+)
+SHAPES: dict[str, re.Pattern[bytes]] = {"android": ANDROID, "ios": IOS, "legacy": LEGACY}
+
+_PROBE_LINES = 400
+
+
+def pick_shape(data: bytes) -> str | None:
+    """The header shape (``android``, ``ios``, ``legacy``) matching most of the first lines.
+
+    ``data`` starts with a newline (every header regex starts with one).
+    """
+    lines = data[:200_000].split(b"\n", _PROBE_LINES)[:_PROBE_LINES]
+    best, best_hits = None, 0
+    for name, regex in SHAPES.items():
+        hits = sum(1 for line in lines if regex.match(b"\n" + line))
+        if hits > best_hits:
+            best, best_hits = name, hits
+    if best is None and len(data) > 200_000:  # a huge first message: look at the whole text
+        for name, regex in SHAPES.items():
+            if regex.search(data):
+                return name
+    return best
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """How the three date fields are read."""
+
+    order: str  # dmy | mdy | ymd
+    ambiguous: bool  # True when the file alone could not tell (locale default used)
+
+
+_DATE_FIELDS = re.compile(r"(\d{1,4})([/.-]) ?(\d{1,2})\2 ?(\d{1,4})")
+
+#: one parsed date string: (first, second, third, first has 4 digits, separator)
+Triple = tuple[int, int, int, bool, str]
+
+
+def split_date(raw: str) -> Triple | None:
+    """The three fields of a date string, or None when its separators differ."""
+    match = _DATE_FIELDS.fullmatch(raw)
+    if match is None:
+        return None
+    a, sep, b, c = match.groups()
+    return int(a), int(b), int(c), len(a) == 4, sep
+
+
+def decide_order(triples: list[Triple], twelve_hour: bool) -> DateOrder:
+    """Decide dmy/mdy/ymd from every distinct date of a file (in order of appearance).
+
+    Rules: a 4-digit (or > 31) first field means year first; otherwise the year is last
+    and a first field > 12 means day first, a second field > 12 month first. When no
+    field says so, the field that changes more often between consecutive dates is the
+    day. When that does not decide either, the file is ambiguous: day first, unless the
+    clock is 12-hour with ``/`` separators (the en-US export shape).
+    """
+    if not triples:
+        return DateOrder("dmy", True)
+    if sum(1 for t in triples if t[3] or t[0] > 31) * 2 > len(triples):
+        return DateOrder("ymd", False)
+    firsts = sum(1 for t in triples if 12 < t[0] <= 31)
+    seconds = sum(1 for t in triples if 12 < t[1] <= 31)
+    if firsts or seconds:  # both only in an inconsistent file: the majority wins
+        return DateOrder("dmy" if firsts >= seconds else "mdy", False)
+    first_changes = second_changes = 0
+    for prev, cur in itertools.pairwise(triples):
+        if prev[2] != cur[2]:
+            continue
+        if prev[0] != cur[0] and prev[1] == cur[1]:
+            first_changes += 1
+        elif prev[1] != cur[1] and prev[0] == cur[0]:
+            second_changes += 1
+    if first_changes >= 2 * second_changes + 3:
+        return DateOrder("dmy", False)
+    if second_changes >= 2 * first_changes + 3:
+        return DateOrder("mdy", False)
+    default = "mdy" if twelve_hour and triples[0][4] == "/" else "dmy"
+    return DateOrder(default, True)
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def decode_dates(triples: list[Triple | None], order: str) -> list[int | None]:
+    """Days since 1970-01-01 for each parsed date (None when impossible)."""
+    out: list[int | None] = []
+    for triple in triples:
+        if triple is None:
+            out.append(None)
+            continue
+        a, b, c = triple[:3]
+        if order == "ymd":
+            y, m, d = a, b, c
+        elif order == "mdy":
+            m, d, y = a, b, c
+        else:
+            d, m, y = a, b, c
+        if y < 100:
+            y += 2000
+        try:
+            out.append(date(y, m, d).toordinal() - _EPOCH_ORDINAL)
+        except ValueError:
+            out.append(None)
+    return out
+
+
+_TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(.*)")
+
+
+def decode_times(times: list[str]) -> tuple[list[int | None], bool]:
+    """Seconds since midnight for each distinct time string, and whether any had AM/PM."""
+    out: list[int | None] = []
+    twelve = False
+    for raw in times:
+        match = _TIME_RE.match(raw)
+        if match is None:
+            out.append(None)
+            continue
+        hour, minute = int(match.group(1)), int(match.group(2))
+        second = int(match.group(3) or 0)
+        marker = match.group(4).lower()
+        if "a" in marker or "p" in marker:
+            twelve = True
+            if hour > 12:
+                out.append(None)
+                continue
+            if "p" in marker and hour < 12:
+                hour += 12
+            elif "a" in marker and hour == 12:
+                hour = 0
+        if hour > 24 or minute > 59 or second > 59 or (hour == 24 and (minute or second)):
+            out.append(None)
+            continue
+        out.append(hour * 3600 + minute * 60 + second)
+    return out, twelve
+
+
+def locale_date_order(locale_name: str | None = None) -> str | None:
+    """The date order of a locale's short date format (``it_IT`` -> ``dmy``), or None.
+
+    Without ``locale_name`` the system locale (``LC_TIME``/``LANG``…) is used; the POSIX
+    "C" locale counts as unknown.
+    """
+    from babel import UnknownLocaleError, default_locale
+    from babel.dates import get_date_format
+
+    name = locale_name or default_locale("LC_TIME")
+    if not name or name.endswith("POSIX"):
+        return None
+    try:
+        pattern = get_date_format("short", locale=name).pattern
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    positions = sorted((pattern.find(ch), key) for ch, key in (("y", "y"), ("M", "m"), ("d", "d")))
+    if any(pos < 0 for pos, _ in positions):
+        return None
+    order = "".join(key for _, key in positions)
+    return order if order in ("dmy", "mdy", "ymd") else None
