@@ -5,11 +5,14 @@ personas raise every finding id of DESIGN.md."""
 from __future__ import annotations
 
 import importlib
+import re
+import zipfile
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_demo import ANDROID, IOS
 
 from privacy_audit.demo import PERSONAS, bundled_persona_paths
 from privacy_audit.demo.world import build_world
@@ -174,3 +177,60 @@ def test_bundled_paths_exist() -> None:
     for persona in PERSONAS:
         paths = bundled_persona_paths(persona)
         assert paths and all(isinstance(p, Path) and p.is_file() for p in paths)
+
+
+_PLACEHOLDERS = re.compile(
+    r"^(?:<Media omessi>|<Media omitted>|immagine omessa|image omitted|<allegato: .+>|"
+    r"<attached: .+>)$"
+)
+_DELETED = ("Questo messaggio è stato eliminato", "This message was deleted")
+
+
+def _expected_kinds(text: str, title: str, *, ios: bool) -> dict[str, int]:
+    """Messages per kind, from what the generator writes (system lines: no author on
+    Android; the chat's name and a U+200E before the text on iOS)."""
+    counts = {"text": 0, "media": 0, "system": 0, "deleted": 0}
+    regex = IOS if ios else ANDROID
+    for line in re.split(r"\r\n|\n", text):
+        match = regex.match(line.replace("\u202f", " "))
+        if not match:
+            continue
+        author = (match.group(9) or "").strip("\u202a\u202c")
+        body = match.group(10)
+        if not author or (
+            ios
+            and author == title
+            and body.startswith("\u200e")
+            and not _PLACEHOLDERS.match(body[1:])
+        ):
+            counts["system"] += 1
+        elif _PLACEHOLDERS.match(body.lstrip("\u200e")):
+            counts["media"] += 1
+        elif body in _DELETED:
+            counts["deleted"] += 1
+        else:
+            counts["text"] += 1
+    return counts
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_chat_messages_are_classified_like_the_export(persona: str) -> None:
+    _need("whatsapp_chat")
+    paths = [x for x in bundled_persona_paths(persona) if x.name.startswith(("Chat ", "WhatsApp"))]
+    ev = load_evidence(paths)
+    by_path = {s.path: s for s in ev.sources}
+    wrong = {}
+    for path in paths:
+        source = next(s for key, s in by_path.items() if key.endswith(path.name))
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                text = archive.read("_chat.txt").decode("utf-8")
+            title = path.name.removeprefix("WhatsApp Chat - ").removesuffix(".zip")
+        else:
+            text = path.read_text("utf-8")
+            title = path.name.removeprefix("Chat WhatsApp con ").removesuffix(".txt")
+        expected = _expected_kinds(text, title, ios=path.suffix == ".zip")
+        got = (source.chat or {}).get("by_kind")
+        if got != expected:
+            wrong[path.name] = {"expected": expected, "read": got}
+    assert not wrong, wrong

@@ -132,6 +132,9 @@ BUSINESS_SCRIPT = {
 }
 
 
+THANKS = {"it": "Grazie, ci sentiamo!", "en": "Thanks, talk soon!"}
+
+
 @dataclass
 class Line:
     """One message or system line of a chat."""
@@ -173,10 +176,11 @@ def format_chat(world: World, chat: Chat, *, ios: bool, media_file: str | None =
                 )
             else:
                 stamp = f"[{moment:%d/%m/%y, %H:%M:%S}]"
+            text = line.text.replace("\n", "\r\n")
             if line.author is None:
-                out.append(f"{stamp} {chat.title}: {LRM}{line.text}")
+                out.append(f"{stamp} {chat.title}: {LRM}{text}")
             else:
-                out.append(f"{stamp} {_ios_author(line.author)}: {line.text}")
+                out.append(f"{stamp} {_ios_author(line.author)}: {text}")
         else:
             stamp = f"{moment:%d/%m/%y, %H:%M}" if lang == "it" else f"{moment:%m/%d/%y, %H:%M}"
             if line.author is None:
@@ -272,6 +276,8 @@ def business_chat(world: World, name: str, style: str, start: int, *, ios: bool)
             chat.lines.append(Line(t, p.full_name if who == "me" else name, text))
             t += 60 + rng.randrange(3 * 3600)
         t += days(5)
+    # a follow-up two weeks later (so the day of the month tells day from month)
+    chat.lines.append(Line(t + days(13), p.full_name, THANKS[p.lang]))
     return chat
 
 
