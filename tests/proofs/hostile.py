@@ -127,38 +127,42 @@ def assert_clean(outcome: Outcome) -> None:
         assert lines[0].startswith("privacy-audit: ")
 
 
-def audit_and_report(
+def inspect_and_report(
     paths: list[Path], out_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> tuple[Outcome, Outcome]:
-    """``audit --json`` then ``report``: both clean; a failed report writes nothing."""
+    """``inspect --json`` then ``report`` (import, audit, render, write): both clean,
+    the same verdict, and a failed report writes nothing."""
     args = [str(p) for p in paths]
-    audit = cli(["audit", "--json", *args], capsys)
-    assert_clean(audit)
-    if audit.code == 0:
-        json.loads(audit.out)  # valid JSON, whatever the names
+    inspect = cli(["inspect", "--json", *args], capsys)
+    assert_clean(inspect)
+    if inspect.code == 0:
+        json.loads(inspect.out)  # valid JSON, whatever the input
     out_dir.mkdir(parents=True, exist_ok=True)
     report = cli(["report", *args, "-o", str(out_dir / "report.html")], capsys)
     assert_clean(report)
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == (["report.html"] if report.code == 0 else []), written
-    assert report.code == audit.code
-    return audit, report
+    assert report.code == inspect.code, (inspect.err, report.err)
+    return inspect, report
 
 
-def load_or_input_error(paths: list[Path]) -> Any:
-    """load_evidence + run_audit + render_html; InputError is the only allowed error."""
-    from privacy_audit.analysis.audit import run_audit
+def load_or_input_error(paths: list[Path], *, audit: bool = False) -> Any:
+    """load_evidence (then run_audit + render_html when ``audit``); InputError is the
+    only error allowed. Returns the Evidence, or None after an InputError."""
     from privacy_audit.errors import InputError
     from privacy_audit.pipeline import load_evidence
-    from privacy_audit.report import render_html
 
     try:
         evidence = load_evidence(paths)
     except InputError:
         return None
-    result = run_audit(evidence)
-    render_html(result)
-    render_html(result, redact=True)
+    if audit:
+        from privacy_audit.analysis.audit import run_audit
+        from privacy_audit.report import render_html
+
+        result = run_audit(evidence)
+        render_html(result)
+        render_html(result, redact=True)
     return evidence
 
 

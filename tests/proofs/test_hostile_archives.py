@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 from .hostile import (
-    assert_clean,
-    audit_and_report,
-    cli,
     demo_export,
     demo_files,
+    inspect_and_report,
     make_zip,
     peak_rss,
     write,
@@ -39,8 +37,8 @@ def test_zip_of_zip_bombs(
     outer = make_zip({f"facebook-part-{i}.zip": inner_bomb for i in range(10)})
     path = write(tmp_path / "in" / "facebook-export.zip", outer)
     with peak_rss() as growth:
-        audit, _report = audit_and_report([path], tmp_path / "out", capsys)
-    assert audit.code == 2  # not an export: inner zips are never opened
+        inspect, _report = inspect_and_report([path], tmp_path / "out", capsys)
+    assert inspect.code == 2  # not an export: inner zips are never opened
     assert growth() < MEMORY_BUDGET
 
 
@@ -55,11 +53,9 @@ def test_bombs_nested_inside_a_real_export(
     members["your_facebook_activity/posts/media/nested.zip"] = make_zip({"a.zip": inner_bomb})
     path = write(tmp_path / "in" / name, make_zip(members))
     with peak_rss() as growth:
-        audit, _report = audit_and_report([path], tmp_path / "out", capsys)
-        inspect = cli(["inspect", "--json", str(path)], capsys)
-    assert_clean(inspect)
+        inspect, _report = inspect_and_report([path], tmp_path / "out", capsys)
     assert growth() < MEMORY_BUDGET
-    if audit.code == 0:  # the rest of the export was read, the bomb is a warning
+    if inspect.code == 0:  # the rest of the export was read, the bomb is a warning
         (source,) = json.loads(inspect.out)["sources"]
         assert source["warnings"], source
         assert source["tables"].get("contacts", 0) > 0  # the address book was still read
@@ -73,7 +69,7 @@ def test_folder_of_bombs(
     for i in range(3):
         write(folder / f"facebook-someone-2026-01-0{i + 1}-abc{i}.zip", inner_bomb)
     with peak_rss() as growth:
-        audit_and_report([folder], tmp_path / "out", capsys)
+        inspect_and_report([folder], tmp_path / "out", capsys)
     assert growth() < MEMORY_BUDGET
 
 
@@ -82,8 +78,8 @@ def test_zip_of_the_real_exports(tmp_path: Path, capsys: pytest.CaptureFixture[s
     files = demo_files("giulia")
     outer = make_zip({n: d for n, d in files.items() if n.endswith(".zip")})
     path = write(tmp_path / "in" / "my-data.zip", outer)
-    audit, _report = audit_and_report([path], tmp_path / "out", capsys)
-    assert audit.code == 2
+    inspect, _report = inspect_and_report([path], tmp_path / "out", capsys)
+    assert inspect.code == 2
 
 
 def test_nothing_written_next_to_inputs(
@@ -104,7 +100,7 @@ def test_nothing_written_next_to_inputs(
     monkeypatch.chdir(cwd)
     outer = make_zip({"facebook-part-1.zip": inner_bomb, "../../escape.json": b"{}"})
     path = write(tmp_path / "in" / "facebook-export.zip", outer)
-    audit_and_report([path], tmp_path / "out", capsys)
+    inspect_and_report([path], tmp_path / "out", capsys)
     assert tree(scratch) == []
     assert tree(cwd) == []
     assert tree(tmp_path / "in") == ["facebook-export.zip"]

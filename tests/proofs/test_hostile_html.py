@@ -1,0 +1,71 @@
+"""HTML exports (Meta's default format) with broken markup: every known page of a
+Facebook and an Instagram export replaced by one kind of broken page. Each run gives a
+clean result or message, never a traceback, and nothing from an external entity leaks."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from .hostile import demo_export, inspect_and_report, load_or_input_error, make_zip, write
+from .html_gen import SECRET, broken_pages, page
+
+KINDS = sorted(broken_pages(random.Random(0)))
+
+
+def html_export(
+    prefix: str, content: dict[str, bytes] | bytes, rng: random.Random
+) -> tuple[str, dict[str, bytes]]:
+    """The demo export with every .json page as an .html page (``content`` per page)."""
+    name, members = demo_export(prefix)
+    out: dict[str, bytes] = {"start_here.html": page(rng, 2).encode()}
+    for member in members:
+        if member.endswith(".json"):
+            html_name = member[: -len(".json")] + ".html"
+            out[html_name] = content if isinstance(content, bytes) else content[member]
+        else:
+            out[member] = members[member]
+    return name, out
+
+
+@pytest.mark.parametrize("prefix", ["facebook-", "instagram-"])
+def test_well_formed_html_export_reads(
+    prefix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rng = random.Random(1)
+    name, members = demo_export(prefix)
+    pages = {m: page(rng, 12).encode() for m in members}
+    name, out = html_export(prefix, pages, rng)
+    path = write(tmp_path / "in" / name, make_zip(out))
+    inspect_and_report([path], tmp_path / "out", capsys)
+
+
+@pytest.mark.parametrize("prefix", ["facebook-", "instagram-"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_broken_html_export(
+    prefix: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rng = random.Random(kind)
+    secret_file = write(tmp_path / "secret.txt", SECRET.encode())
+    broken = broken_pages(rng, str(secret_file))[kind]
+    name, out = html_export(prefix, broken, rng)
+    path = write(tmp_path / "in" / name, make_zip(out))
+    inspect, _report = inspect_and_report([path], tmp_path / "out", capsys)
+    written = tmp_path / "out" / "report.html"
+    assert SECRET not in inspect.out  # external entities are never resolved
+    if written.exists():
+        assert SECRET not in written.read_text(encoding="utf-8")
+
+
+def test_mixed_broken_pages_in_process(tmp_path: Path) -> None:
+    """Each page of one export broken in a different way."""
+    rng = random.Random(7)
+    for prefix in ("facebook-", "instagram-"):
+        name, members = demo_export(prefix)
+        kinds = broken_pages(rng)
+        pages = {m: kinds[KINDS[i % len(KINDS)]] for i, m in enumerate(members)}
+        name, out = html_export(prefix, pages, rng)
+        path = write(tmp_path / prefix / name, make_zip(out))
+        load_or_input_error([path], audit=True)

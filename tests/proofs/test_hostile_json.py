@@ -1,0 +1,128 @@
+"""Hostile JSON in the files the importers know: nesting far deeper than any parser
+allows, and values of the wrong type at every level of every known file. A known file
+that cannot be read is a warning on its source, never a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .hostile import (
+    demo_export,
+    inspect_and_report,
+    json_paths,
+    load_or_input_error,
+    make_zip,
+    replaced,
+    write,
+)
+
+EXPORTS = ("facebook-", "instagram-", "whatsapp-account-report-")
+DEEP = 100_000
+
+#: wrong-type values, cycled over the paths of each file
+WRONG: list[Any] = [
+    None, 0, -1, 2**63, 1.5e308, True, "", "x", "2026-13-45T99:99:99",
+    [], {}, [None], {"": None}, [[[]]], {"timestamp": "yesterday"}, -(2**63), "\u0000",
+]  # fmt: skip
+
+
+def _sources(inspect_out: str) -> list[dict[str, Any]]:
+    return list(json.loads(inspect_out)["sources"])
+
+
+@pytest.mark.parametrize(
+    ("prefix", "member_end"),
+    [
+        ("facebook-", "profile_information.json"),
+        ("facebook-", "your_address_books.json"),
+        ("instagram-", "personal_information.json"),
+        ("instagram-", "synced_contacts.json"),
+        ("whatsapp-account-report-", "user_information.json"),
+        ("whatsapp-account-report-", "contacts.json"),
+    ],
+)
+@pytest.mark.parametrize("shape", ["lists", "objects", "orjson-limit"])
+def test_deeply_nested_json_is_a_warning(
+    prefix: str,
+    member_end: str,
+    shape: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name, members = demo_export(prefix)
+    member = next(m for m in members if m.endswith(member_end))
+    if shape == "lists":
+        data = "[" * DEEP + "]" * DEEP
+    elif shape == "objects":
+        data = '{"a":' * DEEP + "1" + "}" * DEEP
+    else:  # parses with orjson (limit 1024) but breaks naive recursive walkers
+        data = '{"label_values":[' * 500 + '{"value": "x"}' + "]}" * 500
+    members[member] = data.encode()
+    path = write(tmp_path / "in" / name, make_zip(members))
+    inspect, _ = inspect_and_report([path], tmp_path / "out", capsys)
+    assert inspect.code == 0, inspect.err  # the rest of the export is still read
+    (source,) = _sources(inspect.out)
+    if shape != "orjson-limit":
+        assert source["warnings"], "an unreadable known file must be a warning"
+
+
+def _mutations(members: dict[str, bytes], rounds: int) -> list[dict[str, bytes]]:
+    """``rounds`` variants of the export; in each, every JSON file has one node replaced.
+
+    Paths are taken level by level so every depth of every file is hit."""
+    per_file: dict[str, tuple[Any, list[tuple[Any, ...]]]] = {}
+    for name, data in members.items():
+        if name.endswith(".json"):
+            tree = json.loads(data)
+            paths = json_paths(tree)
+            by_depth: dict[int, list[tuple[Any, ...]]] = {}
+            for p in paths:
+                by_depth.setdefault(len(p), []).append(p)
+            ordered: list[tuple[Any, ...]] = []
+            while any(by_depth.values()):  # round-robin over depths
+                for depth in sorted(by_depth):
+                    if by_depth[depth]:
+                        ordered.append(by_depth[depth].pop(0))
+            per_file[name] = (tree, ordered)
+    variants = []
+    for r in range(rounds):
+        variant = dict(members)
+        for name, (tree, ordered) in per_file.items():
+            path = ordered[r % len(ordered)]
+            value = WRONG[(r + len(name)) % len(WRONG)]
+            variant[name] = json.dumps(replaced(tree, path, value)).encode()
+        variants.append(variant)
+    return variants
+
+
+@pytest.mark.parametrize("prefix", EXPORTS)
+def test_wrong_types_at_every_level(prefix: str, tmp_path: Path) -> None:
+    name, members = demo_export(prefix)
+    depth = max(
+        (
+            len(p)
+            for n, d in members.items()
+            if n.endswith(".json")
+            for p in json_paths(json.loads(d))
+        ),
+        default=1,
+    )
+    rounds = max(40, 3 * depth)
+    for i, variant in enumerate(_mutations(members, rounds)):
+        path = write(tmp_path / f"v{i}" / name, make_zip(variant))
+        # anything but InputError fails the test with its traceback
+        load_or_input_error([path], audit=i % 10 == 0)
+
+
+@pytest.mark.parametrize("prefix", EXPORTS)
+def test_wrong_types_through_the_cli(
+    prefix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, members = demo_export(prefix)
+    for i, variant in enumerate(_mutations(members, 6)):
+        path = write(tmp_path / f"v{i}" / name, make_zip(variant))
+        inspect_and_report([path], tmp_path / f"out{i}", capsys)
