@@ -71,6 +71,14 @@ def _chat_text(files: dict[str, bytes], title: str) -> str:
     raise AssertionError(f"no chat {title!r}")
 
 
+def _off_meta_events(data: object) -> int:
+    """Events in an off-Meta file of either generation."""
+    if isinstance(data, dict):
+        return sum(len(r["events"]) for r in data["off_facebook_activity_v2"])
+    assert isinstance(data, list)
+    return sum(len(r["label_values"][0]["vec"]) for r in data)
+
+
 def _authored(text: str, title: str, *, ios: bool) -> int:
     """Messages with an author (not system lines) in an exported chat."""
     regex = IOS if ios else ANDROID
@@ -135,7 +143,7 @@ def test_scale_multiplies_contacts_activity_and_messages(persona: str) -> None:
             "wa": len(_zip_json(wa, "contacts.json")["wa_contacts"]),
             "friends": len(_zip_json(fb, "your_friends.json")["friends_v2"]),
             "logins": sum(1 for row in logins if row["action"] in ("Login", "Accesso")),
-            "events": sum(len(r["label_values"][0]["vec"]) for r in off_meta),
+            "events": _off_meta_events(off_meta),
             "group_messages": _authored(chat, p.group_name, ios=p.chat_iphone),
         }
     for key in counts[1]:

@@ -300,8 +300,9 @@ def _off_meta_businesses(world: World) -> list[Business]:
     return [b for b in world.persona.businesses if b.off_meta]
 
 
-def _off_meta(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
-    """The 2026 shape: one ``label_values`` record per business."""
+def _off_meta(world: World, labels: dict[str, str]) -> Any:
+    """Off-Meta activity: the 2026 shape (one ``label_values`` record per business), or
+    the ``off_facebook_activity_v2`` shape still seen in 2025-26 exports."""
     rng = world.rng("fb-offmeta")
     p = world.persona
     sizes = world.base_rng("fb-offmeta-sizes")
@@ -310,6 +311,13 @@ def _off_meta(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
         count = (6 + sizes.randrange(8)) * world.scale
         times = world.times(rng, p.export_time - days(540), p.export_time - days(1), count)
         app_id = str(100000000000000 + number * 7777777 + rng.randrange(999999))
+        if p.off_meta_v2:
+            v2 = [
+                {"id": int(app_id), "type": rng.choice(business.events), "timestamp": t}
+                for t in reversed(times)
+            ]
+            records.append({"name": business.name, "events": v2})
+            continue
         events = [
             [
                 ("ID", app_id),
@@ -326,7 +334,7 @@ def _off_meta(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
                 "label_values": label_values([(labels["events"], events)]),
             }
         )
-    return records
+    return {"off_facebook_activity_v2": records} if p.off_meta_v2 else records
 
 
 def _advertisers(world: World, labels: dict[str, str]) -> dict[str, Any]:

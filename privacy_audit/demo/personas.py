@@ -16,7 +16,7 @@ the same IPs and phone on several services; two-factor off; a big group of stran
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from privacy_audit.demo._base import utc
 from privacy_audit.i18n import N_
@@ -91,7 +91,7 @@ class Persona:
     seed: int
     numbers: str  # "it" or "us"
     utc_offset: int  # hours from UTC of the persona's clock (no DST: no tz database needed)
-    extra: dict[str, str] = field(default_factory=dict)
+    off_meta_v2: bool = False  # Facebook off-Meta file in the older v2 shape
 
     @property
     def full_name(self) -> str:
@@ -433,6 +433,7 @@ ALEX = Persona(
     seed=20261116,
     numbers="us",
     utc_offset=-8,
+    off_meta_v2=True,
 )
 
 ALL: dict[str, Persona] = {p.key: p for p in (GIULIA, ALEX)}
