@@ -314,11 +314,12 @@ def advertisers(evidence: Evidence, off_top: pd.DataFrame) -> tuple[pd.DataFrame
 
 
 def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
-    """Per WhatsApp group: size and how many members are not in the user's contacts.
+    """Per WhatsApp group: other members and how many are not in the user's contacts.
 
-    Columns [chat, members, known_members, non_contacts, basis]: ``basis`` is ``numbers``
-    when members were compared with the WhatsApp contact list by number, ``size`` when
-    only the group size is known (then ``non_contacts`` is an upper bound).
+    ``members`` never counts the user. Columns [chat, members, known_members,
+    non_contacts, basis]: ``basis`` is ``numbers`` when members were compared with the
+    WhatsApp contact list by number, ``size`` when only the group size is known (then
+    ``non_contacts`` is an upper bound).
     """
     cols = ["chat", "members", "known_members", "non_contacts", "basis"]
     wa_book = contacts[(contacts["service"] == "whatsapp")]
@@ -335,6 +336,10 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
                 "name_key": nz.person_name(m["sender"]),
             }
         ).dropna(subset=["chat"])
+        own_ids_ = evidence.identifiers
+        mine = set(nz.phone(own_ids_.loc[own_ids_["kind"] == "phone", "value"]).dropna())
+        my_names = set(nz.person_name(own_ids_.loc[own_ids_["kind"] == "name", "value"]).dropna())
+        people = people[~people["phone"].isin(mine) & ~people["name_key"].isin(my_names)]
         people["who"] = people["phone"].fillna(people["name_key"])
         people = people.dropna(subset=["who"]).drop_duplicates(["chat", "who"])
         people["known"] = people["phone"].isin(book) | (
@@ -351,6 +356,7 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
         sized = sized.dropna(subset=["chat"])
         if rows:
             sized = sized[~sized["chat"].isin(rows[0]["chat"])]
+        sized["members"] = (sized["members"] - 1).clip(lower=0)  # the group size counts you
         sized["known_members"] = 0
         sized["basis"] = "size"
         rows.append(sized)
@@ -359,7 +365,7 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat(rows, ignore_index=True)
     out["members"] = out["members"].astype("int64")
     out["known_members"] = out["known_members"].astype("int64")
-    out["non_contacts"] = (out["members"] - out["known_members"] - 1).clip(lower=0)
+    out["non_contacts"] = (out["members"] - out["known_members"]).clip(lower=0)
     return out[cols].sort_values("non_contacts", ascending=False).reset_index(drop=True)
 
 

@@ -64,6 +64,8 @@ def to_json_bytes(result: AuditResult) -> bytes:
 def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     """The readable audit, in the result's language."""
     w = out.write
+    why, in_app, on_web = tr.gettext("Why"), tr.gettext("In the app"), tr.gettext("On the web")
+    how = tr.gettext("How to get it")
     w(tr.gettext("Privacy Audit: exposure score {score}/100").format(score=result.score) + "\n")
     for line in result.score_explanation:
         w(f"  {line}\n")
@@ -82,11 +84,11 @@ def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
             w("   " + tr.gettext("Score after this action: {score}").format(score=after) + "\n")
         for rec in finding.recommendations:
             w(f"   → {rec.title}\n")
-            w(f"     {tr.gettext('Why')}: {rec.why}\n")
-            w(f"     {tr.gettext('In the app')}:\n")
+            w(f"     {why}: {rec.why}\n")
+            w(f"     {in_app}:\n")
             for step, text in enumerate(rec.steps_app, 1):
                 w(f"       {step}. {text}\n")
-            w(f"     {tr.gettext('On the web')}:\n")
+            w(f"     {on_web}:\n")
             for step, text in enumerate(rec.steps_web, 1):
                 w(f"       {step}. {text}\n")
             for link in rec.links:
@@ -95,7 +97,7 @@ def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     if result.not_checked:
         w("\n" + tr.gettext("Not checked (export not given)") + "\n")
         for item in result.not_checked:
-            w(f"  - {item['what']}\n    {tr.gettext('How to get it')}: {item['how']}\n")
+            w(f"  - {item['what']}\n    {how}: {item['how']}\n")
     if result.baseline is not None:
         w("\n" + tr.gettext("Compared with the earlier audit") + "\n")
         for key, label in (

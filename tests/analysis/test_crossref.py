@@ -1,0 +1,97 @@
+"""The cross-reference tables: contract columns, joins, confidence labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from privacy_audit.analysis import crossref as xr
+from privacy_audit.analysis import normalize as nz
+from privacy_audit.model import Evidence
+
+from .evidence_factory import Factory, full_factory
+
+CONTRACT = {
+    "own_ids": ["kind", "value", "services", "n_services"],
+    "contact_overlap": ["key", "name", "services", "n_services", "confidence"],
+    "shared_network": ["kind", "value", "services", "n_services", "first_seen", "last_seen"],
+    "activity_daily": ["service", "date", "events"],
+    "activity_hourly": ["service", "hour", "events"],
+    "off_meta_top": ["app", "events", "first", "last"],
+    "advertisers": ["name", "relations", "in_off_meta", "in_whatsapp_business"],
+}
+
+
+def test_public_keys_and_columns_on_full_and_empty_evidence() -> None:
+    for evidence in (full_factory().build(), Evidence.empty()):
+        tables = xr.public(xr.crossref(evidence))
+        assert set(tables) == set(xr.PUBLIC_KEYS)
+        for key, columns in CONTRACT.items():
+            assert list(tables[key].columns) == columns, key
+        assert list(tables["linked_accounts"].columns) == list(evidence.linked_accounts.columns)
+
+
+def test_own_ids_join_services() -> None:
+    own = xr.crossref(full_factory().build())["own_ids"]
+    phone = own[own["kind"] == "phone"].iloc[0]
+    assert (phone["value"], phone["services"], phone["n_services"]) == (
+        "+393470000001",
+        "facebook,instagram,whatsapp",
+        3,
+    )
+    email = own[own["kind"] == "email"].iloc[0]
+    assert email["value"] == "me@example.it" and email["n_services"] == 2
+
+
+def test_own_number_is_not_a_contact(factory: Factory) -> None:
+    factory.add("facebook", "identifiers", kind="phone", value="+393470000001")
+    factory.add(
+        "facebook", "contacts", origin="address_book", name="Me", phone_e164="+393470000001"
+    )
+    factory.add("whatsapp", "contacts", origin="whatsapp_contacts", phone_e164="+393470000001")
+    assert xr.crossref(factory.build())["contact_overlap"].empty
+
+
+def test_overlap_by_email(factory: Factory) -> None:
+    factory.add(
+        "instagram", "contacts", origin="synced_contacts", name="Luca", email="Luca@Example.org"
+    )
+    factory.add("whatsapp", "contacts", origin="whatsapp_contacts", email="luca@example.org")
+    overlap = xr.crossref(factory.build())["contact_overlap"]
+    assert overlap[["key", "services", "confidence"]].values.tolist() == [
+        ["luca@example.org", "instagram,whatsapp", "confirmed"]
+    ]
+
+
+def test_activity_daily_and_hourly_count_activity_and_messages() -> None:
+    tables = xr.crossref(full_factory().build())
+    daily = tables["activity_daily"]
+    hourly = tables["activity_hourly"]
+    wa = daily[daily["service"] == "whatsapp"]["events"].sum()
+    assert wa == 1 + 2 + 13  # registration + business chat + group
+    assert daily["events"].sum() == hourly["events"].sum()
+    assert hourly["hour"].between(0, 23).all()
+
+
+def test_shared_network_keeps_original_device_spelling() -> None:
+    net = xr.crossref(full_factory().build())["shared_network"]
+    device = net[net["kind"] == "device"].iloc[0]
+    assert device["value"] in ("Pixel 8", "pixel 8")
+    assert device["first_seen"] < device["last_seen"]
+
+
+def test_advertiser_overlap_flags() -> None:
+    adv = xr.crossref(full_factory().build())["advertisers"].set_index("name")
+    assert bool(adv.loc["Viaggi Sole S.r.l.", "in_off_meta"])
+    assert bool(adv.loc["Viaggi Sole S.r.l.", "in_whatsapp_business"])
+    assert not bool(adv.loc["Vela Blu", "in_off_meta"])
+
+
+def test_business_name_key() -> None:
+    names = pd.Series(["Viaggi Sole S.r.l.", "www.viaggisole.it", "VIAGGI SOLE", None])
+    assert nz.business_name(names).tolist()[:3] == ["viaggisole"] * 3
+    assert nz.business_name(names).iloc[3] is None
+
+
+def test_phone_key() -> None:
+    phones = pd.Series(["+39 347 000 0001", "347-000-0001", "12", None])
+    assert nz.phone(phones).tolist() == ["+393470000001", "3470000001", None, None]
