@@ -21,29 +21,35 @@ from privacy_audit.sources.meta_messages import thread_json
 _FOLLOWERS = ("followers.json", *(f"followers_{i}.json" for i in range(1, 100)))
 
 JSON_SPECS: tuple[Spec, ...] = (
-    Spec(("personal_information.json", "instagram_profile_information.json"),
-         igj.personal_information),
+    Spec(
+        ("personal_information.json", "instagram_profile_information.json"),
+        igj.personal_information,
+    ),
     Spec(("account_information.json",), igj.account_information),
     Spec(("synced_contacts.json",), igj.synced_contacts),
     Spec(_FOLLOWERS, igj.relations("followers", "relationships_followers")),
     Spec(("following.json",), igj.relations("following", "relationships_following")),
     Spec(("login_activity.json",), igj.logins("login", "account_history_login_history")),
     Spec(("logout_activity.json",), igj.logins("logout", "account_history_logout_history")),
-    Spec(("signup_information.json", "signup_details.json"),
-         igj.logins("registration", "account_history_registration_info")),
+    Spec(
+        ("signup_information.json", "signup_details.json"),
+        igj.logins("registration", "account_history_registration_info"),
+    ),
     Spec(("devices.json",), igj.devices),
     Spec(("advertisers_using_your_activity_or_information.json",), act.advertisers),
     Spec(("your_activity_off_meta_technologies.json",), act.off_meta),
     Spec(("your_activity_off_meta_technologies_settings.json",), act.off_meta_settings),
     Spec(("two-factor_authentication.json", "two_factor_authentication.json"), fbj.two_factor),
     Spec(("autofill_information.json",), fbj.autofill),
-)  # fmt: skip
+)
 
 #: Instagram never reads the Facebook part of a combined Accounts Center export
 SKIP = skip_folders(
-    "facebook-", "your_facebook_activity", "your_activity_across_facebook",
+    "facebook-",
+    "your_facebook_activity",
+    "your_activity_across_facebook",
     "apps_and_websites_off_of_facebook",
-)  # fmt: skip
+)
 
 
 class InstagramImporter:
@@ -72,10 +78,16 @@ class InstagramImporter:
 
             html_specs, html_threads = HTML_SPECS, thread_html_ig
         load_meta(
-            archive, detection, sink, ctx,
-            json_specs=JSON_SPECS, html_specs=html_specs,
-            threads=thread_json, html_threads=html_threads, skip=SKIP,
-        )  # fmt: skip
+            archive,
+            detection,
+            sink,
+            ctx,
+            json_specs=JSON_SPECS,
+            html_specs=html_specs,
+            threads=thread_json,
+            html_threads=html_threads,
+            skip=SKIP,
+        )
 
 
 IMPORTER = InstagramImporter()

@@ -23,9 +23,10 @@ from privacy_audit.sources.meta_messages import thread_json
 
 JSON_SPECS: tuple[Spec, ...] = (
     Spec(("your_address_books.json",), fbj.address_book),
-    Spec(("messenger_contacts.json", "your_messenger_contacts.json"),
-         fbj.name_list("messenger_contacts", "messenger_contacts_v2", "contacts_v2",
-                       "contacts")),
+    Spec(
+        ("messenger_contacts.json", "your_messenger_contacts.json"),
+        fbj.name_list("messenger_contacts", "messenger_contacts_v2", "contacts_v2", "contacts"),
+    ),
     Spec(("accounts_center.json",), fbj.accounts_center),
     Spec(("autofill_information.json",), fbj.autofill),
     Spec(("profile_information.json",), fbj.profile),
@@ -34,9 +35,11 @@ JSON_SPECS: tuple[Spec, ...] = (
     Spec(("where_you're_logged_in.json", "active_sessions.json"), act.sessions),
     Spec(("ip_address_activity.json",), act.ip_activity),
     Spec(("two-factor_authentication.json", "two_factor_authentication.json"), fbj.two_factor),
-    Spec(("contacts_sync_settings.json", "upload_contacts_settings.json"),
-         act.generic_settings("contacts")),
-)  # fmt: skip
+    Spec(
+        ("contacts_sync_settings.json", "upload_contacts_settings.json"),
+        act.generic_settings("contacts"),
+    ),
+)
 
 SKIP = skip_folders("instagram-", "your_instagram_activity")
 
@@ -83,8 +86,9 @@ class MessengerImporter:
             return None
         if shape.threads == 0 and is_secure_storage(archive):
             return Detection("messenger", "dyi", "json", "messenger-e2ee", 2)
-        return Detection("messenger", "dyi", shape.format, "messenger-2024",
-                         max(1, shape.threads + shape.fb))  # fmt: skip
+        return Detection(
+            "messenger", "dyi", shape.format, "messenger-2024", max(1, shape.threads + shape.fb)
+        )
 
     def load(
         self, archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
@@ -100,11 +104,17 @@ class MessengerImporter:
             html_specs, html_threads = HTML_SPECS, thread_html
         secure = detection.layout == "messenger-e2ee"
         reader = load_meta(
-            archive, detection, sink, ctx,
-            json_specs=() if secure else JSON_SPECS, html_specs=html_specs,
-            threads=thread_json, html_threads=html_threads, skip=SKIP,
+            archive,
+            detection,
+            sink,
+            ctx,
+            json_specs=() if secure else JSON_SPECS,
+            html_specs=html_specs,
+            threads=thread_json,
+            html_threads=html_threads,
+            skip=SKIP,
             extra=_secure_storage_threads if secure else None,
-        )  # fmt: skip
+        )
         add_chat_contacts(reader)
 
 

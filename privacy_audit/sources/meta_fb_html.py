@@ -1,7 +1,255 @@
-"""Facebook HTML files — being completed."""
+"""Facebook (and Messenger) HTML files, read through :mod:`meta_html` records.
+
+HTML has no ids and localised dates; values are matched by label (any language) and,
+where labels are unreliable, by shape (e-mail, phone, IP address). Times of Facebook
+HTML are taken as UTC (the export does not say which zone it used).
+"""
 
 from __future__ import annotations
 
+import posixpath
+from typing import Any
+
+from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta_common import MetaReader, contact_kind
+from privacy_audit.sources.meta_fb_json import add_contact_point, add_identifier
+from privacy_audit.sources.meta_html import HtmlRecord, page_records, shaped
+from privacy_audit.sources.meta_labels import (
+    advertiser_relation,
+    is_label,
+    login_kind,
+    norm_label,
+    on_off,
+    service_name,
+)
 from privacy_audit.sources.meta_load import Spec
 
-HTML_SPECS: tuple[Spec, ...] = ()
+_PHONE_WORDS = (
+    "phone",
+    "telefon",
+    "telefono",
+    "teléfono",
+    "téléphone",
+    "telefoon",
+    "mobile",
+    "cellulare",
+    "handy",
+    "móvil",
+    "portable",
+)
+
+
+def _records(root: Any) -> list[HtmlRecord]:
+    records = page_records(root)
+    if not records:
+        raise ValueError("no records")
+    return records
+
+
+def profile(r: MetaReader, root: Any, m: Member) -> None:
+    """``profile_information.html``: name, username, e-mails and phone numbers."""
+    for rec in _records(root):
+        for label, value in rec.fields:
+            kind = contact_kind(value)
+            if kind == "email":
+                add_identifier(r, m, "email", value)
+            elif kind == "phone" and any(w in norm_label(label) for w in _PHONE_WORDS):
+                add_identifier(r, m, "phone", value)
+            elif is_label(label, "name"):
+                add_identifier(r, m, "name", value)
+            elif is_label(label, "username"):
+                add_identifier(r, m, "username", value)
+
+
+def address_book(r: MetaReader, root: Any, m: Member) -> None:
+    """``your_address_books.html``: one record per uploaded contact."""
+    for rec in _records(root):
+        name = rec.title or rec.get("name")
+        points = [v for v in rec.values() if contact_kind(v)]
+        for point in points or [None]:
+            add_contact_point(r, m, "address_book", name, point, rec.time("created"))
+
+
+def names(origin: str):
+    """Friends / following / followers pages: one record per person."""
+
+    def extract(r: MetaReader, root: Any, m: Member) -> None:
+        for rec in _records(root):
+            name = rec.title or rec.get("name")
+            if name:
+                r.add("contacts", m, origin=origin, name=name, created_at=rec.time())
+
+    return extract
+
+
+def accounts_center(r: MetaReader, root: Any, m: Member) -> None:
+    """``accounts_center.html``: linked accounts (Instagram, WhatsApp ...)."""
+    for rec in _records(root):
+        linked = service_name(rec.get("service") or rec.title)
+        account = rec.get("username") or rec.get("name")
+        if not linked and not account:
+            continue
+        r.add(
+            "linked_accounts",
+            m,
+            account=account,
+            linked_to=linked,
+            via="accounts_center",
+            linked_at=rec.time("linked") if rec.get("linked") else None,
+        )
+        owner = linked if linked in ("facebook", "instagram", "messenger", "whatsapp") else None
+        extra = {"service": owner} if owner else {}
+        for email in shaped(rec.values(), "email"):
+            add_identifier(r, m, "email", email, **extra)
+        phone = rec.get("phone")
+        if phone:
+            add_identifier(r, m, "phone", phone, **extra)
+        if rec.get("username"):
+            add_identifier(r, m, "username", rec.get("username"), **extra)
+
+
+def autofill(r: MetaReader, root: Any, m: Member) -> None:
+    """``autofill_information.html``: e-mails and phones by shape, full name by label."""
+    for rec in _records(root):
+        for label, value in rec.fields:
+            kind = contact_kind(value)
+            if kind:
+                add_identifier(r, m, kind, value)
+            elif norm_label(label) in ("full_name", "full name"):
+                add_identifier(r, m, "name", value)
+
+
+def activity(kind: str):
+    """Logins, account activity, IPs, sessions and devices: one record per event."""
+
+    def extract(r: MetaReader, root: Any, m: Member) -> None:
+        for rec in _records(root):
+            ips = [rec.get("ip")] if rec.get("ip") else shaped(rec.values(), "ip")
+            action = rec.get("action") or rec.title
+            found = login_kind(action) if kind in ("login", "account_activity") else None
+            location = (
+                ", ".join(
+                    v
+                    for label, v in rec.fields
+                    if norm_label(label) in ("city", "region", "country")
+                    or is_label(label, "location")
+                )
+                or None
+            )
+            device = (
+                rec.get("device") or rec.get("site") or (rec.title if kind == "device" else None)
+            )
+            r.add(
+                "activity",
+                m,
+                kind=found or kind,
+                timestamp=rec.time("updated") or rec.time(),
+                ip=ips[0] if ips else None,
+                user_agent=rec.get("user_agent"),
+                device=device,
+                location=location,
+            )
+
+    return extract
+
+
+def off_meta_pages(offset: float | None = None):
+    """Off-Meta activity: the index page and the per-business pages it links to."""
+
+    def extract(r: MetaReader, root: Any, m: Member) -> None:
+        folder = posixpath.dirname(m.path)
+        for rec in _records(root):
+            events = _events(rec, offset)
+            for link in rec.links:
+                target = posixpath.normpath(posixpath.join(folder, link.split("#")[0]))
+                page = next(
+                    (
+                        x
+                        for x in r.archive.find(posixpath.basename(target))
+                        if x.path.endswith(target.lstrip("./"))
+                    ),
+                    None,
+                )
+                if page is None or page.suffix != ".html":
+                    continue
+                sub = r.html(page)
+                if sub is not None:
+                    r.sink.recognized(page.path)
+                    for event_rec in page_records(sub):
+                        events.extend(_events(event_rec, offset))
+            for event, when in events or [(None, rec.time(offset=offset))]:
+                r.add("off_platform", m, app=rec.title, event=event, timestamp=when)
+
+    return extract
+
+
+def _events(rec: HtmlRecord, offset: float | None) -> list[tuple[str | None, Any]]:
+    event = rec.get("event")
+    return [(event, rec.time("received_on", offset))] if event else []
+
+
+def off_meta_settings(r: MetaReader, root: Any, m: Member) -> None:
+    """Off-Meta activity settings: each label becomes ``off_meta.<label>``."""
+    for rec in _records(root):
+        for label, value in rec.fields:
+            if label:
+                r.add("settings", m, key=f"off_meta.{label}", value=value or None)
+
+
+def advertisers(r: MetaReader, root: Any, m: Member) -> None:
+    """Advertisers using your activity or information / who uploaded a list with you."""
+    uploaded_only = "uploaded_a_contact_list" in m.key
+    for rec in _records(root):
+        for label, value in rec.fields or [(rec.title, "")]:
+            name = value or (None if label == rec.title else label)
+            if not name:
+                continue
+            relation = "uploaded_list" if uploaded_only else advertiser_relation(label or rec.title)
+            r.add("advertisers", m, name=name, relation=relation)
+
+
+def advertisers_interacted(r: MetaReader, root: Any, m: Member) -> None:
+    """``advertisers_you've_interacted_with.html``: one record per ad."""
+    for rec in _records(root):
+        if rec.title:
+            r.add("advertisers", m, name=rec.title, relation="interacted")
+
+
+def settings(r: MetaReader, root: Any, m: Member) -> None:
+    """2FA and contact-upload settings pages."""
+    for rec in _records(root):
+        for label, value in rec.fields:
+            if is_label(label, "two_factor"):
+                r.add("settings", m, key="two_factor", value=on_off(value) or value)
+            elif label:
+                r.add("settings", m, key=f"settings.{label}", value=on_off(value) or value)
+
+
+HTML_SPECS: tuple[Spec, ...] = (
+    Spec(("profile_information.html",), profile),
+    Spec(("your_address_books.html",), address_book),
+    Spec(("your_friends.html", "friends.html"), names("friends")),
+    Spec(("who_you've_followed.html", "following.html"), names("following")),
+    Spec(("followers.html", "people_who_followed_you.html"), names("followers")),
+    Spec(("accounts_center.html",), accounts_center),
+    Spec(("autofill_information.html",), autofill),
+    Spec(("account_activity.html",), activity("account_activity")),
+    Spec(("logins_and_logouts.html",), activity("login")),
+    Spec(("ip_address_activity.html", "used_ip_addresses.html"), activity("ip")),
+    Spec(("where_you're_logged_in.html", "active_sessions.html"), activity("session")),
+    Spec(("recognized_devices.html", "mobile_devices.html"), activity("device")),
+    Spec(
+        ("your_off-facebook_activity.html", "your_activity_off_meta_technologies.html"),
+        off_meta_pages(),
+    ),
+    Spec(("your_activity_off_meta_technologies_settings.html",), off_meta_settings),
+    Spec(
+        (
+            "advertisers_using_your_activity_or_information.html",
+            "advertisers_who_uploaded_a_contact_list_with_your_information.html",
+        ),
+        advertisers,
+    ),
+    Spec(("advertisers_you've_interacted_with.html",), advertisers_interacted),
+    Spec(("two-factor_authentication.html", "contacts_sync_settings.html"), settings),
+)

@@ -115,8 +115,15 @@ def logins(kind: str, *keys: str):
         for rec in _records(data, *keys):
             smd = record_map(rec)
             when: Any = smd_time(smd, "time") or _title_time(rec) or seconds(rec.get("timestamp"))
-            r.add("activity", m, kind=kind, timestamp=when, ip=smd_get(smd, "ip"),
-                  user_agent=smd_get(smd, "user_agent"), device=smd_get(smd, "device"))  # fmt: skip
+            r.add(
+                "activity",
+                m,
+                kind=kind,
+                timestamp=when,
+                ip=smd_get(smd, "ip"),
+                user_agent=smd_get(smd, "user_agent"),
+                device=smd_get(smd, "device"),
+            )
             if kind == "registration":
                 add_identifier(r, m, "email", smd_get(smd, "email"))
                 add_identifier(r, m, "phone", smd_get(smd, "phone"))
@@ -130,5 +137,11 @@ def devices(r: MetaReader, data: Any, m: Member) -> None:
     for rec in _records(data, "devices_devices"):
         smd = record_map(rec)
         agent = smd_get(smd, "user_agent")
-        r.add("activity", m, kind="device", timestamp=smd_time(smd, "last_login"),
-              user_agent=agent, device=smd_get(smd, "device") or agent)  # fmt: skip
+        r.add(
+            "activity",
+            m,
+            kind="device",
+            timestamp=smd_time(smd, "last_login"),
+            user_agent=agent,
+            device=smd_get(smd, "device") or agent,
+        )

@@ -34,7 +34,7 @@ def _values(frame: pd.DataFrame, column: str, **where: str) -> set[str]:
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
-@pytest.mark.parametrize("fmt", ["json"])
+@pytest.mark.parametrize("fmt", ["json", "html"])
 def test_every_layout_and_format(tmp_path: Path, layout: str, fmt: str) -> None:
     path = mb.build_facebook_export(tmp_path, layout=layout, fmt=fmt)
     ev = load_evidence([path])

@@ -19,7 +19,7 @@ SAMPLE = "meta/HITS-Research__PriOSS/prototype/prioss/src/assets/sample-data/ins
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
-@pytest.mark.parametrize("fmt", ["json"])
+@pytest.mark.parametrize("fmt", ["json", "html"])
 def test_every_layout_and_format(tmp_path: Path, layout: str, fmt: str) -> None:
     path = mb.build_instagram_export(tmp_path, layout=layout, fmt=fmt)
     ev = load_evidence([path])

@@ -13,7 +13,7 @@ from privacy_audit.sources.detect import detect
 from . import meta_builders as mb
 
 
-@pytest.mark.parametrize("fmt", ["json"])
+@pytest.mark.parametrize("fmt", ["json", "html"])
 def test_messenger_dyi(tmp_path: Path, fmt: str) -> None:
     path = mb.build_messenger_export(tmp_path, fmt=fmt)
     ev = load_evidence([path])
@@ -24,8 +24,9 @@ def test_messenger_dyi(tmp_path: Path, fmt: str) -> None:
     assert len(msgs) == mb.N_MESSAGES and set(msgs.service) == {"messenger"}
     assert set(msgs.chat) == set(mb.MSG_THREADS)
     assert msgs.groupby("chat").is_group.first().to_dict() == {
-        "Famiglia ❤️": True, "Luca Rossi": False,
-    }  # fmt: skip
+        "Famiglia ❤️": True,
+        "Luca Rossi": False,
+    }
     kinds = msgs[msgs.chat == "Luca Rossi"].kind
     assert sorted(kinds) == ["deleted", "media", "system", "text"]
     book = ev.contacts[ev.contacts.origin == "address_book"]
