@@ -57,6 +57,8 @@ CHAT_LABELS = {
     "media": N_("media"),
     "system": N_("system"),
     "deleted": N_("deleted"),
+    "edited": N_("edited"),
+    "chats": N_("chat files"),
 }
 
 
@@ -99,6 +101,8 @@ def _chat_lines(chat: dict[str, Any], tr: Translator) -> list[str]:
             parts.append(f"{label}: {inner}")
         elif isinstance(value, int) and not isinstance(value, bool):
             parts.append(f"{label}: {_number(value, tr)}")
+        elif value is None:
+            parts.append(f"{label}: —")
         else:
             parts.append(f"{label}: {value}")
     return parts

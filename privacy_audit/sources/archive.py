@@ -321,6 +321,16 @@ class ExportArchive:
         if self.bytes_read + member.size > self.max_total_bytes:
             raise self._budget_error(member)
 
+    def _cap(self, member: Member, limit: int | None) -> int:
+        """Check the declared size; the most bytes reading ``member`` may then give.
+
+        In a zip, ``zipfile`` already stops at the declared size (a lie shows as a CRC
+        error). A plain file may not give more than the size it had when listed.
+        """
+        cap = self.max_member_bytes if limit is None else limit
+        self._check_declared(member, cap)
+        return cap if member.part in self._zips else min(cap, member.size)
+
     def _budget_error(self, member: Member) -> InputError:
         return InputError(
             N_("Reading this export would inflate more than {size} MB of data (a zip bomb?)."),
@@ -349,18 +359,16 @@ class ExportArchive:
         The stream is capped like :meth:`read_bytes`: it raises :class:`InputError`
         when the member inflates beyond ``limit`` or is damaged.
         """
-        cap = self.max_member_bytes if limit is None else limit
-        self._check_declared(member, cap)
+        cap = self._cap(member, limit)
         try:
             raw = self._raw_open(member)
         except _READ_ERRORS as exc:
             raise self._damaged(member, exc) from exc
-        return io.BufferedReader(_CappedStream(self, member, raw, cap), buffer_size=_CHUNK)
+        return io.BufferedReader(_CappedStream(self, member, raw, cap), buffer_size=64 * 1024)
 
     def read_bytes(self, member: Member, limit: int | None = None) -> bytes:
         """The whole content of ``member``, refusing more than ``limit`` bytes (zip bombs)."""
-        cap = self.max_member_bytes if limit is None else limit
-        self._check_declared(member, cap)
+        cap = self._cap(member, limit)
         chunks: list[bytes] = []
         total = 0
         try:

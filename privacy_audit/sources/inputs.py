@@ -133,19 +133,23 @@ def _group(paths: Sequence[Path]) -> list[list[Path]]:
         key = None
         if path.is_dir() or is_zip(path):
             key = part_group_key(path)
-        group = f"parts:{key}:{'dir' if path.is_dir() else 'zip'}" if key else f"path:{path}"
+        group = f"parts:{key}" if key else f"path:{path}"
         members = groups.setdefault(group, [])
-        if not any(_same_download(path, other) for other in members):
+        twin = next((i for i, other in enumerate(members) if _same_download(path, other)), None)
+        if twin is None:
             members.append(path)
+        elif members[twin].is_dir() and not path.is_dir():
+            members[twin] = path  # a zip and the folder it was extracted to: read the zip
     return [sorted(parts, key=lambda p: p.name) for parts in groups.values()]
 
 
 def _same_download(path: Path, other: Path) -> bool:
-    """True when ``path`` is a second copy of ``other`` ("x (1).zip" next to "x.zip")."""
+    """True when ``path`` is a copy of ``other``: "x (1).zip" next to "x.zip", or the
+    folder "x" that "x.zip" was extracted to."""
     if _COPY_RE.sub("", _strip_zip(path.name)) != _COPY_RE.sub("", _strip_zip(other.name)):
         return False
     if path.is_dir() or other.is_dir():
-        return path.is_dir() and other.is_dir()
+        return True
     try:
         return path.stat().st_size == other.stat().st_size
     except OSError:
@@ -188,6 +192,12 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
                 N_("The file or folder does not exist."),
                 path,
                 N_("Check the path and try again."),
+            )
+        if not path.is_dir() and not path.is_file():
+            raise InputError(
+                N_("This is not a regular file or folder."),
+                path,
+                N_("Open the .zip file or the folder of your export."),
             )
         resolved = path.resolve()
         if resolved in seen:

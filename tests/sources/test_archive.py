@@ -301,3 +301,15 @@ def test_mutated_zips_only_ever_raise_input_error(tmp_path: Path) -> None:
         except InputError:
             outcomes["refused"] += 1
     assert outcomes["ok"] > 0 and outcomes["refused"] > 0
+
+
+def test_plain_file_may_not_give_more_than_its_listed_size(tmp_path: Path) -> None:
+    root = tmp_path / "export"
+    root.mkdir()
+    data = root / "data.json"
+    data.write_bytes(b"1" * 100)
+    with ExportArchive([root]) as archive:
+        member = archive.members[0]
+        data.write_bytes(b"1" * 500)  # grows after listing, still far under the cap
+        with pytest.raises(InputError, match="inflates to more than it declares"):
+            archive.read_bytes(member)

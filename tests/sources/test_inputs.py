@@ -196,3 +196,20 @@ def test_open_parts_kinds(tmp_path: Path) -> None:
     fake = hostile.random_bytes(tmp_path, "facebook-a-2024-01-02-x.zip")
     with pytest.raises(InputError, match="not a readable zip archive"):
         open_parts([fake])
+
+
+def test_zip_and_the_folder_it_was_extracted_to_count_once(tmp_path: Path) -> None:
+    name = "facebook-alex-2026-05-14-a1b2c3d4"
+    folder = _extracted(tmp_path / name, "personal_information")
+    archive = _zip(tmp_path / f"{name}.zip", {f"{name}/personal_information/data.json": "{}"})
+    assert expand_inputs([folder, archive]) == [[archive]]
+    assert expand_inputs([archive, folder]) == [[archive]]
+
+
+def test_special_files_are_refused(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "export.zip"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file or folder"):
+        expand_inputs([fifo])
