@@ -12,7 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 from privacy_audit.demo._base import days, to_datetime, zip_bytes
-from privacy_audit.demo.personas import Contact, whatsapp_display
+from privacy_audit.demo.numbers import whatsapp_display
+from privacy_audit.demo.personas import Contact
 from privacy_audit.demo.world import World
 
 LRM = "\u200e"

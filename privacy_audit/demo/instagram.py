@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from privacy_audit.demo._base import days, label_values, meta_json
-from privacy_audit.demo.facebook import LABELS, thread_messages
+from privacy_audit.demo.facebook import LABELS
+from privacy_audit.demo.threads import thread_messages
 from privacy_audit.demo.world import World
 
 LOGIN = "security_and_login_information/login_and_profile_creation"

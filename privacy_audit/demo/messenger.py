@@ -14,7 +14,7 @@ from typing import Any
 
 from privacy_audit.demo._base import days, meta_json, to_datetime, zip_bytes
 from privacy_audit.demo.chats import FAKE_JPEG
-from privacy_audit.demo.facebook import LINES
+from privacy_audit.demo.threads import LINES
 from privacy_audit.demo.world import World
 
 
@@ -40,7 +40,7 @@ def _thread(
     rng = world.rng(f"e2ee-{thread_name}")
     p = world.persona
     times = world.times(rng, p.export_time - days(700), p.export_time - days(1), 25 * world.scale)
-    messages = []
+    messages: list[dict[str, Any]] = []
     for t in reversed(times):
         message: dict[str, Any] = {
             "senderName": rng.choice((p.full_name, other)),

@@ -16,7 +16,8 @@ import random
 from dataclasses import dataclass
 
 from privacy_audit.demo._base import spread
-from privacy_audit.demo.personas import Contact, Persona, contact_pool
+from privacy_audit.demo.numbers import contact_pool
+from privacy_audit.demo.personas import Contact, Persona
 
 #: members of the big group at every scale: contacts, strangers
 GROUP_CONTACTS, GROUP_STRANGERS = 9, 52
