@@ -352,6 +352,19 @@ def top_apps_chart(off_meta_top: Any, *, tr: Translator | None = None, limit: in
     )
 
 
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Greedy word wrap to at most ``lines`` lines (the last one shortened with …)."""
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = [*out[: lines - 1], _short(" ".join(out[lines - 1 :]), width)]
+    return out
+
+
 def _relations(value: Any) -> set[str]:
     if isinstance(value, str):
         return {v.strip() for v in value.replace(";", ",").split(",") if v.strip()}
@@ -402,26 +415,23 @@ def advertisers_chart(advertisers: Any, *, tr: Translator | None = None, limit: 
     shown = rows[:limit]
     if not shown:
         return Markup("")
-    name_w, col_w, head_h, row_h = 250, 98, 52, 30
+    name_w, col_w, head_h, row_h = 250, 98, 62, 30
     body: list[str] = []
     for c, (_key, label, _color) in enumerate(columns):
         cx = name_w + col_w * c + col_w / 2
-        words = label.split()
-        half = math.ceil(len(words) / 2)
-        for ln, part in enumerate((" ".join(words[:half]), " ".join(words[half:]))):
-            if part:
-                body.append(
-                    _text(
-                        cx,
-                        18 + ln * 15,
-                        part,
-                        anchor="middle",
-                        size=11,
-                        fill=MUTED,
-                        cls="muted",
-                        weight=600,
-                    )
+        for ln, part in enumerate(_wrap(label, 14, 3)):
+            body.append(
+                _text(
+                    cx,
+                    16 + ln * 14,
+                    part,
+                    anchor="middle",
+                    size=11,
+                    fill=MUTED,
+                    cls="muted",
+                    weight=600,
                 )
+            )
     for r, (_score, _fold, name, marks) in enumerate(shown):
         y = head_h + r * row_h + row_h / 2
         if r % 2 == 0:

@@ -124,3 +124,14 @@ def cell(value: Any, locale: Locale | str = "en") -> str:
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
         return moment(value, locale)
     return str(value)
+
+
+def phone(value: str) -> str:
+    """An E.164 number in international format (``+39 347 555 0142``)."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

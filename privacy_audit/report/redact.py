@@ -44,6 +44,30 @@ _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d\s().\-/]{5,}\d(?!\w)")
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 BULLET = "•"
+#: never personal: service ids and brand names found in account columns
+NOT_PERSONAL = frozenset(
+    {"facebook", "instagram", "messenger", "whatsapp", "meta", "accounts center", "threads"}
+)
+#: enumerations: never redacted
+ENUM_COLUMNS = frozenset(
+    {
+        "service",
+        "services",
+        "kind",
+        "origin",
+        "relation",
+        "relations",
+        "via",
+        "confidence",
+        "event",
+        "n_services",
+        "in_off_meta",
+        "in_whatsapp_business",
+        "valid",
+        "phone_valid",
+        "is_group",
+    }
+)
 
 
 def _key(value: str) -> str:
@@ -110,6 +134,13 @@ class Redactor:
             frame = (crossref or {}).get(table)
             if isinstance(frame, pd.DataFrame) and column in frame:
                 self._orgs |= {_key(str(v)) for v in frame[column].dropna().unique()}
+        # a name that Meta lists as an advertiser or an app is a company: it keeps its name
+        for key in self._orgs & set(self._names):
+            del self._names[key]
+        self._by_word = {
+            word: [(k, label) for k, label in entries if k not in self._orgs]
+            for word, entries in self._by_word.items()
+        }
 
     # -- building the maps -------------------------------------------------------
     def _label(self, kind: str) -> str:
@@ -121,7 +152,7 @@ class Redactor:
             if is_missing(value):
                 continue
             key = _key(str(value))
-            if key and key not in self._names:
+            if key and key not in self._names and key not in NOT_PERSONAL:
                 self._names[key] = self._label(kind)
                 words = _WORDS.findall(key)
                 if words:
@@ -192,6 +223,8 @@ class Redactor:
         if "@" in text and _EMAIL.fullmatch(text.strip()):
             return mask_email(text)
         key = _key(text)
+        if key in self._orgs or key in NOT_PERSONAL:
+            return value
         if key not in self._names:
             self._register([text], kind)
         return self._names[key]
@@ -220,8 +253,8 @@ class Redactor:
             return self.device(value)
         if kind in ("account", "chat", "name"):
             key = _key(value)
-            if kind == "name" and key in self._orgs and key not in self._names:
-                return self.text(value)
+            if key in self._orgs or key in NOT_PERSONAL:
+                return value
             if "@" in value and _EMAIL.fullmatch(value.strip()):
                 return mask_email(value)
             if len(_digits(value)) >= 7 and _PHONE.fullmatch(value.strip()):
@@ -300,6 +333,8 @@ class Redactor:
         if isinstance(value, (list, tuple)):
             return [self.deep(v, field) for v in value]
         if isinstance(value, str):
+            if field in ENUM_COLUMNS:
+                return value
             return self.value(field, value) if _field_kind(field) else self.text(value)
         return value
 
@@ -319,7 +354,7 @@ class Redactor:
         out = frame.copy()
         for column in out.columns:
             name = str(column)
-            if out[column].dtype.kind in "biufcmM":
+            if out[column].dtype.kind in "biufcmM" or name in ENUM_COLUMNS:
                 continue
             if name in ("value", "key", "raw"):
                 if "kind" in out:

@@ -23,6 +23,7 @@ from privacy_audit.report import charts
 from privacy_audit.report import fmt as f
 from privacy_audit.report.redact import redact_result
 
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: evidence rows shown per finding; the rest are counted (all rows go to the CSV)
 EVIDENCE_CAP = 12
@@ -80,6 +81,25 @@ COLUMN_LABELS = {
     "count": N_("Count"),
     "confidence": N_("Match"),
     "origin": N_("Origin"),
+    "uploaded": N_("Uploaded on"),
+    "advertiser": N_("Advertiser"),
+    "relations": N_("What they did"),
+    "in_off_meta": N_("In off-Meta activity"),
+    "in_whatsapp_business": N_("WhatsApp business chat"),
+    "non_contacts": N_("Not in your contacts"),
+    "messages": N_("Messages"),
+    "first": N_("First"),
+    "last": N_("Last"),
+    "setting": N_("Setting"),
+}
+VALUE_LABELS = {
+    "uploaded_list": N_("had a list with your info"),
+    "used_activity": N_("used your activity"),
+    "interacted": N_("you interacted"),
+    "accounts_center": N_("Accounts Center"),
+    "business_page": N_("Business page"),
+    "address_book": N_("address book"),
+    "synced_contacts": N_("synced contacts"),
 }
 LETTER_TITLES = {
     "access": N_("Access request (GDPR article 15)"),
@@ -142,7 +162,8 @@ def _anchor(fid: str) -> str:
 def _column(key: str, tr: Translator) -> dict[str, Any]:
     label = COLUMN_LABELS.get(key)
     text = tr.gettext(label) if label else key.replace("_", " ").capitalize()
-    return {"label": text, "num": key in ("events", "count", "members", "n_services")}
+    numeric = ("events", "count", "members", "n_services", "messages", "non_contacts")
+    return {"label": text, "num": key in numeric}
 
 
 def _value(key: str, value: Any, tr: Translator) -> str:
@@ -150,7 +171,17 @@ def _value(key: str, value: Any, tr: Translator) -> str:
         return ", ".join(f.service_name(s) for s in f.service_list(value))
     if key in ("kind", "origin", "confidence") and isinstance(value, str):
         label = KIND_LABELS.get(value) or CONFIDENCE_LABELS.get(value)
-        return tr.gettext(label) if label else value.replace("_", " ")
+        if label:
+            return tr.gettext(label)
+    if key in ("relations", "relation", "via", "origin") and isinstance(value, str):
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        return ", ".join(
+            tr.gettext(VALUE_LABELS[p]) if p in VALUE_LABELS else p.replace("_", " ") for p in parts
+        )
+    if key in ("account", "linked_to", "app") and value in f.SERVICE_NAMES:
+        return f.service_name(value)
+    if isinstance(value, str) and _E164.match(value):
+        return f.phone(value)
     return f.cell(value, tr.locale)
 
 
