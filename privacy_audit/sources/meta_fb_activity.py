@@ -44,7 +44,6 @@ def account_activity(r: MetaReader, data: Any, m: Member) -> None:
                 timestamp=seconds(e.get("timestamp")),
                 ip=text(e.get("ip_address")),
                 user_agent=text(e.get("user_agent")),
-                device=text(e.get("site_name")),
                 location=_join(e.get("city"), e.get("region"), e.get("country")),
             )
 
@@ -60,7 +59,6 @@ def logins(r: MetaReader, data: Any, m: Member) -> None:
                 kind=login_kind(e.get("action")) or "login",
                 timestamp=seconds(e.get("timestamp")),
                 ip=text(e.get("ip_address")),
-                device=text(e.get("site")),
             )
 
 
@@ -94,7 +92,7 @@ def sessions(r: MetaReader, data: Any, m: Member) -> None:
                 timestamp=when,
                 ip=text(e.get("ip_address")),
                 user_agent=text(e.get("user_agent")),
-                device=_join(e.get("device"), e.get("app")),
+                device=text(e.get("device")),
                 location=text(e.get("location")),
             )
 
@@ -181,7 +179,7 @@ def activity_history(r: MetaReader, data: Any, m: Member) -> None:
     for client, info in clients.items():
         days = info.get("activity_by_day") if isinstance(info, dict) else None
         for day in days or []:
-            r.add("activity", m, kind="active_day", timestamp=seconds(day), device=text(client))
+            r.add("activity", m, kind="active_day", timestamp=seconds(day), user_agent=text(client))
 
 
 def off_meta(r: MetaReader, data: Any, m: Member) -> None:

@@ -136,9 +136,7 @@ def activity(kind: str):
                 )
                 or None
             )
-            device = (
-                rec.get("device") or rec.get("site") or (rec.title if kind == "device" else None)
-            )
+            device = rec.get("device") or (rec.title if kind == "device" else None)
             r.add(
                 "activity",
                 m,

@@ -64,7 +64,7 @@ def _folders(layout: str) -> dict[str, str]:
 
 def instagram_tree(layout: str = "2023") -> dict[str, Any]:
     """The Instagram JSON members of the persona in ``layout`` (path -> JSON-able)."""
-    from .meta_builders import thread_doc
+    from .meta_persona import thread_doc
 
     f = _folders(layout)
     tree: dict[str, Any] = {}
