@@ -3,13 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export QT_QPA_PLATFORM_TEST := offscreen
+.PHONY: install run test report bench lint screenshots dist clean
 
-.PHONY: run test report bench lint screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade pip >/dev/null
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -e '.[test,dev]'
@@ -31,6 +29,10 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python -m tests.benchmarks
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python scripts/screenshot_report.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
