@@ -1,0 +1,107 @@
+"""write_report: every format, atomic replacement, safe CSV, clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import orjson
+import pytest
+
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.errors import InputError
+from privacy_audit.report import write_report, writers
+from tests.report.factories import make_result
+
+
+def test_html_and_json_files(result_en: AuditResult, tmp_path: Path) -> None:
+    page = write_report(result_en, tmp_path / "r.html")
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    data = orjson.loads(write_report(result_en, tmp_path / "r.json", fmt="json").read_bytes())
+    assert data["schema"] == "privacy-audit/1" and data["score"] == 72
+    assert [f["id"] for f in data["findings"]] == [f.id for f in result_en.findings]
+    assert "redacted" not in data
+    redacted = orjson.loads(
+        write_report(result_en, tmp_path / "r2.json", fmt="json", redact=True).read_bytes()
+    )
+    assert redacted["redacted"] is True
+
+
+def test_existing_file_is_kept_when_the_new_one_fails(
+    result_en: AuditResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("previous report", encoding="utf-8")
+
+    def broken(*_args: object, **_kwargs: object) -> str:
+        raise RuntimeError("rendering failed half way")
+
+    monkeypatch.setattr(writers, "render_prepared", broken)
+    with pytest.raises(RuntimeError):
+        write_report(result_en, target)
+    assert target.read_text(encoding="utf-8") == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temp left
+
+
+def test_existing_file_is_replaced_when_complete(result_en: AuditResult, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("previous report", encoding="utf-8")
+    write_report(result_en, target)
+    assert "Your exposure score" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode())  # BOM for Excel
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_zip_tables(result_en: AuditResult, tmp_path: Path) -> None:
+    archive = write_report(result_en, tmp_path / "r.zip", fmt="csv")
+    with zipfile.ZipFile(archive) as z:
+        contacts = _read_csv(z.read("contacts.csv"))
+        findings = _read_csv(z.read("findings.csv"))
+        evidence = _read_csv(z.read("evidence.csv"))
+    overlap = result_en.crossref["contact_overlap"]
+    assert contacts[0][:5] == ["key", "name", "services", "n_services", "confidence"]
+    assert len(contacts) == len(overlap) + 1  # the full table, not capped
+    assert [row[0] for row in findings[1:]] == [f.id for f in result_en.findings]
+    assert len(evidence) - 1 == sum(len(f.evidence) for f in result_en.findings)
+
+
+def test_csv_cells_cannot_become_formulas(tmp_path: Path) -> None:
+    result, _data = make_result(payload='=HYPERLINK("http://evil.example","x")')
+    archive = write_report(result, tmp_path / "r.zip", fmt="csv")
+    with zipfile.ZipFile(archive) as z:
+        rows = _read_csv(z.read("contacts.csv")) + _read_csv(z.read("off_meta_apps.csv"))
+    cells = [c for row in rows for c in row]
+    assert '\'=HYPERLINK("http://evil.example","x")' in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert any(c.startswith("'+39") for c in cells)  # phone numbers kept as text
+
+
+def test_csv_folder_replaces_only_an_earlier_report(result_en: AuditResult, tmp_path: Path) -> None:
+    folder = write_report(result_en, tmp_path / "out", fmt="csv")
+    assert (folder / "findings.csv").is_file()
+    write_report(result_en, folder, fmt="csv")  # an earlier report: replaced
+    assert (folder / "contacts.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "thesis.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(InputError, match="not empty"):
+        write_report(result_en, other, fmt="csv")
+    assert (other / "thesis.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_bad_paths_and_formats_are_input_errors(result_en: AuditResult, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a folder"):
+        write_report(result_en, tmp_path, fmt="html")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="could not be written"):
+        write_report(result_en, blocker / "r.html")
+    with pytest.raises(InputError, match="Unknown report format"):
+        write_report(result_en, tmp_path / "r.doc", fmt="doc")
