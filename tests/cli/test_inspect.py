@@ -250,3 +250,34 @@ def test_real_facebook_sample_split_in_two_parts_with_wrappers(
     assert merged["layout"] == whole["layout"]
     assert merged["tables"] == whole["tables"]
     assert len(merged["files_recognized"]) == len(whole["files_recognized"])
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.usefixtures("stub")
+def test_progress_goes_to_a_terminal_stderr_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _zip(tmp_path / "export.zip", {"x/stub_facebook.json": "{}"})
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    code = main(["inspect", "--json", str(path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert orjson.loads(out)["schema"] == "privacy-audit/1"  # stdout stays clean JSON
+    assert "100%" in terminal.text and "export.zip" in terminal.text
