@@ -84,8 +84,12 @@ def test_app_opens_demo_and_report_offline(
         window.show()
         qtbot.waitExposed(window)
         try:
-            with qtbot.waitSignal(window.import_finished, timeout=180_000):
-                qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+            outcome: list[str] = []
+            window.import_finished.connect(lambda _r: outcome.append("finished"))
+            window.import_failed.connect(lambda message: outcome.append(f"failed: {message}"))
+            qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: bool(outcome), timeout=180_000)
+            assert outcome == ["finished"]
             assert window.result is not None and window.result.findings
             with qtbot.waitSignal(window.report_page.preview_loaded, timeout=120_000) as loaded:
                 window.show_tab(3)
