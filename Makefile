@@ -38,5 +38,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+dist: $(STAMP)
+	VENV=$(VENV) packaging/build.sh
+
 clean:
 	rm -rf $(VENV) build dist out .pytest_cache .ruff_cache .mypy_cache
