@@ -158,9 +158,26 @@ class ExportArchive:
         self._index()
 
     def _index(self) -> None:
+        if len(self.parts) > 1:
+            self.members = self._without_repeats(self.members)
         self._by_name: dict[str, list[Member]] = {}
         for member in self.members:
             self._by_name.setdefault(_basename(member.key), []).append(member)
+
+    def _without_repeats(self, members: list[Member]) -> list[Member]:
+        """Drop a file another part already holds (same path under the part's own
+        wrapper folder, same size): Meta repeats some files in every part."""
+        stems = [match_key(p.name[:-4] if p.name.lower().endswith(".zip") else p.name) + "/"
+                 for p in self.parts]  # fmt: skip
+        owner: dict[tuple[str, int], int] = {}
+        kept: list[Member] = []
+        for member in members:
+            stem = stems[member.part]
+            key = member.key[len(stem) :] if member.key.startswith(stem) else member.key
+            first = owner.setdefault((key, member.size), member.part)
+            if first == member.part:
+                kept.append(member)
+        return kept
 
     # -- listing -------------------------------------------------------------------
     def _list_zip(self, index: int, path: Path) -> None:

@@ -313,3 +313,28 @@ def test_plain_file_may_not_give_more_than_its_listed_size(tmp_path: Path) -> No
         data.write_bytes(b"1" * 500)  # grows after listing, still far under the cap
         with pytest.raises(InputError, match="inflates to more than it declares"):
             archive.read_bytes(member)
+
+
+def test_files_repeated_in_every_part_are_read_once(tmp_path: Path) -> None:
+    names = ["facebook-alex-2026-05-14-a1b2c3d4", "facebook-alex-2026-05-14-9f8e7d6c"]
+    parts = []
+    for index, name in enumerate(names):
+        parts.append(
+            _zip(
+                tmp_path / f"{name}.zip",
+                {
+                    f"{name}/start_here.json": '{"same": 1}',  # in both parts, own wrapper
+                    f"{name}/data/part_{index}.json": "{}",
+                    "shared/changed.json": "x" * (index + 1),  # same path, other content
+                },
+            )
+        )
+    with ExportArchive(parts) as archive:
+        assert len(archive.find("start_here.json")) == 1
+        assert len(archive.find("changed.json")) == 2
+        assert {m.name for m in archive.members} == {
+            "start_here.json",
+            "part_0.json",
+            "part_1.json",
+            "changed.json",
+        }

@@ -213,3 +213,14 @@ def test_special_files_are_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="not a regular file or folder"):
         expand_inputs([fifo])
+
+
+def test_extracted_parts_in_a_folder_are_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    downloads = tmp_path / "Downloads"
+    one = _extracted(downloads / "facebook-alex-2026-05-14-a1b2c3d4", "personal_information")
+    (one / "stub_export.json").write_text("{}")
+    two = _extracted(downloads / "facebook-alex-2026-05-14-9f8e7d6c", "logged_information")
+    assert expand_inputs([downloads]) == [[two, one]]
