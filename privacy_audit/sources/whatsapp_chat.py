@@ -148,11 +148,11 @@ class _Importer:
         if chat.rejected_headers:
             sink.warn(
                 tr.ngettext(
-                    N_(
+                    (
                         "{n} line looked like a message but had an impossible date or time; "
                         "it was kept as part of the previous message."
                     ),
-                    N_(
+                    (
                         "{n} lines looked like messages but had impossible dates or times; "
                         "they were kept as part of the previous messages."
                     ),

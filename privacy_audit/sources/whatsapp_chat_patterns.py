@@ -23,13 +23,12 @@ from datetime import date
 #: U+200E/U+200F, bidi embeddings (U+202A-E) and isolates (U+2066-9), byte-wise (loose on
 #: purpose: a byte class is a tight C loop, an alternation of sequences is not)
 MARKS = rb"[\xe2\x80\x81\x8e\x8f\xaa-\xae\xa6-\xa9]*+"
-#: space, U+00A0, U+202F, U+2007, byte-wise
-_SP = rb"[ \xc2\xa0\xe2\x80\xaf\x87]"
+#: space, U+00A0, U+202F or U+2007 (exact sequences: a loose byte class would cut the
+#: bidi marks that may follow)
+_SP = rb"(?: |\xc2\xa0|\xe2\x80[\xaf\x87])"
 _DASH = rb"(?:-|\xe2\x80\x93)"
 _DATE = rb"(\d{1,4}[/.-] ?\d{1,2}[/.-] ?\d{1,4})\.?"
-_TIME = (
-    rb"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + _SP + rb"{0,3}[AaPp]\.?" + _SP + rb"{0,3}[Mm]\.?)?)"
-)
+_TIME = rb"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + _SP + rb"?[AaPp]\.?" + _SP + rb"?[Mm]\.?)?)"
 _AUTHOR = rb"([^\n:]++):(?: |\xc2\xa0|(?=\.?(?:\n|\Z)))"
 _BODY = rb"([^\n]*+)"
 
@@ -37,17 +36,11 @@ ANDROID = re.compile(
     rb"\n"
     + MARKS
     + _DATE
-    + rb"(?:,"
-    + _SP
-    + rb"{0,3}|"
-    + _SP
-    + rb"{1,3}(?:\xc3\xa0 |klo |um )?)"
+    + rb"(?:, ?| (?:\xc3\xa0 |klo |um )?)"
     + _TIME
-    + _SP
-    + rb"{0,3}"
+    + rb" ?"
     + _DASH
-    + _SP
-    + rb"{1,3}(?:"
+    + rb" (?:"
     + _AUTHOR
     + rb")?"
     + _BODY
@@ -58,21 +51,15 @@ IOS = re.compile(
     + rb"\["
     + MARKS
     + _DATE
-    + rb",?"
-    + _SP
-    + rb"{1,3}(?:klo )?"
+    + rb",? (?:klo )?"
     + _TIME
-    + rb"\]"
-    + _SP
-    + rb"{1,3}(?:"
+    + rb"\] (?:"
     + _AUTHOR
     + rb")?"
     + _BODY
 )
 # <=2016 Android / Windows Phone: ``12.07.2017, 22:35:22: Name: text`` (author required).
-LEGACY = re.compile(
-    rb"\n" + MARKS + _DATE + rb",?" + _SP + rb"{1,3}" + _TIME + rb": " + _AUTHOR + _BODY
-)
+LEGACY = re.compile(rb"\n" + MARKS + _DATE + rb",? " + _TIME + rb": " + _AUTHOR + _BODY)
 SHAPES: dict[str, re.Pattern[bytes]] = {"android": ANDROID, "ios": IOS, "legacy": LEGACY}
 
 _PROBE_LINES = 400

@@ -285,7 +285,13 @@ def make_chat(
             else:
                 system(ts, L.left.format(a=rng.choice(people[1:])))
             continue
-        if rng.random() < r["phone"]:
+        if not group:  # a 1:1 chat: the exporter and one unsaved number
+            sender = rng.choice((NAMES[0], PHONE_SENDERS[0]))
+            shown = sender
+            if sender == PHONE_SENDERS[0]:
+                truth.phone_senders.add(sender)
+                shown = f"\u202a{sender}\u202c" if platform == "ios" else sender
+        elif rng.random() < r["phone"]:
             sender = rng.choice(PHONE_SENDERS)
             truth.phone_senders.add(sender)
             shown = f"\u202a{sender}\u202c" if platform == "ios" else sender
