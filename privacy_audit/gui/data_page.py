@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,12 +68,20 @@ class DataPage(QSplitter):
         self._timer.timeout.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_count)
         self.evidence: Evidence | None = None
+        self._prepared: dict[str, list[np.ndarray]] = {}
         self._names: list[str] = []
         self._tr: Translator | None = None
 
-    def show_evidence(self, evidence: Evidence) -> None:
-        """Offer every table of ``evidence`` (non-empty ones first)."""
+    def show_evidence(
+        self, evidence: Evidence, display: dict[str, list[np.ndarray]] | None = None
+    ) -> None:
+        """Offer every table of ``evidence`` (non-empty ones first).
+
+        ``display``: table -> display strings prepared on the worker (see
+        :func:`~privacy_audit.gui.table_model.frame_display`).
+        """
         self.evidence = evidence
+        self._prepared = display or {}
         present = [t for t in TABLES if t in evidence.tables]
         present.sort(key=lambda t: len(evidence.tables[t]) == 0)
         self._names = present
@@ -112,7 +121,8 @@ class DataPage(QSplitter):
         self.search.clear()
         self.search.blockSignals(False)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.model.set_frame(self.evidence.tables[self._names[row]])
+        name = self._names[row]
+        self.model.set_frame(self.evidence.tables[name], self._prepared.get(name))
 
     def _search_changed(self, _text: str) -> None:
         self._timer.start()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
@@ -155,6 +157,7 @@ class FindingsPage(QSplitter):
         self.findings: list[Finding] = []
         self.rec_boxes: list[RecommendationBox] = []
         self._done: set[str] = set()
+        self._detail_stale = False
         self._tr: Translator | None = None
 
     def show_result(self, result: AuditResult, done: set[str]) -> None:
@@ -162,9 +165,18 @@ class FindingsPage(QSplitter):
         self._done = set(done)
         self.findings = _ordered(result.findings)
         self._fill_list()
-        if self.findings:
-            self.list.setCurrentRow(0)
-        self._show_row(self.list.currentRow())
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(0 if self.findings else -1)
+        self.list.blockSignals(False)
+        self._detail_stale = True
+        if self.isVisible():
+            self._show_row(self.list.currentRow())
+
+    def showEvent(self, event: Any) -> None:
+        """Build the details when the page is first shown (keeps opening an export fast)."""
+        super().showEvent(event)
+        if self._detail_stale:
+            self._show_row(self.list.currentRow())
 
     def select_finding(self, finding_id: str) -> None:
         """Select the finding with this id (e.g. from a dashboard action)."""
@@ -179,7 +191,6 @@ class FindingsPage(QSplitter):
         self._mark_list()
 
     def _fill_list(self) -> None:
-        row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
         for finding in self.findings:
@@ -188,8 +199,6 @@ class FindingsPage(QSplitter):
             item.setToolTip(finding.summary)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        if 0 <= row < len(self.findings):
-            self.list.setCurrentRow(row)
         self._mark_list()
 
     def _mark_list(self) -> None:
@@ -212,6 +221,7 @@ class FindingsPage(QSplitter):
     def _show_row(self, row: int) -> None:
         if self._tr is None:
             return
+        self._detail_stale = False
         _ = self._tr.gettext
         _clear(self.recs_box)
         self.rec_boxes = []
@@ -272,4 +282,6 @@ class FindingsPage(QSplitter):
         self.list.setAccessibleName(tr.gettext("Findings, most serious first"))
         self.evidence_view.setAccessibleName(tr.gettext("Evidence"))
         self._mark_list()
-        self._show_row(self.list.currentRow())
+        self._detail_stale = True
+        if self.isVisible():
+            self._show_row(self.list.currentRow())

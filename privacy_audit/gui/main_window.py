@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidg
 
 from privacy_audit import APP_NAME
 from privacy_audit.analysis.result import AuditResult
-from privacy_audit.checklist import findings_done, fingerprint, input_sizes
+from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
 from privacy_audit.gui.actions import Actions
 from privacy_audit.gui.app import AppContext
@@ -22,6 +21,7 @@ from privacy_audit.gui.dashboard import Dashboard
 from privacy_audit.gui.data_page import DataPage
 from privacy_audit.gui.findings_page import FindingsPage
 from privacy_audit.gui.import_page import ImportPage
+from privacy_audit.gui.jobs import ImportOutcome, import_job, relabel_job
 from privacy_audit.gui.report_page import ReportPage
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.styles import style_sheet
@@ -29,19 +29,6 @@ from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 
 log = logging.getLogger(__name__)
-
-IMPORT_SHARE = 0.85  # of the progress bar for reading; the rest is the audit
-
-
-@dataclass
-class ImportOutcome:
-    """What an import gives the window."""
-
-    result: AuditResult
-    shown: AuditResult  # what the pages show: redacted in workshop mode
-    export_id: str
-    paths: list[Path]
-    demo: bool
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +66,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.result: AuditResult | None = None
         self.shown: AuditResult | None = None
+        self._view_data: tuple[list[Any], dict[str, Any]] = ([], {})
         self.export_id: str | None = None
         self.error_box: QMessageBox | None = None
         self.about_box: QMessageBox | None = None
@@ -171,22 +159,8 @@ class MainWindow(QMainWindow):
         """Read these exports on the worker and show the audit."""
         if self.busy or not paths:
             return
-        core, lang, redact = self.ctx.core, self.ctx.tr.lang, self.ctx.workshop
         paths = [Path(p) for p in paths]
-
-        def job(progress: Any, cancel: Any) -> ImportOutcome:
-            def reading(fraction: float, label: str) -> None:
-                progress(fraction * IMPORT_SHARE, label)
-
-            def auditing(fraction: float, label: str) -> None:
-                progress(IMPORT_SHARE + fraction * (1 - IMPORT_SHARE), label)
-
-            evidence = core.load_evidence(paths, lang=lang, progress=reading, cancel=cancel)
-            result = core.run_audit(evidence, lang=lang, progress=auditing, cancel=cancel)
-            export_id = fingerprint(evidence.sources, input_sizes(paths))
-            shown = core.redact_result(result) if redact else result
-            return ImportOutcome(result, shown, export_id, paths, demo)
-
+        job = import_job(self.ctx.core, paths, self.ctx.tr, redact=self.ctx.workshop, demo=demo)
         task = Task(job, self.ctx.tr, "import")
         task.signals.progress.connect(self.import_page.set_progress)
         task.signals.finished.connect(lambda outcome: self._imported(task, outcome))
@@ -216,6 +190,7 @@ class MainWindow(QMainWindow):
         self.result = outcome.result
         self.shown = outcome.shown
         self.export_id = outcome.export_id
+        self._view_data = (outcome.charts, outcome.display)
         if not outcome.demo and not self.ctx.workshop:
             self.ctx.settings.add_recent([str(p) for p in outcome.paths])
             self.ctx.save_settings()
@@ -260,15 +235,10 @@ class MainWindow(QMainWindow):
 
     def _show_result(self) -> None:
         assert self.shown is not None
-        result = self.shown
-        try:
-            charts = self.ctx.core.charts(result, self.ctx.tr)
-        except Exception:  # charts are a bonus: never lose the audit over them
-            log.exception("charts failed")
-            charts = []
-        self.dashboard.show_result(result, charts, self.score_after_done())
-        self.findings_page.show_result(result, self.done_recommendations())
-        self.data_page.show_evidence(result.evidence)
+        charts, display = self._view_data
+        self.dashboard.show_result(self.shown, charts, self.score_after_done())
+        self.findings_page.show_result(self.shown, self.done_recommendations())
+        self.data_page.show_evidence(self.shown.evidence, display)
         self.report_page.show_result(self.result)
 
     def _done_toggled(self, rec_id: str, done: bool) -> None:
@@ -325,23 +295,19 @@ class MainWindow(QMainWindow):
         """Re-run the audit texts in the new language (evidence is kept)."""
         if self.result is None or self.result.lang == self.ctx.tr.lang:
             return
-        evidence, lang, core = self.result.evidence, self.ctx.tr.lang, self.ctx.core
-        redact = self.ctx.workshop
-
-        def job(progress: Any, cancel: Any) -> tuple[AuditResult, AuditResult]:
-            result = core.run_audit(evidence, lang=lang, progress=progress, cancel=cancel)
-            return result, (core.redact_result(result) if redact else result)
-
+        job = relabel_job(
+            self.ctx.core, self.result.evidence, self.ctx.tr, redact=self.ctx.workshop
+        )
         task = Task(job, self.ctx.tr, "relabel")
         task.signals.finished.connect(self._relabelled)
         self._relabel_task = task
         self.ctx.executor.start(task)
 
-    def _relabelled(self, results: tuple[AuditResult, AuditResult]) -> None:
-        result, shown = results
+    def _relabelled(self, results: tuple[AuditResult, AuditResult, Any]) -> None:
+        result, shown, view_data = results
         if self.result is None or result.lang != self.ctx.tr.lang:
             return
-        self.result, self.shown = result, shown
+        self.result, self.shown, self._view_data = result, shown, view_data
         self._show_result()
         self.result_relabelled.emit(result)
 

@@ -18,22 +18,55 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 
 
-def display_strings(column: pd.Series) -> np.ndarray:
-    """The column as an object array of display strings ("" for missing)."""
-    if isinstance(column.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(column):
-        text = column.dt.strftime("%Y-%m-%d %H:%M")
-        return text.fillna("").to_numpy(dtype=object)
+#: rows formatted per step: each step is one short C call, so a worker thread building
+#: display strings gives the GIL back to the GUI thread often (no event-loop stalls)
+CHUNK = 8192
+
+
+def _time_strings(values: np.ndarray) -> np.ndarray:
+    if len(values) == 0:
+        return np.array([], dtype=object)
+    minutes = values.astype("datetime64[m]")
+    text = np.datetime_as_string(minutes, unit="m")  # YYYY-MM-DDTHH:MM
+    codes = text.view(np.uint32).reshape(len(text), -1).copy()
+    codes[:, 10] = ord(" ")
+    out = codes.view(text.dtype).ravel().astype(object)
+    out[np.isnat(minutes)] = ""
+    return out
+
+
+def _chunk_strings(column: pd.Series) -> np.ndarray:
+    if isinstance(column.dtype, pd.DatetimeTZDtype):
+        return _time_strings(column.dt.tz_convert(None).to_numpy())
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return _time_strings(column.to_numpy())
     if pd.api.types.is_bool_dtype(column):
         return np.where(column.to_numpy(dtype=bool), "✓", "").astype(object)
     if pd.api.types.is_integer_dtype(column):
         values = column.to_numpy()
         out = values.astype(str).astype(object)
-        out[values < 0] = ""
+        out[values < 0] = ""  # -1 = unknown
         return out
     values = column.to_numpy(dtype=object)
     missing = pd.isna(values)
-    out = np.where(missing, "", values).astype(str).astype(object)
-    return out
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        out = values.copy()
+        out[missing] = ""
+        return out
+    return np.where(missing, "", values).astype(str).astype(object)
+
+
+def display_strings(column: pd.Series) -> np.ndarray:
+    """The column as an object array of display strings ("" for missing)."""
+    if len(column) <= CHUNK:
+        return _chunk_strings(column)
+    parts = [_chunk_strings(column.iloc[i : i + CHUNK]) for i in range(0, len(column), CHUNK)]
+    return np.concatenate(parts)
+
+
+def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
+    """Display strings of every column (Qt-free: can run on a worker thread)."""
+    return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
 
 
 class DataFrameModel(QAbstractTableModel):
@@ -59,12 +92,21 @@ class DataFrameModel(QAbstractTableModel):
             self.set_frame(frame)
 
     # --- our API ---------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        """Show ``frame`` (unfiltered, unsorted)."""
+    def set_frame(self, frame: pd.DataFrame, display: list[np.ndarray] | None = None) -> None:
+        """Show ``frame`` (unfiltered, unsorted).
+
+        ``display`` are its display strings from :func:`frame_display` when they were
+        prepared off the GUI thread (otherwise each column is built on first view).
+        """
         self.beginResetModel()
-        self._frame = frame.reset_index(drop=True)
+        index = frame.index
+        plain = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+        self._frame = frame if plain else frame.reset_index(drop=True)
         self._columns = [str(c) for c in self._frame.columns]
-        self._display = [None] * len(self._columns)
+        if display is not None and len(display) == len(self._columns):
+            self._display = list(display)
+        else:
+            self._display = [None] * len(self._columns)
         self._lower = [None] * len(self._columns)
         self._needle = ""
         self._sort = None

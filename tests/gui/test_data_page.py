@@ -90,3 +90,18 @@ def test_data_page_sorts_by_header_click_and_searches(make_window, qtbot) -> Non
     assert page.count.text() == "10 of 31 rows"
     # still sorted descending
     assert page.model.data(page.model.index(0, name_col)) == "Zed Person 019"
+
+
+def test_display_strings_of_every_kind_and_size() -> None:
+    from privacy_audit.gui.table_model import CHUNK, display_strings
+
+    n = CHUNK * 2 + 5
+    times = pd.Series(pd.to_datetime(np.arange(n) * 3600 + 1.6e9, unit="s", utc=True))
+    times.iloc[3] = pd.NaT
+    shown = display_strings(times)
+    assert len(shown) == n and shown[3] == ""
+    assert shown[n - 1] == times.iloc[n - 1].strftime("%Y-%m-%d %H:%M")
+    assert display_strings(pd.Series([], dtype="datetime64[ns, UTC]")).tolist() == []
+    assert display_strings(pd.Series(["a", None, 3], dtype=object)).tolist() == ["a", "", "3"]
+    assert display_strings(pd.Series([True, False])).tolist() == ["✓", ""]
+    assert display_strings(pd.Series([5, -1])).tolist() == ["5", ""]

@@ -13,6 +13,7 @@ def test_switching_to_italian_from_the_menu(make_window, qtbot) -> None:
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
         qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     assert window.tabs.tabText(1) == "Findings"
+    window.show_tab(1)
     assert window.findings_page.title.text() == "The same number everywhere"
 
     with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
