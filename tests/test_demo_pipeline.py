@@ -234,3 +234,16 @@ def test_chat_messages_are_classified_like_the_export(persona: str) -> None:
         if got != expected:
             wrong[path.name] = {"expected": expected, "read": got}
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_advertisers_you_interacted_with_are_read(persona: str) -> None:
+    """2024+ ``advertisers_you've_interacted_with.json``: a list of ``label_values``
+    records (Action, Title) as the newest public parser (d3i algosoc-2026) reads it."""
+    _need("facebook")
+    p = PERSONAS[persona]
+    paths = [x for x in bundled_persona_paths(persona) if x.name.startswith("facebook")]
+    ev = load_evidence(paths)
+    clicked = ev.advertisers[ev.advertisers["relation"] == "interacted"]
+    assert len(clicked) == 2 * sum(1 for b in p.businesses if b.interacted)
+    assert set(clicked["name"]) == {b.name for b in p.businesses if b.interacted}
