@@ -15,14 +15,16 @@ import logging
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from privacy_audit.fsutil import atomic_write_bytes
-from privacy_audit.model import SourceInfo
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import move_aside
+
+if TYPE_CHECKING:
+    from privacy_audit.model import SourceInfo
 
 log = logging.getLogger(__name__)
 

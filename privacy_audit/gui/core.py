@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privacy_audit.analysis.result import AuditResult
-from privacy_audit.model import Evidence
 from privacy_audit.progress import CancelToken, Progress
+
+if TYPE_CHECKING:  # imported by the functions themselves (keeps start-up light)
+    from privacy_audit.analysis.result import AuditResult
+    from privacy_audit.model import Evidence
 
 
 def _load_evidence(

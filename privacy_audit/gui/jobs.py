@@ -10,16 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privacy_audit.analysis.result import AuditResult
 from privacy_audit.checklist import fingerprint, input_sizes
 from privacy_audit.gui.core import Core
-from privacy_audit.gui.table_model import frame_display
 from privacy_audit.gui.worker import Job
 from privacy_audit.i18n import Translator
-from privacy_audit.model import Evidence
 from privacy_audit.progress import CancelToken, Progress
+
+if TYPE_CHECKING:  # pandas and the core load on the worker, not on the GUI thread
+    from privacy_audit.analysis.result import AuditResult
+    from privacy_audit.model import Evidence
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class ImportOutcome:
 
 def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
     """Charts and table display strings for ``shown``."""
+    from privacy_audit.gui.table_model import frame_display
+
     try:
         charts = core.charts(shown, tr)
     except Exception:  # charts are a bonus: never lose the audit over them

@@ -5,28 +5,31 @@ from __future__ import annotations
 import base64
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from privacy_audit import APP_NAME
-from privacy_audit.analysis.result import AuditResult
 from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
 from privacy_audit.gui.actions import Actions
 from privacy_audit.gui.app import AppContext
-from privacy_audit.gui.dashboard import Dashboard
-from privacy_audit.gui.data_page import DataPage
-from privacy_audit.gui.findings_page import FindingsPage
 from privacy_audit.gui.import_page import ImportPage
-from privacy_audit.gui.jobs import ImportOutcome, import_job, relabel_job
-from privacy_audit.gui.report_page import ReportPage
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.styles import style_sheet
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
+
+if TYPE_CHECKING:  # the result pages and the core load on the first result, not at start
+    from privacy_audit.analysis.result import AuditResult
+    from privacy_audit.gui.dashboard import Dashboard
+    from privacy_audit.gui.data_page import DataPage
+    from privacy_audit.gui.findings_page import FindingsPage
+    from privacy_audit.gui.jobs import ImportOutcome
+    from privacy_audit.gui.report_page import ReportPage
+    from privacy_audit.gui.results_view import ResultsView
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +51,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 520)
         self.start_page = StartPage()
         self.import_page = ImportPage()
-        self.dashboard = Dashboard()
-        self.findings_page = FindingsPage()
-        self.data_page = DataPage()
-        self.report_page = ReportPage(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for page in (self.dashboard, self.findings_page, self.data_page, self.report_page):
-            self.tabs.addTab(page, "")
+        self._results: ResultsView | None = None  # built on the first result
         self.stack = QStackedWidget()
-        for page in (self.start_page, self.import_page, self.tabs):
+        for page in (self.start_page, self.import_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.actions = Actions(self)
@@ -73,7 +69,6 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self._relabel_task: Task | None = None
         self._restore_geometry()
-        self.report_page.set_redact(ctx.settings.redact_reports)
         self._apply_mode()
         self.retranslate()
 
@@ -104,9 +99,42 @@ class MainWindow(QMainWindow):
         s.demo_requested.connect(lambda: self.open_demo())
         s.paths_chosen.connect(self.open_paths)
         self.import_page.cancel_requested.connect(self.cancel_import)
-        self.findings_page.done_toggled.connect(self._done_toggled)
-        self.dashboard.finding_activated.connect(self._show_finding)
-        self.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
+
+    @property
+    def tabs(self) -> ResultsView:
+        """The result tabs (created on first use)."""
+        if self._results is None:
+            from privacy_audit.gui.results_view import ResultsView
+
+            view = ResultsView(self.ctx)
+            view.findings_page.done_toggled.connect(self._done_toggled)
+            view.dashboard.finding_activated.connect(self._show_finding)
+            view.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
+            self.stack.addWidget(view)
+            self._results = view
+            self._apply_mode()
+            view.retranslate(self.ctx.tr)
+        return self._results
+
+    @property
+    def dashboard(self) -> Dashboard:
+        """The dashboard page."""
+        return self.tabs.dashboard
+
+    @property
+    def findings_page(self) -> FindingsPage:
+        """The findings page."""
+        return self.tabs.findings_page
+
+    @property
+    def data_page(self) -> DataPage:
+        """The data page."""
+        return self.tabs.data_page
+
+    @property
+    def report_page(self) -> ReportPage:
+        """The report page."""
+        return self.tabs.report_page
 
     @property
     def busy(self) -> bool:
@@ -160,6 +188,8 @@ class MainWindow(QMainWindow):
         if self.busy or not paths:
             return
         paths = [Path(p) for p in paths]
+        from privacy_audit.gui.jobs import import_job
+
         job = import_job(self.ctx.core, paths, self.ctx.tr, redact=self.ctx.workshop, demo=demo)
         task = Task(job, self.ctx.tr, "import")
         task.signals.progress.connect(self.import_page.set_progress)
@@ -271,7 +301,8 @@ class MainWindow(QMainWindow):
         self.result = None
         self.shown = None
         self.export_id = None
-        self.report_page.show_result(None)
+        if self._results is not None:
+            self.report_page.show_result(None)
         self.stack.setCurrentWidget(self.start_page)
         self._update_actions()
 
@@ -295,6 +326,8 @@ class MainWindow(QMainWindow):
         """Re-run the audit texts in the new language (evidence is kept)."""
         if self.result is None or self.result.lang == self.ctx.tr.lang:
             return
+        from privacy_audit.gui.jobs import relabel_job
+
         job = relabel_job(
             self.ctx.core, self.result.evidence, self.ctx.tr, redact=self.ctx.workshop
         )
@@ -332,9 +365,10 @@ class MainWindow(QMainWindow):
         self.actions["workshop"].blockSignals(False)
         scale = self.ctx.settings.presentation_scale if workshop else 1.0
         self.setStyleSheet(style_sheet(scale))
-        self.report_page.set_redact(
-            True if workshop else self.ctx.settings.redact_reports, locked=workshop
-        )
+        if self._results is not None:
+            self.report_page.set_redact(
+                True if workshop else self.ctx.settings.redact_reports, locked=workshop
+            )
         self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
         self._update_actions()
 
@@ -352,18 +386,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.actions.retranslate(tr, workshop=self.ctx.workshop)
         self.actions.set_language(tr.lang)
-        for index, text in enumerate((_("Dashboard"), _("Findings"), _("Data"), _("Report"))):
-            self.tabs.setTabText(index, text)
-        self.tabs.setAccessibleName(_("Audit results"))
-        for page in (
-            self.start_page,
-            self.import_page,
-            self.dashboard,
-            self.findings_page,
-            self.data_page,
-            self.report_page,
-        ):
-            page.retranslate(tr)
+        self.start_page.retranslate(tr)
+        self.import_page.retranslate(tr)
+        if self._results is not None:
+            self._results.retranslate(tr)
 
     # --- geometry and closing --------------------------------------------------------
     def _restore_geometry(self) -> None:
