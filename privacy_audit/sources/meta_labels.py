@@ -162,12 +162,13 @@ def login_kind(action: str | None) -> str | None:
 _ON = frozenset(
     """on true yes enabled enable active activated attivo attiva attivato attivata abilitato
     abilitata sì si aktiviert aktiv ein an ja activado activada activo sí habilitado activé
-    activée oui ingeschakeld aan actief""".split()
+    activée oui ingeschakeld aan actief vero wahr verdadero vrai waar""".split()
 )
 _OFF = frozenset(
     """off false no disabled disable inactive deactivated disattivo disattivato disattivata
     disabilitato disabilitata deaktiviert inaktiv aus nein desactivado desactivada inactivo
-    deshabilitado désactivé désactivée non uitgeschakeld uit nee inactief""".split()
+    deshabilitado désactivé désactivée non uitgeschakeld uit nee inactief falso falsch faux
+    onwaar""".split()
 )
 
 
