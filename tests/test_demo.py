@@ -284,9 +284,21 @@ def test_failure_leaves_nothing_half_written(
         return original(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", failing)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError) as info:
         write_persona("giulia", tmp_path / "out")
+    assert isinstance(info.value.__cause__, OSError)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(InputError) as info:
+        write_persona("alex", blocker / "out")
+    assert "out" in info.value.render(translator("en"))
+    with pytest.raises(InputError):
+        write_persona("alex", blocker)  # a file, not a folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
 def test_cli_writes_the_persona(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

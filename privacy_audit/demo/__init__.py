@@ -102,6 +102,20 @@ def write_persona(persona: str, out_dir: str | Path, scale: int = 1) -> list[Pat
             target,
             hint=N_("Give a folder for the demo exports."),
         )
+    try:
+        _write_all(files, target)
+    except OSError as exc:
+        raise InputError(
+            N_("The demo exports could not be written there ({reason})."),
+            target,
+            hint=N_("Choose a folder you can write to, with some free space."),
+            reason=exc.strerror or type(exc).__name__,
+        ) from exc
+    return [target / name for name in sorted(files)]
+
+
+def _write_all(files: dict[str, bytes], target: Path) -> None:
+    """Write ``files`` into ``target`` through a staging folder (see write_persona)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
     try:
@@ -120,7 +134,6 @@ def write_persona(persona: str, out_dir: str | Path, scale: int = 1) -> list[Pat
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [target / name for name in sorted(files)]
 
 
 def bundled_persona_paths(persona: str) -> list[Path]:
