@@ -77,21 +77,48 @@ def test_timestamps() -> None:
 
 
 def test_labels_in_six_languages() -> None:
-    for label in ("Email", "Indirizzo e-mail", "E-Mail-Adresse", "Correo electrónico",
-                  "Adresse e-mail", "E-mailadres"):  # fmt: skip
+    for label in (
+        "Email",
+        "Indirizzo e-mail",
+        "E-Mail-Adresse",
+        "Correo electrónico",
+        "Adresse e-mail",
+        "E-mailadres",
+    ):
         assert is_label(label, "email"), label
-    for label in ("Phone number", "Numero di telefono", "Telefonnummer", "Número de teléfono",
-                  "Numéro de téléphone", "Telefoonnummer"):  # fmt: skip
+    for label in (
+        "Phone number",
+        "Numero di telefono",
+        "Telefonnummer",
+        "Número de teléfono",
+        "Numéro de téléphone",
+        "Telefoonnummer",
+    ):
         assert is_label(label, "phone"), label
     assert is_label("  IP ADDRESS: ", "ip") and not is_label("IP Address", "email")
-    actions = {"Login": "login", "Log Out": "logout", "Anmelden": "login", "Abmelden": "logout",
-               "Accesso": "login", "Disconnessione": "logout", "Iniciar sesión": "login",
-               "Cerrar sesión": "logout", "Connexion": "login", "Déconnexion": "logout",
-               "Inloggen": "login", "Uitloggen": "logout", "Password change": None}  # fmt: skip
+    actions = {
+        "Login": "login",
+        "Log Out": "logout",
+        "Anmelden": "login",
+        "Abmelden": "logout",
+        "Accesso": "login",
+        "Disconnessione": "logout",
+        "Iniciar sesión": "login",
+        "Cerrar sesión": "logout",
+        "Connexion": "login",
+        "Déconnexion": "logout",
+        "Inloggen": "login",
+        "Uitloggen": "logout",
+        "Password change": None,
+    }
     assert {a: login_kind(a) for a in actions} == actions
     assert [on_off(v) for v in ("True", "Attivo", "Aus", "désactivé", "maybe")] == [
-        "on", "on", "off", "off", None,
-    ]  # fmt: skip
+        "on",
+        "on",
+        "off",
+        "off",
+        None,
+    ]
     assert advertiser_relation("A list uploaded or used by the advertiser") == "uploaded_list"
     assert advertiser_relation("Un elenco caricato o usato dall'inserzionista") == "uploaded_list"
     assert advertiser_relation("Advertisers you've interacted with") == "interacted"
@@ -104,24 +131,42 @@ def test_label_values_structures() -> None:
         {"label": "URL", "href": "https://example.com"},
         {"label": "Zeitpunkt", "timestamp_value": 1702744686},
         {"label": "Friends", "vec": [{"value": "Alina"}, {"value": "Bo"}]},
-        {"label": "Events", "vec": [{"dict": [
-            {"label": "ID", "value": "1"}, {"label": "Evento", "value": "PAGE_VIEW"},
-            {"label": "Ricevuto il", "timestamp_value": 1700000000}]}]},
+        {
+            "label": "Events",
+            "vec": [
+                {
+                    "dict": [
+                        {"label": "ID", "value": "1"},
+                        {"label": "Evento", "value": "PAGE_VIEW"},
+                        {"label": "Ricevuto il", "timestamp_value": 1700000000},
+                    ]
+                }
+            ],
+        },
         {"title": "Owner", "dict": [{"dict": [{"label": "Name", "value": "Shop"}], "title": ""}]},
-    ]  # fmt: skip
+    ]
     leaves = list(flatten_label_values(items))
     assert [leaf.value or leaf.href or leaf.ts for leaf in leaves] == [
-        "Europe/Berlin", "https://example.com", 1702744686, "Alina", "Bo", "1", "PAGE_VIEW",
-        1700000000, "Shop",
-    ]  # fmt: skip
+        "Europe/Berlin",
+        "https://example.com",
+        1702744686,
+        "Alina",
+        "Bo",
+        "1",
+        "PAGE_VIEW",
+        1700000000,
+        "Shop",
+    ]
     assert leaves[3].path == ("Friends",) and leaves[-1].path == ("Owner", "Name")
     (event,) = [rec for rec in label_records(items) if lv_value(rec, "event")]
     assert lv_value(event, "event") == "PAGE_VIEW" and lv_time(event, "received_on") == 1700000000
 
 
 def test_string_map_and_list() -> None:
-    smd = {"Indirizzo e-mail": {"href": "", "value": "a@b.it", "timestamp": 0},
-           "Link": {"href": "https://x", "value": "", "timestamp": 5}}  # fmt: skip
+    smd = {
+        "Indirizzo e-mail": {"href": "", "value": "a@b.it", "timestamp": 0},
+        "Link": {"href": "https://x", "value": "", "timestamp": 5},
+    }
     assert smd_get(smd, "email") == "a@b.it" and smd_get(smd, "phone") is None
     rec = {"string_list_data": [{"href": "h", "value": "v", "timestamp": 1700000000}, "junk"]}
     assert string_list(rec) == [("v", "h", 1700000000)]
@@ -141,13 +186,14 @@ def test_html_records_tables_nested_and_lines() -> None:
     page = """<html><body><main>
     <section class="_a6-g"><h2 class="_a6-h">Luca Rossi</h2>
       <div class="_a6-p"><table><tr><td class="_a6_q">IP Address</td><td>93.45.12.7</td></tr>
-      <tr><td colspan="2">Contact points<div><div>+39 328 111</div></div><div><div>l@x.it</div></div>
-      </td></tr></table></div>
+      <tr><td colspan="2">Contact points<div><div>+39 328 111</div></div>
+      <div><div>l@x.it</div></div></td></tr></table></div>
       <footer><div class="_a72d">Nov 14, 2023 10:13:20 pm</div></footer></section>
     <div class="pam _3-95 _2ph- _a6-g uiBoxWhite noborder"><h2>Login</h2>
-      <div class="_3-95 _a6-p"><div><div>Indirizzo IP: 2a01:e11::7</div><div>Chrome</div></div></div>
+      <div class="_3-95 _a6-p"><div><div>Indirizzo IP: 2a01:e11::7</div>
+      <div>Chrome</div></div></div>
       <div class="_3-94 _a6-o">14 nov 2023, 22:13</div></div>
-    </main></body></html>"""  # fmt: skip
+    </main></body></html>"""
     first, second = page_records(parse_html(page.encode()))
     assert first.title == "Luca Rossi" and first.get("ip") == "93.45.12.7"
     assert [v for label, v in first.fields if label == "Contact points"] == [
@@ -161,20 +207,41 @@ def test_html_records_tables_nested_and_lines() -> None:
 
 @pytest.mark.parametrize("lang_labels", ["it", "de"])
 def test_localised_instagram_labels(tmp_path: Path, lang_labels: str) -> None:
-    labels = {"it": ("Indirizzo e-mail", "Nome utente", "Nome", "Cognome",
-                     "Informazioni di contatto", "Sincronizzazione dei contatti", "Vero"),
-              "de": ("E-Mail-Adresse", "Benutzername", "Vorname", "Nachname",
-                     "Kontaktinformationen", "Kontaktsynchronisierung", "An")}[lang_labels]  # fmt: skip
+    labels = {
+        "it": (
+            "Indirizzo e-mail",
+            "Nome utente",
+            "Nome",
+            "Cognome",
+            "Informazioni di contatto",
+            "Sincronizzazione dei contatti",
+            "Vero",
+        ),
+        "de": (
+            "E-Mail-Adresse",
+            "Benutzername",
+            "Vorname",
+            "Nachname",
+            "Kontaktinformationen",
+            "Kontaktsynchronisierung",
+            "An",
+        ),
+    }[lang_labels]
     email, user, first, last, info, sync, true = labels
     sm = lambda **kv: {k: {"href": "", "value": v, "timestamp": 0} for k, v in kv.items()}  # noqa: E731
     extra = {
-        "personal_information/personal_information/personal_information.json":
-            {"profile_user": [{"string_map_data": sm(**{email: "z@x.it", user: "zz"})}]},
-        "personal_information/personal_information/account_information.json":
-            {"profile_account_insights": [{"string_map_data": sm(**{sync: true})}]},
-        "connections/contacts/synced_contacts.json": {"contacts_contact_info": [
-            {"string_map_data": sm(**{first: "Gianni", last: "Bö", info: "3331112222"})}]},
-    }  # fmt: skip
+        "personal_information/personal_information/personal_information.json": {
+            "profile_user": [{"string_map_data": sm(**{email: "z@x.it", user: "zz"})}]
+        },
+        "personal_information/personal_information/account_information.json": {
+            "profile_account_insights": [{"string_map_data": sm(**{sync: true})}]
+        },
+        "connections/contacts/synced_contacts.json": {
+            "contacts_contact_info": [
+                {"string_map_data": sm(**{first: "Gianni", last: "Bö", info: "3331112222"})}
+            ]
+        },
+    }
     path = mb.build_instagram_export(tmp_path, extra_files=extra, wrapper=False)
     ev = load_evidence([path])
     ids = set(zip(ev.identifiers.kind, ev.identifiers.value, strict=True))
@@ -186,8 +253,11 @@ def test_localised_instagram_labels(tmp_path: Path, lang_labels: str) -> None:
 
 def test_mixed_json_and_html(tmp_path: Path) -> None:
     html_only = mb.build_facebook_export(tmp_path / "h", fmt="html", zipped=False, wrapper=False)
-    extra = {p.relative_to(html_only).as_posix(): p.read_bytes()
-             for p in html_only.rglob("*.html") if "logins" in p.name}  # fmt: skip
+    extra = {
+        p.relative_to(html_only).as_posix(): p.read_bytes()
+        for p in html_only.rglob("*.html")
+        if "logins" in p.name
+    }
     path = mb.build_facebook_export(tmp_path / "m", extra_files=extra, wrapper=False)
     with ExportArchive([path]) as archive:
         assert detect(archive).format == "mixed"
@@ -198,14 +268,34 @@ def test_mixed_json_and_html(tmp_path: Path) -> None:
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 2**62) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["profile_v2", "friends_v2", "label_values", "vec", "dict", "name",
-                         "events", "timestamp", "string_map_data", "messages", "participants",
-                         "value", "label", "off_facebook_activity_v2", "linked_accounts"]),
-        children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "profile_v2",
+                    "friends_v2",
+                    "label_values",
+                    "vec",
+                    "dict",
+                    "name",
+                    "events",
+                    "timestamp",
+                    "string_map_data",
+                    "messages",
+                    "participants",
+                    "value",
+                    "label",
+                    "off_facebook_activity_v2",
+                    "linked_accounts",
+                ]
+            ),
+            children,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
-)  # fmt: skip
+)
 _FB_NAMES = sorted({n for spec in facebook.JSON_SPECS for n in spec.names})
 _IG_NAMES = sorted({n for spec in instagram.JSON_SPECS for n in spec.names if "_" not in n[-7:]})
 
@@ -224,8 +314,9 @@ def _write_all(root: Path, names: list[str], data: bytes) -> None:
 def test_any_json_in_known_files_never_crashes(doc: object, service: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "export"
-        _write_all(root, _FB_NAMES if service == "facebook" else _IG_NAMES,
-                   json.dumps(doc).encode())  # fmt: skip
+        _write_all(
+            root, _FB_NAMES if service == "facebook" else _IG_NAMES, json.dumps(doc).encode()
+        )
         ev = load_evidence([root])
         assert [s.service for s in ev.sources] == [service]
 
