@@ -99,9 +99,14 @@ def contact_pool(persona: Persona, size: int) -> list[Contact]:
         "example.it" if persona.numbers == "it" else "example.net",
     )
     firsts, lasts, draw = persona.first_names, persona.last_names, rng.random
+    used: set[tuple[str, str]] = set()
     for index in range(size):
-        first = firsts[int(draw() * len(firsts))]
-        last = lasts[int(draw() * len(lasts))]
+        for _ in range(4):  # a few tries for a name not taken yet (big pools repeat names)
+            first = firsts[int(draw() * len(firsts))]
+            last = lasts[int(draw() * len(lasts))]
+            if (first, last) not in used:
+                break
+        used.add((first, last))
         if persona.numbers == "it":
             e164, prefix, digits = italian_number(index + 1)
             typed = typed_italian(rng, prefix, digits)
