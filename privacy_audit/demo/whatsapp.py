@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import orjson
+
 from privacy_audit.demo._base import days, label_values, meta_json, to_datetime
 from privacy_audit.demo.world import World
 
@@ -69,6 +71,10 @@ def report_members(world: World, group_sizes: dict[str, int]) -> dict[str, bytes
         "whatsapp_connections/groups.json": meta_json(_groups(world, group_sizes)),
         "whatsapp_settings/account_settings.json": meta_json(_settings(world)),
     }
+    for name in list(members):
+        data = orjson.loads(members[name])
+        title = name.rsplit("/", 1)[-1].removesuffix(".json").replace("_", " ").capitalize()
+        members[name.removesuffix(".json") + ".html"] = _section_html(title, data)
     members["index.html"] = _index(labels, sorted(members)).encode("utf-8")
     return members
 
@@ -162,6 +168,52 @@ def _settings(world: World) -> dict[str, Any]:
             "language": p.lang,
         }
     }
+
+
+def _rows(data: Any, label: str = "") -> list[tuple[str, str]]:
+    """(label, value) rows of a report section, for its HTML page."""
+    if isinstance(data, dict):
+        if "label" in data:
+            label = _fix(str(data["label"]))
+            if "vec" in data:
+                return _rows(data["vec"], label)
+            if "dict" in data:
+                return _rows(data["dict"], label)
+            value = data.get("value", data.get("timestamp_value", ""))
+            if isinstance(value, int):
+                value = f"{to_datetime(value):%Y-%m-%d %H:%M:%S} UTC" if value > 0 else ""
+            return [(label, _fix(str(value)))]
+        out: list[tuple[str, str]] = []
+        for key, value in data.items():
+            out.extend(_rows(value, key.replace("_", " ").capitalize()))
+        return out
+    if isinstance(data, list):
+        return [row for item in data for row in _rows(item, label)]
+    if isinstance(data, bool):
+        return [(label, "On" if data else "Off")]
+    if isinstance(data, int) and "time" in label.lower():
+        return [(label, f"{to_datetime(data):%Y-%m-%d %H:%M:%S} UTC" if data else "")]
+    return [(label, _fix(str(data)))]
+
+
+def _fix(text: str) -> str:
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
+def _section_html(title: str, data: Any) -> bytes:
+    """The human-readable sibling of a JSON section (one label/value table)."""
+    cells = "".join(
+        f"<tr><th>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"
+        for label, value in _rows(data)
+    )
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>"
+        f"<table>{cells}</table></body></html>\n"
+    ).encode()
 
 
 def _index(labels: dict[str, str], files: list[str]) -> str:
