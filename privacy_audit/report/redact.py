@@ -16,6 +16,7 @@ they become "Device N", consistently across every table and output format.
 from __future__ import annotations
 
 import copy
+import functools
 import ipaddress
 import re
 import unicodedata
@@ -74,8 +75,29 @@ def _key(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).casefold().split())
 
 
+def _keys(values: pd.Series) -> pd.Series:
+    """:func:`_key` of every value, vectorized (names are NFC already in Evidence)."""
+    text = values.dropna().astype(str)
+    if text.empty:
+        return pd.Series([], dtype=object)
+    text = text.map(lambda v: unicodedata.normalize("NFC", v)) if len(text) < 1000 else text
+    return text.str.casefold().str.split().str.join(" ")
+
+
+_NON_DIGIT = re.compile(r"\D+")
+
+
 def _digits(value: str) -> str:
-    return "".join(c for c in value if c.isdigit())
+    return _NON_DIGIT.sub("", value)
+
+
+def _country_code(digits: str) -> str:
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    for size in (1, 2, 3):
+        if int(digits[:size] or 0) in COUNTRY_CODE_TO_REGION_CODE:
+            return digits[:size]
+    return ""
 
 
 def mask_phone(value: str) -> str:
@@ -85,12 +107,8 @@ def mask_phone(value: str) -> str:
         return BULLET * 4
     prefix = ""
     if value.strip().startswith("+"):
-        import phonenumbers
-
-        try:
-            prefix = f"+{phonenumbers.parse(value, None).country_code} "
-        except phonenumbers.NumberParseException:
-            prefix = "+"
+        code = _country_code(digits)
+        prefix = f"+{code} " if code else "+"
     return f"{prefix}{BULLET * 7}{digits[-2:]}"
 
 
@@ -123,66 +141,70 @@ class Redactor:
         crossref: dict[str, Any] | None = None,
     ) -> None:
         self.tr = tr or translator("en")
-        self._names: dict[str, str] = {}  # person/chat/account key -> pseudonym
+        self._kinds: dict[str, str] = {}  # person/chat/account key -> kind of pseudonym
+        self._names: dict[str, str] = {}  # key -> pseudonym, numbered on first use
         self._devices: dict[str, str] = {}
         self._counters: dict[str, int] = {}
         self._orgs: set[str] = set()
         self._phone_tails: set[str] = set()
-        self._by_word: dict[str, list[tuple[str, str]]] = {}
+        self._by_word: dict[str, list[str]] = {}  # first word -> keys
         self._learn(evidence)
         for table, column in (("advertisers", "name"), ("off_meta_top", "app")):
             frame = (crossref or {}).get(table)
             if isinstance(frame, pd.DataFrame) and column in frame:
-                self._orgs |= {_key(str(v)) for v in frame[column].dropna().unique()}
+                self._orgs |= set(_keys(frame[column]))
         # a name that Meta lists as an advertiser or an app is a company: it keeps its name
-        for key in self._orgs & set(self._names):
-            del self._names[key]
+        for key in self._orgs & set(self._kinds):
+            del self._kinds[key]
         self._by_word = {
-            word: [(k, label) for k, label in entries if k not in self._orgs]
-            for word, entries in self._by_word.items()
+            word: [k for k in keys if k not in self._orgs] for word, keys in self._by_word.items()
         }
 
     # -- building the maps -------------------------------------------------------
     def _label(self, kind: str) -> str:
+        if kind == "you":
+            return self.tr.gettext(YOU)
         self._counters[kind] = self._counters.get(kind, 0) + 1
         return self.tr.gettext(LABELS[kind]).format(n=self._counters[kind])
 
+    def _pseudonym(self, key: str) -> str:
+        if key not in self._names:
+            self._names[key] = self._label(self._kinds[key])
+        return self._names[key]
+
     def _register(self, values: Iterable[Any], kind: str) -> None:
-        for value in values:
-            if is_missing(value):
-                continue
-            key = _key(str(value))
-            if key and key not in self._names and key not in NOT_PERSONAL:
-                self._names[key] = self._label(kind)
-                words = _WORDS.findall(key)
-                if words:
-                    self._by_word.setdefault(words[0], []).append((key, self._names[key]))
+        series = pd.Series(list(values), dtype=object).dropna()
+        if series.empty:
+            return
+        keys = _keys(series)
+        firsts = keys.str.extract(r"([^\W_]+)", expand=False)
+        for key, first in zip(keys.tolist(), firsts.tolist(), strict=True):
+            if key and key not in self._kinds and key not in NOT_PERSONAL:
+                self._kinds[key] = kind
+                if isinstance(first, str):
+                    self._by_word.setdefault(first, []).append(key)
 
     def _phones(self, values: Iterable[Any]) -> None:
-        for value in values:
-            if is_missing(value):
-                continue
-            digits = _digits(str(value))
-            for size in range(7, len(digits) + 1):
-                self._phone_tails.add(digits[-size:])
-                self._phone_tails.add("0" + digits[-size:])
+        series = pd.Series(list(values), dtype=object).dropna().astype(str)
+        if series.empty:
+            return
+        digits = series.str.replace(r"\D+", "", regex=True).drop_duplicates()
+        lengths = digits.str.len()
+        # the number as written, without its country code, and with a trunk 0
+        for cut in range(4):
+            tails = digits[lengths - cut >= 7].str[cut:]
+            self._phone_tails.update(tails.tolist())
+            self._phone_tails.update(("0" + tails).tolist())
 
     def _learn(self, evidence: Evidence) -> None:
         tables = evidence.tables
         ids = tables.get("identifiers")
         if ids is not None and len(ids):
-            names = ids.loc[ids["kind"] == "name", "value"]
-            for value in names.dropna().unique():
-                self._names.setdefault(_key(str(value)), self.tr.gettext(YOU))
-                words = _WORDS.findall(_key(str(value)))
-                if words:
-                    self._by_word.setdefault(words[0], []).append(
-                        (_key(str(value)), self.tr.gettext(YOU))
-                    )
-            self._register(ids.loc[ids["kind"] == "username", "value"].dropna().unique(), "account")
+            self._register(ids.loc[ids["kind"] == "name", "value"].unique(), "you")
+            self._register(ids.loc[ids["kind"] == "username", "value"].unique(), "account")
             phones = ids.loc[ids["kind"] == "phone"]
-            self._phones(phones["value"].dropna().unique())
-            self._phones(phones["raw"].dropna().unique())
+            self._phones(phones["value"].unique())
+            self._phones(phones["raw"].unique())
 
         def column(table: str, name: str) -> list[Any]:
             frame = tables.get(table)
@@ -204,10 +226,8 @@ class Redactor:
             ("messages", "sender_phone_e164"),
         ):
             self._phones(column(table, field))
-        for value in column("activity", "device"):
-            self.device(value)
-        self._orgs = {_key(str(v)) for v in column("advertisers", "name")}
-        self._orgs |= {_key(str(v)) for v in column("off_platform", "app")}
+        self._orgs = set(_keys(pd.Series(column("advertisers", "name"), dtype=object)))
+        self._orgs |= set(_keys(pd.Series(column("off_platform", "app"), dtype=object)))
 
     @staticmethod
     def _is_contact(value: Any) -> bool:
@@ -223,11 +243,11 @@ class Redactor:
         if "@" in text and _EMAIL.fullmatch(text.strip()):
             return mask_email(text)
         key = _key(text)
-        if key in self._orgs or key in NOT_PERSONAL:
+        if not key or key in self._orgs or key in NOT_PERSONAL:
             return value
-        if key not in self._names:
+        if key not in self._kinds:
             self._register([text], kind)
-        return self._names[key]
+        return self._pseudonym(key)
 
     def device(self, value: Any) -> Any:
         """``Device N``, the same for the same device string."""
@@ -267,12 +287,12 @@ class Redactor:
         words = set(_WORDS.findall(text.casefold()))
         found: list[tuple[str, str]] = []
         for word in words:
-            for key, label in self._by_word.get(word, ()):
+            for key in self._by_word.get(word, ()):
                 if set(_WORDS.findall(key)) <= words:
-                    found.append((key, label))
+                    found.append((key, self._pseudonym(key)))
         if not found:
             return None
-        found.sort(key=lambda kv: -len(kv[0]))
+        found.sort(key=lambda kv: (-len(kv[0]), kv[0]))
         parts = []
         for key, _label in found:
             body = r"[\s_]+".join(re.escape(w) for w in key.split(" "))
@@ -410,10 +430,13 @@ class Redactor:
             extra=self.deep(info.extra),
         )
 
-    def evidence(self, evidence: Evidence) -> Evidence:
-        """A redacted copy of the evidence tables and sources."""
+    def evidence(self, evidence: Evidence, *, tables: bool = True) -> Evidence:
+        """A redacted copy of the sources and tables (``tables=False``: empty tables)."""
         return Evidence(
-            {name: self.frame(table) for name, table in evidence.tables.items()},
+            {
+                name: self.frame(table) if tables else table.iloc[0:0].copy()
+                for name, table in evidence.tables.items()
+            },
             [self.source(s) for s in evidence.sources],
             evidence.region,
         )
@@ -429,11 +452,15 @@ class Redactor:
             recommendations=copy.deepcopy(finding.recommendations),
         )
 
-    def result(self, result: AuditResult) -> AuditResult:
-        """A fully redacted copy of ``result``; the original is not changed."""
+    def result(self, result: AuditResult, *, tables: bool = True) -> AuditResult:
+        """A fully redacted copy of ``result``; the original is not changed.
+
+        ``tables=False`` leaves the evidence tables out (empty) of the copy: the report
+        does not show them, and redacting 100k rows takes seconds.
+        """
         return replace(
             result,
-            evidence=self.evidence(result.evidence),
+            evidence=self.evidence(result.evidence, tables=tables),
             findings=[self.finding(f) for f in result.findings],
             score_explanation=[self.text(s) for s in result.score_explanation],
             summary=self.deep(result.summary),
@@ -463,6 +490,7 @@ def _ipv4_ok(match: re.Match[str]) -> bool:
     return all(0 <= int(part) <= 255 for part in match.groups())
 
 
+@functools.cache
 def _field_kind(field: str) -> str:
     """Which kind of personal data an evidence field holds ('' for none)."""
     name = field.lower()
@@ -495,7 +523,9 @@ def _field_kind(field: str) -> str:
     return ""
 
 
-def redact_result(result: AuditResult, tr: Translator | None = None) -> AuditResult:
+def redact_result(
+    result: AuditResult, tr: Translator | None = None, *, tables: bool = True
+) -> AuditResult:
     """Shortcut: a redacted copy of ``result`` with labels in its own language."""
     redactor = Redactor(result.evidence, tr or translator(result.lang), result.crossref)
-    return redactor.result(result)
+    return redactor.result(result, tables=tables)

@@ -417,5 +417,5 @@ def render_html(result: AuditResult, *, redact: bool = False, lang: str | None =
     """
     tr = translator(lang or result.lang)
     if redact:
-        result = redact_result(result, tr)
+        result = redact_result(result, tr, tables=False)
     return render_prepared(result, tr, redacted=redact)

@@ -230,7 +230,7 @@ def write_report(
         )
     tr = translator(result.lang)
     if redact:
-        result = redact_result(result, tr)
+        result = redact_result(result, tr, tables=False)
     try:
         if fmt == "html":
             atomic_write_text(target, render_prepared(result, tr, redacted=redact))
