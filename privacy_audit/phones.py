@@ -7,7 +7,8 @@ user's default region, so that ``333 123 4567`` typed into an Italian phone book
 The result of every function here equals the naive per-value reference
 ``phonenumbers.parse(raw, region)`` + ``is_valid_number`` + ``format_number(E164)``
 (None when the value cannot be parsed or is not a valid number); only the work differs:
-each *distinct* raw string is parsed once and the result mapped back onto the column.
+each *distinct* raw string is parsed once (strings that are the same digits with other
+spacing share one parse) and the result mapped back onto the column.
 
 Default region (:func:`default_region`), first that applies:
 1. the user's own number, read in international format: the WhatsApp account report
@@ -21,6 +22,7 @@ Default region (:func:`default_region`), first that applies:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -58,10 +60,31 @@ def normalize_many(values: Iterable[Any], region: str | None) -> list[str | None
     return [None if _missing(v) else table[str(v)] for v in values]
 
 
+#: digits with the usual separators only: phonenumbers reads just the digits (and the
+#: leading "+") of such a string, so its separators can be dropped before parsing
+_PLAIN = re.compile(r"^\+?\d[\d \-.()\u00a0]*$")
+_SEPARATORS = str.maketrans("", "", " -.()\u00a0")
+
+
+def _parse_distinct(raws: Iterable[str], region: str | None) -> dict[str, str | None]:
+    """Distinct raw string -> E.164 or None, parsing each digit sequence only once.
+
+    ``+39 333 123 4567`` and ``+393331234567`` share one parse; anything that is not
+    plain digits and separators is parsed as it is.
+    """
+    by_key: dict[str, str | None] = {}
+    out: dict[str, str | None] = {}
+    for raw in raws:
+        key = raw.translate(_SEPARATORS) if _PLAIN.match(raw) else raw
+        if key not in by_key:
+            by_key[key] = normalize_number(raw, region)
+        out[raw] = by_key[key]
+    return out
+
+
 def _lookup(values: Sequence[Any], region: str | None) -> dict[str, str | None]:
     """Distinct raw string -> E.164 or None."""
-    distinct = {str(v) for v in values if not _missing(v)}
-    return {raw: normalize_number(raw, region) for raw in distinct}
+    return _parse_distinct({str(v) for v in values if not _missing(v)}, region)
 
 
 def _map_column(column: pd.Series, region: str | None) -> pd.Series:
@@ -69,7 +92,7 @@ def _map_column(column: pd.Series, region: str | None) -> pd.Series:
     if column.empty:
         return pd.Series([], dtype=object, index=column.index)
     keys = column.astype(object).map(str, na_action="ignore")
-    table = {raw: normalize_number(raw, region) for raw in pd.unique(keys.dropna())}
+    table = _parse_distinct(pd.unique(keys.dropna()), region)
     mapped = keys.map(table).astype(object)
     return mapped.where(mapped.notna(), None)
 

@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from privacy_audit import phones
 from privacy_audit.model import EvidenceBuilder, SourceInfo
@@ -51,6 +53,10 @@ def phone_mix(n: int, seed: int = 0) -> list[Any]:
         lambda: rng.choice(["", " ", "n/a", "abc", "+", "++39", "3331234567x", "tel:+39"]),
         lambda: None,
         lambda: f"\u202a+39 333 {digits(3)} {digits(4)}\u202c",
+        lambda: f"+39 (0)6 {digits(4)}.{digits(4)}",
+        lambda: f"3{rng.randint(20, 49)}.{digits(3)}.{digits(4)}",
+        lambda: f"+39{digits(10)}",
+        lambda: f"+39-3{rng.randint(20, 49)}-{digits(7)}",
     ]
     pool = [rng.choice(makers)() for _ in range(max(1, n // 5))]
     return [rng.choice(pool) for _ in range(n)]  # repeats, like real contact lists
@@ -59,6 +65,17 @@ def phone_mix(n: int, seed: int = 0) -> list[Any]:
 @pytest.mark.parametrize("region", ["IT", "DE", "US", None])
 def test_normalize_many_equals_naive(region: str | None) -> None:
     values = phone_mix(3000, seed=hash(region) % 100)
+    assert phones.normalize_many(values, region) == [naive(v, region) for v in values]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="+0123456789 -.()\u00a0x/", max_size=18), max_size=40),
+    st.sampled_from(["IT", "US", "GB", None]),
+)
+def test_shared_parses_equal_naive_on_any_digit_string(
+    values: list[str], region: str | None
+) -> None:
     assert phones.normalize_many(values, region) == [naive(v, region) for v in values]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -91,14 +92,19 @@ def _normalise(data: bytes) -> bytes:
     return b"\n" + data
 
 
-def _factorize(values: tuple[bytes, ...]) -> tuple[np.ndarray, list[bytes]]:
+def _factorize(values: list[bytes]) -> tuple[np.ndarray, list[bytes]]:
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), sort=False)
     return codes, list(uniques)
 
 
+def _text(raw: bytes) -> str:
+    """Decoded ``raw`` without bidi marks (only non-ASCII text can hold them)."""
+    text = raw.decode("utf-8", errors="replace")
+    return text if text.isascii() else text.translate(_BIDI)
+
+
 def _clean_author(raw: bytes) -> str:
-    text = raw.decode("utf-8", errors="replace").translate(_BIDI)
-    return unicodedata.normalize("NFC", text).strip()
+    return unicodedata.normalize("NFC", _text(raw)).strip()
 
 
 def _first_index(codes: np.ndarray, count: int) -> np.ndarray:
@@ -121,7 +127,7 @@ def parse_chat(
     rows = pat.SHAPES[shape].findall(raw) if shape is not None else []
     if not rows:
         raise NotAChat("no WhatsApp header")
-    dates, times, authors, bodies = zip(*rows, strict=True)
+    dates, times, authors, bodies = (list(map(itemgetter(i), rows)) for i in range(4))
     n = len(rows)
 
     # -- dates and times, once per distinct string --------------------------------------
@@ -171,8 +177,8 @@ def parse_chat(
     special = np.fromiter(
         map(bytes.endswith, bodies, repeat(loc.SPECIAL_SUFFIXES)), dtype=bool, count=n
     )
-    for i in np.flatnonzero(special):
-        body = bodies[i].decode("utf-8", "replace").translate(_BIDI)
+    for i in np.flatnonzero(special & (kind == _TEXT)):
+        body = _text(bodies[i])
         stripped = loc.EDITED_RE.sub("", body)
         if stripped != body:
             edited[i] = True
@@ -186,12 +192,10 @@ def parse_chat(
     # the first lines may hold the encryption notice under the chat's name
     marked = np.fromiter(map(bytes.startswith, bodies, repeat(_LRM)), dtype=bool, count=n)
     for i in np.flatnonzero(marked & (kind == _TEXT)):
-        if loc.SYSTEM_RE.match(bodies[i].decode("utf-8", "replace").translate(_BIDI)):
+        if loc.SYSTEM_RE.match(_text(bodies[i])):
             kind[i] = _SYSTEM
     for i in range(min(n, 3)):
-        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(
-            bodies[i].decode("utf-8", "replace").translate(_BIDI)
-        ):
+        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[i])):
             kind[i] = _SYSTEM
     kind[system_author[author_codes]] = _SYSTEM
     is_system = kind == _SYSTEM
@@ -205,7 +209,7 @@ def parse_chat(
     numbers: list[str] = []
     for i in np.flatnonzero(is_system):
         line = (authors[i] + b": " + bodies[i]) if authors[i] else bodies[i]
-        text = line.decode("utf-8", "replace").translate(_BIDI)
+        text = _text(line)
         if loc.GROUP_RE.search(text):
             is_group = True
             numbers.extend(loc.PHONE_IN_TEXT_RE.findall(text))
