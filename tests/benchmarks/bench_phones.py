@@ -3,7 +3,8 @@
 Contact lists repeat numbers a lot (the same people in the phone book, on WhatsApp, in
 several uploads, written in different ways): the generated column has 100,000 rows drawn
 from 15,000 distinct strings (7,500 numbers, each also typed a second way). The baseline
-is the naive reference the tests compare against: ``phonenumbers.parse`` + ``is_valid_number`` + ``format_number(E164)`` per row.
+is the naive reference the tests compare against: ``phonenumbers.parse`` +
+``is_valid_number`` + ``format_number(E164)`` per row.
 Target: at least 5x faster, same result.
 """
 
