@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QSvgWidget
@@ -16,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_audit.analysis.result import AuditResult
 from privacy_audit.gui.labels import table_name
 from privacy_audit.gui.widgets import SERVICE_NAMES, SEVERITY_NAMES, Card, heading, paragraph
 from privacy_audit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
+    from privacy_audit.model import SourceInfo
 
 
 def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
@@ -154,21 +159,26 @@ class Dashboard(QScrollArea):
             self.score_after.show()
         else:
             self.score_after.hide()
-        explanation = " ".join(result.score_explanation[:2])
+        explanation = result.score_explanation
         self.score_text.setText(
-            _("Higher means Meta can link more about you.")
-            + (" " + explanation if explanation else "")
+            explanation[0] if explanation else _("Higher means Meta can link more about you.")
         )
+        self.score_text.setToolTip("\n".join(explanation[1:]))
 
     def _fill_actions(self) -> None:
         assert self._tr is not None and self._result is not None
         _ = self._tr.gettext
         _clear(self.actions_box)
-        findings = [f for f in self._result.findings if f.recommendations][:3]
-        if not findings:
+        actions: list[tuple[Finding, Recommendation]] = []
+        seen: set[str] = set()
+        for finding in self._result.findings:
+            for rec in finding.recommendations:
+                if rec.id not in seen and len(actions) < 3:
+                    seen.add(rec.id)
+                    actions.append((finding, rec))
+        if not actions:
             self.actions_box.addWidget(paragraph(_("Nothing to change: no finding needs action.")))
-        for finding in findings:
-            rec = finding.recommendations[0]
+        for finding, rec in actions:
             severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
             button = QPushButton(f"{severity}: {rec.title}")
             button.setStyleSheet("text-align: left; padding: 6px;")
@@ -185,31 +195,36 @@ class Dashboard(QScrollArea):
         _ = tr.gettext
         _clear(self.services_grid)
         self.service_cards = []
-        for index, source in enumerate(self._result.sources):
-            card = Card(SERVICE_NAMES.get(source.service, source.service))
-            lines = []
-            for table, count in sorted(source.tables.items(), key=lambda kv: -kv[1]):
-                if count:
-                    lines.append(f"{table_name(tr, table)}: {count:,}")
-            if not lines:
-                lines.append(_("Nothing we know how to read."))
-            body = paragraph("\n".join(lines[:6]))
-            card.body.addWidget(body)
-            date = (
-                source.export_date.strftime("%Y-%m-%d")
-                if source.export_date is not None
-                else _("unknown")
-            )
+        by_service: dict[str, list[SourceInfo]] = {}
+        for source in self._result.sources:
+            by_service.setdefault(source.service, []).append(source)
+        for index, (service, sources) in enumerate(by_service.items()):
+            card = Card(SERVICE_NAMES.get(service, service))
+            counts: dict[str, int] = {}
+            for source in sources:
+                for table, count in source.tables.items():
+                    counts[table] = counts.get(table, 0) + count
+            lines = [
+                f"{table_name(tr, table)}: {count:,}"
+                for table, count in sorted(counts.items(), key=lambda kv: -kv[1])
+                if count
+            ] or [_("Nothing we know how to read.")]
+            card.body.addWidget(paragraph("\n".join(lines[:6])))
+            if len(sources) > 1:
+                card.body.addWidget(paragraph(_("{n} exports read").format(n=len(sources))))
+            dates = [s.export_date for s in sources if s.export_date is not None]
+            date = max(dates).strftime("%Y-%m-%d") if dates else _("unknown")
             card.body.addWidget(paragraph(_("Export date: {date}").format(date=date)))
-            if source.warnings:
-                card.body.addWidget(
-                    paragraph(_("{n} warnings while reading").format(n=len(source.warnings)))
-                )
+            warnings = sum(len(s.warnings) for s in sources)
+            if warnings:
+                card.body.addWidget(paragraph(_("{n} warnings while reading").format(n=warnings)))
+            card.body.addStretch(1)
             self.services_grid.addWidget(card, index // 4, index % 4)
             self.service_cards.append(card)
         missing = [item.get("service", "") for item in self._result.not_checked]
+        missing = [m for m in dict.fromkeys(missing) if m and m not in by_service]
         if missing:
-            names = ", ".join(SERVICE_NAMES.get(m, m) for m in missing if m)
+            names = ", ".join(SERVICE_NAMES.get(m, m) for m in missing)
             self.not_checked.setText(
                 _("Not checked (no export given): {names}").format(names=names)
             )

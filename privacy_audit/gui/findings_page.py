@@ -115,7 +115,10 @@ class FindingsPage(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(300)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(self._show_row)
         self.addWidget(self.list)
@@ -137,7 +140,11 @@ class FindingsPage(QSplitter):
         self.evidence_view.setMinimumHeight(160)
         self.evidence_view.setMaximumHeight(260)
         self.evidence_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.evidence_view.setWordWrap(False)
         self.evidence_view.horizontalHeader().setStretchLastSection(True)
+        self.evidence_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents  # a handful of rows: cheap
+        )
         self.evidence_more = paragraph()
         self.sources = paragraph()
         self.steps_title = heading("", 2)

@@ -1,0 +1,63 @@
+"""The window over the real core: the bundled demo persona, end to end."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from privacy_audit.gui.core import Core
+from privacy_audit.gui.worker import ThreadExecutor
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_persona_through_the_real_pipeline(make_window, qtbot) -> None:
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0]
+    assert result.findings, "the demo persona raises findings"
+    assert window.dashboard.score_value.text() == f"{result.score}/100"
+    services = [c.title.text() for c in window.dashboard.service_cards]
+    # one card per service, however many exports (WhatsApp: account report + chats)
+    assert len(services) == len({s.service for s in result.sources}) == len(set(services))
+    assert {"Facebook", "Instagram", "WhatsApp"} <= set(services)
+    assert window.dashboard.charts, "the report's charts are on the dashboard"
+    window.show_tab(1)
+    page = window.findings_page
+    assert page.list.count() == len(result.findings)
+    severities = [f.severity for f in page.findings]
+    order = ["high", "medium", "low", "info"]
+    assert severities == sorted(severities, key=order.index)
+    assert page.title.text() == page.findings[0].title
+    assert page.rec_boxes, "the first finding has steps"
+    # every evidence table browsable
+    window.show_tab(2)
+    data = window.data_page
+    data.select_table("contacts")
+    assert data.model.rowCount() == len(result.evidence.contacts) > 0
+    # the same audit in Italian
+    with qtbot.waitSignal(window.result_relabelled, timeout=120_000) as relabelled:
+        window.set_language("it")
+    italian = relabelled.args[0]
+    assert italian.lang == "it"
+    window.show_tab(1)
+    assert page.list.count() == len(italian.findings)
+    assert page.title.text() == page.findings[0].title
+    assert [f.id for f in italian.findings] == [f.id for f in result.findings]
+    assert [f.title for f in italian.findings] != [f.title for f in result.findings]
+
+
+@pytest.mark.webengine
+def test_real_report_preview_loads(make_window, qtbot) -> None:
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+        window.open_demo()
+    with qtbot.waitSignal(window.report_page.preview_loaded, timeout=60_000) as loaded:
+        window.show_tab(3)
+    assert loaded.args == [True]
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        window.report_page.view.page().toPlainText(callback)
+    text = callback.args[0]
+    assert blocker.args[0].findings[0].title in text
+    assert not window.report_page.view.interceptor.blocked  # self-contained: nothing to block
