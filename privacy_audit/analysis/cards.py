@@ -67,14 +67,19 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     phones = shared[shared["kind"] == "phone"]
     emails = shared[shared["kind"] == "email"]
     users = shared[shared["kind"] == "username"]
-    services = sorted({s for v in shared["services"] for s in v.split(",")})
+    services = nz.services_in(shared["services"])
+    parts = [
+        tr.ngettext("{n} phone number", "{n} phone numbers", len(phones)).format(n=len(phones)),
+        tr.ngettext("{n} e-mail address", "{n} e-mail addresses", len(emails)).format(
+            n=len(emails)
+        ),
+        tr.ngettext("{n} username", "{n} usernames", len(users)).format(n=len(users)),
+    ]
+    amounts = (len(phones), len(emails), len(users))
     text = [
-        tr.gettext(
-            "Your own details link your accounts: {phones} phone numbers, {emails} e-mail "
-            "addresses and {users} usernames are each held by more than one service "
-            "({services})."
-        ).format(
-            phones=len(phones), emails=len(emails), users=len(users), services=_names(services)
+        tr.gettext("Your own details held by more than one service ({services}): {items}.").format(
+            services=_names(services),
+            items=", ".join(p for p, amount in zip(parts, amounts, strict=True) if amount),
         )
     ]
     if len(phones):

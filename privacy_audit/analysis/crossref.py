@@ -120,18 +120,21 @@ def contact_overlap(contacts: pd.DataFrame) -> pd.DataFrame:
     wa = contacts[(contacts["service"] == "whatsapp") & contacts["origin"].isin(WHATSAPP_ORIGINS)]
     if up.empty or wa.empty:
         return pd.DataFrame(columns=cols)
-    both = pd.concat([up, wa], ignore_index=True)
+    # keys of WhatsApp contacts first; only uploads that share one are joined further
+    wa_keys = pd.concat([wa["phone"], wa["email"]], ignore_index=True).dropna().unique()
+    up_hit = up[up["phone"].isin(wa_keys) | up["email"].isin(wa_keys)]
     long = pd.concat(
         [
-            both[["phone", "service", "name"]].rename(columns={"phone": "key"}),
-            both[["email", "service", "name"]].rename(columns={"email": "key"}),
+            up_hit[["phone", "service", "name"]].rename(columns={"phone": "key"}),
+            up_hit[["email", "service", "name"]].rename(columns={"email": "key"}),
         ],
         ignore_index=True,
-    ).dropna(subset=["key"])
+    )
+    long = long[long["key"].isin(wa_keys)]
     by_key = nz.services_by_key(long, "key")
-    wa_keys = set(long.loc[long["service"] == "whatsapp", "key"])
-    up_keys = set(long.loc[long["service"] != "whatsapp", "key"])
-    confirmed = by_key[by_key["key"].isin(wa_keys) & by_key["key"].isin(up_keys)].copy()
+    confirmed = by_key.assign(
+        services=by_key["services"] + ",whatsapp", n_services=by_key["n_services"] + 1
+    )
     names = long.dropna(subset=["name"]).drop_duplicates("key").set_index("key")["name"]
     confirmed["name"] = confirmed["key"].map(names)
     confirmed["confidence"] = "confirmed"
@@ -171,37 +174,46 @@ def shared_network(evidence: Evidence) -> pd.DataFrame:
     """IP addresses and devices seen by more than one service."""
     cols = ["kind", "value", "services", "n_services", "first_seen", "last_seen"]
     a = evidence.activity
-    if a.empty:
+    parts = []
+    for kind in ("ip", "device"):
+        # aggregate the raw values first (logins repeat the same few IPs and devices)
+        raw = (
+            a.dropna(subset=[kind])
+            .groupby(["service", kind], sort=False)["timestamp"]
+            .agg(["min", "max"])
+            .reset_index()
+        )
+        if raw.empty:
+            continue
+        key = nz.text(raw[kind]).str.strip() if kind == "ip" else nz.fold(raw[kind])
+        parts.append(
+            pd.DataFrame(
+                {
+                    "kind": kind,
+                    "key": key,
+                    "shown": nz.text(raw[kind]),
+                    "service": nz.text(raw["service"]),
+                    "first_seen": raw["min"],
+                    "last_seen": raw["max"],
+                }
+            )
+        )
+    if not parts:
         return pd.DataFrame(columns=cols)
-    ip = pd.DataFrame(
-        {"kind": "ip", "value": nz.text(a["ip"]).str.strip(), "service": nz.text(a["service"])}
-    )
-    device = nz.fold(a["device"])
-    dev = pd.DataFrame({"kind": "device", "value": device, "service": nz.text(a["service"])})
-    ip["ts"] = a["timestamp"].to_numpy()
-    dev["ts"] = a["timestamp"].to_numpy()
-    frame = pd.concat([ip, dev], ignore_index=True).dropna(subset=["value"])
-    if frame.empty:
-        return pd.DataFrame(columns=cols)
-    frame["kv"] = frame["kind"] + "\x1f" + frame["value"]
-    counts = frame.groupby("kv")["service"].nunique()
-    keep = counts[counts >= 2].index
-    frame = frame[frame["kv"].isin(keep)]
-    if frame.empty:
-        return pd.DataFrame(columns=cols)
+    frame = pd.concat(parts, ignore_index=True).dropna(subset=["key"])
+    frame["kv"] = frame["kind"] + "\x1f" + frame["key"]
     out = nz.services_by_key(frame, "kv")
-    times = frame.groupby("kv")["ts"].agg(["min", "max"])
-    out = out.merge(times, left_on="kv", right_index=True)
-    out = out.rename(columns={"min": "first_seen", "max": "last_seen"})
-    # show the device as written in the export (first spelling), not the folded key
-    if (frame["kind"] == "device").any():
-        spelled = pd.DataFrame({"kv": "device\x1f" + device, "orig": nz.text(a["device"])})
-        spelled = spelled.dropna().drop_duplicates("kv").set_index("kv")["orig"]
-    else:
-        spelled = pd.Series(dtype=object)
-    parts = out["kv"].str.split("\x1f", n=1, expand=True)
-    out["kind"] = parts[0]
-    out["value"] = out["kv"].map(spelled).fillna(parts[1])
+    out = out[out["n_services"] >= 2]
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = frame[frame["kv"].isin(out["kv"])].groupby("kv")
+    extra = grouped.agg(
+        kind=("kind", "first"),
+        value=("shown", "first"),
+        first_seen=("first_seen", "min"),
+        last_seen=("last_seen", "max"),
+    )
+    out = out.merge(extra, left_on="kv", right_index=True)
     out = out.sort_values(["n_services", "kind", "value"], ascending=[False, False, True])
     return out[cols].reset_index(drop=True)
 
@@ -210,8 +222,8 @@ def _events(evidence: Evidence) -> pd.DataFrame:
     a, m = evidence.activity, evidence.messages
     frame = pd.concat(
         [
-            pd.DataFrame({"service": nz.text(a["service"]), "ts": a["timestamp"].to_numpy()}),
-            pd.DataFrame({"service": nz.text(m["service"]), "ts": m["timestamp"].to_numpy()}),
+            pd.DataFrame({"service": nz.text(a["service"]), "ts": a["timestamp"]}),
+            pd.DataFrame({"service": nz.text(m["service"]), "ts": m["timestamp"]}),
         ],
         ignore_index=True,
     )
@@ -223,9 +235,10 @@ def activity_daily(events: pd.DataFrame) -> pd.DataFrame:
     """Events per service per UTC day."""
     if events.empty:
         return pd.DataFrame(columns=["service", "date", "events"])
-    day = events["ts"].dt.floor("D").dt.date
-    out = events.groupby([events["service"], day.rename("date")]).size().rename("events")
-    return out.reset_index()
+    day = events["ts"].dt.floor("D").rename("date")
+    out = events.groupby([events["service"], day]).size().rename("events").reset_index()
+    out["date"] = out["date"].dt.date
+    return out
 
 
 def activity_hourly(events: pd.DataFrame) -> pd.DataFrame:
@@ -326,7 +339,9 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
     book = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "phone"].dropna())
     book_names = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "name_key"].dropna())
     m = evidence.messages
-    m = m[(nz.text(m["service"]) == "whatsapp") & m["is_group"].astype(bool)]
+    m = m[(m["service"] == "whatsapp") & m["is_group"].astype(bool)]
+    # one row per (chat, sender) before any normalisation: chats repeat senders a lot
+    m = m.drop_duplicates(["chat", "sender"])
     rows: list[pd.DataFrame] = []
     if len(m):
         people = pd.DataFrame(

@@ -14,6 +14,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
+from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.findings import RuleContext, service_names
 from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
 from privacy_audit.analysis.result import AuditResult
@@ -38,7 +39,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
     own = tables["own_ids"]
     shared = own[(own["kind"] == "phone") & (own["n_services"] >= 2)] if len(own) else own
     if len(shared):
-        services = sorted({s for v in shared["services"] for s in v.split(",")})
+        services = nz.services_in(shared["services"])
         facts.append(
             tr.gettext("The same phone number is in my accounts on {services} ({label}).").format(
                 services=service_names(services), label=yes

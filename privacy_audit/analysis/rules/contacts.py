@@ -89,7 +89,7 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
     tr = ctx.tr
     confirmed = int((overlap["confidence"] == "confirmed").sum())
     probable = int((overlap["confidence"] == "probable").sum())
-    services = sorted({s for v in overlap["services"] for s in v.split(",")})
+    services = nz.services_in(overlap["services"])
     n = confirmed + probable
     if confirmed:
         summary = tr.ngettext(

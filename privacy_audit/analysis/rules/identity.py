@@ -22,7 +22,7 @@ def phone_shared_across_services(ctx: RuleContext) -> Finding | None:
     if shared.empty:
         return None
     tr = ctx.tr
-    services = sorted({s for v in shared["services"] for s in v.split(",")})
+    services = nz.services_in(shared["services"])
     ids = ctx.evidence.identifiers
     files = source_files(ids[ids["kind"] == "phone"])
     emails = own[(own["kind"] == "email") & (own["n_services"] >= 2)]
@@ -121,7 +121,7 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
     tr = ctx.tr
     ips = int((net["kind"] == "ip").sum())
     devices = int((net["kind"] == "device").sum())
-    services = sorted({s for v in net["services"] for s in v.split(",")})
+    services = nz.services_in(net["services"])
     n = ips + devices
     rows = net.assign(
         ip=net["value"].where(net["kind"] == "ip"),
