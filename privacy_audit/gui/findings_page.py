@@ -137,8 +137,6 @@ class FindingsPage(QSplitter):
         self.evidence_model = DataFrameModel()
         self.evidence_view = QTableView()
         self.evidence_view.setModel(self.evidence_model)
-        self.evidence_view.setMinimumHeight(160)
-        self.evidence_view.setMaximumHeight(260)
         self.evidence_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.evidence_view.setWordWrap(False)
         self.evidence_view.horizontalHeader().setStretchLastSection(True)
@@ -262,6 +260,11 @@ class FindingsPage(QSplitter):
         frame = pd.DataFrame(finding.evidence)
         self.evidence_model.set_header_function(lambda c: column_name(self._tr, c))  # type: ignore[arg-type]
         self.evidence_model.set_frame(frame)
+        rows = self.evidence_view.verticalHeader()
+        rows.setDefaultSectionSize(self.evidence_view.fontMetrics().height() + 8)
+        height = self.evidence_view.horizontalHeader().sizeHint().height()
+        height += rows.defaultSectionSize() * max(1, len(frame)) + 6
+        self.evidence_view.setFixedHeight(min(280, height))
         rest = finding.evidence_total - len(frame)
         self.evidence_more.setVisible(rest > 0)
         self.evidence_more.setText(_("…and {n} more rows (see the Data tab).").format(n=rest))

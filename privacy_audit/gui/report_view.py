@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QMarginsF, QObject, QUrl, Signal
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -150,7 +151,13 @@ def print_html_to_pdf(
         if not ok:
             on_done(b"")
             return
-        page.printToPdf(lambda data: on_done(bytes(data)))
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(14, 14, 14, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+        page.printToPdf(lambda data: on_done(bytes(data)), layout)
 
     page.loadFinished.connect(loaded)
     if len(html.encode("utf-8")) > SET_HTML_LIMIT:
