@@ -96,6 +96,7 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "steps_web": rec.steps_web,
         "links": [{"label": link.label, "url": link.url} for link in rec.links],
         "checked": rec.checked,
+        "setting_url": rec.setting_url,
     }
 
 
