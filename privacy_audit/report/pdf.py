@@ -135,7 +135,7 @@ def html_to_pdf(html: str) -> bytes:
             layout = QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
                 QPageLayout.Orientation.Portrait,
-                QMarginsF(0, 0, 0, 0),
+                QMarginsF(14, 14, 14, 14),
                 QPageLayout.Unit.Millimeter,
             )
             page.printToPdf(done, layout)

@@ -334,22 +334,52 @@ def _cards(result: AuditResult, tr: Translator) -> list[dict[str, Any]]:
     return cards
 
 
+def _score_without(result: AuditResult, ids: set[str]) -> int:
+    if len(ids) == 1:
+        return int(result.score_after.get(next(iter(ids)), result.score))
+    try:
+        from privacy_audit.analysis.score import score_after_actions
+    except ImportError:  # pragma: no cover - the analysis package is part of the app
+        return min(int(result.score_after.get(i, result.score)) for i in ids)
+    return int(score_after_actions(result, ids))
+
+
+def top_actions(
+    result: AuditResult, views: list[dict[str, Any]], limit: int = 3
+) -> list[dict[str, Any]]:
+    """The most important distinct actions: one per recommendation, most severe first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for finding, view in zip(result.findings, views, strict=True):
+        if not finding.recommendations:
+            continue
+        rec = finding.recommendations[0]
+        if rec.id not in groups:
+            if len(groups) == limit:
+                continue
+            groups[rec.id] = {
+                "title": rec.title,
+                "anchor": view["anchor"],
+                "ids": set(),
+                "findings": [],
+            }
+        groups[rec.id]["ids"].add(finding.id)
+        groups[rec.id]["findings"].append(finding.title)
+    return [
+        {
+            "title": g["title"],
+            "anchor": g["anchor"],
+            "finding": " · ".join(g["findings"]),
+            "gain": max(0, int(result.score) - _score_without(result, g["ids"])),
+        }
+        for g in groups.values()
+    ]
+
+
 def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     """Everything the report template shows, as plain formatted values."""
     cross = result.crossref
     findings = [_finding(x, tr) for x in result.findings]
-    actions = []
-    for finding, view in zip(result.findings, findings, strict=True):
-        if finding.recommendations and len(actions) < 3:
-            after = result.score_after.get(finding.id, result.score)
-            actions.append(
-                {
-                    "title": finding.recommendations[0].title,
-                    "finding": finding.title,
-                    "anchor": view["anchor"],
-                    "gain": max(0, int(result.score) - int(after)),
-                }
-            )
+    actions = top_actions(result, findings)
     band = charts.score_band(int(result.score))
     source_columns, sources = _sources(result, tr)
     return {

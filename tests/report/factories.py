@@ -226,9 +226,7 @@ def _recommendation(rid: str, lang: str) -> Recommendation:
     it = lang == "it"
     return Recommendation(
         id=rid,
-        title="Disattiva il caricamento continuo dei contatti"
-        if it
-        else "Turn off continuous contact upload",
+        title=(f"Segui i passaggi per {rid}" if it else f"Follow the steps for {rid}"),
         why="Meta usa la tua rubrica per suggerire amici."
         if it
         else "Meta uses your address book to suggest friends.",

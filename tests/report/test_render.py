@@ -143,3 +143,18 @@ def test_pseudo_locale_renders_every_template_string(result_en: AuditResult) -> 
     page = render_html(result_en, lang="qps")
     heading = _doc(page).xpath("//h1")[0].text_content()
     assert heading.startswith("[") and heading.endswith("~~~~]")
+
+
+def test_top_actions_are_distinct_recommendations() -> None:
+    result, _data = make_result(lang="en")
+    shared = result.findings[0].recommendations[0]
+    result.findings[1].recommendations = [shared]  # one action fixes two findings
+    doc = _doc(render_html(result))
+    items = doc.xpath("//section[@id='top-actions']//li")
+    assert len(items) == 3
+    titles = [li.xpath(".//a")[0].text_content() for li in items]
+    assert len(set(titles)) == 3
+    assert result.findings[1].title in items[0].text_content()
+    # following it removes both findings' points
+    gain = items[0].xpath(".//span[@class='gain']")[0].text_content()
+    assert gain.startswith("−") and int(gain[1:].split()[0]) > 18
