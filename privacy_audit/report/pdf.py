@@ -68,6 +68,8 @@ def locked_page(parent: Any = None) -> Any:
     class _Page(QWebEnginePage):
         """Refuses navigation away from the loaded report (clicked links included)."""
 
+        interceptor: _Interceptor
+
         def acceptNavigationRequest(self, url: Any, kind: Any, main: bool) -> bool:
             return url.toString() in self.interceptor.allowed
 

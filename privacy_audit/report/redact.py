@@ -398,7 +398,7 @@ class Redactor:
             elif name == "linked_to":
                 out[column] = self.series(out[column], lambda v: self._by_shape(v, "account"))
             elif _field_kind(name):
-                out[column] = self.series(out[column], lambda v, n=name: self.value(n, v))
+                out[column] = self.series(out[column], functools.partial(self.value, name))
             else:
                 out[column] = self.series(out[column], self.text)
         return out

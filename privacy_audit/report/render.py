@@ -209,14 +209,11 @@ def frame_table(
         return {"columns": [], "rows": []}
     keys = [k for k in keys if k in frame.columns]
     records = frame[keys].head(cap).to_dict("records")
-    table = {
-        "columns": [_column(k, tr) for k in keys],
-        "rows": [[_value(k, r.get(k), tr) for k in keys] for r in records],
-    }
+    rows = [[_value(k, r.get(k), tr) for k in keys] for r in records]
     if len(frame) > cap:
         more = tr.gettext("… and {n} more").format(n=f.number(len(frame) - cap, tr.locale))
-        table["rows"].append([more] + [""] * (len(keys) - 1))
-    return table
+        rows.append([more] + [""] * (len(keys) - 1))
+    return {"columns": [_column(k, tr) for k in keys], "rows": rows}
 
 
 def _recommendation(rec: Recommendation, tr: Translator) -> dict[str, Any]:

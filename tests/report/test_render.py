@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from lxml import html as lxml_html
 
 from privacy_audit.analysis.result import AuditResult
@@ -158,3 +159,34 @@ def test_top_actions_are_distinct_recommendations() -> None:
     # following it removes both findings' points
     gain = items[0].xpath(".//span[@class='gain']")[0].text_content()
     assert gain.startswith("−") and int(gain[1:].split()[0]) > 18
+
+
+XSS_CORPUS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    "</style></title><script>alert(1)</script>",
+    '<a href="javascript:alert(1)">click</a>',
+    "<!--",
+    "{{ 7*7 }}{% raw %}",
+    "<iframe srcdoc='<script>alert(1)</script>'>",
+]
+
+
+@pytest.mark.parametrize("payload", XSS_CORPUS)
+def test_xss_corpus_is_text_everywhere(payload: str) -> None:
+    result, _data = make_result(payload=payload)
+    for redact in (False, True):
+        doc = _doc(render_html(result, redact=redact))
+        assert doc.xpath("//script | //img | //iframe | //svg//a") == []
+        handlers = [
+            a
+            for e in doc.iter()
+            if isinstance(e.tag, str)
+            for a in e.attrib
+            if a.lower().startswith("on")
+        ]
+        assert handlers == []
+        assert not doc.xpath("//a[starts-with(normalize-space(@href), 'javascript')]")
+        # companies keep their names even when redacted: the payload is visible as text
+        assert payload in doc.text_content()
