@@ -30,7 +30,6 @@ def run_everything(
 ) -> Run:
     """load_evidence + run_audit + render_html (plain and redacted) + write_report."""
     from privacy_audit.analysis.audit import run_audit
-
     from privacy_audit.pipeline import load_evidence
     from privacy_audit.report import render_html, write_report
 
@@ -42,7 +41,8 @@ def run_everything(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for fmt in formats:
-            outputs.append(Path(write_report(result, out_dir / f"report.{fmt}", fmt=fmt)))
+            name = "report-csv.zip" if fmt == "csv" else f"report.{fmt}"
+            outputs.append(Path(write_report(result, out_dir / name, fmt=fmt)))
         outputs.append(
             Path(write_report(result, out_dir / "report-redacted.html", fmt="html", redact=True))
         )

@@ -177,7 +177,12 @@ _PERSONAL_COLUMNS = {
     "groups": ("name",),
 }
 #: strings that are in the data but are not personal (service names, generic labels)
-_NOT_PERSONAL = {"facebook", "instagram", "messenger", "whatsapp", "meta", "unknown"}
+_NOT_PERSONAL = {
+    "facebook", "instagram", "messenger", "whatsapp", "meta", "unknown",
+    # bare platform names in the device column say nothing about a person
+    "android", "windows", "iphone", "ipad", "macos", "linux", "chrome", "safari",
+    "firefox", "desktop", "mobile", "web",
+}  # fmt: skip
 
 
 def personal_values(evidence: Any, min_length: int = 5) -> set[str]:

@@ -143,7 +143,7 @@ def test_csv_report_has_no_live_formulas(
     hostile_inputs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A name like =HYPERLINK(...) must not become a formula in a spreadsheet."""
-    out_file = tmp_path / "report.csv"
+    out_file = tmp_path / "report.zip"
     code, _, err = _run(["report", *map(str, hostile_inputs), "-o", str(out_file)], capsys)
     assert code == 0, err
     cells = _csv_cells(out_file)

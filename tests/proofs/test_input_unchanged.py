@@ -43,6 +43,7 @@ def read_only(inputs: list[Path]) -> Iterator[list[Path]]:
 
 
 def _commands(inputs: list[Path], out: Path) -> list[list[str]]:
+    out.mkdir(parents=True, exist_ok=True)
     paths = [str(p) for p in inputs]
     return [
         ["inspect", *paths],
@@ -51,7 +52,7 @@ def _commands(inputs: list[Path], out: Path) -> list[list[str]]:
         ["audit", "--lang", "it", *paths],
         ["report", *paths, "-o", str(out / "r.html")],
         ["report", *paths, "-o", str(out / "r.json"), "--redact"],
-        ["report", *paths, "-o", str(out / "r.csv")],
+        ["report", *paths, "-o", str(out / "r.zip")],
     ]
 
 

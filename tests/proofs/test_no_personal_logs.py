@@ -48,7 +48,7 @@ def test_debug_log_has_no_personal_data(
         ["--debug", "inspect", "{inputs}"],
         ["--debug", "audit", "{inputs}", "--lang", "it"],
         ["--debug", "report", "{inputs}", "-o", "{out}/r.html"],
-        ["--debug", "report", "{inputs}", "-o", "{out}/r.csv", "--redact"],
+        ["--debug", "report", "{inputs}", "-o", "{out}/r.zip", "--redact"],
     ],
 )
 def test_cli_debug_output_has_no_personal_data(argv: list[str], tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_pipeline_is_offline(
         ["audit", "--demo", "alex", "--lang", "it"],
         ["report", "--demo", "-o", "{out}/r.html", "--redact"],
         ["report", "--demo", "-o", "{out}/r.json"],
-        ["report", "--demo", "-o", "{out}/r.csv"],
+        ["report", "--demo", "-o", "{out}/csv-folder", "--format", "csv"],
         ["--debug", "demo", "alex", "-o", "{out}/persona"],
     ],
 )
