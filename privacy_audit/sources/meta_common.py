@@ -33,6 +33,7 @@ MAX_SECONDS = 4_102_444_800
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{5,}$")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def seconds(value: Any) -> int | None:
@@ -71,7 +72,7 @@ def contact_kind(value: str | None) -> str | None:
     value = value.strip()
     if _EMAIL_RE.match(value):
         return "email"
-    if _PHONE_RE.match(value) and sum(c.isdigit() for c in value) >= 5:
+    if _PHONE_RE.match(value) and len(_DIGIT_RE.findall(value)) >= 5:
         return "phone"
     return None
 
@@ -226,7 +227,6 @@ def records_strict(data: Any, *keys: str) -> list[Any]:
 # -- reading an export --------------------------------------------------------------
 BAD_FILE = N_("{file} could not be read and was skipped.")
 ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
-_TIME_COLUMNS = ("timestamp", "created_at", "linked_at")
 
 
 class MetaReader:
@@ -312,12 +312,12 @@ class MetaReader:
     def add(self, table: str, member: Member, **row: Any) -> None:
         """Add a row (with ``source_file``) and remember the newest time seen."""
         row.setdefault("source_file", member.path)
-        for column in _TIME_COLUMNS:
-            value = row.get(column)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                self.newest = max(self.newest, float(value))
-            elif isinstance(value, datetime):
-                self.newest = max(self.newest, value.timestamp())
+        when = row.get("timestamp") or row.get("created_at") or row.get("linked_at")
+        if when is not None:
+            if isinstance(when, datetime):
+                when = when.timestamp()
+            if isinstance(when, (int, float)) and when > self.newest:
+                self.newest = float(when)
         self.sink.add(table, **row)
 
     def finish(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _RAW: dict[str, str] = {
     "email": """email | email address | e-mail | e-mail address | indirizzo email |
@@ -85,6 +86,7 @@ _RAW: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def norm_label(label: str) -> str:
     """A label as compared: NFC, lower case, single spaces, no trailing colon."""
     text = unicodedata.normalize("NFC", label).replace("\u00a0", " ").casefold()
@@ -147,6 +149,7 @@ _LOGIN_WORDS = (
 )
 
 
+@lru_cache(maxsize=1024)
 def login_kind(action: str | None) -> str | None:
     """``"logout"``, ``"login"`` or None for a localised login/logout action."""
     text = norm_label(action or "")

@@ -18,7 +18,9 @@ from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta_common import BAD_FILE, ODD_FILE, MetaReader, millis, text
 from privacy_audit.sources.text import fix_mojibake
 
-_MEDIA_KEYS = ("photos", "videos", "audio_files", "files", "gifs", "sticker")
+BOM = b"\xef\xbb\xbf"
+
+_MEDIA_SET = frozenset(("photos", "videos", "audio_files", "files", "gifs", "sticker", "media"))
 _SYSTEM_TYPES = {"call", "subscribe", "unsubscribe", "placeholder", "system"}
 
 
@@ -33,12 +35,16 @@ def message_kind(msg: dict[str, Any]) -> str:
     """text | media | system | deleted for one DYI or secure-storage message."""
     if msg.get("is_unsent") or msg.get("isUnsent"):
         return "deleted"
-    if any(msg.get(k) for k in (*_MEDIA_KEYS, "media")):
+    if not _MEDIA_SET.isdisjoint(msg) and any(msg.get(k) for k in _MEDIA_SET):
         return "media"
-    kind = str(msg.get("type") or "").lower()
-    if kind == "media":
-        return "media"
-    if "call_duration" in msg or kind in _SYSTEM_TYPES:
+    kind = msg.get("type")
+    if kind:
+        kind = str(kind).lower()
+        if kind == "media":
+            return "media"
+        if kind in _SYSTEM_TYPES:
+            return "system"
+    if "call_duration" in msg:
         return "system"
     if msg.get("content") or msg.get("text") or msg.get("share"):
         return "text"
@@ -60,7 +66,7 @@ def thread_json(r: MetaReader, member: Member) -> None:
     if raw is None:
         return
     try:
-        data = orjson.loads(raw)
+        data = orjson.loads(raw[3:] if raw.startswith(BOM) else raw)  # text is never repaired
     except orjson.JSONDecodeError:
         r.warn(BAD_FILE, member)
         return

@@ -43,10 +43,30 @@ def fix_tree(value: Any) -> Any:
     return value
 
 
+_ESCAPE = re.compile(rb"\\u00[89a-fA-F][0-9a-fA-F]")
+
+
 def loads_meta(data: bytes) -> Any:
-    """Parse a Meta JSON document and repair its mojibake (raises ``orjson.JSONDecodeError``)."""
+    """Parse a Meta JSON document and repair its mojibake (raises ``orjson.JSONDecodeError``).
+
+    Fast path: every ``\\u00XX`` escape (XX >= 80) is turned back into its byte, which
+    gives the original UTF-8 document, parsed once by orjson. When that is not valid
+    (a file that is already clean, with real Latin-1 escapes), each string is repaired
+    on its own with :func:`fix_tree`, keeping the ones that are not mojibake.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    escapes = set(_ESCAPE.findall(data)) if b"\\u00" in data else set()
+    if escapes:
+        fixed = data
+        for escape in escapes:
+            fixed = fixed.replace(escape, bytes((int(escape[4:], 16),)))
+        try:
+            return orjson.loads(fixed)
+        except orjson.JSONDecodeError:
+            return fix_tree(orjson.loads(data))
+    if data.isascii():
+        return orjson.loads(data)
     return fix_tree(orjson.loads(data))
 
 

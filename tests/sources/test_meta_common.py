@@ -342,3 +342,28 @@ def test_odd_html_pages_never_crash(tmp_path: Path, service: str, content: bytes
     ev = load_evidence([root])
     (source,) = ev.sources
     assert (source.service, source.format) == (service, "html")
+
+
+def test_fast_repair_matches_string_repair() -> None:
+    cases = [
+        '{"K\\u00c3\\u00b8": ["F\\u00c3\\u00a4hrhaus", "\\u00f0\\u009f\\u0098\\u0082"]}',
+        '{"a": "caf\\u00e9", "b": "\\u00c3\\u00a8"}',  # clean escape: string by string
+        '{"a": "\\\\u00c3\\u00a8"}',  # an escaped backslash is not an escape
+        '{"a": "M\u00fcller"}',  # raw UTF-8, already clean
+        '["plain", 1, null]',
+    ]
+    for case in cases:
+        data = case.encode("utf-8")
+        assert loads_meta(data) == fix_tree(json.loads(data)), case
+    assert loads_meta(b'{"a": "caf\\u00e9", "b": "\\u00c3\\u00a8"}') == {"a": "café", "b": "è"}
+    with pytest.raises(ValueError):
+        loads_meta(b'{"a": "\\u00c3\\u00a8"')
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=20))
+def test_round_trip_of_meta_escaping(text: str) -> None:
+    written = json.dumps(mb.mojibake({text: [text]}), ensure_ascii=True).encode()
+    assert loads_meta(written) == {text: [text]}
+    if text.isascii():
+        assert loads_meta(json.dumps(text).encode()) == text
