@@ -23,21 +23,26 @@ _OWN_APP: list[Any] = []
 
 
 def _ensure_app() -> Any:
-    """The running QApplication, or a new headless one."""
+    """The running QApplication, or a new headless, quiet one (command line use)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        return app
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses its sandbox when run as root (containers, CI)
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # keep the terminal to our one line: no Qt or Chromium chatter about GPUs and D-Bus
+    os.environ.setdefault("QT_LOGGING_RULES", "*=false")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3 --disable-logging")
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: F401  (before the app)
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-        app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "privacy-audit"])
-        _OWN_APP.append(app)  # a headless app of our own lives as long as the process
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "privacy-audit"])
+    _OWN_APP.append(app)  # a headless app of our own lives as long as the process
     return app
 
 

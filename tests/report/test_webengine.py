@@ -157,3 +157,27 @@ def test_redacted_pdf_holds_no_personal_data(qapp: Any, tmp_path: Path) -> None:
     assert re.search(r"Contatto \d+", text)
     folded = text.casefold()
     assert sorted(v for v in data.all() if v.casefold() in folded) == []
+
+
+@pytest.mark.slow
+def test_command_line_pdf_runs_its_own_headless_app(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "QTWEBENGINE"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    out = tmp_path / "demo.pdf"
+    proc = subprocess.run(
+        [sys.executable, "-m", "privacy_audit", "report", "--demo", "-o", str(out), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no Qt/Chromium chatter
+    assert proc.stdout.strip() == f"Report written to {out}"
+    pages, text = _pdf_text(out)
+    assert pages > 1 and "What Meta can link" in text
