@@ -340,8 +340,9 @@ def export_date_from_name(names: Iterable[str]) -> datetime | None:
         for regex in _NAME_DATES:
             match = regex.search(name)
             if match:
+                year, month, day = (int(g) for g in match.groups())
                 try:
-                    return datetime(*(int(g) for g in match.groups()), tzinfo=UTC)
+                    return datetime(year, month, day, tzinfo=UTC)
                 except ValueError:
                     continue
     return None

@@ -65,7 +65,7 @@ def address_book(r: MetaReader, root: Any, m: Member) -> None:
     """``your_address_books.html``: one record per uploaded contact."""
     for rec in _records(root):
         name = rec.title or rec.get("name")
-        points = [v for v in rec.values() if contact_kind(v)]
+        points: list[str | None] = [v for v in rec.values() if contact_kind(v)]
         for point in points or [None]:
             add_contact_point(r, m, "address_book", name, point, rec.time("created"))
 

@@ -111,7 +111,7 @@ def address_book(r: MetaReader, data: Any, m: Member) -> None:
     if not entries and _label_values(data):
         for record in label_records(_label_values(data)):
             name = lv_value(record, "name")
-            points = [
+            points: list[str | None] = [
                 leaf.value for leaf in record if leaf.value and is_label(leaf.label, "contact_info")
             ]
             created = lv_time(record, "created")
@@ -123,18 +123,18 @@ def address_book(r: MetaReader, data: Any, m: Member) -> None:
     for entry in entries:
         name = entry.get("name")
         created = seconds(entry.get("created_timestamp"))
-        points = []
+        found: list[str | None] = []
         for detail in entry.get("details") or []:
             if not isinstance(detail, dict):
                 continue
-            point = detail.get("contact_point")
+            value: Any = detail.get("contact_point")
             extra = detail.get("extra_data")
-            if not point and isinstance(extra, dict):
-                point = extra.get("phone_number")
-            if text(point):
-                points.append(point)
-        for point in points or [None]:
-            add_contact_point(r, m, "address_book", name, point, created)
+            if not value and isinstance(extra, dict):
+                value = extra.get("phone_number")
+            if text(value):
+                found.append(value)
+        for value in found or [None]:
+            add_contact_point(r, m, "address_book", name, value, created)
 
 
 def name_list(origin: str, *keys: str):
@@ -233,7 +233,7 @@ def record_details(r: MetaReader, data: Any, m: Member) -> None:
     for entry in records_of(data, "admin_records_v2", "admin_records"):
         if not isinstance(entry, dict):
             continue
-        session = entry.get("session") if isinstance(entry.get("session"), dict) else {}
+        session: dict[str, Any] = entry["session"] if isinstance(entry.get("session"), dict) else {}
         r.add(
             "activity",
             m,

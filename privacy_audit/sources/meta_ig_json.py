@@ -75,7 +75,8 @@ def synced_contacts(r: MetaReader, data: Any, m: Member) -> None:
     """``synced_contacts.json``: the phone contacts Instagram synced."""
     for rec in _records(data, "contacts_contact_info"):
         smd = record_map(rec)
-        name = " ".join(p for p in (smd_get(smd, "first_name"), smd_get(smd, "last_name")) if p)
+        parts = (smd_get(smd, "first_name"), smd_get(smd, "last_name"))
+        name: str | None = " ".join(p for p in parts if p)
         name = name or smd_get(smd, "name") or text(rec.get("title"))
         point = smd_get(smd, "contact_info")
         add_contact_point(r, m, "synced_contacts", name, point, smd_time(smd, "imported_time"))

@@ -57,10 +57,11 @@ def load_meta(
     reader = MetaReader(archive, sink, ctx, skip)
     jobs: list[tuple[Member, Callable[[Member], Any], Extractor]] = []
     seen: set[str] = set()
-    for specs, suffix, parse in (
+    kinds: tuple[tuple[Sequence[Spec], str, Callable[[Member], Any]], ...] = (
         (json_specs, ".json", reader.json),
         (html_specs, ".html", reader.html),
-    ):
+    )
+    for specs, suffix, parse in kinds:
         for spec in specs:
             names = [n for n in spec.names if n.endswith(suffix)]
             for member in reader.find(*names, under=spec.under) if names else []:

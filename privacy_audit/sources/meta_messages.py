@@ -55,8 +55,9 @@ def _participants(data: dict[str, Any]) -> list[str]:
     names = []
     for p in data.get("participants") or []:
         raw = p.get("name") if isinstance(p, dict) else p
-        if isinstance(raw, str) and clean_name(raw):
-            names.append(clean_name(raw))
+        name = clean_name(raw) if isinstance(raw, str) else None
+        if name:
+            names.append(name)
     return names
 
 
