@@ -90,13 +90,13 @@ def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:
     c = evidence.contacts
     frame = pd.DataFrame(
         {
-            "service": nz.text(c["service"]),
-            "origin": nz.text(c["origin"]),
-            "name": nz.text(c["name"]),
-            "phone": nz.phone(nz.text(c["phone_e164"]).fillna(nz.text(c["phone_raw"]))),
+            "service": c["service"],
+            "origin": c["origin"],
+            "name": c["name"],
+            "phone": nz.phone(c["phone_e164"].fillna(c["phone_raw"])),
             "email": nz.email(c["email"]),
             "created_at": c["created_at"],
-            "source_file": nz.text(c["source_file"]),
+            "source_file": c["source_file"],
         }
     )
     frame["name_key"] = nz.person_name(frame["name"])

@@ -22,7 +22,8 @@ _COMPANY_WORDS = (
 def text(col: pd.Series) -> pd.Series:
     """``col`` as an object Series of str with None for missing values."""
     missing = col.isna().to_numpy()  # fast on str dtype columns
-    out = col.to_numpy(dtype=object, copy=True)
+    # np.array(copy=True): StringArray.to_numpy may hand out its own buffer
+    out = np.array(col.to_numpy(dtype=object), dtype=object, copy=True)
     out[missing] = None
     return pd.Series(out, index=col.index, dtype=object)
 
@@ -32,7 +33,8 @@ def _on_uniques(col: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Se
     codes, uniques = pd.factorize(col, use_na_sentinel=True)
     if len(uniques) == 0:
         return pd.Series([None] * len(col), index=col.index, dtype=object)
-    mapped = func(pd.Series(np.asarray(uniques, dtype=object))).to_numpy(dtype=object, copy=True)
+    result = func(pd.Series(np.asarray(uniques, dtype=object)))
+    mapped = np.array(result.to_numpy(dtype=object), dtype=object, copy=True)
     mapped[pd.isna(mapped) | (mapped == "")] = None
     mapped = np.append(mapped, None)  # code -1 (missing) -> None
     return pd.Series(mapped[codes], index=col.index, dtype=object)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from privacy_audit.analysis import crossref as xr
 from privacy_audit.analysis import normalize as nz
+from privacy_audit.analysis.audit import run_audit
 from privacy_audit.model import Evidence
 
 from .evidence_factory import Factory, full_factory
@@ -95,3 +96,12 @@ def test_business_name_key() -> None:
 def test_phone_key() -> None:
     phones = pd.Series(["+39 347 000 0001", "347-000-0001", "12", None])
     assert nz.phone(phones).tolist() == ["+393470000001", "3470000001", None, None]
+
+
+def test_audit_leaves_the_evidence_unchanged() -> None:
+    evidence = full_factory().build()
+    before = {name: table.copy() for name, table in evidence.tables.items()}
+    for lang in ("en", "it"):
+        run_audit(evidence, lang=lang)
+    for name, table in evidence.tables.items():
+        pd.testing.assert_frame_equal(table, before[name], obj=name)

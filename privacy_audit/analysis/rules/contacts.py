@@ -6,6 +6,7 @@ import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.findings import (
+    EXAMPLES,
     RuleContext,
     examples,
     make_finding,
@@ -55,7 +56,8 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         summary += " " + tr.gettext(
             "Your export shows contact syncing is still on ({services})."
         ).format(services=service_names(sync_on["service"].dropna()))
-    latest = up.sort_values("created_at", ascending=False, na_position="last")
+    newest = up["created_at"].dropna().nlargest(EXAMPLES).index
+    latest = up.loc[newest] if len(newest) else up
     return make_finding(
         ctx,
         "contacts-uploaded",
@@ -113,7 +115,9 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "(same name only, no number to compare).",
             probable,
         ).format(n=probable)
-    ordered = overlap.sort_values(["confidence", "n_services"], ascending=[True, False])
+    ordered = overlap.sort_values(["confidence", "n_services"], ascending=[True, False]).head(
+        EXAMPLES
+    )
     rows = ordered.assign(
         phone=ordered["key"].where(~ordered["key"].str.contains("@", regex=False)),
         email=ordered["key"].where(ordered["key"].str.contains("@", regex=False)),
