@@ -456,21 +456,30 @@ class Redactor:
         """A fully redacted copy of ``result``; the original is not changed.
 
         ``tables=False`` leaves the evidence tables out (empty) of the copy: the report
-        does not show them, and redacting 100k rows takes seconds.
+        does not show them, and redacting 100k rows takes seconds. Pseudonyms are numbered
+        in the order the report shows people (findings first, evidence tables last), so
+        the GUI's copy with tables and the report's copy without agree on every number.
         """
+        findings = [self.finding(f) for f in result.findings]
+        explanation = [self.text(s) for s in result.score_explanation]
+        summary = self.deep(result.summary)
+        missing = self.deep(result.not_checked)
+        crossref = {
+            k: self.frame(v) if isinstance(v, pd.DataFrame) else self.deep(v)
+            for k, v in result.crossref.items()
+        }
+        cards = self.deep(result.cards)
+        letters = {k: self.text(v) for k, v in result.letters.items()}
         return replace(
             result,
             evidence=self.evidence(result.evidence, tables=tables),
-            findings=[self.finding(f) for f in result.findings],
-            score_explanation=[self.text(s) for s in result.score_explanation],
-            summary=self.deep(result.summary),
-            not_checked=self.deep(result.not_checked),
-            crossref={
-                k: self.frame(v) if isinstance(v, pd.DataFrame) else self.deep(v)
-                for k, v in result.crossref.items()
-            },
-            cards=self.deep(result.cards),
-            letters={k: self.text(v) for k, v in result.letters.items()},
+            findings=findings,
+            score_explanation=explanation,
+            summary=summary,
+            not_checked=missing,
+            crossref=crossref,
+            cards=cards,
+            letters=letters,
             baseline=copy.deepcopy(result.baseline),
         )
 

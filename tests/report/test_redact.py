@@ -116,3 +116,19 @@ def test_free_text_scrub_finds_numbers_in_any_format(
     assert "(2016)" in text and "10:20:30" in text  # not phone numbers, kept
     assert redactor.text("Giulia_Rossi_chat.txt") == "You_chat.txt"
     assert redactor.text("MARCO BIANCHI said hi") == f"{redactor.name(CHAT_FRIEND)} said hi"
+
+
+def test_gui_copy_and_report_agree_on_pseudonyms(
+    personal: tuple[AuditResult, PersonalData],
+) -> None:
+    from privacy_audit.report.redact import redact_result
+
+    result, _data = personal
+    with_tables = redact_result(result, tables=True)
+    without = redact_result(result, tables=False)
+    assert [f.evidence for f in with_tables.findings] == [f.evidence for f in without.findings]
+    assert with_tables.crossref["contact_overlap"].equals(without.crossref["contact_overlap"])
+    assert without.evidence.contacts.empty and not with_tables.evidence.contacts.empty
+    assert set(with_tables.evidence.contacts["name"]) & {
+        row["name"] for row in with_tables.findings[1].evidence
+    }
