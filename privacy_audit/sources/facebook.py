@@ -102,9 +102,9 @@ class FacebookImporter:
         """A Facebook detection when Facebook files outnumber nothing else's."""
         shape = shape_of(archive)
         score = shape.fb + shape.threads
-        if shape.fb == 0 or is_messenger_only(archive, shape):
+        if score == 0 or shape.name.startswith("instagram-") or shape.ig > shape.fb:
             return None
-        if shape.ig > shape.fb:
+        if is_messenger_only(archive, shape):
             return None
         return Detection("facebook", "dyi", shape.format, facebook_layout(shape), score)
 

@@ -60,7 +60,10 @@ class InstagramImporter:
     def detect(self, archive: ExportArchive) -> Detection | None:
         """An Instagram detection when Instagram files are there and outnumber Facebook's."""
         shape = shape_of(archive)
-        if shape.ig == 0 or shape.fb > shape.ig:
+        named = shape.name.startswith("instagram-")
+        if shape.name.startswith(("facebook-", "messenger-")):
+            return None
+        if (shape.ig == 0 and not (named and shape.threads)) or shape.fb > shape.ig:
             return None
         score = shape.ig + shape.ig_threads + (shape.threads if not shape.fb else 0)
         return Detection("instagram", "dyi", shape.format, instagram_layout(shape), score)

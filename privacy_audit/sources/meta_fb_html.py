@@ -17,26 +17,13 @@ from privacy_audit.sources.meta_html import HtmlRecord, page_records, shaped
 from privacy_audit.sources.meta_labels import (
     advertiser_relation,
     is_label,
+    is_phone_label,
     login_kind,
     norm_label,
     on_off,
     service_name,
 )
 from privacy_audit.sources.meta_load import Spec
-
-_PHONE_WORDS = (
-    "phone",
-    "telefon",
-    "telefono",
-    "teléfono",
-    "téléphone",
-    "telefoon",
-    "mobile",
-    "cellulare",
-    "handy",
-    "móvil",
-    "portable",
-)
 
 
 def _records(root: Any) -> list[HtmlRecord]:
@@ -53,7 +40,7 @@ def profile(r: MetaReader, root: Any, m: Member) -> None:
             kind = contact_kind(value)
             if kind == "email":
                 add_identifier(r, m, "email", value)
-            elif kind == "phone" and any(w in norm_label(label) for w in _PHONE_WORDS):
+            elif kind == "phone" and is_phone_label(label):
                 add_identifier(r, m, "phone", value)
             elif is_label(label, "name"):
                 add_identifier(r, m, "name", value)

@@ -24,7 +24,7 @@ from privacy_audit.sources.meta_common import (
     seconds,
     text,
 )
-from privacy_audit.sources.meta_labels import is_label, service_name
+from privacy_audit.sources.meta_labels import is_label, is_phone_label, service_name
 
 
 def add_identifier(r: MetaReader, m: Member, kind: str, value: Any, **extra: Any) -> None:
@@ -66,9 +66,15 @@ def profile(r: MetaReader, data: Any, m: Member) -> None:
         if not leaves:
             raise ValueError("no profile")
         for leaf in leaves:
-            for kind in ("email", "phone", "username", "name"):
-                if is_label(leaf.label, kind) and leaf.value:
-                    add_identifier(r, m, kind, leaf.value)
+            shape = contact_kind(leaf.value)
+            if shape == "email":
+                add_identifier(r, m, "email", leaf.value)
+            elif shape == "phone" and is_phone_label(leaf.label):
+                add_identifier(r, m, "phone", leaf.value)
+            elif leaf.value and is_label(leaf.label, "username"):
+                add_identifier(r, m, "username", leaf.value)
+            elif leaf.value and is_label(leaf.label, "name"):
+                add_identifier(r, m, "name", leaf.value)
         return
     name = prof.get("name")
     full = name.get("full_name") if isinstance(name, dict) else name
@@ -142,7 +148,7 @@ def name_list(origin: str, *keys: str):
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
         has_key = isinstance(data, dict) and any(k in data for k in keys)
-        if not has_key and _label_values(data):
+        if not has_key and not isinstance(data, list) and _label_values(data):
             for leaf in flatten_label_values(_label_values(data)):
                 if leaf.value:
                     r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)

@@ -104,6 +104,16 @@ def is_label(label: str | None, key: str) -> bool:
     return bool(label) and norm_label(str(label)) in LABELS[key]
 
 
+_PHONE_WORDS = ("phone", "telefon", "telefono", "teléfono", "téléphone", "telefoon", "mobile",
+                "cellulare", "handy", "móvil", "portable", "mobiel")  # fmt: skip
+
+
+def is_phone_label(label: str | None) -> bool:
+    """True for any label that speaks of a phone number (singular, plural, any language)."""
+    text = norm_label(label or "")
+    return any(word in text for word in _PHONE_WORDS)
+
+
 # -- words inside values ------------------------------------------------------------
 _LOGOUT_WORDS = (
     "log out",

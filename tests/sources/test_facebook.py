@@ -226,3 +226,39 @@ def test_real_sample_marcia(shared_fixtures: Path) -> None:
     assert "Unna, Germany" in set(act.location.dropna())
     assert any("Aktivität" in k for k in ev.settings.key)
     assert source.export_date is not None and source.export_date.year == 2023
+
+
+def test_label_values_variants_of_2025(tmp_path: Path) -> None:
+    """Open question of the format notes: profile, friends and address book as label_values."""
+    extra = {
+        "personal_information/profile_information/profile_information.json": {"label_values": [
+            {"label": "Name", "value": "Zoë Nuova"},
+            {"label": "Emails", "vec": [{"value": "nuova@example.com"}]},
+            {"label": "Phone numbers", "vec": [{"dict": [
+                {"label": "Phone number", "value": "+39 320 000 1111"},
+                {"label": "Verified", "value": "True"}]}]},
+            {"label": "Birthday", "value": "1990-01-01"},
+        ]},
+        "connections/friends/your_friends.json": [
+            {"title": "Amica Una", "timestamp": 1600000000, "media": [], "label_values": []},
+            {"title": "Amico Due", "timestamp": 1600000001, "media": [], "label_values": [
+                {"label": "Friends since", "timestamp_value": 1600000001}]},
+        ],
+        "personal_information/other_personal_information/your_address_books.json": {
+            "label_values": [{"label": "Contacts", "vec": [{"dict": [
+                {"label": "Name", "value": "Nonna"},
+                {"label": "Contact point", "value": "+39 06 1234567"},
+                {"label": "Created", "timestamp_value": 1500000000}]}]}]},
+    }  # fmt: skip
+    path = mb.build_facebook_export(tmp_path, extra_files=extra, wrapper=False)
+    ev = load_evidence([path])
+    assert ev.sources[0].warnings == []
+    ids = set(zip(ev.identifiers.kind, ev.identifiers.raw, strict=True))
+    assert {("name", "Zoë Nuova"), ("email", "nuova@example.com")} <= ids
+    assert ("phone", "+39 320 000 1111") in ids
+    assert not any(v == "1990-01-01" for _k, v in ids)
+    friends = ev.contacts[ev.contacts.origin == "friends"]
+    assert set(friends.name) == {"Amica Una", "Amico Due"} and friends.created_at.notna().all()
+    book = ev.contacts[ev.contacts.origin == "address_book"]
+    assert list(book.name) == ["Nonna"] and list(book.phone_raw) == ["+39 06 1234567"]
+    assert book.created_at.iloc[0].year == 2017

@@ -97,3 +97,23 @@ def test_real_sample(shared_fixtures: Path) -> None:
     assert ("email", "ninapinta@abc.com") in set(zip(ids.kind, ids.value, strict=True))
     assert ("username", "niña") in set(zip(ids.kind, ids.value, strict=True))
     assert ("contact_syncing", "on") in set(zip(ev.settings.key, ev.settings.value, strict=True))
+
+
+def test_label_values_records_of_2025(tmp_path: Path) -> None:
+    extra = {
+        "connections/contacts/synced_contacts.json": {"contacts_contact_info": [
+            {"timestamp": 1700000000, "label_values": [
+                {"label": "First name", "value": "Nadia"}, {"label": "Surname", "value": "Ko"},
+                {"label": "Contact information", "value": "nadia@example.org"}]}]},
+        "personal_information/personal_information/personal_information.json": {
+            "profile_user": [{"label_values": [
+                {"label": "Email address", "value": "z@example.org"},
+                {"label": "Username", "value": "zoe_2025"}]}]},
+    }  # fmt: skip
+    path = mb.build_instagram_export(tmp_path, extra_files=extra, wrapper=False)
+    ev = load_evidence([path])
+    assert ev.sources[0].warnings == []
+    synced = ev.contacts[ev.contacts.origin == "synced_contacts"]
+    assert list(synced.name) == ["Nadia Ko"] and list(synced.email) == ["nadia@example.org"]
+    ids = set(zip(ev.identifiers.kind, ev.identifiers.value, strict=True))
+    assert {("email", "z@example.org"), ("username", "zoe_2025")} <= ids

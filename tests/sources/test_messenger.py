@@ -62,3 +62,17 @@ def test_messages_only_folder_is_messenger(tmp_path: Path) -> None:
     path.rename(renamed)
     with ExportArchive([renamed]) as archive:
         assert detect(archive).service == "messenger"
+
+
+@pytest.mark.parametrize(
+    ("stem", "service"),
+    [("facebook-zoe-2026-05-14", "facebook"), ("instagram-zoe-2026-05-14", "instagram"),
+     ("messenger-zoe-2026-05-14", "messenger"), ("download", "messenger")],
+)  # fmt: skip
+def test_messages_only_exports_follow_their_name(tmp_path: Path, stem: str, service: str) -> None:
+    title, (people, msgs) = next(iter(mb.MSG_THREADS.items()))
+    tree = {"messages/inbox/luca_1/message_1.json": mb.thread_doc(title, people, msgs)}
+    path = mb.write_export(tmp_path, stem, tree)
+    ev = load_evidence([path])
+    assert [s.service for s in ev.sources] == [service]
+    assert set(ev.messages.service) == {service} and len(ev.messages) == len(msgs)
