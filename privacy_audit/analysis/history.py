@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+import phonenumbers
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.cards import (
@@ -92,10 +93,39 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
     )
 
 
+#: EU/EEA/Switzerland regions (where the 2024 DMA choice was offered)
+EU_REGIONS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
+    "IS LI NO CH".split()
+)
+
+
+def user_regions(ctx: RuleContext) -> set[str]:
+    """Regions of the user's own phone numbers, plus the --region given (if any)."""
+    regions = {ctx.evidence.region.upper()} if ctx.evidence.region else set()
+    own = ctx.tables["own_ids"]
+    for number in own.loc[own["kind"] == "phone", "value"] if len(own) else []:
+        if str(number).startswith("+"):
+            try:
+                parsed = phonenumbers.parse(str(number), None)
+            except phonenumbers.NumberParseException:
+                continue
+            region = phonenumbers.region_code_for_number(parsed)
+            if region:
+                regions.add(region)
+    return regions
+
+
 def dma_card(ctx: RuleContext) -> dict[str, Any] | None:
-    """Facebook and Instagram linked: the EU choice to manage accounts separately (2024)."""
+    """Facebook and Instagram linked: the EU choice to manage accounts separately (2024).
+
+    Shown to EU/EEA/Swiss users, and when the user's region is unknown.
+    """
     links = ctx.tables["linked_accounts"]
     if links.empty:
+        return None
+    regions = user_regions(ctx)
+    if regions and not regions & EU_REGIONS and ctx.tr.lang != "it":
         return None
     tr = ctx.tr
     text = [

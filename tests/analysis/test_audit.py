@@ -169,3 +169,17 @@ def test_cancel_and_progress() -> None:
     seen: list[float] = []
     run_audit(full_factory().build(), progress=lambda f, _label: seen.append(f))
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_dma_card_only_for_eu_or_unknown_region(factory: Factory) -> None:
+    factory.add(
+        "facebook", "linked_accounts", account="a", linked_to="instagram", via="accounts_center"
+    )
+    factory.add("facebook", "identifiers", kind="phone", value="+15035550142")
+    us = run_audit(factory.build(), lang="en")
+    assert "history-dma-2024" not in [c["id"] for c in us.cards]
+    unknown = Factory()
+    unknown.add(
+        "facebook", "linked_accounts", account="a", linked_to="instagram", via="accounts_center"
+    )
+    assert "history-dma-2024" in [c["id"] for c in run_audit(unknown.build()).cards]
