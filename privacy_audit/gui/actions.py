@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -114,6 +116,38 @@ class Actions:
                     language_menu.addAction(action)
                 language_menu.addSeparator()
                 language_menu.addAction(self.by_name["toggle_language"])
+
+    def connect_to(self, window: Any) -> None:
+        """Make every action call the main window's method for it."""
+        a = self.by_name
+        a["open_files"].triggered.connect(window.ask_open_files)
+        a["open_folder"].triggered.connect(window.ask_open_folder)
+        a["demo"].triggered.connect(lambda: window.open_demo())
+        a["reset"].triggered.connect(window.reset)
+        a["quit"].triggered.connect(window.close)
+        a["about"].triggered.connect(window.show_about)
+        a["howto"].triggered.connect(window.reset)  # the start screen has the steps
+        a["workshop"].toggled.connect(window.set_workshop)
+        a["toggle_language"].triggered.connect(window.toggle_language)
+        a["find"].triggered.connect(window.focus_search)
+        for index, name in enumerate(("dashboard", "findings", "data", "report")):
+            a[f"tab_{name}"].triggered.connect(lambda _c=False, i=index: window.show_tab(i))
+        for fmt in ("html", "pdf", "csv"):
+            a[f"export_{fmt}"].triggered.connect(
+                lambda _c=False, f=fmt: window.report_page.choose_and_export(f)
+            )
+        for lang, action in self.languages.items():
+            action.triggered.connect(lambda _c=False, code=lang: window.set_language(code))
+
+    def update(self, *, has_result: bool, busy: bool) -> None:
+        """Enable what makes sense now (nothing new while an import runs)."""
+        for name in ("export_html", "export_pdf", "export_csv", "find"):
+            self.by_name[name].setEnabled(has_result and not busy)
+        for name in ("tab_dashboard", "tab_findings", "tab_data", "tab_report"):
+            self.by_name[name].setEnabled(has_result and not busy)
+        for name in ("open_files", "open_folder", "demo", "workshop", "toggle_language"):
+            self.by_name[name].setEnabled(not busy)
+        self.language_group.setEnabled(not busy)
 
     def set_language(self, lang: str) -> None:
         """Check the menu entry of ``lang``."""

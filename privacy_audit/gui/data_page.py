@@ -68,17 +68,19 @@ class DataPage(QSplitter):
         self._timer.timeout.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_count)
         self.evidence: Evidence | None = None
-        self._prepared: dict[str, list[np.ndarray]] = {}
+        self._prepared: dict[str, tuple[list[np.ndarray], np.ndarray]] = {}
         self._names: list[str] = []
         self._tr: Translator | None = None
 
     def show_evidence(
-        self, evidence: Evidence, display: dict[str, list[np.ndarray]] | None = None
+        self,
+        evidence: Evidence,
+        display: dict[str, tuple[list[np.ndarray], np.ndarray]] | None = None,
     ) -> None:
         """Offer every table of ``evidence`` (non-empty ones first).
 
-        ``display``: table -> display strings prepared on the worker (see
-        :func:`~privacy_audit.gui.table_model.frame_display`).
+        ``display``: table -> (display strings, search text) prepared on the worker
+        (see :mod:`privacy_audit.gui.table_model`).
         """
         self.evidence = evidence
         self._prepared = display or {}
@@ -122,7 +124,8 @@ class DataPage(QSplitter):
         self.search.blockSignals(False)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         name = self._names[row]
-        self.model.set_frame(self.evidence.tables[name], self._prepared.get(name))
+        display, search = self._prepared.get(name, (None, None))
+        self.model.set_frame(self.evidence.tables[name], display, search)
 
     def _search_changed(self, _text: str) -> None:
         self._timer.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from privacy_audit import APP_NAME, __version__
 from privacy_audit.gui.widgets import app_icon, escape
@@ -77,3 +77,15 @@ def ask_export_folder(parent: QWidget, tr: Translator) -> list[Path]:
         parent, tr.gettext("Open export folder"), str(Path.home())
     )
     return [Path(folder)] if folder else []
+
+
+def warn_moved_aside(status: QStatusBar, tr: Translator, names: list[str]) -> None:
+    """Say in the status bar that a damaged file of ours was set aside (then forget it)."""
+    for name in names:
+        status.showMessage(
+            tr.gettext(
+                "A damaged file of this app was set aside as {file}; defaults are used."
+            ).format(file=name),
+            15000,
+        )
+    names.clear()

@@ -44,14 +44,17 @@ class ImportOutcome:
 
 def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
     """Charts and table display strings for ``shown``."""
-    from privacy_audit.gui.table_model import frame_display
+    from privacy_audit.gui.table_model import frame_display, search_text
 
     try:
         charts = core.charts(shown, tr)
     except Exception:  # charts are a bonus: never lose the audit over them
         log.exception("charts failed")
         charts = []
-    display = {name: frame_display(frame) for name, frame in shown.evidence.tables.items()}
+    display = {}
+    for name, frame in shown.evidence.tables.items():
+        columns = frame_display(frame)
+        display[name] = (columns, search_text(columns))
     return charts, display
 
 

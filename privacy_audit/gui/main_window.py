@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
@@ -19,6 +19,7 @@ from privacy_audit.gui.app import AppContext
 from privacy_audit.gui.import_page import ImportPage
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.styles import style_sheet
+from privacy_audit.gui.widgets import restore_geometry, saved_geometry
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 
@@ -71,28 +72,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._apply_mode()
         self.retranslate()
+        self._warn_moved_aside(ctx.settings_store.warnings)
 
     # --- wiring ----------------------------------------------------------------------
     def _connect(self) -> None:
-        a = self.actions
-        a["open_files"].triggered.connect(self.ask_open_files)
-        a["open_folder"].triggered.connect(self.ask_open_folder)
-        a["demo"].triggered.connect(lambda: self.open_demo())
-        a["reset"].triggered.connect(self.reset)
-        a["quit"].triggered.connect(self.close)
-        a["about"].triggered.connect(self.show_about)
-        a["howto"].triggered.connect(self.reset)
-        a["workshop"].toggled.connect(self.set_workshop)
-        a["toggle_language"].triggered.connect(self._toggle_language)
-        a["find"].triggered.connect(self._focus_search)
-        for index, name in enumerate(("dashboard", "findings", "data", "report")):
-            a[f"tab_{name}"].triggered.connect(lambda _c=False, i=index: self.show_tab(i))
-        for fmt in ("html", "pdf", "csv"):
-            a[f"export_{fmt}"].triggered.connect(
-                lambda _c=False, f=fmt: self.report_page.choose_and_export(f)
-            )
-        for lang, action in a.languages.items():
-            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+        self.actions.connect_to(self)
         s = self.start_page
         s.open_files_requested.connect(self.ask_open_files)
         s.open_folder_requested.connect(self.ask_open_folder)
@@ -116,25 +100,11 @@ class MainWindow(QMainWindow):
             view.retranslate(self.ctx.tr)
         return self._results
 
-    @property
-    def dashboard(self) -> Dashboard:
-        """The dashboard page."""
-        return self.tabs.dashboard
-
-    @property
-    def findings_page(self) -> FindingsPage:
-        """The findings page."""
-        return self.tabs.findings_page
-
-    @property
-    def data_page(self) -> DataPage:
-        """The data page."""
-        return self.tabs.data_page
-
-    @property
-    def report_page(self) -> ReportPage:
-        """The report page."""
-        return self.tabs.report_page
+    # the result pages (built with the tabs on first use)
+    dashboard: Dashboard = property(lambda self: self.tabs.dashboard)  # type: ignore[assignment]
+    findings_page: FindingsPage = property(lambda self: self.tabs.findings_page)  # type: ignore[assignment]
+    data_page: DataPage = property(lambda self: self.tabs.data_page)  # type: ignore[assignment]
+    report_page: ReportPage = property(lambda self: self.tabs.report_page)  # type: ignore[assignment]
 
     @property
     def busy(self) -> bool:
@@ -142,21 +112,7 @@ class MainWindow(QMainWindow):
         return self._task is not None
 
     def _update_actions(self) -> None:
-        has_result = self.result is not None and not self.busy
-        for name in (
-            "export_html",
-            "export_pdf",
-            "export_csv",
-            "tab_dashboard",
-            "tab_findings",
-            "tab_data",
-            "tab_report",
-            "find",
-        ):
-            self.actions[name].setEnabled(has_result)
-        for name in ("open_files", "open_folder", "demo", "workshop", "toggle_language"):
-            self.actions[name].setEnabled(not self.busy)
-        self.actions.language_group.setEnabled(not self.busy)
+        self.actions.update(has_result=self.result is not None, busy=self.busy)
 
     # --- opening exports -------------------------------------------------------------
     def ask_open_files(self) -> None:
@@ -207,6 +163,9 @@ class MainWindow(QMainWindow):
         if self._task is not None:
             self._task.cancel()
 
+    def _warn_moved_aside(self, names: list[str]) -> None:
+        dialogs.warn_moved_aside(self.statusBar(), self.ctx.tr, names)
+
     def _end_task(self, task: Task | None) -> bool:
         """Forget ``task`` if it is the running import; False for a stale one."""
         if task is None or task is not self._task:
@@ -221,13 +180,14 @@ class MainWindow(QMainWindow):
         self.shown = outcome.shown
         self.export_id = outcome.export_id
         self._view_data = (outcome.charts, outcome.display)
+        self._show_result(lambda: self._imported_shown(outcome))
+
+    def _imported_shown(self, outcome: ImportOutcome) -> None:
         if not outcome.demo and not self.ctx.workshop:
             self.ctx.settings.add_recent([str(p) for p in outcome.paths])
             self.ctx.save_settings()
             self.start_page.set_recent(self.ctx.settings.recent_exports)
-        self._show_result()
-        self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentIndex(0)
+        self._warn_moved_aside(self.ctx.checklist.warnings)
         self._update_actions()
         self.import_finished.emit(outcome.result)
 
@@ -263,13 +223,34 @@ class MainWindow(QMainWindow):
             return None
         return self.ctx.core.score_after_actions(self.result, done)
 
-    def _show_result(self) -> None:
-        assert self.shown is not None
+    def _show_result(self, then: Callable[[], None] | None = None) -> None:
+        """Fill the pages, one per event-loop turn (the window never freezes long)."""
+        shown = self.shown
+        assert shown is not None
         charts, display = self._view_data
-        self.dashboard.show_result(self.shown, charts, self.score_after_done())
-        self.findings_page.show_result(self.shown, self.done_recommendations())
-        self.data_page.show_evidence(self.shown.evidence, display)
-        self.report_page.show_result(self.result)
+        steps: list[Callable[[], None]] = [
+            lambda: self.tabs,  # build the tabs (first result only)
+            lambda: self.dashboard.show_result(shown, charts, self.score_after_done()),
+            self._show_tabs,
+            lambda: self.findings_page.show_result(shown, self.done_recommendations()),
+            lambda: self.data_page.show_evidence(shown.evidence, display),
+            lambda: self.report_page.show_result(self.result),
+        ]
+        if then is not None:
+            steps.append(then)
+
+        def run_next() -> None:
+            if self.shown is not shown:  # reset or replaced meanwhile
+                return
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, self, run_next)  # cancelled if the window goes
+
+        run_next()
+
+    def _show_tabs(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(0)
 
     def _done_toggled(self, rec_id: str, done: bool) -> None:
         if self.export_id is None:
@@ -290,7 +271,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentIndex(index)
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Show the Data tab with the cursor in its search box."""
         self.show_tab(2)
         self.data_page.search.setFocus()
 
@@ -319,7 +301,8 @@ class MainWindow(QMainWindow):
             self._relabel_result()
         self.language_changed.emit(lang)
 
-    def _toggle_language(self) -> None:
+    def toggle_language(self) -> None:
+        """English <-> Italian."""
         self.set_language("it" if self.ctx.tr.lang == "en" else "en")
 
     def _relabel_result(self) -> None:
@@ -341,7 +324,11 @@ class MainWindow(QMainWindow):
         if self.result is None or result.lang != self.ctx.tr.lang:
             return
         self.result, self.shown, self._view_data = result, shown, view_data
-        self._show_result()
+        index = self.tabs.currentIndex()
+        self._show_result(lambda: self._relabel_shown(result, index))
+
+    def _relabel_shown(self, result: AuditResult, index: int) -> None:
+        self.tabs.setCurrentIndex(index)  # stay on the tab the user was reading
         self.result_relabelled.emit(result)
 
     def set_workshop(self, on: bool) -> None:
@@ -369,6 +356,7 @@ class MainWindow(QMainWindow):
             self.report_page.set_redact(
                 True if workshop else self.ctx.settings.redact_reports, locked=workshop
             )
+            self.report_page.set_zoom(scale)
         self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
         self._update_actions()
 
@@ -393,21 +381,14 @@ class MainWindow(QMainWindow):
 
     # --- geometry and closing --------------------------------------------------------
     def _restore_geometry(self) -> None:
-        saved = self.ctx.settings.window_geometry
-        if saved:
-            try:
-                if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
-                    return
-            except ValueError:
-                pass
-        self.resize(1200, 800)
+        if not restore_geometry(self, self.ctx.settings.window_geometry):
+            self.resize(1200, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the size (not in workshop mode) and stop any work."""
         self.cancel_import()
         if not self.ctx.workshop:
-            geometry = bytes(self.saveGeometry().data())
-            self.ctx.settings.window_geometry = base64.b64encode(geometry).decode("ascii")
+            self.ctx.settings.window_geometry = saved_geometry(self)
             self.ctx.save_settings()
         self.ctx.executor.wait(3000)
         super().closeEvent(event)

@@ -68,6 +68,7 @@ class ReportPage(QWidget):
         self._rendered_for: tuple[int, bool, str] | None = None
         self._pdf_pages: list[Any] = []
         self._tasks: list[Task] = []
+        self._zoom = 1.0
 
     @property
     def tr(self) -> Translator:
@@ -83,6 +84,12 @@ class ReportPage(QWidget):
         """Set the redaction option (``locked`` in workshop mode)."""
         self.redact_box.setChecked(on)
         self.redact_box.setEnabled(not locked)
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom the preview (presentation scale in workshop mode)."""
+        self._zoom = factor
+        if self.view is not None:
+            self.view.setZoomFactor(factor)
 
     def show_result(self, result: AuditResult | None) -> None:
         """Use ``result`` (the preview renders when the page is visible)."""
@@ -104,6 +111,7 @@ class ReportPage(QWidget):
             self.view.setAccessibleName(self.tr.gettext("Report preview"))
             self.view.loadFinished.connect(self.preview_loaded)
             self.view.report_page.link_clicked.connect(self._link_clicked)
+            self.view.setZoomFactor(self._zoom)
             self.view_box.addWidget(self.view)
         return self.view
 

@@ -69,6 +69,20 @@ def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
     return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
 
 
+#: joins the cells of a row in the search text (never typed in a search box)
+SEPARATOR = "\x1f"
+
+
+def search_text(display: list[np.ndarray]) -> np.ndarray:
+    """One lower-case string per row with every cell, for the search box (Qt-free)."""
+    if not display:
+        return np.array([], dtype=object)
+    joined = display[0]
+    for column in display[1:]:
+        joined = joined + SEPARATOR + column  # element-wise on object arrays
+    return np.array([text.lower() for text in joined], dtype=object)
+
+
 class DataFrameModel(QAbstractTableModel):
     """Shows one DataFrame; :meth:`sort` and :meth:`set_filter` work on the whole frame."""
 
@@ -83,7 +97,7 @@ class DataFrameModel(QAbstractTableModel):
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
         self._display: list[np.ndarray | None] = []
-        self._lower: list[pd.Series | None] = []
+        self._search: np.ndarray | None = None
         self._rows = np.arange(0)
         self._n_rows = 0
         self._needle = ""
@@ -92,11 +106,17 @@ class DataFrameModel(QAbstractTableModel):
             self.set_frame(frame)
 
     # --- our API ---------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame, display: list[np.ndarray] | None = None) -> None:
+    def set_frame(
+        self,
+        frame: pd.DataFrame,
+        display: list[np.ndarray] | None = None,
+        search: np.ndarray | None = None,
+    ) -> None:
         """Show ``frame`` (unfiltered, unsorted).
 
-        ``display`` are its display strings from :func:`frame_display` when they were
-        prepared off the GUI thread (otherwise each column is built on first view).
+        ``display`` and ``search`` are its display strings (:func:`frame_display`) and
+        search text (:func:`search_text`) when they were prepared off the GUI thread;
+        otherwise they are built when first needed.
         """
         self.beginResetModel()
         index = frame.index
@@ -107,7 +127,7 @@ class DataFrameModel(QAbstractTableModel):
             self._display = list(display)
         else:
             self._display = [None] * len(self._columns)
-        self._lower = [None] * len(self._columns)
+        self._search = search if search is not None and len(search) == len(frame) else None
         self._needle = ""
         self._sort = None
         self._set_rows(np.arange(len(self._frame)))
@@ -156,33 +176,36 @@ class DataFrameModel(QAbstractTableModel):
             self._display[column] = cached
         return cached
 
-    def _lower_column(self, column: int) -> pd.Series:
-        cached = self._lower[column]
-        if cached is None:
-            cached = pd.Series(self._display_column(column), dtype=object).str.lower()
-            self._lower[column] = cached
-        return cached
-
     def _filtered_rows(self) -> np.ndarray:
         if not self._needle:
             return np.arange(len(self._frame))
-        mask = np.zeros(len(self._frame), dtype=bool)
-        for column in range(len(self._columns)):
-            lower = self._lower_column(column)
-            mask |= lower.str.contains(self._needle, regex=False).to_numpy(dtype=bool)
+        if self._search is None:
+            self._search = search_text([self._display_column(c) for c in range(len(self._columns))])
+        needle = self._needle
+        mask = np.fromiter((needle in text for text in self._search), bool, len(self._search))
         return np.flatnonzero(mask)
 
     def _sorted_rows(self, column: int, order: Qt.SortOrder) -> np.ndarray:
         ascending = order == Qt.SortOrder.AscendingOrder
-        values = self._frame.iloc[:, column].iloc[self._rows].reset_index(drop=True)
-        try:
-            positions = values.sort_values(
-                kind="stable", ascending=ascending, na_position="last"
-            ).index.to_numpy()
-        except TypeError:  # mixed types: sort by the shown text
-            text = pd.Series(self._display_column(column)[self._rows])
-            positions = text.sort_values(kind="stable", ascending=ascending).index.to_numpy()
+        values = self._frame.iloc[:, column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            return self._sorted_by_text(column, ascending)
+        subset = values.iloc[self._rows].reset_index(drop=True)
+        positions = subset.sort_values(
+            kind="stable", ascending=ascending, na_position="last"
+        ).index.to_numpy()
         return self._rows[positions]
+
+    def _sorted_by_text(self, column: int, ascending: bool) -> np.ndarray:
+        """Sort by the shown text with numpy (C comparisons); empty cells go last."""
+        text = self._display_column(column)[self._rows]
+        fixed = np.asarray(text, dtype=str)
+        empty = fixed == ""
+        order = np.lexsort((fixed, empty))  # by emptiness, then text; stable
+        filled = order[: len(order) - int(empty.sum())]
+        if not ascending:
+            filled = filled[::-1]
+        return self._rows[np.concatenate([filled, order[len(filled) :]])]
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from importlib import resources
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -108,3 +109,18 @@ def escape(text: object) -> str:
 def min_size(width: int, height: int) -> QSize:
     """A QSize (shorthand)."""
     return QSize(width, height)
+
+
+def restore_geometry(widget: QWidget, saved: str) -> bool:
+    """Restore a window geometry saved by :func:`saved_geometry`; False if there is none."""
+    if not saved:
+        return False
+    try:
+        return bool(widget.restoreGeometry(QByteArray(base64.b64decode(saved))))
+    except ValueError:
+        return False
+
+
+def saved_geometry(widget: QWidget) -> str:
+    """The window geometry as text for the settings file."""
+    return base64.b64encode(bytes(widget.saveGeometry().data())).decode("ascii")

@@ -127,3 +127,24 @@ def test_a_bad_file_shows_the_cli_message_and_the_app_stays_usable(
     assert not window.busy
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
         qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+
+
+def test_about_box_shows_version_and_licence(make_window, qtbot) -> None:
+    from privacy_audit import __version__
+
+    window = make_window()
+    window.actions["about"].trigger()
+    box = window.about_box
+    assert box is not None and box.isVisible()
+    assert __version__ in box.text()
+    assert "GPL-3.0-or-later" in box.text()
+    box.accept()
+
+
+def test_every_main_action_has_a_shortcut(make_window) -> None:
+    window = make_window()
+    for name, action in window.actions.by_name.items():
+        if name != "about":
+            assert action.shortcuts(), name
+    keys = [s.toString() for a in window.actions.by_name.values() for s in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "no shortcut is used twice"

@@ -53,7 +53,8 @@ def _run(monkeypatch, qtbot, fake_core, **args) -> dict:
 
     def fake_exec(self) -> int:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        qtbot.waitUntil(lambda: window.result is not None, timeout=10_000)
+        with qtbot.waitSignal(window.import_finished, timeout=10_000):
+            pass  # the import run_app started
         seen.update(
             title=window.windowTitle(),
             recent=list(window.ctx.settings.recent_exports),

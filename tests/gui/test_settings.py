@@ -71,3 +71,14 @@ def test_window_remembers_its_size(make_window) -> None:
     window.close()
     again = make_window()
     assert (again.width(), again.height()) == (770, 560)
+
+
+def test_a_corrupt_settings_file_is_reported_in_the_window(make_window, isolated_home) -> None:
+    config = isolated_home / "config"
+    config.mkdir()
+    (config / "settings.json").write_text("{oops")
+    window = make_window()
+    message = window.statusBar().currentMessage()
+    assert "settings.json.corrupt-" in message
+    assert "set aside" in message
+    assert (config / "settings.json").exists() is False
