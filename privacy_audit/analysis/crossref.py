@@ -113,10 +113,13 @@ def uploads(contacts: pd.DataFrame) -> pd.DataFrame:
     return contacts[mask]
 
 
-def contact_overlap(contacts: pd.DataFrame) -> pd.DataFrame:
-    """Contacts present in WhatsApp and in a Facebook/Messenger/Instagram upload."""
+def contact_overlap(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Contacts present in WhatsApp and in a Facebook/Messenger/Instagram upload.
+
+    ``up`` is :func:`uploads` of ``contacts`` when the caller already has it.
+    """
     cols = ["key", "name", "services", "n_services", "confidence"]
-    up = uploads(contacts)
+    up = uploads(contacts) if up is None else up
     wa = contacts[(contacts["service"] == "whatsapp") & contacts["origin"].isin(WHATSAPP_ORIGINS)]
     if up.empty or wa.empty:
         return pd.DataFrame(columns=cols)
@@ -140,7 +143,7 @@ def contact_overlap(contacts: pd.DataFrame) -> pd.DataFrame:
     confirmed["confidence"] = "confirmed"
     # probable: a WhatsApp participant known by name only, same name as an uploaded contact
     wa_named = wa[wa["phone"].isna() & wa["email"].isna()].dropna(subset=["name_key"])
-    up_named = up.dropna(subset=["name_key"])
+    up_named = up[up["name_key"].isin(wa_named["name_key"].unique())]
     up_named = up_named.assign(key=up_named["phone"].fillna(up_named["email"])).dropna(
         subset=["key"]
     )
@@ -158,13 +161,13 @@ def contact_overlap(contacts: pd.DataFrame) -> pd.DataFrame:
     return confirmed[cols].reset_index(drop=True)
 
 
-def not_friends(contacts: pd.DataFrame) -> pd.DataFrame:
+def not_friends(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.DataFrame:
     """Uploaded contacts whose name matches no Facebook friend (a *probable* match).
 
     Empty when the export has no friends list (then nothing can be said).
     """
     friends = contacts[(contacts["origin"] == "friends")].dropna(subset=["name_key"])
-    up = uploads(contacts)
+    up = uploads(contacts) if up is None else up
     if friends.empty or up.empty:
         return up.iloc[0:0]
     return up[~up["name_key"].isin(set(friends["name_key"]))]
@@ -409,9 +412,10 @@ def crossref(evidence: Evidence) -> dict[str, Any]:
     events = _events(evidence)
     off_top = off_meta_top(evidence)
     adv, chats = advertisers(evidence, off_top)
+    up = uploads(contacts)
     return {
         "own_ids": own,
-        "contact_overlap": contact_overlap(contacts),
+        "contact_overlap": contact_overlap(contacts, up),
         "shared_network": shared_network(evidence),
         "activity_daily": activity_daily(events),
         "activity_hourly": activity_hourly(events),
@@ -420,8 +424,8 @@ def crossref(evidence: Evidence) -> dict[str, Any]:
         "linked_accounts": evidence.linked_accounts,
         # extra tables for the rules and cards
         "contacts": contacts,
-        "uploads": uploads(contacts),
-        "not_friends": not_friends(contacts),
+        "uploads": up,
+        "not_friends": not_friends(contacts, up),
         "business_chats": chats,
         "group_exposure": group_exposure(evidence, contacts),
     }
