@@ -67,8 +67,10 @@ say "smoke: report --demo (html)"
 "$APP" report --demo -o "$SMOKE/report.html"
 [ -s "$SMOKE/report.html" ] || fail "report was not written"
 
-say "smoke: QtWebEngine is in the bundle"
+say "smoke: QtWebEngine is in the bundle and prints the report to PDF"
 find "$APP_DIR" -name 'QtWebEngineProcess*' -type f | grep -q . || fail "QtWebEngineProcess missing"
+"$APP" report --demo -o "$SMOKE/report.pdf"
+head -c 5 "$SMOKE/report.pdf" | grep -q '%PDF-' || fail "the PDF report was not written"
 
 say "smoke: the window opens on the demo (offscreen, 10 s)"
 status=0
