@@ -190,3 +190,24 @@ def test_xss_corpus_is_text_everywhere(payload: str) -> None:
         assert not doc.xpath("//a[starts-with(normalize-space(@href), 'javascript')]")
         # companies keep their names even when redacted: the payload is visible as text
         assert payload in doc.text_content()
+
+
+def test_empty_result_renders_plainly() -> None:
+    from privacy_audit.model import Evidence
+
+    empty = AuditResult(
+        lang="it",
+        evidence=Evidence.empty(),
+        findings=[],
+        score=0,
+        score_explanation=[],
+        score_after={},
+        summary={},
+        not_checked=[{"service": "whatsapp", "what": "Chat", "how": "Esporta una chat."}],
+    )
+    for redact in (False, True):
+        doc = _doc(render_html(empty, redact=redact))
+        text = doc.text_content()
+        assert "Nessun problema trovato" in text and "Non verificato" in text
+        assert "Esposizione bassa" in text
+        assert doc.xpath("//section[@id='top-actions']") == []
