@@ -372,6 +372,17 @@ def top_actions(
     ]
 
 
+def _baseline(result: AuditResult) -> dict[str, list[str]] | None:
+    """Resolved finding ids and the titles of new findings since an earlier audit."""
+    if not result.baseline:
+        return None
+    titles = {x.id: x.title for x in result.findings}
+    return {
+        "resolved": [str(i) for i in result.baseline.get("resolved", [])],
+        "new": [titles.get(str(i), str(i)) for i in result.baseline.get("new", [])],
+    }
+
+
 def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     """Everything the report template shows, as plain formatted values."""
     cross = result.crossref
@@ -392,7 +403,8 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
         "top_actions": actions,
         "source_columns": source_columns,
         "sources": sources,
-        "baseline": result.baseline,
+        "baseline": _baseline(result),
+        "warnings": [{"file": s.path, "text": w} for s in result.sources for w in s.warnings],
         "stats": _stats(result, tr),
         "own_ids": frame_table(cross.get("own_ids"), ["kind", "value", "services"], tr),
         "shared": frame_table(

@@ -211,3 +211,12 @@ def test_empty_result_renders_plainly() -> None:
         assert "Nessun problema trovato" in text and "Non verificato" in text
         assert "Esposizione bassa" in text
         assert doc.xpath("//section[@id='top-actions']") == []
+
+
+def test_baseline_and_source_warnings_are_shown(result_en: AuditResult) -> None:
+    result_en.baseline = {"resolved": ["two-factor-off"], "new": ["business-chats"]}
+    text = _doc(render_html(result_en)).text_content()
+    assert "1 resolved, 1 new." in text and "New: Chats with business accounts" in text
+    assert "Marco Bianchi.json could not be read" in text  # the factory's source warning
+    redacted = _doc(render_html(result_en, redact=True)).text_content()
+    assert "Marco Bianchi" not in redacted and ".json could not be read" in redacted
