@@ -73,7 +73,7 @@ class Actions:
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        layout = {
+        layout: dict[str, list[str | None]] = {
             "file": [
                 "open_files",
                 "open_folder",

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()

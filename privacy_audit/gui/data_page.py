@@ -43,9 +43,9 @@ class DataPage(QSplitter):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.count = QLabel()
+        self.count_label = QLabel()
         top.addWidget(self.search, 1)
-        top.addWidget(self.count)
+        top.addWidget(self.count_label)
         layout.addLayout(top)
         self.model = DataFrameModel()
         self.view = QTableView()
@@ -138,7 +138,7 @@ class DataPage(QSplitter):
     def _update_count(self) -> None:
         if self._tr is None:
             return
-        self.count.setText(
+        self.count_label.setText(
             self._tr.gettext("{shown} of {total} rows").format(
                 shown=f"{self.model.rowCount():,}", total=f"{self.model.total_rows:,}"
             )

@@ -40,7 +40,7 @@ from privacy_audit.i18n import Translator
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
@@ -78,11 +78,11 @@ class RecommendationBox(Card):
         header.addWidget(self.done_box, 0, Qt.AlignmentFlag.AlignTop)
         self.body.insertLayout(0, header)
         self.body.addWidget(paragraph(rec.why))
-        for header, steps in ((_("In the app"), rec.steps_app), (_("On the web"), rec.steps_web)):
+        for part, steps in ((_("In the app"), rec.steps_app), (_("On the web"), rec.steps_web)):
             if not steps:
                 continue
             items = "".join(f"<li>{escape(step)}</li>" for step in steps)
-            self.body.addWidget(paragraph(f"<b>{escape(header)}</b><ol>{items}</ol>", rich=True))
+            self.body.addWidget(paragraph(f"<b>{escape(part)}</b><ol>{items}</ol>", rich=True))
         if rec.links:
             links = " · ".join(
                 f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in rec.links

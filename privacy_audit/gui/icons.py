@@ -36,7 +36,7 @@ def main() -> int:
     svg = (ICONS / "privacy-audit.svg").read_bytes()
     for size in ICON_SIZES:
         target = ICONS / f"privacy-audit-{size}.png"
-        if not render_png(svg, size).save(str(target), "PNG"):
+        if not render_png(svg, size).save(str(target)):
             print(f"could not write {target}", file=sys.stderr)
             return 1
     del app

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 IMPORT_SHARE = 0.85  # of the progress bar for reading; the rest is the audit
 
-ViewData = tuple[list[tuple[str, str]], dict[str, list[Any]]]
+ViewData = tuple[list[tuple[str, str]], dict[str, tuple[list[Any], Any]]]
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ImportOutcome:
     paths: list[Path]
     demo: bool
     charts: list[tuple[str, str]] = field(default_factory=list)
-    display: dict[str, list[Any]] = field(default_factory=dict)  # Data tab strings
+    display: dict[str, tuple[list[Any], Any]] = field(default_factory=dict)  # Data tab
 
 
 def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
@@ -51,7 +51,7 @@ def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
     except Exception:  # charts are a bonus: never lose the audit over them
         log.exception("charts failed")
         charts = []
-    display = {}
+    display: dict[str, tuple[list[Any], Any]] = {}
     for name, frame in shown.evidence.tables.items():
         columns = frame_display(frame)
         display[name] = (columns, search_text(columns))

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         for page in (self.start_page, self.import_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.actions = Actions(self)
+        self.action_set = Actions(self)
         self.cancel_shortcut = QShortcut(QKeySequence("Escape"), self.import_page)
         self.cancel_shortcut.activated.connect(self.import_page.cancel_button.click)
         self._connect()
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
     # --- wiring ----------------------------------------------------------------------
     def _connect(self) -> None:
-        self.actions.connect_to(self)
+        self.action_set.connect_to(self)
         s = self.start_page
         s.open_files_requested.connect(self.ask_open_files)
         s.open_folder_requested.connect(self.ask_open_folder)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         return self._task is not None
 
     def _update_actions(self) -> None:
-        self.actions.update(has_result=self.result is not None, busy=self.busy)
+        self.action_set.update(has_result=self.result is not None, busy=self.busy)
 
     # --- opening exports -------------------------------------------------------------
     def ask_open_files(self) -> None:
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         shown = self.shown
         assert shown is not None
         charts, display = self._view_data
-        steps: list[Callable[[], None]] = [
+        steps: list[Callable[[], object]] = [
             lambda: self.tabs,  # build the tabs (first result only)
             lambda: self.dashboard.show_result(shown, charts, self.score_after_done()),
             self._show_tabs,
@@ -347,9 +347,9 @@ class MainWindow(QMainWindow):
 
     def _apply_mode(self) -> None:
         workshop = self.ctx.workshop
-        self.actions["workshop"].blockSignals(True)
-        self.actions["workshop"].setChecked(workshop)
-        self.actions["workshop"].blockSignals(False)
+        self.action_set["workshop"].blockSignals(True)
+        self.action_set["workshop"].setChecked(workshop)
+        self.action_set["workshop"].blockSignals(False)
         scale = self.ctx.settings.presentation_scale if workshop else 1.0
         self.setStyleSheet(style_sheet(scale))
         if self._results is not None:
@@ -372,8 +372,8 @@ class MainWindow(QMainWindow):
         if self.ctx.workshop:
             title = f"{APP_NAME} — {_('Workshop')}"
         self.setWindowTitle(title)
-        self.actions.retranslate(tr, workshop=self.ctx.workshop)
-        self.actions.set_language(tr.lang)
+        self.action_set.retranslate(tr, workshop=self.ctx.workshop)
+        self.action_set.set_language(tr.lang)
         self.start_page.retranslate(tr)
         self.import_page.retranslate(tr)
         if self._results is not None:

@@ -71,11 +71,6 @@ class ReportPage(QWidget):
         self._zoom = 1.0
 
     @property
-    def tr(self) -> Translator:
-        """The current translator."""
-        return self.ctx.tr
-
-    @property
     def redact(self) -> bool:
         """True when outputs and the preview are redacted."""
         return self.redact_box.isChecked()
@@ -108,7 +103,7 @@ class ReportPage(QWidget):
             from privacy_audit.gui.report_view import ReportView
 
             self.view = ReportView(self)
-            self.view.setAccessibleName(self.tr.gettext("Report preview"))
+            self.view.setAccessibleName(self.ctx.tr.gettext("Report preview"))
             self.view.loadFinished.connect(self.preview_loaded)
             self.view.report_page.link_clicked.connect(self._link_clicked)
             self.view.setZoomFactor(self._zoom)
@@ -119,16 +114,16 @@ class ReportPage(QWidget):
         """Render the report (on the worker) and show it, unless already shown."""
         if self.result is None:
             return
-        key = (id(self.result), self.redact, self.tr.lang)
+        key = (id(self.result), self.redact, self.ctx.tr.lang)
         if key == self._rendered_for:
             return
         self._rendered_for = key
         self._ensure_view()
         result, redact, render = self.result, self.redact, self.ctx.core.render_html
-        task = Task(lambda _p, _c: render(result, redact=redact), self.tr, "render report")
+        task = Task(lambda _p, _c: render(result, redact=redact), self.ctx.tr, "render report")
         task.signals.finished.connect(lambda html, k=key: self._show_html(html, k))
         task.signals.failed.connect(self._preview_failed)
-        self.status.setText(self.tr.gettext("Preparing the preview…"))
+        self.status.setText(self.ctx.tr.gettext("Preparing the preview…"))
         self._start(task)
 
     def _start(self, task: Task) -> None:
@@ -141,12 +136,12 @@ class ReportPage(QWidget):
             return  # a newer render was asked for
         view = self._ensure_view()
         too_large = "<p>{}</p>".format(
-            self.tr.gettext(
+            self.ctx.tr.gettext(
                 "This report is too large to preview. Export it and open it in a browser."
             )
         )
         view.show_html(html, too_large)
-        self.status.setText(self.tr.gettext("This is how the exported report looks."))
+        self.status.setText(self.ctx.tr.gettext("This is how the exported report looks."))
 
     def _preview_failed(self, message: str) -> None:
         self._rendered_for = None
@@ -160,7 +155,7 @@ class ReportPage(QWidget):
             self.refresh_preview()
 
     def _link_clicked(self, url: QUrl) -> None:
-        _ = self.tr.gettext
+        _ = self.ctx.tr.gettext
         answer = QMessageBox.question(
             self,
             _("Open in your browser?"),
@@ -174,7 +169,7 @@ class ReportPage(QWidget):
         """Ask where to save, then export in ``fmt``."""
         if self.result is None:
             return
-        _ = self.tr.gettext
+        _ = self.ctx.tr.gettext
         file_filter, suffix = FORMATS[fmt]
         suggested = str(Path.home() / (_("privacy-report") + suffix))
         path, _chosen = QFileDialog.getSaveFileName(
@@ -190,13 +185,13 @@ class ReportPage(QWidget):
         if self.result is None:
             return
         result, redact, core = self.result, self.redact, self.ctx.core
-        self.status.setText(self.tr.gettext("Exporting…"))
+        self.status.setText(self.ctx.tr.gettext("Exporting…"))
         if fmt == "pdf":
-            task = Task(lambda _p, _c: core.render_html(result, redact=redact), self.tr, "pdf")
+            task = Task(lambda _p, _c: core.render_html(result, redact=redact), self.ctx.tr, "pdf")
             task.signals.finished.connect(lambda html: self._print_pdf(html, path))
         else:
             task = Task(
-                lambda _p, _c: core.write_report(result, path, fmt, redact), self.tr, "export"
+                lambda _p, _c: core.write_report(result, path, fmt, redact), self.ctx.tr, "export"
             )
             task.signals.finished.connect(lambda written: self._exported(Path(written)))
         task.signals.failed.connect(self._export_failed)
@@ -209,13 +204,13 @@ class ReportPage(QWidget):
             self._pdf_pages = [p for p in self._pdf_pages if p is not page]
             page.deleteLater()
             if not data:
-                self._export_failed(self.tr.gettext("The PDF could not be made."))
+                self._export_failed(self.ctx.tr.gettext("The PDF could not be made."))
                 return
             try:
                 atomic_write_bytes(path, data)
             except OSError:
                 self._export_failed(
-                    self.tr.gettext("Could not write {file}.").format(file=path.name)
+                    self.ctx.tr.gettext("Could not write {file}.").format(file=path.name)
                 )
                 return
             self._exported(path)
@@ -224,7 +219,7 @@ class ReportPage(QWidget):
         self._pdf_pages.append(page)
 
     def _exported(self, path: Path) -> None:
-        self.status.setText(self.tr.gettext("Saved {file}").format(file=path.name))
+        self.status.setText(self.ctx.tr.gettext("Saved {file}").format(file=path.name))
         self.exported.emit(str(path))
 
     def _export_failed(self, message: str) -> None:

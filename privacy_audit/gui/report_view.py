@@ -133,7 +133,7 @@ class ReportView(QWebEngineView):
     @property
     def interceptor(self) -> DataOnlyInterceptor:
         """The request interceptor (tests read what it blocked)."""
-        return self.profile.interceptor  # type: ignore[attr-defined, no-any-return]
+        return self.profile.interceptor  # type: ignore[attr-defined]
 
 
 def print_html_to_pdf(

@@ -73,7 +73,7 @@ def test_data_page_sorts_by_header_click_and_searches(make_window, qtbot) -> Non
     page.select_table("contacts")
     assert page.current_table == "contacts"
     assert page.model.rowCount() == 31
-    assert page.count.text() == "31 of 31 rows"
+    assert page.count_label.text() == "31 of 31 rows"
     name_col = list(page.model.frame.columns).index("name")
     header = page.view.horizontalHeader()
     qtbot.waitUntil(header.isVisible, timeout=3000)
@@ -87,7 +87,7 @@ def test_data_page_sorts_by_header_click_and_searches(make_window, qtbot) -> Non
     with qtbot.waitSignal(page.model.modelReset, timeout=3000):
         pass  # the search waits for a pause in typing
     assert page.model.rowCount() == 10
-    assert page.count.text() == "10 of 31 rows"
+    assert page.count_label.text() == "10 of 31 rows"
     # still sorted descending
     assert page.model.data(page.model.index(0, name_col)) == "Zed Person 019"
 

@@ -94,13 +94,13 @@ def test_progress_shows_the_current_file_and_cancel_stops_the_import(
     assert window.stack.currentWidget() is window.import_page
     qtbot.waitUntil(lambda: window.import_page.bar.value() > 0, timeout=5000)
     assert window.import_page.current.text().startswith("Reading part-")
-    assert not window.actions["demo"].isEnabled()  # one import at a time
+    assert not window.action_set["demo"].isEnabled()  # one import at a time
     with qtbot.waitSignal(window.import_cancelled, timeout=5000):
         qtbot.mouseClick(window.import_page.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.busy
     assert window.stack.currentWidget() is window.start_page
     assert window.result is None
-    assert window.actions["demo"].isEnabled()
+    assert window.action_set["demo"].isEnabled()
     assert window.ctx.executor.wait(2000)  # the worker really stopped
     # and the app is usable again
     slow.delay = 0
@@ -133,7 +133,7 @@ def test_about_box_shows_version_and_licence(make_window, qtbot) -> None:
     from privacy_audit import __version__
 
     window = make_window()
-    window.actions["about"].trigger()
+    window.action_set["about"].trigger()
     box = window.about_box
     assert box is not None and box.isVisible()
     assert __version__ in box.text()
@@ -143,8 +143,8 @@ def test_about_box_shows_version_and_licence(make_window, qtbot) -> None:
 
 def test_every_main_action_has_a_shortcut(make_window) -> None:
     window = make_window()
-    for name, action in window.actions.by_name.items():
+    for name, action in window.action_set.by_name.items():
         if name != "about":
             assert action.shortcuts(), name
-    keys = [s.toString() for a in window.actions.by_name.values() for s in a.shortcuts()]
+    keys = [s.toString() for a in window.action_set.by_name.values() for s in a.shortcuts()]
     assert len(keys) == len(set(keys)), "no shortcut is used twice"

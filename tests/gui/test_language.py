@@ -17,12 +17,12 @@ def test_switching_to_italian_from_the_menu(make_window, qtbot) -> None:
     assert window.findings_page.title.text() == "The same number everywhere"
 
     with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
-        window.actions.languages["it"].trigger()
+        window.action_set.languages["it"].trigger()
     assert window.ctx.tr.lang == "it"
-    assert window.actions.languages["it"].isChecked()
+    assert window.action_set.languages["it"].isChecked()
     assert window.tabs.tabText(1) == "Risultati"
-    assert window.actions.menus["file"].title() == "&File"
-    assert window.actions["open_files"].text() == "&Apri i file dell'esportazione…"
+    assert window.action_set.menus["file"].title() == "&File"
+    assert window.action_set["open_files"].text() == "&Apri i file dell'esportazione…"
     assert window.start_page.demo_button.text() == "Prova la demo"
     assert window.dashboard.score_card.title.text() == "Punteggio di esposizione"
     # the audit texts come from the core again, in Italian
@@ -31,7 +31,7 @@ def test_switching_to_italian_from_the_menu(make_window, qtbot) -> None:
     # remembered for the next start
     assert SettingsStore(window.ctx.paths).load().language == "it"
 
-    window.actions["toggle_language"].trigger()
+    window.action_set["toggle_language"].trigger()
     assert window.start_page.demo_button.text() == "Try the demo"
 
 

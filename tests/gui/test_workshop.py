@@ -52,7 +52,7 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
     with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
         window.set_language("it")
     window.resize(800, 560)
-    window.actions["reset"].trigger()
+    window.action_set["reset"].trigger()
     assert window.stack.currentWidget() is window.start_page
     assert window.result is None
     window.close()
@@ -68,11 +68,11 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
 def test_workshop_from_the_menu_and_back(make_window, qtbot, isolated_home) -> None:
     window = make_window()
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
-        window.actions["workshop"].trigger()
-    assert window.ctx.workshop and window.actions["workshop"].isChecked()
-    assert window.actions["reset"].text() == "&Reset workshop"
-    window.actions["workshop"].trigger()
+        window.action_set["workshop"].trigger()
+    assert window.ctx.workshop and window.action_set["workshop"].isChecked()
+    assert window.action_set["reset"].text() == "&Reset workshop"
+    window.action_set["workshop"].trigger()
     assert not window.ctx.workshop
     assert window.result is None
     assert window.report_page.redact_box.isEnabled()
-    assert window.actions["reset"].text() == "&Close export"
+    assert window.action_set["reset"].text() == "&Close export"
