@@ -36,7 +36,7 @@ def _on_uniques(col: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Se
     result = func(pd.Series(np.asarray(uniques, dtype=object)))
     mapped = np.array(result.to_numpy(dtype=object), dtype=object, copy=True)
     mapped[pd.isna(mapped) | (mapped == "")] = None
-    mapped = np.append(mapped, None)  # code -1 (missing) -> None
+    mapped = np.append(mapped, np.array([None], dtype=object))  # code -1 -> None
     return pd.Series(mapped[codes], index=col.index, dtype=object)
 
 

@@ -7,12 +7,13 @@ known, that every value is plain JSON, and that links are https.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from privacy_audit.analysis.findings import FINDING_IDS
 from privacy_audit.analysis.result import SCHEMA, SEVERITIES
 
-_TOP = {
+_TOP: dict[str, type] = {
     "schema": str,
     "lang": str,
     "sources": list,
@@ -24,7 +25,7 @@ _TOP = {
     "not_checked": list,
     "cards": list,
 }
-_FINDING = {
+_FINDING: dict[str, type] = {
     "id": str,
     "severity": str,
     "title": str,
@@ -38,7 +39,7 @@ _FINDING = {
     "points": int,
     "recommendations": list,
 }
-_REC = {
+_REC: dict[str, type] = {
     "id": str,
     "title": str,
     "why": str,
@@ -47,7 +48,7 @@ _REC = {
     "links": list,
     "checked": str,
 }
-_CARD = {
+_CARD: dict[str, type] = {
     "id": str,
     "kind": str,
     "title": str,
@@ -59,7 +60,7 @@ _CARD = {
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def _keys(where: str, obj: Any, spec: dict[str, type], out: list[str]) -> bool:
+def _keys(where: str, obj: Any, spec: Mapping[str, type], out: list[str]) -> bool:
     if not isinstance(obj, dict):
         out.append(f"{where}: not an object")
         return False
