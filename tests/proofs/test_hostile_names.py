@@ -24,7 +24,7 @@ XSS = (
     "\x1b[2J\x1b[31mRed\x07\x08\x00Nul\u202eevil\u202c {{ 7*7 }}{% raw %}\nFAKE"
 )
 FORMULA = '=HYPERLINK("http://192.0.2.1/","click")'
-MARKER = "onerror"  # a unique part of XSS that redaction must hide
+MARKER = "onerror"  # a unique part of the person's hostile name: redaction must hide it
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -41,31 +41,54 @@ def _replace(data: bytes, name: str, old: str, new: str) -> bytes:
     return data
 
 
-def _shared_names(files: dict[str, bytes]) -> list[str]:
-    """ASCII contact names that occur in at least three of the persona's files."""
-    counts: dict[str, int] = {}
-    for name, data in files.items():
-        blobs = unzip(data).values() if name.endswith(".zip") else [data]
-        text = b"\n".join(blobs).decode("utf-8", "replace")
-        for match in set(re.findall(r"[A-Z][a-z]{2,} [A-Z][a-z]{2,}", text)):
-            counts[match] = counts.get(match, 0) + 1
-    return sorted((n for n, c in counts.items() if c >= 3), key=lambda n: -counts[n])
+def _renamed(files: dict[str, bytes], person: str, business: str) -> dict[str, bytes]:
+    return {
+        name: _replace(_replace(data, name, person, XSS), name, business, FORMULA)
+        for name, data in files.items()
+    }
+
+
+def _flat(files: dict[str, bytes]) -> bytes:
+    return b"\n".join(
+        b"\n".join(unzip(d).values()) if n.endswith(".zip") else d for n, d in files.items()
+    )
 
 
 @pytest.fixture(scope="module")
 def hostile_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The persona's exports with two real contacts renamed to hostile names."""
+    """The persona's exports with a contact and a business renamed to hostile names;
+    both are ones the plain report shows, and the renamed contact is shown too."""
+    from privacy_audit.analysis.audit import run_audit
+    from privacy_audit.pipeline import load_evidence
+    from privacy_audit.report import render_html
+
+    def report_of(files: dict[str, bytes]) -> str:
+        folder = tmp_path_factory.mktemp("names")
+        evidence = load_evidence([write(folder / n, d) for n, d in files.items()])
+        return str(render_html(run_audit(evidence)))
+
     files = demo_files("giulia")
-    persona_names = {"Giulia Ferraro"}
-    names = [n for n in _shared_names(files) if n not in persona_names]
-    assert len(names) >= 2, names
-    folder = tmp_path_factory.mktemp("hostile-names")
-    paths = []
-    for file_name, data in files.items():
-        data = _replace(data, file_name, names[0], XSS)
-        data = _replace(data, file_name, names[1], FORMULA)
-        paths.append(write(folder / file_name, data))
-    return paths
+    flat = _flat(files)
+    shown = report_of(files)
+    evidence = load_evidence(
+        [write(tmp_path_factory.mktemp("plain") / n, d) for n, d in files.items()]
+    )
+    ids = evidence.identifiers
+    own = set(ids[ids["kind"] == "name"]["value"].dropna())
+    businesses = set(evidence.advertisers["name"].dropna())
+    people = set(evidence.contacts["name"].dropna()) | set(evidence.messages["sender"].dropna())
+    persons = sorted(
+        n
+        for n in people - own - businesses
+        if n.isascii() and " " in n and n in shown and n.encode() in flat
+    )
+    business = sorted(n for n in businesses if n.isascii() and n in shown)[0]
+    for person in persons[:6]:
+        renamed = _renamed(files, person, business)
+        if MARKER in report_of(renamed):
+            folder = tmp_path_factory.mktemp("hostile-names")
+            return [write(folder / n, d) for n, d in renamed.items()]
+    raise AssertionError(f"no contact of the demo could be renamed visibly: {persons[:6]}")
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -116,12 +139,14 @@ def test_html_report_executes_nothing(
         for a in e.attrib
         if a.lower().startswith("on")
     ] == []
-    assert not CONTROL.search(text), repr(CONTROL.search(text))
+    bad = CONTROL.search(text)
+    assert bad is None, repr(text[max(0, bad.start() - 200) : bad.end() + 50])
     assert "Content-Security-Policy" in text
     if "7*7" in text:
         assert "{{ 7*7 }}" in text  # shown, never evaluated by the template engine
-    if redact:
-        assert MARKER not in text and "HYPERLINK" not in text
+    if redact:  # the person's name is masked everywhere (businesses are not people)
+        at = text.find(MARKER)
+        assert at < 0, repr(text[max(0, at - 300) : at + 50])
     else:
         assert MARKER in text  # the name is shown, escaped
 
