@@ -46,6 +46,7 @@ COUNT_LABELS: dict[str, str] = {
     "devices": N_("devices"),
     "groups": N_("groups"),
     "non_contacts": N_("members not in your contacts"),
+    "non_contacts_by_number": N_("of them checked by number"),
     "large_groups": N_("large groups"),
 }
 

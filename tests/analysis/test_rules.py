@@ -217,7 +217,12 @@ def test_two_factor_on_is_silent(factory: Factory) -> None:
 
 def test_groups(full: dict) -> None:
     f = full["number-exposed-in-groups"]
-    assert f.counts == {"groups": 1, "non_contacts": 12, "large_groups": 0}
+    assert f.counts == {
+        "groups": 1,
+        "non_contacts": 12,
+        "non_contacts_by_number": 12,
+        "large_groups": 0,
+    }
     assert f.confidence == "confirmed"
 
 

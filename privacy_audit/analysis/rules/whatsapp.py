@@ -113,7 +113,14 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
         "medium" if total >= LARGE_GROUP else "low",
         title=tr.gettext("Your number is visible to strangers in groups"),
         summary=summary,
-        counts={"groups": n, "non_contacts": total, "large_groups": large},
+        counts={
+            "groups": n,
+            "non_contacts": total,
+            "non_contacts_by_number": int(
+                exposed.loc[exposed["basis"] == "numbers", "non_contacts"].sum()
+            ),
+            "large_groups": large,
+        },
         evidence=examples(
             exposed,
             {"chat": "chat", "members": "members", "non_contacts": "non_contacts"},
