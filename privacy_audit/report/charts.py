@@ -279,10 +279,9 @@ def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Mark
         )
         body.append(
             _text(
-                WIDTH - right,
-                y0 + 10,
+                0,
+                y0 + 53,
                 _("peak {n} {unit}").format(n=number(int(peak), loc), unit=unit),
-                anchor="end",
                 size=11,
                 fill=MUTED,
                 cls="muted",
