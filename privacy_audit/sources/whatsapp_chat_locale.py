@@ -140,30 +140,63 @@ _DELETED = (
     "null",
 )
 
-#: Suffix WhatsApp appends to an edited message.
-EDITED_RE = re.compile(
-    r"\s*<(?:This message was edited|Questo messaggio è stato modificato|Diese Nachricht "
-    r"wurde bearbeitet|Se editó este mensaje|Ce message a été modifié|Esta mensagem foi "
-    r"editada|Dit bericht is bewerkt)>$",
-    re.IGNORECASE,
+#: Suffix WhatsApp appends to an edited message (lower case).
+_EDITED = tuple(
+    f"<{marker}>"
+    for marker in (
+        "this message was edited",
+        "questo messaggio è stato modificato",
+        "diese nachricht wurde bearbeitet",
+        "se editó este mensaje",
+        "ce message a été modifié",
+        "esta mensagem foi editada",
+        "dit bericht is bewerkt",
+    )
 )
 
-#: Attachment lines (export with media): Android ``NAME.ext (file attached)``, iOS
-#: ``<attached: NAME>`` at the end of the body, old iOS ``NAME.ext <attached>``, and the
-#: iOS document line ``NAME • 3 pages document omitted``.
-ATTACHMENT_RE = re.compile(
-    r"(?:^\S[^\n]*?\.\w{1,5} \((?:file attached|file allegato|datei angehängt|archivo adjunto"
-    r"|fichier joint|arquivo anexado|ficheiro anexado|bestand bijgevoegd)\)"
-    r"|<(?:attached|allegato|anhang|adjunto|pièce jointe|pi[eè]ce jointe|anexo|bijlage)"
-    r" ?: ?[^>\n]+>"
-    r"|^\S+\.\w{1,5} <attached>"
-    r"|(?:document omitted|documento omesso|dokument weggelassen|documento omitido"
-    r"|document omis|documento ocultado|document weggelaten))$",
+
+def strip_edited(body: str) -> str:
+    """``body`` without WhatsApp's "message was edited" suffix (unchanged when absent)."""
+    if body.endswith(">") and body.lower().endswith(_EDITED):
+        return body[: body.rfind("<")].rstrip()
+    return body
+
+
+#: Attachment lines (export with media): Android ``NAME.ext (file attached)``; iOS
+#: ``<attached: NAME>`` at the end of the body (a caption may precede it) and old iOS
+#: ``NAME.ext <attached>``; the iOS document line ``NAME • 3 pages document omitted``.
+_ANDROID_ATTACHED = re.compile(
+    r"^\S[^\n]*?\.\w{1,5} \((?:file attached|file allegato|datei angehängt|archivo adjunto"
+    r"|fichier joint|arquivo anexado|ficheiro anexado|bestand bijgevoegd)\)$",
     re.IGNORECASE,
 )
+_IOS_ATTACHED = re.compile(
+    r"<(?:attached|allegato|anhang|adjunto|pièce jointe|piece jointe|anexo|bijlage)"
+    r" ?: ?[^>\n]+>$|^\S+\.\w{1,5} <attached>$",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUFFIXES = (
+    "document omitted",
+    "documento omesso",
+    "dokument weggelassen",
+    "documento omitido",
+    "document omis",
+    "documento ocultado",
+    "document weggelaten",
+)
 
-#: Last characters a body must end with for :data:`ATTACHMENT_RE`/:data:`EDITED_RE` to be
-#: worth trying (a cheap C-level prefilter over every message).
+
+def is_attachment(body: str) -> bool:
+    """True for an attachment line or a document placeholder (first line of a body)."""
+    if body.endswith(")"):
+        return bool(_ANDROID_ATTACHED.match(body))
+    if body.endswith(">"):
+        return bool(_IOS_ATTACHED.search(body))
+    return body.lower().endswith(_DOCUMENT_SUFFIXES)
+
+
+#: Endings a body must have for :func:`is_attachment`/:func:`strip_edited` to be worth
+#: trying (a cheap prefilter over every message).
 SPECIAL_SUFFIXES: tuple[bytes, ...] = (
     b">",
     b")",

@@ -17,9 +17,9 @@ are empty or a lone ``.``: view-once and disappearing content that is not in the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -28,10 +28,11 @@ import pandas as pd
 
 from privacy_audit.sources import whatsapp_chat_locale as loc
 from privacy_audit.sources import whatsapp_chat_patterns as pat
+from privacy_audit.sources import whatsapp_chat_vector as vec
 
 KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
 _TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3
-_BIDI = str.maketrans("", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NS_PER_DAY = 86_400 * 1_000_000_000
 
 
@@ -92,25 +93,14 @@ def _normalise(data: bytes) -> bytes:
     return b"\n" + data
 
 
-def _factorize(values: list[bytes]) -> tuple[np.ndarray, list[bytes]]:
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), sort=False)
-    return codes, list(uniques)
-
-
 def _text(raw: bytes) -> str:
     """Decoded ``raw`` without bidi marks (only non-ASCII text can hold them)."""
     text = raw.decode("utf-8", errors="replace")
-    return text if text.isascii() else text.translate(_BIDI)
+    return text if text.isascii() else _BIDI.sub("", text)
 
 
 def _clean_author(raw: bytes) -> str:
     return unicodedata.normalize("NFC", _text(raw)).strip()
-
-
-def _first_index(codes: np.ndarray, count: int) -> np.ndarray:
-    """Row index of the first occurrence of each code 0..count-1."""
-    _, first = np.unique(codes, return_index=True)
-    return first[:count]
 
 
 def parse_chat(
@@ -124,16 +114,25 @@ def parse_chat(
     """
     raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
     shape = pat.pick_shape(raw)
-    rows = pat.SHAPES[shape].findall(raw) if shape is not None else []
+    rows = []
+    if shape is not None:
+        regex, starts = pat.narrowed(raw, shape)
+        rows = regex.findall(raw)
+        if (
+            regex is not pat.SHAPES[shape]
+            and len(rows) != vec.digit_lines(raw)
+            and len(rows) != len(starts.findall(raw))
+        ):
+            rows = pat.SHAPES[shape].findall(raw)  # a line the narrow regex missed: full one
     if not rows:
         raise NotAChat("no WhatsApp header")
     dates, times, authors, bodies = (list(map(itemgetter(i), rows)) for i in range(4))
     n = len(rows)
 
-    # -- dates and times, once per distinct string --------------------------------------
-    date_codes, date_uniques = _factorize(dates)
-    triples = [pat.split_date(d.decode("ascii")) for d in date_uniques]
-    time_codes, time_uniques = _factorize(times)
+    # -- dates (in runs) and times, decoded once per distinct string --------------------
+    date_codes, date_heads = vec.run_codes(dates)
+    triples = [pat.split_date(dates[i].decode("ascii")) for i in date_heads]
+    time_codes, time_uniques = vec.factorize(times)
     seconds, twelve = pat.decode_times([t.decode("utf-8", "replace") for t in time_uniques])
     present = [t[4] for t in triples if t is not None]
     sep = max(set(present), key=present.count) if present else "/"
@@ -151,7 +150,7 @@ def parse_chat(
     stamps = row_days * _NS_PER_DAY + row_secs * 1_000_000_000
 
     # -- authors, once per distinct name -------------------------------------------------
-    author_codes, author_uniques = _factorize(authors)
+    author_codes, author_uniques = vec.factorize(authors)
     clean = [_clean_author(a) for a in author_uniques]
     system_author = np.array(
         [
@@ -168,35 +167,7 @@ def parse_chat(
     )
 
     # -- kinds ---------------------------------------------------------------------------
-    kind = np.zeros(n, dtype=np.int8)
-    body_series = pd.Series(bodies, dtype=object)
-    exact = body_series.map(loc.EXACT_KINDS).to_numpy(dtype="float64", na_value=np.nan)
-    kind[exact == 1] = _MEDIA
-    kind[exact == 3] = _DELETED
-    edited = np.zeros(n, dtype=bool)
-    special = np.fromiter(
-        map(bytes.endswith, bodies, repeat(loc.SPECIAL_SUFFIXES)), dtype=bool, count=n
-    )
-    for i in np.flatnonzero(special & (kind == _TEXT)):
-        body = _text(bodies[i])
-        stripped = loc.EDITED_RE.sub("", body)
-        if stripped != body:
-            edited[i] = True
-            again = loc.EXACT_KINDS.get(stripped.encode())
-            if again is not None:
-                kind[i] = _MEDIA if again == 1 else _DELETED
-                continue
-        if loc.ATTACHMENT_RE.search(stripped):
-            kind[i] = _MEDIA
-    # bodies after U+200E are written by WhatsApp itself (iOS): check the system phrases;
-    # the first lines may hold the encryption notice under the chat's name
-    marked = np.fromiter(map(bytes.startswith, bodies, repeat(_LRM)), dtype=bool, count=n)
-    for i in np.flatnonzero(marked & (kind == _TEXT)):
-        if loc.SYSTEM_RE.match(_text(bodies[i])):
-            kind[i] = _SYSTEM
-    for i in range(min(n, 3)):
-        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[i])):
-            kind[i] = _SYSTEM
+    kind, edited = _kinds(bodies)
     kind[system_author[author_codes]] = _SYSTEM
     is_system = kind == _SYSTEM
     senders = sender_arr[author_codes]
@@ -209,19 +180,23 @@ def parse_chat(
     numbers: list[str] = []
     for i in np.flatnonzero(is_system):
         line = (authors[i] + b": " + bodies[i]) if authors[i] else bodies[i]
+        if is_group and b"+" not in line:
+            continue
         text = _text(line)
-        if loc.GROUP_RE.search(text):
+        if not is_group and loc.GROUP_RE.search(text):
             is_group = True
+        if "+" in text:
             numbers.extend(loc.PHONE_IN_TEXT_RE.findall(text))
-    if len({s for s in senders[~is_system] if s is not None}) > 2:
+    speaking = np.unique(author_codes[~is_system])
+    if sum(1 for code in speaking if clean[code]) > 2:
         is_group = True
 
     frame = pd.DataFrame(
         {
-            "sender": senders[valid],
-            "sender_phone_raw": phones[valid],
+            "sender": pd.Series(senders[valid], dtype=object),
+            "sender_phone_raw": pd.Series(phones[valid], dtype=object),
             "timestamp": pd.to_datetime(stamps[valid], unit="ns", utc=True),
-            "kind": np.asarray(KINDS, dtype=object)[kind[valid]],
+            "kind": pd.Series(np.asarray(KINDS, dtype=object)[kind[valid]], dtype=object),
             "edited": edited[valid],
         }
     )
@@ -233,5 +208,39 @@ def parse_chat(
         ambiguous_order=order.ambiguous,
         rejected_headers=int(n - valid.sum()),
         is_group=is_group,
-        group_numbers=list(dict.fromkeys(num.strip() for num in numbers)),
+        group_numbers=list(dict.fromkeys(num.strip() for num in numbers)) if is_group else [],
     )
+
+
+def _kinds(bodies: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Kind code and edited flag of every message from its body's first line."""
+    n = len(bodies)
+    kind = np.zeros(n, dtype=np.int8)
+    exact = pd.Series(bodies, dtype=object).map(loc.EXACT_KINDS).to_numpy("float64", np.nan)
+    kind[exact == 1] = _MEDIA
+    kind[exact == 3] = _DELETED
+    edited = np.zeros(n, dtype=bool)
+    shape = vec.Bodies(bodies)
+    special = shape.ends_with_any(loc.SPECIAL_SUFFIXES) & (kind == _TEXT)
+    for i in np.flatnonzero(special):
+        if not bodies[i].endswith(loc.SPECIAL_SUFFIXES):
+            continue
+        body = _text(bodies[i])
+        stripped = loc.strip_edited(body)
+        if stripped != body:
+            edited[i] = True
+            again = loc.EXACT_KINDS.get(stripped.encode())
+            if again is not None:
+                kind[i] = _MEDIA if again == 1 else _DELETED
+                continue
+        if loc.is_attachment(stripped):
+            kind[i] = _MEDIA
+    # bodies after U+200E are written by WhatsApp itself (iOS): check the system phrases;
+    # the first lines may hold the encryption notice under the chat's name
+    for i in np.flatnonzero(shape.starts_with(_LRM) & (kind == _TEXT)):
+        if loc.SYSTEM_RE.match(_text(bodies[i])):
+            kind[i] = _SYSTEM
+    for i in range(min(n, 3)):
+        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[i])):
+            kind[i] = _SYSTEM
+    return kind, edited

@@ -271,3 +271,12 @@ def test_text_file_that_is_not_a_chat_is_refused(tmp_path: Path) -> None:
     path.write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(InputError):
         _load(path)
+
+
+def test_narrowed_regex_falls_back_when_a_line_is_missed() -> None:
+    """The fast regex is narrowed to the first lines' format; other headers still count."""
+    head = [f"{d:02d}/03/24, 10:{d:02d} - Anna: x" for d in range(1, 28)]
+    odd = ["28/03/24, 10:00:30 - Bea: with seconds", "12/05 meeting at noon", "29/03/24 – x"]
+    parsed = parse_chat("\n".join(head + odd))
+    assert parsed.messages == 28
+    assert parsed.frame["timestamp"].iloc[-1] == pd.Timestamp("2024-03-28 10:00:30", tz="UTC")
