@@ -53,10 +53,6 @@ def _card(
     }
 
 
-def _names(services: list[str]) -> str:
-    return service_names(services)
-
-
 def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     """Which services carry the same phone number, e-mail or username, and what follows."""
     own = ctx.tables["own_ids"]
@@ -78,7 +74,7 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     amounts = (len(phones), len(emails), len(users))
     text = [
         tr.gettext("Your own details held by more than one service ({services}): {items}.").format(
-            services=_names(services),
+            services=service_names(services, tr),
             items=", ".join(p for p, amount in zip(parts, amounts, strict=True) if amount),
         )
     ]

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from babel.lists import format_list
 
 from privacy_audit.analysis.catalogue import recommendation
 from privacy_audit.analysis.result import SEVERITIES, Finding
@@ -69,10 +70,15 @@ class RuleContext:
 Rule = Callable[[RuleContext], Finding | None]
 
 
-def service_names(services: Iterable[str]) -> str:
-    """Comma-joined display names of ``services`` (canonical order)."""
+def service_names(services: Iterable[str], tr: Translator | None = None) -> str:
+    """Display names of ``services`` in canonical order, joined for the language of ``tr``
+    ("Facebook and Instagram", "Facebook e Instagram"); comma-joined without ``tr``.
+    """
     wanted = set(services)
-    return ", ".join(SERVICE_NAMES[s] for s in SERVICES if s in wanted)
+    names = [SERVICE_NAMES[s] for s in SERVICES if s in wanted]
+    if tr is None or not names:
+        return ", ".join(names)
+    return format_list(names, locale=tr.locale)
 
 
 def plain(value: Any) -> Any:

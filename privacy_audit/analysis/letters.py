@@ -42,7 +42,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
         services = nz.services_in(shared["services"])
         facts.append(
             tr.gettext("The same phone number is in my accounts on {services} ({label}).").format(
-                services=service_names(services), label=yes
+                services=service_names(services, tr), label=yes
             )
         )
     up = tables["uploads"]
@@ -60,7 +60,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
                 "{n} entries from my address books were uploaded to {services}{when} ({label})."
             ).format(
                 n=len(up),
-                services=service_names(sorted(set(up["service"].dropna()))),
+                services=service_names(up["service"].dropna(), tr),
                 when=when,
                 label=yes,
             )
@@ -127,7 +127,7 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
         "date": dt.date.today().isoformat(),
         "name": str(names.iloc[0]) if len(names) else common["no_name"],
         "identifiers": "\n".join(id_lines) or "- " + common["no_name"],
-        "services": service_names(services) or "-",
+        "services": service_names(services, ctx.tr) or "-",
         "recipients": "; ".join(recipients),
         "facts": "\n".join(f"- {f}" for f in facts) or "-",
         "authority": common["authority"],

@@ -46,7 +46,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         "You uploaded the details of {n} people from your address book to {services}: "
         "{phones} phone numbers and {emails} e-mail addresses of people who never agreed.",
         people,
-    ).format(n=people, services=service_names(services), phones=phones, emails=emails)
+    ).format(n=people, services=service_names(services, tr), phones=phones, emails=emails)
     settings = ctx.evidence.settings
     sync_on = settings[
         nz.fold(settings["key"]).fillna("").str.contains(r"contact.?(?:sync|upload)", regex=True)
@@ -55,7 +55,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
     if len(sync_on):
         summary += " " + tr.gettext(
             "Your export shows contact syncing is still on ({services})."
-        ).format(services=service_names(sync_on["service"].dropna()))
+        ).format(services=service_names(sync_on["service"].dropna(), tr))
     newest = up["created_at"].dropna().nlargest(EXAMPLES).index
     latest = up.loc[newest] if len(newest) else up
     return make_finding(
@@ -100,7 +100,7 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "{n} contacts are both in WhatsApp and in an address book you uploaded to "
             "{services}, matched by the same number or e-mail.",
             confirmed,
-        ).format(n=confirmed, services=service_names(s for s in services if s != "whatsapp"))
+        ).format(n=confirmed, services=service_names((s for s in services if s != "whatsapp"), tr))
         if probable:
             summary += " " + tr.ngettext(
                 "{n} more probably is (same name only).",
