@@ -318,6 +318,13 @@ class ExportArchive:
         return open(self.parts[member.part] / member.path, "rb")
 
     def _damaged(self, member: Member, exc: BaseException | None = None) -> InputError:
+        if member.part not in self._zips and isinstance(exc, OSError):
+            return InputError(
+                N_("{member} cannot be read."),
+                self._source(member),
+                N_("Check that it still exists and that you are allowed to read it."),
+                member=member.name,
+            )
         return InputError(_DAMAGED, self._source(member), _DOWNLOAD_AGAIN, member=member.name)
 
     def _check_declared(self, member: Member, cap: int) -> None:

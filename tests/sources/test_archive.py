@@ -338,3 +338,20 @@ def test_files_repeated_in_every_part_are_read_once(tmp_path: Path) -> None:
             "part_1.json",
             "changed.json",
         }
+
+
+def test_a_folder_file_gone_after_listing_is_a_clear_error(tmp_path: Path) -> None:
+    root = tmp_path / "export"
+    root.mkdir()
+    (root / "data.json").write_text("{}")
+    with ExportArchive([root]) as archive:
+        member = archive.members[0]
+        (root / "data.json").unlink()
+        with pytest.raises(InputError) as info:
+            archive.read_bytes(member)
+        assert info.value.render() == (
+            "export: data.json cannot be read. "
+            "Check that it still exists and that you are allowed to read it."
+        )
+        with pytest.raises(InputError, match="cannot be read"):
+            archive.open(member)
