@@ -56,8 +56,10 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
             else ""
         )
         facts.append(
-            tr.gettext(
-                "{n} entries from my address books were uploaded to {services}{when} ({label})."
+            tr.ngettext(
+                "{n} entry from my address books was uploaded to {services}{when} ({label}).",
+                "{n} entries from my address books were uploaded to {services}{when} ({label}).",
+                len(up),
             ).format(
                 n=len(up),
                 services=service_names(up["service"].dropna(), tr),
@@ -71,8 +73,10 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
             n = int((overlap["confidence"] == conf).sum())
             if n:
                 facts.append(
-                    tr.gettext(
-                        "{n} of my WhatsApp contacts are also in those uploads ({label})."
+                    tr.ngettext(
+                        "{n} of my WhatsApp contacts is also in those uploads ({label}).",
+                        "{n} of my WhatsApp contacts are also in those uploads ({label}).",
+                        n,
                     ).format(n=n, label=label)
                 )
     adv = tables["advertisers"]
@@ -81,7 +85,11 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
         names = ", ".join(str(n) for n in listed["name"].head(MAX_NAMES))
         more = len(listed) - min(len(listed), MAX_NAMES)
         facts.append(
-            tr.gettext("{n} advertisers used a list with my data: {names}{more} ({label}).").format(
+            tr.ngettext(
+                "{n} advertiser used a list with my data: {names}{more} ({label}).",
+                "{n} advertisers used a list with my data: {names}{more} ({label}).",
+                len(listed),
+            ).format(
                 n=len(listed),
                 names=names,
                 more=tr.gettext(" and {n} more").format(n=more) if more else "",
@@ -91,9 +99,11 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
     off = tables["off_meta_top"]
     if len(off):
         facts.append(
-            tr.gettext("{n} apps and websites sent you {events} events about me ({label}).").format(
-                n=len(off), events=int(off["events"].sum()), label=yes
-            )
+            tr.ngettext(
+                "{n} app or website sent you {events} events about me ({label}).",
+                "{n} apps and websites sent you {events} events about me ({label}).",
+                len(off),
+            ).format(n=len(off), events=int(off["events"].sum()), label=yes)
         )
     if len(tables["linked_accounts"]):
         facts.append(

@@ -58,11 +58,18 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
         "show you ads.",
         n,
     ).format(n=n)
-    if also_off or also_wa:
-        summary += " " + tr.gettext(
-            "Of these, {off} also send Meta what you do on their sites and apps, and {wa} "
-            "also chat with you on WhatsApp."
-        ).format(off=also_off, wa=also_wa)
+    if also_off:
+        summary += " " + tr.ngettext(
+            "{n} of them also sends Meta what you do on its site or app.",
+            "{n} of them also send Meta what you do on their sites and apps.",
+            also_off,
+        ).format(n=also_off)
+    if also_wa:
+        summary += " " + tr.ngettext(
+            "{n} of them also chats with you on WhatsApp.",
+            "{n} of them also chat with you on WhatsApp.",
+            also_wa,
+        ).format(n=also_wa)
     return make_finding(
         ctx,
         "advertisers-have-your-contact",
