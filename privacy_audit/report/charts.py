@@ -11,11 +11,10 @@ A missing or empty table gives an empty string. Labels go through the translator
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from privacy_audit.i18n import Translator
 from privacy_audit.model import SERVICES
@@ -27,55 +26,28 @@ from privacy_audit.report.fmt import (
     service_list,
     service_name,
 )
+from privacy_audit.report.ranking import advertisers_chart, top_apps_chart
+from privacy_audit.report.svg import (
+    ACCENT,
+    GRID,
+    INK,
+    MUTED,
+    WIDTH,
+    gettext_of,
+    locale_of,
+    svg,
+    text,
+    usable,
+)
 
-INK, MUTED, GRID, ACCENT = "#1f2937", "#6b7280", "#e5e7eb", "#4f46e5"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-WIDTH = 760
-
-
-def _gettext(tr: Translator | None) -> Callable[[str], str]:
-    return tr.gettext if tr is not None else (lambda s: s)
-
-
-def _loc(tr: Translator | None) -> Any:
-    return tr.locale if tr is not None else "en"
-
-
-def _short(text: Any, limit: int) -> str:
-    value = str(text)
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
-
-
-def _text(
-    x: float,
-    y: float,
-    text: Any,
-    *,
-    cls: str = "ink",
-    anchor: str = "start",
-    size: int = 13,
-    weight: int = 400,
-    fill: str = INK,
-) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" class="{cls}" text-anchor="{anchor}" '
-        f'font-size="{size}" font-weight="{weight}" fill="{fill}">{escape(str(text))}</text>'
-    )
-
-
-def _svg(width: float, height: float, label: str, body: list[str]) -> Markup:
-    title = escape(label)
-    return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width:.0f} '
-        f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" role="img" '
-        f'aria-label="{title}" font-family="{FONT}"><title>{title}</title>'
-        + "".join(body)
-        + "</svg>"
-    )
-
-
-def _usable(frame: Any, *columns: str) -> bool:
-    return isinstance(frame, pd.DataFrame) and len(frame) > 0 and all(c in frame for c in columns)
+__all__ = [
+    "activity_chart",
+    "advertisers_chart",
+    "overlap_chart",
+    "score_band",
+    "score_gauge",
+    "top_apps_chart",
+]
 
 
 def _canonical(services: Any) -> str:
@@ -90,10 +62,10 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
     One row per combination: dots for the services, a bar for the number of people,
     solid for confirmed matches (same number or email), light for probable ones.
     """
-    if not _usable(contact_overlap, "services"):
+    if not usable(contact_overlap, "services"):
         return Markup("")
-    _ = _gettext(tr)
-    loc = _loc(tr)
+    _ = gettext_of(tr)
+    loc = locale_of(tr)
     frame = contact_overlap
     combos = frame["services"].astype(object).map(_canonical)
     if "confidence" in frame:
@@ -119,7 +91,7 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
     body: list[str] = []
     for i, service in enumerate(present):
         cx = x0 + col_w * i + col_w / 2
-        body.append(_text(cx, 24, service_name(service), anchor="middle", size=12, weight=600))
+        body.append(text(cx, 24, service_name(service), anchor="middle", size=12, weight=600))
     any_probable = False
     for r, (combo, values) in enumerate(rows.iterrows()):
         y = top + r * row_h
@@ -155,14 +127,14 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
                 f'<rect x="{bar_x}" y="{y - 9:.1f}" width="{max(sure_w, 2.0):.1f}" height="18" '
                 f'rx="4" fill="{ACCENT}"/>'
             )
-        body.append(_text(bar_x + full_w + 8, y + 5, number(size, loc), weight=600))
+        body.append(text(bar_x + full_w + 8, y + 5, number(size, loc), weight=600))
     height = top + len(rows) * row_h
     legend_y = height + 4
     body.append(
         f'<rect x="{bar_x}" y="{legend_y - 10}" width="14" height="12" rx="3" fill="{ACCENT}"/>'
     )
     body.append(
-        _text(
+        text(
             bar_x + 20,
             legend_y,
             _("confirmed (same number or email)"),
@@ -178,7 +150,7 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
             f'fill="{ACCENT}" fill-opacity="0.35"/>'
         )
         body.append(
-            _text(
+            text(
                 bar_x + 20,
                 legend_y,
                 _("probable (same name only)"),
@@ -191,7 +163,7 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
     if hidden > 0:
         legend_y += 20
         body.append(
-            _text(
+            text(
                 x0,
                 legend_y,
                 _("{n} more combinations").format(n=number(hidden, loc)),
@@ -200,7 +172,7 @@ def overlap_chart(contact_overlap: Any, *, tr: Translator | None = None, limit: 
                 cls="muted",
             )
         )
-    return _svg(WIDTH, legend_y + 12, _("Contacts by the services that hold them"), body)
+    return svg(WIDTH, legend_y + 12, _("Contacts by the services that hold them"), body)
 
 
 def _bins(dates: pd.Series) -> tuple[pd.Series, str]:
@@ -214,10 +186,10 @@ def _bins(dates: pd.Series) -> tuple[pd.Series, str]:
 
 def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Markup:
     """Activity per service over time: one band per service on a shared time axis."""
-    if not _usable(activity_daily, "service", "date", "events"):
+    if not usable(activity_daily, "service", "date", "events"):
         return Markup("")
-    _ = _gettext(tr)
-    loc = _loc(tr)
+    _ = gettext_of(tr)
+    loc = locale_of(tr)
     dates = pd.to_datetime(activity_daily["date"], utc=True, errors="coerce").dt.tz_localize(None)
     frame = pd.DataFrame(
         {
@@ -248,9 +220,9 @@ def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Mark
         base = y0 + band_h
         color = SERVICE_COLORS.get(service, FALLBACK_COLOR)
         peak = float(values.max()) or 1.0
-        body.append(_text(0, y0 + 20, service_name(service), size=13, weight=600))
+        body.append(text(0, y0 + 20, service_name(service), size=13, weight=600))
         body.append(
-            _text(
+            text(
                 0,
                 y0 + 38,
                 _("{n} events").format(n=number(int(values.sum()), loc)),
@@ -278,7 +250,7 @@ def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Mark
             f'stroke-linejoin="round"/>'
         )
         body.append(
-            _text(
+            text(
                 0,
                 y0 + 53,
                 _("peak {n} {unit}").format(n=number(int(peak), loc), unit=unit),
@@ -298,7 +270,7 @@ def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Mark
             else ("end" if t == ticks - 1 and ticks > 1 else "middle")
         )
         body.append(
-            _text(
+            text(
                 x,
                 axis_y + 8,
                 month(pivot.index[i], loc),
@@ -308,161 +280,7 @@ def activity_chart(activity_daily: Any, *, tr: Translator | None = None) -> Mark
                 cls="muted",
             )
         )
-    return _svg(WIDTH, axis_y + 16, _("Activity per service over time"), body)
-
-
-def _bars(
-    labels: list[str], values: list[int], *, label: str, color: str, tr: Translator | None
-) -> Markup:
-    loc = _loc(tr)
-    left, row_h, top = 236, 30, 6
-    bar_max = WIDTH - left - 80
-    peak = max(values) or 1
-    body: list[str] = []
-    for r, (name, value) in enumerate(zip(labels, values, strict=True)):
-        y = top + r * row_h + row_h / 2
-        body.append(_text(left - 12, y + 5, _short(name, 30), anchor="end", size=13))
-        width = max(bar_max * value / peak, 2.0)
-        body.append(
-            f'<rect x="{left}" y="{y - 10:.1f}" width="{width:.1f}" height="20" rx="4" '
-            f'fill="{color}"/>'
-        )
-        body.append(_text(left + width + 8, y + 5, number(value, loc), weight=600))
-    return _svg(WIDTH, top * 2 + len(labels) * row_h, label, body)
-
-
-def top_apps_chart(off_meta_top: Any, *, tr: Translator | None = None, limit: int = 10) -> Markup:
-    """The apps and websites that sent Meta the most events about the person."""
-    if not _usable(off_meta_top, "app", "events"):
-        return Markup("")
-    _ = _gettext(tr)
-    events = pd.to_numeric(off_meta_top["events"], errors="coerce").fillna(0).astype(int)
-    frame = pd.DataFrame({"app": off_meta_top["app"].astype(object), "events": events})
-    frame = frame.dropna(subset=["app"]).sort_values("events", ascending=False, kind="stable")
-    frame = frame.head(limit)
-    if frame.empty:
-        return Markup("")
-    return _bars(
-        [str(a) for a in frame["app"]],
-        [int(v) for v in frame["events"]],
-        label=_("Apps and websites that told Meta about you"),
-        color="#d97706",
-        tr=tr,
-    )
-
-
-def _wrap(text: str, width: int, lines: int) -> list[str]:
-    """Greedy word wrap to at most ``lines`` lines (the last one shortened with …)."""
-    out: list[str] = []
-    for word in text.split():
-        if out and len(out[-1]) + 1 + len(word) <= width:
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    if len(out) > lines:
-        out = [*out[: lines - 1], _short(" ".join(out[lines - 1 :]), width)]
-    return out
-
-
-def _relations(value: Any) -> set[str]:
-    if isinstance(value, str):
-        return {v.strip() for v in value.replace(";", ",").split(",") if v.strip()}
-    if isinstance(value, (list, tuple, set)):
-        return {str(v) for v in value}
-    return set()
-
-
-def _truthy(value: Any) -> bool:
-    try:
-        return bool(value) and not pd.isna(value)
-    except (TypeError, ValueError):
-        return bool(value)
-
-
-def advertisers_chart(advertisers: Any, *, tr: Translator | None = None, limit: int = 12) -> Markup:
-    """Advertisers as a dot matrix: what each did with the person's data, where else seen.
-
-    Ordered by how many ways they reached the person: a full row is a company that had
-    a list with the person's information, used their activity and also shows up in
-    off-Meta activity or WhatsApp business chats.
-    """
-    if not _usable(advertisers, "name"):
-        return Markup("")
-    _ = _gettext(tr)
-    columns = [
-        ("uploaded_list", _("Had a list with your info"), "#dc2626"),
-        ("used_activity", _("Used your activity"), "#d97706"),
-        ("interacted", _("You interacted"), "#2563eb"),
-        ("in_off_meta", _("Also in off-Meta activity"), "#d97706"),
-        ("in_whatsapp_business", _("Also a WhatsApp business"), SERVICE_COLORS["whatsapp"]),
-    ]
-    relations = (
-        advertisers["relations"].map(_relations)
-        if "relations" in advertisers
-        else pd.Series([set()] * len(advertisers), index=advertisers.index)
-    )
-    rows = []
-    for i, name in enumerate(advertisers["name"].tolist()):
-        if name is None or (isinstance(name, float) and math.isnan(name)):
-            continue
-        idx = advertisers.index[i]
-        marks = [key in relations[idx] for key, _l, _c in columns[:3]]
-        for key in ("in_off_meta", "in_whatsapp_business"):
-            marks.append(_truthy(advertisers[key][idx]) if key in advertisers else False)
-        rows.append((-sum(marks), str(name).casefold(), str(name), marks))
-    rows.sort()
-    shown = rows[:limit]
-    if not shown:
-        return Markup("")
-    name_w, col_w, head_h, row_h = 250, 98, 62, 30
-    body: list[str] = []
-    for c, (_key, label, _color) in enumerate(columns):
-        cx = name_w + col_w * c + col_w / 2
-        for ln, part in enumerate(_wrap(label, 14, 3)):
-            body.append(
-                _text(
-                    cx,
-                    16 + ln * 14,
-                    part,
-                    anchor="middle",
-                    size=11,
-                    fill=MUTED,
-                    cls="muted",
-                    weight=600,
-                )
-            )
-    for r, (_score, _fold, name, marks) in enumerate(shown):
-        y = head_h + r * row_h + row_h / 2
-        if r % 2 == 0:
-            body.append(
-                f'<rect class="band" x="4" y="{y - row_h / 2:.1f}" '
-                f'width="{name_w + col_w * len(columns) - 4}" height="{row_h}" rx="6" '
-                f'fill="#f3f4f6"/>'
-            )
-        body.append(_text(12, y + 5, _short(name, 32), size=13))
-        for c, ((_key, _label, color), on) in enumerate(zip(columns, marks, strict=True)):
-            cx = name_w + col_w * c + col_w / 2
-            if on:
-                body.append(f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="8" fill="{color}"/>')
-            else:
-                body.append(
-                    f'<circle class="off" cx="{cx:.1f}" cy="{y:.1f}" r="7" fill="none" '
-                    f'stroke="{GRID}" stroke-width="2"/>'
-                )
-    height = head_h + len(shown) * row_h + 8
-    if len(rows) > len(shown):
-        height += 14
-        body.append(
-            _text(
-                12,
-                height - 4,
-                _("{n} more advertisers").format(n=number(len(rows) - len(shown), _loc(tr))),
-                size=12,
-                fill=MUTED,
-                cls="muted",
-            )
-        )
-    return _svg(name_w + col_w * len(columns) + 8, height, _("Advertisers and your data"), body)
+    return svg(WIDTH, axis_y + 16, _("Activity per service over time"), body)
 
 
 def score_band(score: int) -> str:
@@ -475,7 +293,7 @@ BAND_COLORS = {"high": "#dc2626", "medium": "#d97706", "low": "#16a34a"}
 
 def score_gauge(score: int, *, tr: Translator | None = None) -> Markup:
     """A half-circle gauge of the exposure score (0-100, higher = more exposed)."""
-    _ = _gettext(tr)
+    _ = gettext_of(tr)
     value = max(0, min(100, int(score)))
     cx, cy, r = 120.0, 118.0, 92.0
     color = BAND_COLORS[score_band(value)]
@@ -493,9 +311,9 @@ def score_gauge(score: int, *, tr: Translator | None = None) -> Markup:
             f'<path d="M {point(0)} A {r} {r} 0 0 1 {point(value / 100)}" fill="none" '
             f'stroke="{color}" stroke-width="22" stroke-linecap="round"/>'
         )
-    body.append(_text(cx, cy - 12, value, anchor="middle", size=54, weight=700))
+    body.append(text(cx, cy - 12, value, anchor="middle", size=54, weight=700))
     body.append(
-        _text(cx, cy + 12, _("out of 100"), anchor="middle", size=13, fill=MUTED, cls="muted")
+        text(cx, cy + 12, _("out of 100"), anchor="middle", size=13, fill=MUTED, cls="muted")
     )
     label = _("Exposure score {score} out of 100").format(score=value)
-    return _svg(240, 138, label, body)
+    return svg(240, 138, label, body)

@@ -19,17 +19,35 @@ import copy
 import functools
 import ipaddress
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
-from privacy_audit.analysis.result import PERSONAL_FIELDS, AuditResult, Finding
+from privacy_audit.analysis.result import AuditResult, Finding
 from privacy_audit.i18n import N_, Translator, translator
 from privacy_audit.model import Evidence, SourceInfo
 from privacy_audit.report.fmt import is_missing
+from privacy_audit.report.masks import (
+    EMAIL,
+    ENUM_COLUMNS,
+    IPV4,
+    IPV6,
+    NOT_PERSONAL,
+    PHONE,
+    WORDS,
+    digits_of,
+    field_kind,
+    ipv4_ok,
+    key_of,
+    keys_of,
+    mask_email,
+    mask_phone,
+    truncate_ip,
+)
+
+__all__ = ["Redactor", "mask_email", "mask_phone", "redact_result", "truncate_ip"]
 
 LABELS = {
     "contact": N_("Contact {n}"),
@@ -39,96 +57,6 @@ LABELS = {
     "device": N_("Device {n}"),
 }
 YOU = N_("You")
-_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_IPV4 = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d])")
-_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d\s().\-/]{5,}\d(?!\w)")
-_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-BULLET = "•"
-#: never personal: service ids and brand names found in account columns
-NOT_PERSONAL = frozenset(
-    {"facebook", "instagram", "messenger", "whatsapp", "meta", "accounts center", "threads"}
-)
-#: enumerations: never redacted
-ENUM_COLUMNS = frozenset(
-    {
-        "service",
-        "services",
-        "kind",
-        "origin",
-        "relation",
-        "relations",
-        "via",
-        "confidence",
-        "event",
-        "n_services",
-        "in_off_meta",
-        "in_whatsapp_business",
-        "valid",
-        "phone_valid",
-        "is_group",
-    }
-)
-
-
-def _key(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
-
-
-def _keys(values: pd.Series) -> pd.Series:
-    """:func:`_key` of every value, vectorized (names are NFC already in Evidence)."""
-    text = values.dropna().astype(str)
-    if text.empty:
-        return pd.Series([], dtype=object)
-    text = text.map(lambda v: unicodedata.normalize("NFC", v)) if len(text) < 1000 else text
-    return text.str.casefold().str.split().str.join(" ")
-
-
-_NON_DIGIT = re.compile(r"\D+")
-
-
-def _digits(value: str) -> str:
-    return _NON_DIGIT.sub("", value)
-
-
-def _country_code(digits: str) -> str:
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
-    for size in (1, 2, 3):
-        if int(digits[:size] or 0) in COUNTRY_CODE_TO_REGION_CODE:
-            return digits[:size]
-    return ""
-
-
-def mask_phone(value: str) -> str:
-    """``+39 •••••••67``: country code and last two digits only."""
-    digits = _digits(value)
-    if len(digits) < 4:
-        return BULLET * 4
-    prefix = ""
-    if value.strip().startswith("+"):
-        code = _country_code(digits)
-        prefix = f"+{code} " if code else "+"
-    return f"{prefix}{BULLET * 7}{digits[-2:]}"
-
-
-def mask_email(value: str) -> str:
-    """``g•••@•••.it``: first letter and top-level domain only."""
-    local, _, domain = value.strip().partition("@")
-    tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
-    return f"{local[:1]}{BULLET * 3}@{BULLET * 3}.{tld}" if tld else f"{local[:1]}{BULLET * 3}@"
-
-
-def truncate_ip(value: str) -> str:
-    """``93.44.x.x`` (IPv4) or ``2a01:e11::/32`` (IPv6); anything else is masked."""
-    try:
-        address = ipaddress.ip_address(value.strip())
-    except ValueError:
-        return BULLET * 4
-    if address.version == 4:
-        first, second = str(address).split(".")[:2]
-        return f"{first}.{second}.x.x"
-    return str(ipaddress.ip_network(f"{address}/32", strict=False))
 
 
 class Redactor:
@@ -152,7 +80,7 @@ class Redactor:
         for table, column in (("advertisers", "name"), ("off_meta_top", "app")):
             frame = (crossref or {}).get(table)
             if isinstance(frame, pd.DataFrame) and column in frame:
-                self._orgs |= set(_keys(frame[column]))
+                self._orgs |= set(keys_of(frame[column]))
         # a name that Meta lists as an advertiser or an app is a company: it keeps its name
         for key in self._orgs & set(self._kinds):
             del self._kinds[key]
@@ -176,7 +104,7 @@ class Redactor:
         series = pd.Series(list(values), dtype=object).dropna()
         if series.empty:
             return
-        keys = _keys(series)
+        keys = keys_of(series)
         firsts = keys.str.extract(r"([^\W_]+)", expand=False)
         for key, first in zip(keys.tolist(), firsts.tolist(), strict=True):
             if key and key not in self._kinds and key not in NOT_PERSONAL:
@@ -226,13 +154,13 @@ class Redactor:
             ("messages", "sender_phone_e164"),
         ):
             self._phones(column(table, field))
-        self._orgs = set(_keys(pd.Series(column("advertisers", "name"), dtype=object)))
-        self._orgs |= set(_keys(pd.Series(column("off_platform", "app"), dtype=object)))
+        self._orgs = set(keys_of(pd.Series(column("advertisers", "name"), dtype=object)))
+        self._orgs |= set(keys_of(pd.Series(column("off_platform", "app"), dtype=object)))
 
     @staticmethod
     def _is_contact(value: Any) -> bool:
         text = str(value)
-        return "@" in text or len(_digits(text)) >= 7
+        return "@" in text or len(digits_of(text)) >= 7
 
     # -- single values -----------------------------------------------------------
     def name(self, value: Any, kind: str = "contact") -> Any:
@@ -240,9 +168,9 @@ class Redactor:
         if is_missing(value):
             return value
         text = str(value)
-        if "@" in text and _EMAIL.fullmatch(text.strip()):
+        if "@" in text and EMAIL.fullmatch(text.strip()):
             return mask_email(text)
-        key = _key(text)
+        key = key_of(text)
         if not key or key in self._orgs or key in NOT_PERSONAL:
             return value
         if key not in self._kinds:
@@ -253,7 +181,7 @@ class Redactor:
         """``Device N``, the same for the same device string."""
         if is_missing(value):
             return value
-        key = _key(str(value))
+        key = key_of(str(value))
         if key not in self._devices:
             self._devices[key] = self._label("device")
         return self._devices[key]
@@ -262,7 +190,7 @@ class Redactor:
         """Redact ``value`` of an evidence field (one of PERSONAL_FIELDS or similar)."""
         if is_missing(value) or not isinstance(value, str):
             return value
-        kind = _field_kind(field)
+        kind = field_kind(field)
         if kind == "phone":
             return mask_phone(value)
         if kind == "email":
@@ -272,23 +200,23 @@ class Redactor:
         if kind == "device":
             return self.device(value)
         if kind in ("account", "chat", "name"):
-            key = _key(value)
+            key = key_of(value)
             if key in self._orgs or key in NOT_PERSONAL:
                 return value
-            if "@" in value and _EMAIL.fullmatch(value.strip()):
+            if "@" in value and EMAIL.fullmatch(value.strip()):
                 return mask_email(value)
-            if len(_digits(value)) >= 7 and _PHONE.fullmatch(value.strip()):
+            if len(digits_of(value)) >= 7 and PHONE.fullmatch(value.strip()):
                 return mask_phone(value)
             return self.name(value, {"account": "account", "chat": "chat"}.get(kind, "contact"))
         return self.text(value)
 
     # -- free text ---------------------------------------------------------------
     def _name_pattern(self, text: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        words = set(_WORDS.findall(text.casefold()))
+        words = set(WORDS.findall(text.casefold()))
         found: list[tuple[str, str]] = []
         for word in words:
             for key in self._by_word.get(word, ()):
-                if set(_WORDS.findall(key)) <= words:
+                if set(WORDS.findall(key)) <= words:
                     found.append((key, self._pseudonym(key)))
         if not found:
             return None
@@ -302,7 +230,7 @@ class Redactor:
         return re.compile("|".join(parts), re.IGNORECASE), dict(found)
 
     def _is_phone(self, raw: str) -> bool:
-        digits = _digits(raw)
+        digits = digits_of(raw)
         if len(digits) < 7:
             return False
         return (raw.startswith("+") and len(digits) >= 8) or digits in self._phone_tails
@@ -337,14 +265,14 @@ class Redactor:
         """Free text with every known name, account, email, IP and phone number masked."""
         if not isinstance(value, str) or not value:
             return value
-        text = _EMAIL.sub(lambda m: mask_email(m.group(0)), value)
+        text = EMAIL.sub(lambda m: mask_email(m.group(0)), value)
         names = self._name_pattern(text)
         if names is not None:
             pattern, labels = names
             text = pattern.sub(lambda m: _label_for(m.group(0), labels), text)
-        text = _IPV4.sub(lambda m: truncate_ip(m.group(0)) if _ipv4_ok(m) else m.group(0), text)
-        text = _IPV6.sub(self._ipv6_sub, text)
-        return _PHONE.sub(self._phone_sub, text)
+        text = IPV4.sub(lambda m: truncate_ip(m.group(0)) if ipv4_ok(m) else m.group(0), text)
+        text = IPV6.sub(self._ipv6_sub, text)
+        return PHONE.sub(self._phone_sub, text)
 
     def deep(self, value: Any, field: str = "") -> Any:
         """Redact a JSON-like structure: personal keys by kind, every other string as text."""
@@ -355,7 +283,7 @@ class Redactor:
         if isinstance(value, str):
             if field in ENUM_COLUMNS:
                 return value
-            return self.value(field, value) if _field_kind(field) else self.text(value)
+            return self.value(field, value) if field_kind(field) else self.text(value)
         return value
 
     # -- tables and results ------------------------------------------------------
@@ -397,7 +325,7 @@ class Redactor:
                 out[column] = self.series(out[column], self.text)
             elif name == "linked_to":
                 out[column] = self.series(out[column], lambda v: self._by_shape(v, "account"))
-            elif _field_kind(name):
+            elif field_kind(name):
                 out[column] = self.series(out[column], functools.partial(self.value, name))
             else:
                 out[column] = self.series(out[column], self.text)
@@ -412,9 +340,9 @@ class Redactor:
             return self.value({"username": "account"}.get(kind, kind), text)
         if "@" in text:
             return mask_email(text)
-        if _IPV4.fullmatch(text) or (":" in text and _IPV6.fullmatch(text)):
+        if IPV4.fullmatch(text) or (":" in text and IPV6.fullmatch(text)):
             return truncate_ip(text)
-        if len(_digits(text)) >= 7 and text.lstrip("+").replace(" ", "").isdigit():
+        if len(digits_of(text)) >= 7 and text.lstrip("+").replace(" ", "").isdigit():
             return mask_phone(text)
         return self.value("account" if kind == "account" else "name", text)
 
@@ -485,51 +413,14 @@ class Redactor:
 
 
 def _label_for(found: str, labels: dict[str, str]) -> str:
-    key = _key(re.sub(r"[\s_]+", " ", found))
+    key = key_of(re.sub(r"[\s_]+", " ", found))
     if key in labels:
         return labels[key]
-    words = _WORDS.findall(found.casefold())
+    words = WORDS.findall(found.casefold())
     for known, label in labels.items():
-        if _WORDS.findall(known) == words:
+        if WORDS.findall(known) == words:
             return label
     return next(iter(labels.values()))
-
-
-def _ipv4_ok(match: re.Match[str]) -> bool:
-    return all(0 <= int(part) <= 255 for part in match.groups())
-
-
-@functools.cache
-def _field_kind(field: str) -> str:
-    """Which kind of personal data an evidence field holds ('' for none)."""
-    name = field.lower()
-    if name in PERSONAL_FIELDS:
-        return name
-    if "phone" in name or name in ("number", "msisdn"):
-        return "phone"
-    if "email" in name or name == "mail":
-        return "email"
-    if name in ("ip_address", "ips") or name.endswith("_ip") or name.startswith("ip_"):
-        return "ip"
-    if "device" in name:
-        return "device"
-    if name in ("chat_name", "group", "group_name"):
-        return "chat"
-    if name in ("username", "user", "linked_to", "profile", "handle", "owner_account"):
-        return "account"
-    if name in (
-        "contact",
-        "person",
-        "friend",
-        "member",
-        "owner",
-        "full_name",
-        "display_name",
-        "sender_name",
-        "contact_name",
-    ):
-        return "name"
-    return ""
 
 
 def redact_result(

@@ -21,6 +21,16 @@ from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
 from privacy_audit.i18n import N_, Translator, translator
 from privacy_audit.report import charts
 from privacy_audit.report import fmt as f
+from privacy_audit.report.labels import (
+    BAND_LABELS,
+    COLUMN_LABELS,
+    COLUMN_ORDER,
+    CONFIDENCE_LABELS,
+    KIND_LABELS,
+    LETTER_TITLES,
+    SEVERITY_LABELS,
+    VALUE_LABELS,
+)
 from privacy_audit.report.redact import redact_result
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
@@ -28,86 +38,6 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: evidence rows shown per finding; the rest are counted (all rows go to the CSV)
 EVIDENCE_CAP = 12
 TABLE_CAP = 25
-
-SEVERITY_LABELS = {
-    "high": N_("High"),
-    "medium": N_("Medium"),
-    "low": N_("Low"),
-    "info": N_("Info"),
-}
-CONFIDENCE_LABELS = {"confirmed": N_("Confirmed"), "probable": N_("Probable")}
-BAND_LABELS = {
-    "high": N_("High exposure"),
-    "medium": N_("Medium exposure"),
-    "low": N_("Low exposure"),
-}
-KIND_LABELS = {
-    "dyi": N_("Download Your Information"),
-    "account_report": N_("Account information report"),
-    "chat": N_("Chat export"),
-    "phone": N_("Phone number"),
-    "email": N_("Email"),
-    "username": N_("Username"),
-    "name": N_("Name"),
-    "ip": N_("IP address"),
-    "device": N_("Device"),
-}
-COLUMN_LABELS = {
-    "name": N_("Name"),
-    "phone": N_("Phone number"),
-    "email": N_("Email"),
-    "ip": N_("IP address"),
-    "account": N_("Account"),
-    "chat": N_("Chat"),
-    "sender": N_("Sender"),
-    "device": N_("Device"),
-    "service": N_("Service"),
-    "services": N_("Services"),
-    "source_file": N_("File"),
-    "created_at": N_("Added on"),
-    "timestamp": N_("When"),
-    "app": N_("App or website"),
-    "events": N_("Events"),
-    "relation": N_("Relation"),
-    "first_seen": N_("First seen"),
-    "last_seen": N_("Last seen"),
-    "kind": N_("Kind"),
-    "value": N_("Value"),
-    "members": N_("Members"),
-    "key": N_("Setting"),
-    "linked_to": N_("Linked to"),
-    "via": N_("Linked through"),
-    "linked_at": N_("Linked on"),
-    "count": N_("Count"),
-    "confidence": N_("Match"),
-    "origin": N_("Origin"),
-    "uploaded": N_("Uploaded on"),
-    "advertiser": N_("Advertiser"),
-    "relations": N_("What they did"),
-    "in_off_meta": N_("In off-Meta activity"),
-    "in_whatsapp_business": N_("WhatsApp business chat"),
-    "non_contacts": N_("Not in your contacts"),
-    "messages": N_("Messages"),
-    "first": N_("First"),
-    "last": N_("Last"),
-    "setting": N_("Setting"),
-}
-VALUE_LABELS = {
-    "uploaded_list": N_("had a list with your info"),
-    "used_activity": N_("used your activity"),
-    "interacted": N_("you interacted"),
-    "accounts_center": N_("Accounts Center"),
-    "business_page": N_("Business page"),
-    "address_book": N_("address book"),
-    "synced_contacts": N_("synced contacts"),
-}
-LETTER_TITLES = {
-    "access": N_("Access request (GDPR article 15)"),
-    "erasure": N_("Erasure request (GDPR article 17)"),
-    "objection": N_("Objection (GDPR article 21)"),
-    "complaint": N_("Complaint to the data protection authority"),
-}
-COLUMN_ORDER = ("name", "chat", "sender", "account", "phone", "email", "ip", "device", "app")
 
 
 @functools.cache
