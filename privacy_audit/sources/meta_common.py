@@ -305,7 +305,7 @@ class MetaReader:
             return
         try:
             extract(self, data, member)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
             self.warn(ODD_FILE, member)
         self.sink.recognized(member.path)
 

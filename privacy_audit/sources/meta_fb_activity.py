@@ -296,14 +296,27 @@ def advertisers(r: MetaReader, data: Any, m: Member) -> None:
 
 
 def advertisers_interacted(r: MetaReader, data: Any, m: Member) -> None:
-    """``advertisers_you've_interacted_with.json``: ads the user clicked."""
-    entries = records_of(data, "history_v2", "history")
+    """``advertisers_you've_interacted_with.json``: ads the user clicked (``history_v2``,
+    or 2024+ records of ``label_values`` with an action and a title)."""
+    entries = records_strict(data, "history_v2", "history") if not _label_only(data) else []
     for e in entries:
-        if isinstance(e, dict):
-            r.add("advertisers", m, name=text(e.get("title")), relation="interacted")
+        if not isinstance(e, dict):
+            continue
+        name = text(e.get("title"))
+        if name is None and isinstance(e.get("label_values"), list):
+            leaves = list(flatten_label_values(e["label_values"]))
+            name = lv_value(leaves, "title") or next(
+                (x.value for x in leaves if x.value and not is_label(x.label, "action")), None
+            )
+        if name:
+            r.add("advertisers", m, name=name, relation="interacted")
     for leaf in flatten_label_values(_label_values(data)) if not entries else []:
         if leaf.value and not is_label(leaf.label, "action"):
             r.add("advertisers", m, name=leaf.value, relation="interacted")
+
+
+def _label_only(data: Any) -> bool:
+    return isinstance(data, dict) and "label_values" in data
 
 
 def generic_settings(prefix: str):

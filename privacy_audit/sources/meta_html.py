@@ -230,6 +230,13 @@ def _thread(r: MetaReader, member: Member, offset: float | None) -> None:
     root = r.html(member)
     if root is None:
         return
+    try:
+        _thread_page(r, member, root, offset)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
+        r.warn(ODD_FILE, member)
+
+
+def _thread_page(r: MetaReader, member: Member, root: Any, offset: float | None) -> None:
     records = [rec for rec in page_records(root) if rec.title or rec.date_text]
     if not records:
         r.warn(ODD_FILE, member)

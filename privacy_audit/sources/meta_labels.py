@@ -70,6 +70,7 @@ _RAW: dict[str, str] = {
     "received_on": """received on | received | ricevuto il | ricevuto | erhalten am |
         empfangen am | recibido el | recibido | reçu le | reçu | ontvangen op | ontvangen""",
     "id": "id",
+    "title": """title | titolo | titel | título | titre | ad title""",
     "service": """service | service name | app | servizio | dienst | servicio | app name""",
     "account": """account | account name | account type""",
     "created": """created | creation time | date created | created on | creato | data di creazione |
@@ -213,17 +214,14 @@ _UPLOADED = (
     "geüpload",
     "lijst",
 )
-#: substrings meaning "you interacted with the advertiser"
-_INTERACTED = ("interacted", "interagit", "interagiert", "interactu", "interagi", "interactie")
 
 
 def advertiser_relation(label: str | None) -> str:
-    """``uploaded_list``, ``interacted`` or ``used_activity`` for an advertiser label."""
+    """``uploaded_list`` or ``used_activity`` for a label of "advertisers using your
+    activity or information" (their site/app/store interactions are ``used_activity``)."""
     text = norm_label(label or "")
     if any(word in text for word in _UPLOADED):
         return "uploaded_list"
-    if any(word in text for word in _INTERACTED):
-        return "interacted"
     return "used_activity"
 
 

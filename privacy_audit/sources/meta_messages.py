@@ -53,7 +53,8 @@ def message_kind(msg: dict[str, Any]) -> str:
 
 def _participants(data: dict[str, Any]) -> list[str]:
     names = []
-    for p in data.get("participants") or []:
+    people = data.get("participants")
+    for p in people if isinstance(people, list) else []:
         raw = p.get("name") if isinstance(p, dict) else p
         name = clean_name(raw) if isinstance(raw, str) else None
         if name:
@@ -72,6 +73,13 @@ def thread_json(r: MetaReader, member: Member) -> None:
         r.warn(BAD_FILE, member)
         return
     del raw
+    try:
+        _thread(r, member, data)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        r.warn(ODD_FILE, member)
+
+
+def _thread(r: MetaReader, member: Member, data: Any) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
         r.warn(ODD_FILE, member)
         return

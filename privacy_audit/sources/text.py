@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
+from lxml import etree
 from lxml import html as lxml_html
 
 _SPACES = re.compile(r"\s+")
@@ -82,7 +83,10 @@ def parse_html(data: bytes) -> Any:
     if not data.strip():
         raise ValueError("empty document")
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
-    root = lxml_html.document_fromstring(data, parser=parser)
+    try:
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except etree.LxmlError as exc:  # e.g. "Document is empty" for a comment-only page
+        raise ValueError(str(exc)) from exc
     for bad in root.xpath("//script|//style"):
         bad.getparent().remove(bad)
     return root

@@ -121,7 +121,7 @@ def test_labels_in_six_languages() -> None:
     ]
     assert advertiser_relation("A list uploaded or used by the advertiser") == "uploaded_list"
     assert advertiser_relation("Un elenco caricato o usato dall'inserzionista") == "uploaded_list"
-    assert advertiser_relation("Advertisers you've interacted with") == "interacted"
+    assert advertiser_relation("Interazioni con il sito web o l'app") == "used_activity"
     assert advertiser_relation("Your activity on their app") == "used_activity"
 
 
@@ -367,3 +367,9 @@ def test_round_trip_of_meta_escaping(text: str) -> None:
     assert loads_meta(written) == {text: [text]}
     if text.isascii():
         assert loads_meta(json.dumps(text).encode()) == text
+
+
+@pytest.mark.parametrize("page", [b"", b"   ", b"<!-- only a comment -->"])
+def test_unparseable_html_is_a_value_error(page: bytes) -> None:
+    with pytest.raises(ValueError):
+        parse_html(page)
