@@ -17,40 +17,34 @@ from __future__ import annotations
 
 import io
 import lzma
-import os
 import re
-import stat
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
+from privacy_audit.sources.archive_listing import (
+    MAX_MEMBERS,
+    MEDIA_SUFFIXES,
+    Member,
+    key_basename,
+    list_folder,
+    list_zip,
+    match_key,
+)
 
 #: Largest member we inflate (JSON message files are a few MB; 256 MiB is generous).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 #: Most bytes we inflate from one export in total (all members read, summed).
 MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
-#: Most members an export may list before we refuse it.
-MAX_MEMBERS = 300_000
 #: A member this big that compresses better than MAX_RATIO:1 is a zip bomb, not a JSON file.
 RATIO_CHECK_BYTES = 32 * 1024 * 1024
 MAX_RATIO = 200
 _CHUNK = 1024 * 1024
 _MB = 1024 * 1024
-
-MEDIA_SUFFIXES = frozenset(
-    """.jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .mp4 .mov .m4v .avi .mkv
-    .webm .3gp .mp3 .m4a .aac .ogg .opus .wav .amr .flac .pdf .vcf .docx .xlsx .pptx
-    .zip .7z .rar .tgz .gz .apk .exe .svg .ico .woff .woff2 .ttf""".split()
-)
-#: the apostrophe family that Meta rewrote to ``_`` in 2025 file names
-_NEEDS_TABLE = re.compile(r"['’‘`\\]")
-_KEY_TABLE = str.maketrans({"'": "_", "’": "_", "‘": "_", "`": "_", "\\": "/"})
-_DRIVE = re.compile(r"^[A-Za-z]:")
 
 #: what inflating a damaged member may raise (zlib, lzma and bz2 errors included)
 _READ_ERRORS = (
@@ -66,64 +60,6 @@ _READ_ERRORS = (
 
 _DAMAGED = N_("A file inside the archive is damaged: {member}.")
 _DOWNLOAD_AGAIN = N_("Download the export again.")
-
-
-def match_key(name: str) -> str:
-    """Normalize a member path for matching: NFC, lower case, quotes as ``_``, ``/``."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFC", name)
-    if _NEEDS_TABLE.search(name):
-        name = name.translate(_KEY_TABLE)
-    return name.lower()
-
-
-def _basename(key: str) -> str:
-    return key.rpartition("/")[2]
-
-
-class Member(NamedTuple):
-    """One file inside an export (a named tuple: cheap for 100k-member exports)."""
-
-    path: str  # path inside the export as listed (posix separators)
-    size: int  # declared (zip) or actual (folder) size in bytes
-    part: int  # index into ExportArchive.parts
-    key: str  # match_key(path)
-    packed: int = -1  # compressed size in the zip (-1: not compressed / unknown)
-
-    @property
-    def name(self) -> str:
-        """The file name without folders."""
-        return self.path.replace("\\", "/").rpartition("/")[2]
-
-    @property
-    def suffix(self) -> str:
-        """Lower-case file extension, with the dot."""
-        base = _basename(self.key)
-        dot = base.rfind(".")
-        return base[dot:] if dot > 0 else ""
-
-    @property
-    def is_media(self) -> bool:
-        """True for photos, videos, audio and other blobs we never read."""
-        return self.suffix in MEDIA_SUFFIXES
-
-
-def _unsafe_name(name: str) -> bool:
-    if ".." not in name and name[:1] not in ("/", "\\") and name[1:2] != ":":
-        return False  # the fast path for the 100k ordinary names
-    if name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return True
-    return ".." in name.replace("\\", "/").split("/")
-
-
-def _declared_entries(path: Path) -> int:
-    """The member count the zip's end record declares (0 when it cannot be read)."""
-    try:
-        with open(path, "rb") as handle:
-            end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]
-    except (OSError, ValueError, zipfile.BadZipFile):
-        return 0
-    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
 
 
 class ExportArchive:
@@ -148,9 +84,12 @@ class ExportArchive:
         try:
             for index, part in enumerate(self.parts):
                 if part.is_dir():
-                    self._list_folder(index, part)
+                    self.members.extend(list_folder(part, index, len(self.members)))
                 else:
-                    self._list_zip(index, part)
+                    listing = list_zip(part, index, len(self.members))
+                    self._zips[index] = listing.handle
+                    self._dupes.update(listing.dupes)
+                    self.members.extend(listing.members)
         except BaseException:
             self.close()
             raise
@@ -162,7 +101,7 @@ class ExportArchive:
             self.members = self._without_repeats(self.members)
         self._by_name: dict[str, list[Member]] = {}
         for member in self.members:
-            self._by_name.setdefault(_basename(member.key), []).append(member)
+            self._by_name.setdefault(key_basename(member.key), []).append(member)
 
     def _without_repeats(self, members: list[Member]) -> list[Member]:
         """Drop a file another part already holds (same path under the part's own
@@ -178,94 +117,6 @@ class ExportArchive:
             if first == member.part:
                 kept.append(member)
         return kept
-
-    # -- listing -------------------------------------------------------------------
-    def _list_zip(self, index: int, path: Path) -> None:
-        if not path.exists():
-            raise InputError(N_("The file does not exist."), path)
-        if _declared_entries(path) + len(self.members) > MAX_MEMBERS:
-            raise InputError(
-                N_("This archive lists too many files ({count}) to be a data export."),
-                path,
-                N_("It was not opened."),
-                count=_declared_entries(path),
-            )
-        try:
-            handle = zipfile.ZipFile(path, "r")  # reads only the central directory
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise InputError(
-                N_("This file is not a readable zip archive (it may be damaged or incomplete)."),
-                path,
-                N_("Download the export again and open the .zip file you received."),
-            ) from exc
-        self._zips[index] = handle
-        infos = handle.infolist()
-        if len(infos) + len(self.members) > MAX_MEMBERS:
-            raise InputError(
-                N_("This archive lists too many files ({count}) to be a data export."),
-                path,
-                N_("It was not opened."),
-                count=len(infos),
-            )
-        seen: dict[str, zipfile.ZipInfo] = {}
-        add = self.members.append
-        for info in infos:
-            name = info.filename
-            if _unsafe_name(name):
-                raise InputError(
-                    N_("This archive contains unsafe file names (absolute or with '..')."),
-                    path,
-                    N_("It was not made by Meta or WhatsApp; it was not opened."),
-                )
-            if name.endswith("/"):
-                continue
-            if info.flag_bits & 0x1:
-                raise InputError(
-                    N_("This archive is password-protected (encrypted)."),
-                    path,
-                    N_("Meta and WhatsApp exports are not encrypted: open the original download."),
-                )
-            if stat.S_ISLNK(info.external_attr >> 16):
-                continue  # symlink members are never followed
-            if name in seen:
-                # duplicate names: the first one wins (zipfile would open the last one)
-                self._dupes[(index, name)] = seen[name]
-                continue
-            seen[name] = info
-            packed = info.compress_size if info.compress_type != zipfile.ZIP_STORED else -1
-            add(Member(name, info.file_size, index, match_key(name), packed))
-
-    def _list_folder(self, index: int, root: Path) -> None:
-        stack = [root]
-        prefix = len(str(root).rstrip(os.sep)) + 1
-        add = self.members.append
-        while stack:
-            folder = stack.pop()
-            try:
-                with os.scandir(folder) as scan:
-                    entries = list(scan)
-            except OSError as exc:
-                raise InputError(N_("This folder cannot be read."), folder) from exc
-            for entry in entries:
-                try:
-                    if entry.is_symlink():
-                        continue  # never followed: it could point anywhere on the disk
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
-                        continue
-                    if not entry.is_file(follow_symlinks=False):
-                        continue  # sockets, fifos, devices
-                    size = entry.stat(follow_symlinks=False).st_size
-                except OSError:
-                    continue
-                rel = entry.path[prefix:].replace(os.sep, "/")
-                add(Member(rel, size, index, match_key(rel)))
-                if len(self.members) > MAX_MEMBERS:
-                    raise InputError(
-                        N_("This folder holds too many files to be a data export."),
-                        root,
-                        N_("Open the folder of the export itself, not a folder above it."),
-                    )
 
     # -- queries -------------------------------------------------------------------
     @property
@@ -285,7 +136,7 @@ class ExportArchive:
         (``contacts/synced_contacts.json``).
         """
         key = match_key(name).strip("/")
-        candidates = self._by_name.get(_basename(key), [])
+        candidates = self._by_name.get(key_basename(key), [])
         if "/" not in key:
             return list(candidates)
         return [m for m in candidates if m.key == key or m.key.endswith("/" + key)]
@@ -510,3 +361,16 @@ def is_zip(path: Path) -> bool:
             return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
     except OSError:
         return False
+
+
+__all__ = [
+    "MAX_MEMBERS",
+    "MAX_MEMBER_BYTES",
+    "MAX_TOTAL_BYTES",
+    "MEDIA_SUFFIXES",
+    "ExportArchive",
+    "Member",
+    "SingleFileArchive",
+    "is_zip",
+    "match_key",
+]
