@@ -77,10 +77,21 @@ def search_text(display: list[np.ndarray]) -> np.ndarray:
     """One lower-case string per row with every cell, for the search box (Qt-free)."""
     if not display:
         return np.array([], dtype=object)
-    joined = display[0]
-    for column in display[1:]:
-        joined = joined + SEPARATOR + column  # element-wise on object arrays
-    return np.array([text.lower() for text in joined], dtype=object)
+    rows = len(display[0])
+    out = np.empty(rows, dtype=object)
+    for start in range(0, rows, CHUNK):  # short C calls: the GUI thread keeps the GIL often
+        part = slice(start, start + CHUNK)
+        joined = display[0][part]
+        for column in display[1:]:
+            joined = joined + SEPARATOR + column[part]  # element-wise on object arrays
+        out[part] = [text.lower() for text in joined]
+    return out
+
+
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class DataFrameModel(QAbstractTableModel):
@@ -218,7 +229,7 @@ class DataFrameModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The display string of one cell."""
-        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
+        if role != _DISPLAY and role != _TOOLTIP:
             return None
         if not index.isValid():
             return None
@@ -241,9 +252,7 @@ class DataFrameModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Cells can be selected, not edited."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort all visible rows by ``column`` in pandas, then reset."""

@@ -42,7 +42,7 @@ app.exec()
 
 def _stalls(paths: list[Path]) -> tuple[float, float, float, int]:
     """(longest stall while importing ms, longest while showing ms, import s, contacts)."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     from privacy_audit.gui.app import build_context, make_application
     from privacy_audit.gui.main_window import MainWindow
@@ -68,6 +68,12 @@ def _stalls(paths: list[Path]) -> tuple[float, float, float, int]:
     clock.start()
     heartbeat.start()
     window.open_paths(paths)
+    assert window._task is not None
+    # recorded on the worker thread the moment the job returns (direct connection)
+    window._task.signals.finished.connect(
+        lambda _o: marks.setdefault("worker_done", clock.elapsed()),
+        Qt.ConnectionType.DirectConnection,
+    )
     loop.exec()
     QTimer.singleShot(200, loop.quit)
     loop.exec()  # more beats while the new pages are painted
@@ -75,12 +81,11 @@ def _stalls(paths: list[Path]) -> tuple[float, float, float, int]:
     if "shown" not in marks:
         raise RuntimeError("import failed")
     gaps = list(itertools.pairwise(beats))
-    # the gap during which the finished import was put on screen (GUI-thread work)
-    show = next(((a, b) for a, b in gaps if a <= marks["shown"] <= b), (0, 0))
-    # ... and any gap after it (first paint of the new pages)
-    longest_show = max(b - a for a, b in gaps if a >= show[0]) - HEARTBEAT_MS
-    longest_import = max((b - a for a, b in gaps if b <= show[0]), default=0) - HEARTBEAT_MS
-    seconds = show[0] / 1000
+    done = marks.get("worker_done", marks["shown"])
+    # while the worker imports vs. while the window fills its pages (and paints them)
+    longest_import = max((b - a for a, b in gaps if b <= done), default=0) - HEARTBEAT_MS
+    longest_show = max((b - a for a, b in gaps if b > done), default=0) - HEARTBEAT_MS
+    seconds = done / 1000
     contacts = len(window.result.evidence.contacts) if window.result is not None else 0
     window.close()
     window.deleteLater()

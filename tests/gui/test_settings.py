@@ -82,3 +82,32 @@ def test_a_corrupt_settings_file_is_reported_in_the_window(make_window, isolated
     assert "settings.json.corrupt-" in message
     assert "set aside" in message
     assert (config / "settings.json").exists() is False
+
+
+def test_settings_and_checklist_are_qt_free() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, privacy_audit.settings, privacy_audit.checklist\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_start_screen_does_not_load_pandas_or_the_core() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from privacy_audit.gui.app import build_context, make_application\n"
+        "app = make_application()\n"
+        "from privacy_audit.gui.main_window import MainWindow\n"
+        "w = MainWindow(build_context()); w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pandas', 'privacy_audit.pipeline', 'PySide6.QtWebEngineCore')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
