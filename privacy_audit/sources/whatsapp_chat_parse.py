@@ -114,7 +114,7 @@ def parse_chat(
     """
     raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
     shape = pat.pick_shape(raw)
-    rows = []
+    rows: list[tuple[bytes, bytes, bytes, bytes]] = []
     if shape is not None:
         regex, starts = pat.narrowed(raw, shape)
         rows = regex.findall(raw)
@@ -240,7 +240,7 @@ def _kinds(bodies: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     for i in np.flatnonzero(shape.starts_with(_LRM) & (kind == _TEXT)):
         if loc.SYSTEM_RE.match(_text(bodies[i])):
             kind[i] = _SYSTEM
-    for i in range(min(n, 3)):
-        if kind[i] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[i])):
-            kind[i] = _SYSTEM
+    for head in range(min(n, 3)):
+        if kind[head] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[head])):
+            kind[head] = _SYSTEM
     return kind, edited
