@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         assert shown is not None
         charts, display = self._view_data
         steps: list[Callable[[], object]] = [
+            lambda: __import__("privacy_audit.gui.results_view"),  # first result: load pages
             lambda: self.tabs,  # build the tabs (first result only)
             lambda: self.dashboard.show_result(shown, charts, self.score_after_done()),
             self._show_tabs,
