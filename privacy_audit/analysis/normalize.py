@@ -51,9 +51,35 @@ def _ascii(values: pd.Series) -> pd.Series:
     return out
 
 
+def _fast_clean(values: pd.Series, allowed: str) -> tuple[np.ndarray, np.ndarray]:
+    """(lower-cased values, mask of values already in normal form) with numpy string ufuncs.
+
+    A value is already normal when it is ASCII, has no leading/trailing or double spaces
+    and, once the characters of ``allowed`` are removed, is letters and digits only; only
+    the other values need the (slower, per-value) regular expressions.
+    """
+    arr = values.to_numpy(dtype=str)
+    low = np.strings.lower(arr)
+    if arr.size == 0 or arr.dtype.itemsize == 0:
+        return low, np.zeros(len(arr), dtype=bool)
+    codes = arr.view(np.uint32).reshape(len(arr), -1)
+    ok = codes.max(axis=1) < 128
+    bare = low
+    for char in allowed:
+        bare = np.strings.replace(bare, char, "")
+    ok &= np.strings.isalnum(bare)
+    ok &= np.strings.find(low, "  ") < 0
+    ok &= np.strings.strip(low) == low
+    return low, ok
+
+
 def _fold(values: pd.Series) -> pd.Series:
-    out = _ascii(values).str.casefold().str.replace(r"[^\w@+.]+", " ", regex=True)
-    return out.str.strip()
+    low, ok = _fast_clean(values, " @+.")
+    out = pd.Series(low.astype(object), index=values.index)
+    if not ok.all():
+        rest = _ascii(values[~ok]).str.casefold().str.replace(r"[^\w@+.]+", " ", regex=True)
+        out[~ok] = rest.str.strip()
+    return out
 
 
 def fold(col: pd.Series) -> pd.Series:
@@ -62,8 +88,12 @@ def fold(col: pd.Series) -> pd.Series:
 
 
 def _person(values: pd.Series) -> pd.Series:
-    out = _ascii(values).str.casefold().str.replace(r"[\W_]+", " ", regex=True)
-    return out.str.strip()
+    low, ok = _fast_clean(values, " ")
+    out = pd.Series(low.astype(object), index=values.index)
+    if not ok.all():
+        rest = _ascii(values[~ok]).str.casefold().str.replace(r"[\W_]+", " ", regex=True)
+        out[~ok] = rest.str.strip()
+    return out
 
 
 def person_name(col: pd.Series) -> pd.Series:
@@ -86,7 +116,15 @@ def business_name(col: pd.Series) -> pd.Series:
 
 def _phone(values: pd.Series) -> pd.Series:
     out = values.astype(object)
-    done = out.str.fullmatch(r"\+\d{6,15}").fillna(False).astype(bool)
+    arr = values.to_numpy(dtype=str)
+    length = np.strings.str_len(arr)
+    done = (
+        np.strings.startswith(arr, "+")
+        & np.strings.isdigit(np.strings.lstrip(arr, "+"))
+        & (length >= 7)
+        & (length <= 16)
+        & ~np.strings.startswith(arr, "++")
+    )
     if done.all():
         return out
     raw = out[~done].str.strip()
