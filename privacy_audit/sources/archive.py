@@ -184,7 +184,10 @@ class ExportArchive:
             raise InputError(
                 N_("{member} is too large to be read safely ({size} MB)."),
                 source,
-                N_("It was not read."),
+                N_(
+                    "It was not read. Open the original export you downloaded from Meta "
+                    "or WhatsApp."
+                ),
                 member=member.name,
                 size=member.size // _MB,
             )
@@ -193,7 +196,10 @@ class ExportArchive:
                 raise InputError(
                     N_("{member} is compressed far more than any real file (a zip bomb?)."),
                     source,
-                    N_("It was not read."),
+                    N_(
+                        "It was not read. Open the original export you downloaded from Meta "
+                        "or WhatsApp."
+                    ),
                     member=member.name,
                 )
         if self.bytes_read + member.size > self.max_total_bytes:
@@ -213,7 +219,10 @@ class ExportArchive:
         return InputError(
             N_("Reading this export would inflate more than {size} MB of data (a zip bomb?)."),
             self._source(member),
-            N_("Reading stopped at {member}."),
+            N_(
+                "Reading stopped at {member}. Open the original export you downloaded "
+                "from Meta or WhatsApp."
+            ),
             size=self.max_total_bytes // _MB,
             member=member.name,
         )
@@ -225,7 +234,10 @@ class ExportArchive:
             raise InputError(
                 N_("{member} inflates to more than it declares (a zip bomb?)."),
                 self._source(member),
-                N_("It was not read."),
+                N_(
+                    "It was not read. Open the original export you downloaded from Meta "
+                    "or WhatsApp."
+                ),
                 member=member.name,
             )
         if self.bytes_read > self.max_total_bytes:
@@ -331,7 +343,9 @@ class SingleFileArchive(ExportArchive):
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise InputError(N_("The file does not exist."), path) from exc
+            raise InputError(
+                N_("The file does not exist."), path, N_("Check the path and try again.")
+            ) from exc
         self.parts = [path.parent]
         self.max_member_bytes = max_member_bytes
         self.max_total_bytes = MAX_TOTAL_BYTES

@@ -108,12 +108,12 @@ def list_zip(path: Path, index: int, listed: int) -> Listing:
     damaged, encrypted or oversized zip and for unsafe member names.
     """
     if not path.exists():
-        raise InputError(N_("The file does not exist."), path)
+        raise InputError(N_("The file does not exist."), path, N_("Check the path and try again."))
     if _declared_entries(path) + listed > MAX_MEMBERS:
         raise InputError(
             N_("This archive lists too many files ({count}) to be a data export."),
             path,
-            N_("It was not opened."),
+            N_("It was not opened. Open the original export you downloaded from Meta or WhatsApp."),
             count=_declared_entries(path),
         )
     try:
@@ -137,7 +137,7 @@ def _members_of(handle: zipfile.ZipFile, path: Path, index: int, listed: int) ->
         raise InputError(
             N_("This archive lists too many files ({count}) to be a data export."),
             path,
-            N_("It was not opened."),
+            N_("It was not opened. Open the original export you downloaded from Meta or WhatsApp."),
             count=len(infos),
         )
     seen: dict[str, zipfile.ZipInfo] = {}
@@ -150,7 +150,10 @@ def _members_of(handle: zipfile.ZipFile, path: Path, index: int, listed: int) ->
             raise InputError(
                 N_("This archive contains unsafe file names (absolute or with '..')."),
                 path,
-                N_("It was not made by Meta or WhatsApp; it was not opened."),
+                N_(
+                    "It was not made by Meta or WhatsApp, so it was not opened: open the "
+                    "original export you downloaded."
+                ),
             )
         if name.endswith("/"):
             continue
@@ -184,7 +187,11 @@ def list_folder(root: Path, index: int, listed: int) -> list[Member]:
             with os.scandir(folder) as scan:
                 entries = list(scan)
         except OSError as exc:
-            raise InputError(N_("This folder cannot be read."), folder) from exc
+            raise InputError(
+                N_("This folder cannot be read."),
+                folder,
+                N_("Check that you are allowed to open it."),
+            ) from exc
         for entry in entries:
             try:
                 if entry.is_symlink():
