@@ -280,3 +280,27 @@ def test_narrowed_regex_falls_back_when_a_line_is_missed() -> None:
     parsed = parse_chat("\n".join(head + odd))
     assert parsed.messages == 28
     assert parsed.frame["timestamp"].iloc[-1] == pd.Timestamp("2024-03-28 10:00:30", tz="UTC")
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "clock", "first"),
+    [
+        ("12/07/2017 à 22:35 - Alice: Bonjour\n13/07/2017 à 08:00 - Bob: Salut\n",
+         "dmy", "24h", "2017-07-12 22:35"),
+        ("13.6.2018 klo 21.25.15 - a: m\n14.6.2018 klo 08.00.00 - b: n\n",
+         "dmy", "24h", "2018-06-13 21:25:15"),
+        ("[2025-03-13, 5:17:38 PM] Sender: hi\n[2025-03-14, 9:00:00 AM] Other: yo\n",
+         "ymd", "12h", "2025-03-13 17:17:38"),
+        ("[12.3.2022 klo 14.08.18] Matti: moi\n[13.3.2022 klo 09.00.00] Liisa: hei\n",
+         "dmy", "24h", "2022-03-12 14:08:18"),
+        ("3/15/24, 12:30\u202fAM - Alice: late\n3/16/24, 12:05\u202fPM - Bob: noon\n",
+         "mdy", "12h", "2024-03-15 00:30"),
+        ("[31/12/2019, 2:14:40 a.m.] Kiri: kia ora\n[1/1/2020, 1:00:00 p.m.] Ana: hi\n",
+         "dmy", "12h", "2019-12-31 02:14:40"),
+    ],
+)  # fmt: skip
+def test_more_locale_headers(text: str, order: str, clock: str, first: str) -> None:
+    parsed = parse_chat(text)
+    assert parsed.messages == 2
+    assert (parsed.date_order, parsed.clock) == (order, clock)
+    assert parsed.frame["timestamp"].iloc[0] == pd.Timestamp(first, tz="UTC")
