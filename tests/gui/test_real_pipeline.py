@@ -61,3 +61,27 @@ def test_real_report_preview_loads(make_window, qtbot) -> None:
     text = callback.args[0]
     assert blocker.args[0].findings[0].title in text
     assert not window.report_page.view.interceptor.blocked  # self-contained: nothing to block
+
+
+def test_real_exports_csv_and_redacted_html(make_window, qtbot, tmp_path) -> None:
+    import zipfile
+
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+        window.open_demo()
+    result = blocker.args[0]
+    page = window.report_page
+    with qtbot.waitSignal(page.exported, timeout=60_000):
+        page.export_to(tmp_path / "tables.zip", "csv")
+    with zipfile.ZipFile(tmp_path / "tables.zip") as archive:
+        names = archive.namelist()
+    assert names and all(n.endswith(".csv") for n in names)
+    page.redact_box.setChecked(True)
+    with qtbot.waitSignal(page.exported, timeout=60_000):
+        page.export_to(tmp_path / "report.html", "html")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    names_in_evidence = {
+        str(row["name"]) for f in result.findings for row in f.evidence if row.get("name")
+    }
+    assert names_in_evidence, "the demo has named evidence rows"
+    assert not any(name in html for name in names_in_evidence)
