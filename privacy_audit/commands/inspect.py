@@ -21,6 +21,7 @@ from privacy_audit.i18n import N_, Translator
 from privacy_audit.model import SERVICES, TABLES, SourceInfo
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
+from privacy_audit.sources.detect import HTML_FORMAT_HINT
 
 SCHEMA = "privacy-audit/1"
 
@@ -154,6 +155,10 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
         if info.warnings:
             lines.append("  " + _("Warnings:"))
             lines.extend(f"    - {warning}" for warning in info.warnings)
+        tip = _(HTML_FORMAT_HINT)
+        if info.format in ("html", "mixed") and info.service != "whatsapp":
+            if tip not in info.warnings:
+                lines.append("  " + _("Tip: {tip}").format(tip=tip))
         lines.append("")
     lines.append(
         tr.ngettext("{count} export read.", "{count} exports read.", len(ordered)).format(

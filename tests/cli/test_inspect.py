@@ -177,8 +177,11 @@ def test_render_text_with_chat_stats_parts_and_date() -> None:
     assert "    senders: 2" in english
     assert "    by kind: text 12,000, media 300, system 40, deleted 5" in english
     assert "  No rows found." in english
+    assert "  Tip: This export is in HTML format" in english  # the Facebook HTML source only
+    assert english.count("Tip:") == 1
     assert english.endswith("2 exports read.\n")
-    italian = render_text([info], translator("it"))
+    italian = render_text([info, other], translator("it"))
+    assert "  Suggerimento: Questa esportazione è in formato HTML" in italian
     assert "  2 parti: a.zip, b.zip" in italian
     assert "    messaggi: 12.345" in italian
     assert "    per tipo: testo 12.000, media 300, sistema 40, eliminati 5" in italian
