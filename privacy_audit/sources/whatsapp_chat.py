@@ -114,6 +114,8 @@ class _Importer:
             sink.recognized(member.path)
             self._add(chat, name or archive.display_name, member.path, sink)
             self._warn(chat, sink, ctx)
+            if chat.business:  # a chat with a WhatsApp Business account
+                sink.info.extra["business"] = True
             parsed.append(chat)
         ctx.progress(1.0, "")
         sink.info.chat = _summary(parsed)

@@ -228,8 +228,14 @@ _ENCRYPTION = (
     r"as mensagens (?:que você envia|enviadas) ",
     r"berichten en oproepen zijn end-to-end",
     r"berichten die je naar deze (?:groep|chat) stuurt",
-    r"this business uses a secure service from meta",
-    r"this chat is with a business account",
+    r"this business (?:uses|works with)",
+    r"this chat is with (?:a|an official) business account",
+    r"questa (?:azienda|attività) (?:usa|utilizza|collabora)",
+    r"questa chat è con un account (?:business|aziendale)",
+    r"dieses unternehmen (?:nutzt|verwendet|arbeitet)",
+    r"esta empresa (?:usa|utiliza|trabaja)",
+    r"cette entreprise (?:utilise|travaille)",
+    r"dit bedrijf (?:gebruikt|werkt)",
 )
 
 #: Group and call events (used on bodies WhatsApp may attribute to the chat on iOS,
@@ -291,6 +297,15 @@ _EVENTS = (
 
 ENCRYPTION_RE = re.compile("^(?:" + "|".join(_ENCRYPTION) + ")", re.IGNORECASE)
 SYSTEM_RE = re.compile("^(?:" + "|".join(_ENCRYPTION + _EVENTS) + ")", re.IGNORECASE)
+
+#: System lines that say the chat is with a WhatsApp Business account.
+BUSINESS_RE = re.compile(
+    r"(?:this business|questa azienda|questa attività|dieses unternehmen|esta empresa|"
+    r"cette entreprise|dit bedrijf|business account|account business|account aziendale|"
+    r"unternehmenskonto|cuenta de empresa|compte professionnel|zakelijk account|"
+    r"conta comercial)",
+    re.IGNORECASE,
+)
 
 #: Phrases that make a chat a group chat when seen in system lines.
 GROUP_RE = re.compile(

@@ -47,6 +47,7 @@ class ParsedChat:
     ambiguous_order: bool = False
     rejected_headers: int = 0  # header-like lines with impossible dates/times
     is_group: bool = False
+    business: bool = False  # the chat is with a WhatsApp Business account
     group_numbers: list[str] = field(default_factory=list)  # numbers in system lines
 
     @property
@@ -176,13 +177,15 @@ def parse_chat(
     phones[is_system] = None
 
     # -- group evidence from system lines (few rows) ----------------------------------
-    is_group = False
+    is_group = business = False
     numbers: list[str] = []
-    for i in np.flatnonzero(is_system):
+    for count, i in enumerate(np.flatnonzero(is_system)):
         line = (authors[i] + b": " + bodies[i]) if authors[i] else bodies[i]
-        if is_group and b"+" not in line:
+        if is_group and count > 5 and b"+" not in line:
             continue
         text = _text(line)
+        if count <= 5 and loc.BUSINESS_RE.search(text):
+            business = True
         if not is_group and loc.GROUP_RE.search(text):
             is_group = True
         if "+" in text:
@@ -208,6 +211,7 @@ def parse_chat(
         ambiguous_order=order.ambiguous,
         rejected_headers=int(n - valid.sum()),
         is_group=is_group,
+        business=business,
         group_numbers=list(dict.fromkeys(num.strip() for num in numbers)) if is_group else [],
     )
 

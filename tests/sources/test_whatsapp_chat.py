@@ -184,6 +184,16 @@ def _load(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
     return load_evidence([path], **kwargs)  # type: ignore[arg-type]
 
 
+def test_business_chat_marks_the_source(tmp_path: Path) -> None:
+    path = tmp_path / "WhatsApp Chat with Pizzeria.txt"
+    path.write_text(
+        "15/03/24, 10:00 - This business uses a secure service from Meta to manage this chat.\n"
+        "15/03/24, 10:01 - Pizzeria: Buongiorno\n",
+        encoding="utf-8",
+    )
+    assert _load(path).sources[0].extra.get("business") is True
+
+
 def test_txt_export_through_the_pipeline(tmp_path: Path) -> None:
     chat = make_chat(300, lang="it")
     path = write_chat(chat, tmp_path)
@@ -304,3 +314,18 @@ def test_more_locale_headers(text: str, order: str, clock: str, first: str) -> N
     assert parsed.messages == 2
     assert (parsed.date_order, parsed.clock) == (order, clock)
     assert parsed.frame["timestamp"].iloc[0] == pd.Timestamp(first, tz="UTC")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This business uses a secure service from Meta to manage this chat. Tap to learn more.",
+        "Questa azienda usa un servizio sicuro di Meta per gestire questa chat.",
+    ],
+)
+def test_business_chat_is_flagged(notice: str) -> None:
+    text = f"15/03/24, 10:00 - {notice}\n15/03/24, 10:01 - Pizzeria: Buongiorno\n"
+    parsed = parse_chat(text)
+    assert parsed.business
+    assert parsed.by_kind()["system"] == 1
+    assert not parse_chat("15/03/24, 10:01 - Pizzeria: Buongiorno\n").business
