@@ -170,7 +170,7 @@ def not_friends(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.Da
     up = uploads(contacts) if up is None else up
     if friends.empty or up.empty:
         return up.iloc[0:0]
-    return up[~up["name_key"].isin(set(friends["name_key"]))]
+    return up[~up["name_key"].isin(friends["name_key"].unique())]
 
 
 def shared_network(evidence: Evidence) -> pd.DataFrame:
@@ -295,7 +295,7 @@ def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFr
             flagged.add(str(chat_info["name"]))
         flagged.update(str(c) for c in source.extra.get("business_chats", []) or [])
     is_flagged = chats["chat"].isin(flagged)
-    known = set(known_businesses.dropna())
+    known = set(known_businesses.dropna().unique())
     is_named = chats["key"].isin(known)
     chats["confidence"] = "probable"
     chats.loc[is_flagged, "confidence"] = "confirmed"
@@ -323,8 +323,8 @@ def advertisers(evidence: Evidence, off_top: pd.DataFrame) -> tuple[pd.DataFrame
     names = frame.dropna(subset=["key"]).drop_duplicates("key").set_index("key")["name"]
     rel["name"] = rel["key"].map(names)
     rel = rel.rename(columns={"services": "relations"})
-    rel["in_off_meta"] = rel["key"].isin(set(off_keys.dropna()))
-    rel["in_whatsapp_business"] = rel["key"].isin(set(chats["key"].dropna()))
+    rel["in_off_meta"] = rel["key"].isin(set(off_keys.dropna().unique()))
+    rel["in_whatsapp_business"] = rel["key"].isin(set(chats["key"].dropna().unique()))
     rel = rel.sort_values(["in_whatsapp_business", "in_off_meta", "name"], ascending=[0, 0, 1])
     return rel[cols].reset_index(drop=True), chats
 
@@ -339,8 +339,10 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
     """
     cols = ["chat", "members", "known_members", "non_contacts", "basis"]
     wa_book = contacts[(contacts["service"] == "whatsapp")]
-    book = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "phone"].dropna())
-    book_names = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "name_key"].dropna())
+    book = set(wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "phone"].dropna().unique())
+    book_names = set(
+        wa_book.loc[wa_book["origin"] == "whatsapp_contacts", "name_key"].dropna().unique()
+    )
     m = evidence.messages
     m = m[(m["service"] == "whatsapp") & m["is_group"].astype(bool)]
     # one row per (chat, sender) before any normalisation: chats repeat senders a lot
@@ -355,8 +357,10 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
             }
         ).dropna(subset=["chat"])
         own_ids_ = evidence.identifiers
-        mine = set(nz.phone(own_ids_.loc[own_ids_["kind"] == "phone", "value"]).dropna())
-        my_names = set(nz.person_name(own_ids_.loc[own_ids_["kind"] == "name", "value"]).dropna())
+        mine = set(nz.phone(own_ids_.loc[own_ids_["kind"] == "phone", "value"]).dropna().unique())
+        my_names = set(
+            nz.person_name(own_ids_.loc[own_ids_["kind"] == "name", "value"]).dropna().unique()
+        )
         people = people[~people["phone"].isin(mine) & ~people["name_key"].isin(my_names)]
         people["who"] = people["phone"].fillna(people["name_key"])
         people = people.dropna(subset=["who"]).drop_duplicates(["chat", "who"])

@@ -15,7 +15,7 @@ def off_meta_activity(ctx: RuleContext) -> Finding | None:
     tr = ctx.tr
     off = ctx.evidence.off_platform
     apps, events = len(top), int(top["events"].sum())
-    services = sorted(set(nz.text(off["service"]).dropna()))
+    services = sorted(set(nz.text(off["service"]).dropna().unique()))
     summary = tr.ngettext(
         "{n} app or website sent Meta {events} events about what you did there.",
         "{n} apps and websites sent Meta {events} events about what you did there.",
@@ -50,7 +50,7 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
     also_wa = int(listed["in_whatsapp_business"].sum())
     raw = ctx.evidence.advertisers
     raw = raw[nz.text(raw["relation"]) == "uploaded_list"]
-    services = sorted(set(nz.text(raw["service"]).dropna()))
+    services = sorted(set(nz.text(raw["service"]).dropna().unique()))
     summary = tr.ngettext(
         "{n} advertiser gave Meta a list with your details (e-mail or phone number) to "
         "show you ads.",

@@ -39,7 +39,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
     people = distinct_people(up)
     phones = int(up["phone"].dropna().nunique())
     emails = int(up["email"].dropna().nunique())
-    services = sorted(set(up["service"].dropna()))
+    services = sorted(set(up["service"].dropna().unique()))
     years = up["created_at"].dropna()
     summary = tr.ngettext(
         "You uploaded the details of {n} person from your address book to {services}.",
@@ -155,7 +155,7 @@ def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
         return None
     tr = ctx.tr
     people = distinct_people(outside)
-    services = sorted(set(outside["service"].dropna()))
+    services = sorted(set(outside["service"].dropna().unique()))
     summary = tr.ngettext(
         "{n} person in the address books you uploaded is not among your Facebook friends "
         "(compared by name): Meta holds their details without any relationship with them.",

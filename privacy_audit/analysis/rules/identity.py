@@ -172,7 +172,7 @@ def two_factor_off(ctx: RuleContext) -> Finding | None:
     if off.empty:
         return None
     tr = ctx.tr
-    services = sorted(set(nz.text(off["service"]).dropna()))
+    services = sorted(set(nz.text(off["service"]).dropna().unique()))
     rec_ids = []
     if any(s != "whatsapp" for s in services):
         rec_ids.append("two-factor")
