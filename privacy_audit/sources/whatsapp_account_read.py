@@ -176,6 +176,11 @@ def html_tree(data: bytes) -> tuple[dict[str, Any], list[str]]:
         children = [c for c in node if isinstance(c.tag, str)]
         if _own_text(node) and len(children) == 1 and children[0].tag != "table":
             _add(loose, _own_text(node), _text(children[0]))
+        elif len(children) == 2 and not _own_text(node):
+            # Meta's blocks: <div><div>Label</div><div><div>value</div></div></div>
+            label, value = children
+            if not [c for c in label if isinstance(c.tag, str)] and label.tag != "table":
+                _add(loose, _text(label), _text(value))
     if loose:
         records.append(loose)
     snippets = [s.strip() for s in root.itertext() if s and s.strip()]

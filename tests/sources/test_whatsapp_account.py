@@ -139,3 +139,30 @@ def test_own_number_sets_the_region_for_contacts(tmp_path: Path) -> None:
     evidence = _load(path, region="IT")
     assert evidence.region == "DE"
     assert list(evidence.contacts["phone_e164"]) == ["+4915198765432"]
+
+
+def test_meta_style_html_blocks(tmp_path: Path) -> None:
+    """The 2022+ HTML pages write label and value in sibling blocks, not tables."""
+
+    def block(label: str, value: str) -> str:
+        return f'<div class="_a6-g"><div class="_a6-h">{label}</div><div class="_a6-p"><div>{value}</div></div></div>'  # noqa: E501
+
+    page = (
+        "<html><body><main>"
+        + block("Phone number", "+39 333 123 4567")
+        + block("Name", "Giulia Rossi")
+        + "</main></body></html>"
+    ).encode()
+    settings = (
+        "<html><body>" + block("Last seen and online", "Nobody")
+        + block("Read receipts", "Off") + "</body></html>"
+    ).encode()  # fmt: skip
+    path = tmp_path / "report.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("whatsapp_account_information/user_information.html", page)
+        zf.writestr("whatsapp_settings/account_settings.html", settings)
+    evidence = _load(path)
+    ids = dict(zip(evidence.identifiers["kind"], evidence.identifiers["value"], strict=True))
+    assert ids == {"phone": "+393331234567", "name": "Giulia Rossi"}
+    settings_found = dict(zip(evidence.settings["key"], evidence.settings["value"], strict=True))
+    assert settings_found == {"last_seen": "nobody", "read_receipts": "off"}
