@@ -275,7 +275,7 @@ def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFr
     """
     cols = ["chat", "messages", "first", "last", "key", "confidence"]
     m = evidence.messages
-    m = m[(nz.text(m["service"]) == "whatsapp") & ~m["is_group"].astype(bool)]
+    m = m[(m["service"] == "whatsapp") & ~m["is_group"].astype(bool)]
     if m.empty:
         return pd.DataFrame(columns=cols)
     chats = (
@@ -372,7 +372,7 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
         per["basis"] = "numbers" if book else "size"
         rows.append(per)
     g = evidence.groups
-    g = g[(nz.text(g["service"]) == "whatsapp") & (g["members"] > 0)]
+    g = g[(g["service"] == "whatsapp") & (g["members"] > 0)]
     if len(g):
         sized = pd.DataFrame({"chat": nz.text(g["name"]), "members": g["members"].to_numpy()})
         sized = sized.dropna(subset=["chat"])

@@ -9,6 +9,7 @@ fine. The rules live in ``rules_identity``, ``rules_contacts`` and ``rules_busin
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,7 +79,12 @@ def service_names(services: Iterable[str], tr: Translator | None = None) -> str:
     names = [SERVICE_NAMES[s] for s in SERVICES if s in wanted]
     if tr is None or not names:
         return ", ".join(names)
-    return format_list(names, locale=tr.locale)
+    return _format_list(tuple(names), str(tr.locale))
+
+
+@functools.lru_cache(maxsize=256)
+def _format_list(names: tuple[str, ...], locale: str) -> str:
+    return format_list(list(names), locale=locale)
 
 
 def plain(value: Any) -> Any:

@@ -35,12 +35,12 @@ SHARE_KEY = r"share.*(?:facebook|fb)|fb.?shar|condividi.*facebook"
 def whatsapp_since(ctx: RuleContext) -> tuple[pd.Timestamp | None, str]:
     """The earliest date the WhatsApp account is known to exist, and how it is known."""
     act = ctx.evidence.activity
-    act = act[nz.text(act["service"]) == "whatsapp"]
-    reg = act.loc[nz.text(act["kind"]) == "registration", "timestamp"].dropna()
+    act = act[act["service"] == "whatsapp"]
+    reg = act.loc[act["kind"] == "registration", "timestamp"].dropna()
     if len(reg):
         return reg.min(), "registration"
     msgs = ctx.evidence.messages
-    own = msgs.loc[nz.text(msgs["service"]) == "whatsapp", "timestamp"].dropna()
+    own = msgs.loc[msgs["service"] == "whatsapp", "timestamp"].dropna()
     if len(own):
         return own.min(), "messages"
     return None, ""
@@ -73,7 +73,7 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
     ]
     settings = ctx.evidence.settings
     share = settings[
-        (nz.text(settings["service"]) == "whatsapp")
+        (settings["service"] == "whatsapp")
         & nz.fold(settings["key"]).fillna("").str.contains(SHARE_KEY, regex=True)
     ]
     facts: dict[str, Any] = {"whatsapp_since": since, "basis": basis}

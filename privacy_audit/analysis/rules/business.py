@@ -49,7 +49,7 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
     also_off = int(listed["in_off_meta"].sum())
     also_wa = int(listed["in_whatsapp_business"].sum())
     raw = ctx.evidence.advertisers
-    raw = raw[nz.text(raw["relation"]) == "uploaded_list"]
+    raw = raw[raw["relation"] == "uploaded_list"]
     services = sorted(set(nz.text(raw["service"]).dropna().unique()))
     summary = tr.ngettext(
         "{n} advertiser gave Meta a list with your details (e-mail or phone number) to "

@@ -39,7 +39,7 @@ def classify_visibility(keys: pd.Series) -> pd.Series:
 def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
     """WhatsApp profile photo, about, last seen, groups... visible to everyone."""
     settings = ctx.evidence.settings
-    settings = settings[nz.text(settings["service"]) == "whatsapp"]
+    settings = settings[settings["service"] == "whatsapp"]
     if settings.empty:
         return None
     which = classify_visibility(settings["key"])
