@@ -14,7 +14,12 @@ from privacy_audit.sources import meta_fb_activity as act
 from privacy_audit.sources import meta_fb_json as fbj
 from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta_detect import facebook_layout, is_messenger_only, shape_of
+from privacy_audit.sources.meta_detect import (
+    IG_SCOPE,
+    facebook_layout,
+    is_messenger_only,
+    shape_of,
+)
 from privacy_audit.sources.meta_load import Spec, load_meta, skip_folders
 from privacy_audit.sources.meta_messages import thread_json
 
@@ -71,12 +76,7 @@ JSON_SPECS: tuple[Spec, ...] = (
 )
 
 #: Facebook never reads the Instagram part of a combined Accounts Center export
-SKIP = skip_folders(
-    "instagram-",
-    "your_instagram_activity",
-    "apps_and_websites_off_of_instagram",
-    "instagram_ads_and_businesses",
-)
+SKIP = skip_folders(*IG_SCOPE)
 
 
 def html_specs() -> tuple[Spec, ...]:

@@ -14,7 +14,7 @@ from privacy_audit.sources import meta_fb_json as fbj
 from privacy_audit.sources import meta_ig_json as igj
 from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta_detect import instagram_layout, shape_of
+from privacy_audit.sources.meta_detect import FB_SCOPE, instagram_layout, shape_of
 from privacy_audit.sources.meta_load import Spec, load_meta, skip_folders
 from privacy_audit.sources.meta_messages import thread_json
 
@@ -44,12 +44,7 @@ JSON_SPECS: tuple[Spec, ...] = (
 )
 
 #: Instagram never reads the Facebook part of a combined Accounts Center export
-SKIP = skip_folders(
-    "facebook-",
-    "your_facebook_activity",
-    "your_activity_across_facebook",
-    "apps_and_websites_off_of_facebook",
-)
+SKIP = skip_folders(*FB_SCOPE)
 
 
 class InstagramImporter:

@@ -62,6 +62,16 @@ THREAD_RE = re.compile(
     r"e2ee_cutover)/)?[^/]+/message(?:_\d+)?\.(?:json|html)$"
 )
 _ROOT_PAGES = ("start_here.html", "index.html")
+#: folders that belong to the other service in a combined Accounts Center export
+IG_SCOPE = ("instagram-", "your_instagram_activity", "apps_and_websites_off_of_instagram",
+            "instagram_ads_and_businesses")  # fmt: skip
+FB_SCOPE = ("facebook-", "your_facebook_activity", "your_activity_across_facebook",
+            "apps_and_websites_off_of_facebook")  # fmt: skip
+
+
+def folders_of(folders: list[str], prefixes: tuple[str, ...]) -> bool:
+    """True when one of ``folders`` starts with one of ``prefixes``."""
+    return any(folder.startswith(prefixes) for folder in folders)
 
 
 @dataclass
@@ -108,11 +118,11 @@ def shape_of(archive: ExportArchive) -> MetaShape:
             else:
                 shape.threads += 1
             counted = True
-        elif stem in FB_FILES and "instagram" not in key:
+        elif stem in FB_FILES and not folders_of(folders, IG_SCOPE):
             shape.fb += 1
             shape.fb_profile += stem in FB_PROFILE_FILES
             counted = True
-        elif stem in IG_FILES and "facebook" not in key:
+        elif stem in IG_FILES and not folders_of(folders, FB_SCOPE):
             shape.ig += 1
             counted = True
         elif stem in (

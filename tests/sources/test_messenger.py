@@ -76,3 +76,13 @@ def test_messages_only_exports_follow_their_name(tmp_path: Path, stem: str, serv
     ev = load_evidence([path])
     assert [s.service for s in ev.sources] == [service]
     assert set(ev.messages.service) == {service} and len(ev.messages) == len(msgs)
+
+
+def test_user_names_that_mention_the_other_service(tmp_path: Path) -> None:
+    fb = mb.build_facebook_export(tmp_path / "fb", username="instagram.lover")
+    ig = mb.build_instagram_export(tmp_path / "ig", username="facebook_fan")
+    ev = load_evidence([fb, ig])
+    assert [(s.service, s.warnings) for s in ev.sources] == [("facebook", []), ("instagram", [])]
+    per_service = ev.contacts.groupby("service").origin.agg(set).to_dict()
+    assert "address_book" in per_service["facebook"]
+    assert "synced_contacts" in per_service["instagram"]
