@@ -153,6 +153,15 @@ def not_an_export(archive: ExportArchive) -> InputError:
 
     data_files = [m for m in archive.members if not m.is_media]
     is_meta_part = any(part_group_key(p) for p in archive.parts) and archive.kind == "zip"
+    if not data_files and any(m.suffix == ".zip" for m in archive.members):
+        return InputError(
+            N_("This zip archive holds other .zip files, not the export itself."),
+            path,
+            N_(
+                "Extract it and open the .zip files inside (all parts of an export "
+                "together); zips inside zips are never opened."
+            ),
+        )
     if not data_files:
         if is_meta_part:
             return InputError(

@@ -59,7 +59,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("random", hostile.random_bytes, "export.bin: This file is not a data export"),
     ("takeout", hostile.google_takeout, "This is an export from Google Takeout"),
     ("unknown-zip", hostile.unknown_zip, "holiday_documents.zip: This is not a Facebook"),
-    ("nested-bomb", hostile.nested_bomb, "holds only photos, videos or documents"),
+    ("nested-bomb", hostile.nested_bomb, "nested.zip: This zip archive holds other .zip files"),
     ("empty-folder", _empty_folder, "empty_export: This folder is empty."),
 ]
 

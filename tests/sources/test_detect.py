@@ -153,7 +153,9 @@ def test_media_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     photos = _zip(tmp_path / "pictures.zip", {"a.jpg": b"", "b.png": b""})
     assert "holds only photos, videos or documents" in str(_explain(tmp_path, photos, monkeypatch))
     nested = hostile.nested_bomb(tmp_path)
-    assert "holds only photos, videos or documents" in str(_explain(tmp_path, nested, monkeypatch))
+    error = _explain(tmp_path, nested, monkeypatch)
+    assert "holds other .zip files, not the export itself" in str(error)
+    assert "Estrailo e apri i file .zip" in error.render(translator("it"))
 
 
 def test_meta_name_unrecognised_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
