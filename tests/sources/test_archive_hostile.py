@@ -171,3 +171,29 @@ def test_hundred_thousand_members(
     (source,) = orjson.loads(out)["sources"]
     assert source["files_recognized"] == ["export/stub_export.json", "export/data/needle.json"]
     assert source["files_unrecognized"] == 0  # the 100,000 photos are media, never read
+
+
+REFUSED_BEFORE_ANY_IMPORTER = [c for c in CASES if c[0] in {
+    "zip-slip", "absolute", "encrypted", "truncated", "bad-utf8", "not-a-zip", "pdf",
+    "random", "takeout", "unknown-zip", "nested-bomb", "empty-folder",
+}]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("builder", "expected"),
+    [c[1:] for c in REFUSED_BEFORE_ANY_IMPORTER],
+    ids=[c[0] for c in REFUSED_BEFORE_ANY_IMPORTER],
+)
+def test_hostile_input_with_the_registered_importers(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    builder: Callable[[Path], Path],
+    expected: str,
+) -> None:
+    """The same inputs with the real importers: refused by the reader or by detection."""
+    path = builder(tmp_path)
+    before = _state(tmp_path)
+    code, out, err = _inspect(capsys, "--lang", "en", str(path))
+    assert (code, out) == (2, "")
+    assert expected in err and err.count("\n") == 1 and "Traceback" not in err
+    assert _state(tmp_path) == before
