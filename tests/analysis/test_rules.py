@@ -288,3 +288,13 @@ def test_findings_carry_sources_and_translations(full: dict) -> None:
         assert italian[fid].title != f.title, fid
         assert italian[fid].summary != f.summary, fid
         assert italian[fid].counts == f.counts, fid
+
+
+def test_business_page_link(factory: Factory) -> None:
+    factory.add(
+        "facebook", "linked_accounts", account="Bottega", linked_to="whatsapp", via="business_page"
+    )
+    f = _findings(factory.build(), "it")["accounts-center-linked"]
+    assert f.title == "Il tuo numero WhatsApp Business è collegato a una Pagina Facebook"
+    assert f.counts["business_page_links"] == 1
+    assert "whatsapp-business-page-unlink" in [r.id for r in f.recommendations]

@@ -89,12 +89,22 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "are shared across them.",
             n,
         ).format(n=n)
+    title = tr.gettext("Your accounts are linked in Accounts Center")
+    if page.all():
+        title = tr.gettext("Your WhatsApp Business number is linked to a Facebook Page")
+        summary = tr.ngettext(
+            "{n} link ties a WhatsApp Business account to a Facebook Page: the number, the "
+            "Page and the profile that runs it are connected in public.",
+            "{n} links tie a WhatsApp Business account to a Facebook Page: the number, the "
+            "Page and the profile that runs it are connected in public.",
+            n,
+        ).format(n=n)
     frame = links.assign(linked_to=nz.text(links["linked_to"]), account=nz.text(links["account"]))
     return make_finding(
         ctx,
         "accounts-center-linked",
         "high" if with_wa.any() else "medium",
-        title=tr.gettext("Your accounts are linked in Accounts Center"),
+        title=title,
         summary=summary,
         counts={
             "links": n,
