@@ -298,7 +298,7 @@ def test_fuzz_report_rendering(demo_evidence: Any, tmp_path: Path) -> None:
     from privacy_audit.model import Evidence
     from privacy_audit.report import render_html, write_report
 
-    @settings(FUZZ, max_examples=30)
+    @settings(FUZZ, max_examples=20)  # each example is a whole audit
     @given(
         strings=st.lists(st.text(min_size=0, max_size=40), min_size=1, max_size=12),
         lang=st.sampled_from(["en", "it"]),
