@@ -153,22 +153,17 @@ def parse_chat(
     # -- authors, once per distinct name -------------------------------------------------
     author_codes, author_uniques = vec.factorize(authors)
     clean = [_clean_author(a) for a in author_uniques]
-    system_author = np.array(
-        [
-            not c
-            or bool(loc.SYSTEM_RE.match(c))
-            or (chat_name is not None and shape == "ios" and c == chat_name)
-            for c in clean
-        ],
-        dtype=bool,
-    )
+    system_author = np.array([not c or bool(loc.SYSTEM_RE.match(c)) for c in clean], dtype=bool)
+    # iOS writes system events as "<chat name>: \u200e<event>"; in a 1:1 chat the chat name
+    # is also the other person's name, so only their U+200E lines are system lines
+    chat_author = np.array([c == chat_name for c in clean], dtype=bool)
     sender_arr = np.array([c or None for c in clean], dtype=object)
     phone_arr = np.array(
         [c if c and loc.PHONE_SHAPE_RE.match(c) else None for c in clean], dtype=object
     )
 
     # -- kinds ---------------------------------------------------------------------------
-    kind, edited = _kinds(bodies)
+    kind, edited = _kinds(bodies, chat_author[author_codes] if shape == "ios" else None)
     kind[system_author[author_codes]] = _SYSTEM
     is_system = kind == _SYSTEM
     senders = sender_arr[author_codes]
@@ -216,8 +211,11 @@ def parse_chat(
     )
 
 
-def _kinds(bodies: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """Kind code and edited flag of every message from its body's first line."""
+def _kinds(bodies: list[bytes], by_chat: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Kind code and edited flag of every message from its body's first line.
+
+    ``by_chat`` marks messages whose author is the chat's own name (iOS).
+    """
     n = len(bodies)
     kind = np.zeros(n, dtype=np.int8)
     exact = pd.Series(bodies, dtype=object).map(loc.EXACT_KINDS).to_numpy("float64", np.nan)
@@ -241,7 +239,11 @@ def _kinds(bodies: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
             kind[i] = _MEDIA
     # bodies after U+200E are written by WhatsApp itself (iOS): check the system phrases;
     # the first lines may hold the encryption notice under the chat's name
-    for i in np.flatnonzero(shape.starts_with(_LRM) & (kind == _TEXT)):
+    marked = shape.starts_with(_LRM) & (kind == _TEXT)
+    if by_chat is not None:
+        kind[marked & by_chat] = _SYSTEM
+        marked &= ~by_chat
+    for i in np.flatnonzero(marked):
         if loc.SYSTEM_RE.match(_text(bodies[i])):
             kind[i] = _SYSTEM
     for head in range(min(n, 3)):

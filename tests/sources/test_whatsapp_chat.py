@@ -329,3 +329,18 @@ def test_business_chat_is_flagged(notice: str) -> None:
     assert parsed.business
     assert parsed.by_kind()["system"] == 1
     assert not parse_chat("15/03/24, 10:01 - Pizzeria: Buongiorno\n").business
+
+
+def test_ios_one_to_one_chat_named_after_the_contact() -> None:
+    """In a 1:1 chat the chat name is the other person: only their U+200E lines are system."""
+    text = (
+        "[4/30/26, 2:47:03\u202fPM] Fabrikam: \u200eThis chat is with a business account.\n"
+        "[4/30/26, 2:47:23\u202fPM] Alex: Hi, do you still have the free trial week?\n"
+        "[4/30/26, 2:59:54\u202fPM] Fabrikam: Hi! Yes, show this chat at the desk\n"
+        "[4/30/26, 3:00:00\u202fPM] Fabrikam: \u200eimage omitted\n"
+        "[4/30/26, 3:01:00\u202fPM] Fabrikam: \u200eYour security code with Alex changed.\n"
+    )
+    parsed = parse_chat(text, chat_name="Fabrikam")
+    assert parsed.by_kind() == {"text": 2, "media": 1, "system": 2, "deleted": 0}
+    assert parsed.senders() == 2
+    assert not parsed.is_group
