@@ -118,3 +118,40 @@ def test_app_opens_demo_and_report_offline(
     assert not _accepted(listener), "the page reached the local listener"
     assert watch.samples > 3
     assert watch.seen == set()
+
+
+def test_app_logs_no_personal_data(
+    qtbot: Any, caplog: pytest.LogCaptureFixture, qtlog: Any
+) -> None:
+    """The desktop app at DEBUG level: importing the demo and previewing its report
+    logs none of the persona's names, numbers, e-mails, IPs or devices (nor does Qt)."""
+    import logging
+
+    from privacy_audit.demo import bundled_persona_paths
+    from privacy_audit.gui.app import DEMO_PERSONA
+    from privacy_audit.pipeline import load_evidence
+
+    from .support import leaked, personal_values
+
+    values = personal_values(load_evidence(bundled_persona_paths(DEMO_PERSONA)))
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG):
+        ctx = build_context(lang="it", executor=ThreadExecutor())
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        try:
+            with qtbot.waitSignal(window.import_finished, timeout=180_000):
+                window.open_demo()
+            with qtbot.waitSignal(window.report_page.preview_loaded, timeout=120_000):
+                window.show_tab(3)
+            window.show_tab(2)  # the data tables
+            window.show_tab(1)  # the findings
+        finally:
+            window.cancel_import()
+            ctx.executor.wait(10_000)
+            window.close()
+    assert any(r.name.startswith("privacy_audit") for r in caplog.records)
+    text = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
+    text += "\n".join(str(r.message) for r in qtlog.records)
+    assert leaked(text, values) == []
