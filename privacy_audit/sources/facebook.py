@@ -16,11 +16,12 @@ from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.base import Detection, LoadContext
 from privacy_audit.sources.meta_detect import (
     IG_SCOPE,
+    combined_with,
     facebook_layout,
     is_messenger_only,
     shape_of,
 )
-from privacy_audit.sources.meta_load import Spec, load_meta, skip_folders
+from privacy_audit.sources.meta_load import Spec, for_service, load_meta, skip_folders
 from privacy_audit.sources.meta_messages import thread_json
 
 JSON_SPECS: tuple[Spec, ...] = (
@@ -124,6 +125,10 @@ class FacebookImporter:
             html_threads=html_thread() if want_html else None,
             skip=SKIP,
         )
+        if combined_with(shape_of(archive), "instagram"):  # Accounts Center export: IG part
+            from privacy_audit.sources.instagram import load_part
+
+            load_part(archive, detection, for_service(sink, "instagram"), ctx)
 
 
 IMPORTER = FacebookImporter()

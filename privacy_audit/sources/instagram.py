@@ -14,8 +14,13 @@ from privacy_audit.sources import meta_fb_json as fbj
 from privacy_audit.sources import meta_ig_json as igj
 from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta_detect import FB_SCOPE, instagram_layout, shape_of
-from privacy_audit.sources.meta_load import Spec, load_meta, skip_folders
+from privacy_audit.sources.meta_detect import (
+    FB_SCOPE,
+    combined_with,
+    instagram_layout,
+    shape_of,
+)
+from privacy_audit.sources.meta_load import Spec, for_service, load_meta, skip_folders
 from privacy_audit.sources.meta_messages import thread_json
 
 _FOLLOWERS = ("followers.json", *(f"followers_{i}.json" for i in range(1, 100)))
@@ -67,25 +72,37 @@ class InstagramImporter:
         self, archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
     ) -> None:
         """Read every known Instagram file of ``archive`` into ``sink``."""
-        want_html = detection.format in ("html", "mixed")
-        html_specs: tuple[Spec, ...] = ()
-        html_threads = None
-        if want_html:
-            from privacy_audit.sources.meta_html import thread_html_ig
-            from privacy_audit.sources.meta_ig_html import HTML_SPECS
+        load_part(archive, detection, sink, ctx)
+        if combined_with(shape_of(archive), "facebook"):  # Accounts Center export: FB part
+            from privacy_audit.sources.facebook import JSON_SPECS as FB_JSON
+            from privacy_audit.sources.facebook import SKIP as FB_SKIP
+            from privacy_audit.sources.facebook import html_specs, html_thread
 
-            html_specs, html_threads = HTML_SPECS, thread_html_ig
-        load_meta(
-            archive,
-            detection,
-            sink,
-            ctx,
-            json_specs=JSON_SPECS,
-            html_specs=html_specs,
-            threads=thread_json,
-            html_threads=html_threads,
-            skip=SKIP,
-        )
+            html = detection.format in ("html", "mixed")
+            load_meta(
+                archive, detection, for_service(sink, "facebook"), ctx,
+                json_specs=FB_JSON, html_specs=html_specs() if html else (),
+                threads=thread_json, html_threads=html_thread() if html else None, skip=FB_SKIP,
+            )  # fmt: skip
+
+
+def load_part(
+    archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
+) -> None:
+    """Read the Instagram files of ``archive`` (outside any Facebook folder) into ``sink``."""
+    want_html = detection.format in ("html", "mixed")
+    html_specs: tuple[Spec, ...] = ()
+    html_threads = None
+    if want_html:
+        from privacy_audit.sources.meta_html import thread_html_ig
+        from privacy_audit.sources.meta_ig_html import HTML_SPECS
+
+        html_specs, html_threads = HTML_SPECS, thread_html_ig
+    load_meta(
+        archive, detection, sink, ctx,
+        json_specs=JSON_SPECS, html_specs=html_specs,
+        threads=thread_json, html_threads=html_threads, skip=SKIP,
+    )  # fmt: skip
 
 
 IMPORTER = InstagramImporter()

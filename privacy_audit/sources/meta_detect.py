@@ -143,6 +143,12 @@ def shape_of(archive: ExportArchive) -> MetaShape:
     return shape
 
 
+def combined_with(shape: MetaShape, other: str) -> bool:
+    """True when the export also holds a ``<other>-…`` folder (a combined Accounts Center
+    export of several profiles, e.g. ``meta-…/facebook-…/`` + ``meta-…/instagram-…/``)."""
+    return any(folder.startswith(f"{other}-") for folder in shape.folders)
+
+
 def is_messenger_only(archive: ExportArchive, shape: MetaShape) -> bool:
     """True for a Messenger export (DYI of a Messenger account, or its secure storage)."""
     name = shape.name

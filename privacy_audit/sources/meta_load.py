@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
@@ -28,6 +28,38 @@ class Spec:
     names: tuple[str, ...]
     extract: Extractor
     under: str | None = None
+
+
+class ServiceSink:
+    """A sink whose rows belong to another service (the Instagram part of a combined
+    Accounts Center export read by the Facebook importer, or the other way round)."""
+
+    def __init__(self, sink: SourceSink, service: str) -> None:
+        self._sink = sink
+        self.service = service
+        self.info = sink.info
+
+    def add(self, table: str, **row: Any) -> None:
+        """Add a row for :attr:`service`."""
+        row.setdefault("service", self.service)
+        self._sink.add(table, **row)
+
+    def add_frame(self, table: str, frame: Any) -> None:
+        """Add rows for :attr:`service`."""
+        self._sink.add_frame(table, frame.assign(service=self.service))
+
+    def warn(self, message: str) -> None:
+        """A warning on the source."""
+        self._sink.warn(message)
+
+    def recognized(self, member: str) -> None:
+        """Note a member as understood."""
+        self._sink.recognized(member)
+
+
+def for_service(sink: SourceSink, service: str) -> SourceSink:
+    """``sink`` writing rows of ``service`` (see :class:`ServiceSink`)."""
+    return cast(SourceSink, ServiceSink(sink, service))
 
 
 def skip_folders(*prefixes: str) -> Callable[[Member], bool]:

@@ -86,3 +86,23 @@ def test_user_names_that_mention_the_other_service(tmp_path: Path) -> None:
     per_service = ev.contacts.groupby("service").origin.agg(set).to_dict()
     assert "address_book" in per_service["facebook"]
     assert "synced_contacts" in per_service["instagram"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_combined_accounts_center_export(tmp_path: Path, fmt: str) -> None:
+    """One ``meta-…`` zip holding a Facebook and an Instagram profile's folders."""
+    fb, ig = mb.facebook_tree("2024"), mb.ig.instagram_tree("2023")
+    if fmt == "html":
+        fb, ig = mb.html.facebook_html_tree(fb, "2024"), mb.html.instagram_html_tree(ig, "2023")
+    tree = {f"facebook-zoe-2026-05-14/{k}": v for k, v in fb.items()}
+    tree.update({f"instagram-zoe-2026-05-14/{k}": v for k, v in ig.items()})
+    path = mb.write_export(tmp_path, "meta-2026-May-14", tree)
+    ev = load_evidence([path])
+    (source,) = ev.sources
+    assert source.warnings == []
+    by_service = ev.contacts.groupby("service").origin.agg(set).to_dict()
+    assert {"address_book", "friends"} <= by_service["facebook"]
+    assert {"synced_contacts", "followers"} <= by_service["instagram"]
+    assert set(ev.messages.service) == {"facebook", "instagram"}
+    assert len(ev.messages) == mb.N_MESSAGES + 1
+    assert source.files_unrecognized <= 4  # the root pages of the HTML variant
