@@ -7,6 +7,7 @@ file in them, so each attack really reaches the reader through the whole CLI pat
 from __future__ import annotations
 
 import hashlib
+import importlib
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -197,3 +198,40 @@ def test_hostile_input_with_the_registered_importers(
     assert (code, out) == (2, "")
     assert expected in err and err.count("\n") == 1 and "Traceback" not in err
     assert _state(tmp_path) == before
+
+
+def test_bomb_inside_a_real_facebook_export_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recognised file that is a bomb: the Facebook importer warns, the rest is read."""
+    root = b"facebook-a-2024-01-02-x/personal_information/"
+    profile = b'{"profile_v2": {"name": {"full_name": "A B"}, "emails": {"emails": ["a@e.org"]}}}'
+    size = 300 * hostile.MB
+    bomb = hostile.RawEntry(
+        root + b"other_personal_information/your_address_books.json",
+        hostile.zeros_deflated(size),
+        method=8,
+        crc=hostile.zero_crc(size),
+        size=size,
+        plain=b"",
+    )
+    path = hostile.write_raw_zip(
+        tmp_path / "facebook-a-2024-01-02-x.zip",
+        [hostile.RawEntry(root + b"profile_information/profile_information.json", profile), bomb],
+    )
+    from privacy_audit.sources import registry
+
+    importlib.import_module("privacy_audit.pipeline")  # import everything before measuring
+    registry.importers()
+    tracemalloc.start()
+    try:
+        code, out, err = _inspect(capsys, "--json", "--lang", "en", str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert code == 0, err
+    (source,) = orjson.loads(out)["sources"]
+    assert source["service"] == "facebook"
+    assert source["tables"].get("identifiers", 0) >= 1
+    assert any("your_address_books.json" in warning for warning in source["warnings"])
+    assert peak < 96 * hostile.MB, f"peak {peak / hostile.MB:.1f} MB"
