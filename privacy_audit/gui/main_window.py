@@ -19,7 +19,7 @@ from privacy_audit.gui.app import AppContext
 from privacy_audit.gui.import_page import ImportPage
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.styles import style_sheet
-from privacy_audit.gui.widgets import restore_geometry, saved_geometry
+from privacy_audit.gui.widgets import preload_result_libraries, restore_geometry, saved_geometry
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._apply_mode()
         self.retranslate()
         self._warn_moved_aside(ctx.settings_store.warnings)
+        QTimer.singleShot(300, self, preload_result_libraries)  # idle start screen, not start-up
 
     # --- wiring ----------------------------------------------------------------------
     def _connect(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import importlib
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -124,3 +125,9 @@ def restore_geometry(widget: QWidget, saved: str) -> bool:
 def saved_geometry(widget: QWidget) -> str:
     """The window geometry as text for the settings file."""
     return base64.b64encode(bytes(widget.saveGeometry().data())).decode("ascii")
+
+
+def preload_result_libraries() -> None:
+    """Load the Qt libraries of the result pages (call when idle: they take a moment)."""
+    for name in ("PySide6.QtSvg", "PySide6.QtSvgWidgets"):
+        importlib.import_module(name)
