@@ -52,6 +52,8 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
     with qtbot.waitSignal(window.result_relabelled, timeout=10_000):
         window.set_language("it")
     window.resize(800, 560)
+    with qtbot.waitSignal(window.report_page.preview_loaded, timeout=30_000):
+        window.show_tab(3)  # the web view too (off-the-record profile)
     window.action_set["reset"].trigger()
     assert window.stack.currentWidget() is window.start_page
     assert window.result is None
