@@ -276,3 +276,45 @@ def two_factor(r: MetaReader, data: Any, m: Member) -> None:
                 break
     if state:
         r.add("settings", m, key="two_factor", value=state)
+
+
+def phone_logs(origin: str, *keys: str):
+    """2018-19 ``call_logs.json`` / ``message_logs.json``: the phone's call and SMS logs that
+    Messenger uploaded, keyed by the other person's number (one contact per number)."""
+
+    def extract(r: MetaReader, data: Any, m: Member) -> None:
+        if not isinstance(data, dict):
+            raise ValueError("unexpected root")
+        logs: list[dict[str, Any]] = []
+        root = data.get(keys[0])
+        if isinstance(root, dict):
+            inner = [root.get(k) for k in keys[1:]] if len(keys) > 1 else [root]
+            logs = [x for x in inner if isinstance(x, dict)]
+        elif root is not None:
+            raise ValueError("unexpected root")
+        for log in logs:
+            for number, entries in log.items():
+                items = (
+                    [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+                )
+                name = next(
+                    (text(e.get("contact_name")) for e in items if e.get("contact_name")), None
+                )
+                first = min(
+                    (
+                        t
+                        for e in items
+                        if (t := seconds(e.get("start_timestamp") or e.get("timestamp")))
+                    ),
+                    default=None,
+                )
+                r.add(
+                    "contacts",
+                    m,
+                    origin=origin,
+                    name=name,
+                    phone_raw=text(number),
+                    created_at=first,
+                )
+
+    return extract

@@ -14,6 +14,7 @@ from .meta_persona import (
     FB_ADV_ACTIVITY,
     FB_ADV_INTERACTED,
     FB_ADV_UPLOADED,
+    FB_CALL_LOG,
     FB_DEVICE,
     FB_FRIENDS,
     FB_IP_ACTIVITY,
@@ -21,6 +22,7 @@ from .meta_persona import (
     FB_LOGINS,
     FB_OFF_META,
     FB_SESSION_IP,
+    FB_SMS_LOG,
     MSG_THREADS,
     OWNER,
     OWNER_EMAILS,
@@ -176,6 +178,24 @@ def facebook_tree(layout: str = "2024") -> Tree:
         tree[f"{f['msgs']}/inbox/thread{index}_{index + 100}/message_1.json"] = thread_doc(
             title, people, msgs
         )
+    if layout == _2018:
+        tree["calls_and_messages/call_logs.json"] = {
+            "call_logs": {
+                n: [
+                    {
+                        "call_type": "INCOMING",
+                        "start_timestamp": 1530000000,
+                        "duration": 60,
+                        "contact_name": name,
+                        "number_label": "mobile",
+                    }
+                ]
+                for n, name in FB_CALL_LOG.items()
+            }
+        }
+        tree["calls_and_messages/message_logs.json"] = {"message_logs": {"sms_logs": {
+            n: [{"timestamp": 1530000100, "contact_name": name}] for n, name in FB_SMS_LOG.items()},
+            "mms_logs": {}}}  # fmt: skip
     if layout in ("2024", "2026"):
         tree[f"{sec}/two-factor_authentication.json"] = {
             "label_values": [{"label": "Two-factor authentication", "value": "Off"}]

@@ -37,6 +37,9 @@ FB_LOGINS = (("login", 1700000000, "93.45.12.7"), ("logout", 1700003600, "93.45.
 FB_SESSION_IP = "2a01:e11:1::7"
 FB_IP_ACTIVITY = "151.38.1.20"
 FB_DEVICE = "iPhone15,2"
+#: 2018-19 exports only: numbers from the phone's call and SMS logs (number -> name)
+FB_CALL_LOG = {"+39 351 000 2222": "Zio Piero"}
+FB_SMS_LOG = {"+39 351 000 3333": "Dentista"}
 #: business -> [(event, timestamp)]
 FB_OFF_META = {
     "Shop Alpha": [("PAGE_VIEW", 1700000000), ("PURCHASE", 1700500000)],

@@ -88,6 +88,13 @@ def test_every_layout_and_format(tmp_path: Path, layout: str, fmt: str) -> None:
         assert {"Shop Alpha", "Café Lumière"} == set(off.app)
         assert set(off.event) == {"PAGE_VIEW", "PURCHASE", "ADD_TO_CART"}
         assert off.timestamp.notna().all()
+    if layout == "2018" and fmt == "json":
+        logs = ev.contacts[ev.contacts.origin.isin(["call_log", "sms_log"])]
+        assert set(zip(logs.phone_raw, logs.name, strict=True)) == {
+            *mb.FB_CALL_LOG.items(),
+            *mb.FB_SMS_LOG.items(),
+        }
+        assert logs.created_at.notna().all()
     if layout in ("2024", "2026"):
         assert ("two_factor", "off") in set(zip(ev.settings.key, ev.settings.value, strict=True))
     _assert_no_secret(ev)
