@@ -143,6 +143,7 @@ def off_meta_pages(offset: float | None = None):
 
     def extract(r: MetaReader, root: Any, m: Member) -> None:
         folder = posixpath.dirname(m.path)
+        pages_read: set[str] = set()
         for rec in _records(root):
             events = _events(rec, offset)
             for link in rec.links:
@@ -155,8 +156,9 @@ def off_meta_pages(offset: float | None = None):
                     ),
                     None,
                 )
-                if page is None or page.suffix != ".html":
+                if page is None or page.suffix != ".html" or page.path in pages_read:
                     continue
+                pages_read.add(page.path)
                 sub = r.html(page)
                 if sub is not None:
                     r.sink.recognized(page.path)
