@@ -1,11 +1,16 @@
 """The single-pass WhatsApp chat parser: text in, a metadata-only messages table out.
 
-:func:`parse_chat` never keeps message text. It reads the whole export once with one
-compiled header regex (``findall``), then builds every column with vectorised pandas /
-numpy operations over the *distinct* values (dates, times, authors and first body lines
-repeat a lot). Timestamps are the local wall-clock time of the exporting phone, stored
-as if it were UTC: the export carries no time zone, and treating local time as UTC keeps
-the hour-of-day and day charts right.
+:func:`parse_chat` never keeps message text. It reads the whole export (UTF-8 bytes,
+never decoded as a whole) once with one compiled header regex (``findall``), narrowed to
+the header format of the file's first lines; when that narrow regex misses a line that
+could be a header, the full regex runs instead, so the result never depends on the
+narrowing. Every column is then built with vectorised pandas / numpy operations over
+runs and *distinct* values (dates, times and authors repeat a lot; only the few distinct
+authors and the special-looking bodies are ever decoded).
+
+Timestamps are the local wall-clock time of the exporting phone, stored as if it were
+UTC (tz-aware UTC values holding local time): the export carries no time zone, and
+treating local time as UTC keeps the hour-of-day and day charts right.
 
 Kinds: ``system`` (no author, or text WhatsApp writes itself, such as the encryption
 notice, group events and missed calls), ``media`` (placeholders for media exported
