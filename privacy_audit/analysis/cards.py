@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, examples, plain, service_names
+from privacy_audit.analysis.findings import RuleContext, day, examples, plain, service_names
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.i18n import Translator
 
@@ -155,8 +155,8 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
                 tr.gettext("{service}: {n} contacts, uploaded from {first} to {last}.").format(
                     service=service_names([str(service)]),
                     n=int(row["contacts"]),
-                    first=first[:10],
-                    last=last[:10],
+                    first=day(tr, row["first"]),
+                    last=day(tr, row["last"]),
                 )
             )
         else:
@@ -171,7 +171,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
             tr.gettext(
                 "The latest upload is from {date}. If you turned contact upload off before "
                 "that date, another app or device is still uploading."
-            ).format(date=last_upload.date().isoformat())
+            ).format(date=day(tr, last_upload))
         )
     text.append(
         tr.gettext(

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from babel.dates import format_date
 from babel.lists import format_list
 
 from privacy_audit.analysis.catalogue import recommendation
@@ -87,9 +88,17 @@ def _format_list(names: tuple[str, ...], locale: str) -> str:
     return format_list(list(names), locale=locale)
 
 
+def day(tr: Translator, value: Any) -> str:
+    """A date in the audit's language ("21 maggio 2013", "May 21, 2013")."""
+    when = pd.Timestamp(value) if value is not None else pd.NaT
+    if pd.isna(when):
+        return ""
+    return format_date(when.date(), format="long", locale=tr.locale)
+
+
 def plain(value: Any) -> Any:
     """A JSON-friendly plain Python value (numpy/pandas scalars, timestamps, NaN)."""
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.isoformat()

@@ -21,7 +21,7 @@ from privacy_audit.analysis.cards import (
     WHATSAPP_SHARING_2016,
     _card,
 )
-from privacy_audit.analysis.findings import RuleContext
+from privacy_audit.analysis.findings import RuleContext, day
 
 DMA_URL = (
     "https://about.fb.com/news/2024/01/offering-people-more-choice-on-how-they-can-use-"
@@ -59,7 +59,7 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
             "Your WhatsApp chats go back to {date}, so the account is at least that old."
         )
     text = [
-        first.format(date=since.date().isoformat()),
+        first.format(date=day(tr, since)),
         tr.gettext(
             "On 25 August 2016 WhatsApp started sharing account information, including your "
             "phone number, with Facebook. Existing users had 30 days to opt out of its use for "
@@ -148,7 +148,7 @@ def dma_card(ctx: RuleContext) -> dict[str, Any] | None:
             text.append(
                 tr.gettext(
                     "At least one link was made on {date}, after the choice was offered."
-                ).format(date=linked_at.max().date().isoformat())
+                ).format(date=day(tr, linked_at.max()))
             )
     return _card(
         "history-dma-2024",

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, service_names
+from privacy_audit.analysis.findings import RuleContext, day, service_names
 from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
 from privacy_audit.analysis.result import AuditResult
 
@@ -50,7 +50,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
         first, last = up["created_at"].min(), up["created_at"].max()
         when = (
             tr.gettext(" between {first} and {last}").format(
-                first=first.date().isoformat(), last=last.date().isoformat()
+                first=day(tr, first), last=day(tr, last)
             )
             if first == first and last == last  # not NaT
             else ""
@@ -115,7 +115,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
             tr.gettext(
                 "My WhatsApp account dates from {date}, before the sharing with Facebook that "
                 "began on 25 August 2016 ({label})."
-            ).format(date=since.date().isoformat(), label=yes)
+            ).format(date=day(tr, since), label=yes)
         )
     return facts
 
@@ -134,7 +134,7 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
     if "whatsapp" in services:
         recipients.append(common["recipients_whatsapp"])
     values = {
-        "date": dt.date.today().isoformat(),
+        "date": day(ctx.tr, dt.date.today()),
         "name": str(names.iloc[0]) if len(names) else common["no_name"],
         "identifiers": "\n".join(id_lines) or "- " + common["no_name"],
         "services": service_names(services, ctx.tr) or "-",
