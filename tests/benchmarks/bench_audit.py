@@ -141,7 +141,9 @@ def synthetic_evidence(contacts: int = CONTACTS) -> Evidence:
 
 
 def _measure(evidence: Evidence, label: str) -> list[Row]:
+    """Rows for one Evidence; the target scales with its size (1 s per 50,000 contacts)."""
     tr = translator("en")
+    limit = TARGET_S * max(1.0, len(evidence.contacts) / CONTACTS)
     cross_s, tables = timed(lambda: xr.crossref(evidence))
     ctx = RuleContext(evidence=evidence, tables=tables, tr=tr, services=evidence.services())
     rules_s, found = timed(lambda: evaluate(ctx))
@@ -153,8 +155,8 @@ def _measure(evidence: Evidence, label: str) -> list[Row]:
             f"crossref + findings, {label}",
             cross_s + rules_s,
             "s",
-            target=f"< {TARGET_S:g} s",
-            met=cross_s + rules_s < TARGET_S,
+            target=f"< {limit:.2g} s (1 s per 50k contacts)",
+            met=cross_s + rules_s < limit,
         ),
         Row(f"run_audit (with score, cards, letters), {label}", total_s, "s"),
     ]
