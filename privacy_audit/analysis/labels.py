@@ -17,6 +17,14 @@ CONFIDENCE_LABELS: dict[str, str] = {
     "confirmed": N_("confirmed"),
     "probable": N_("probable"),
 }
+#: titles of the letters in ``AuditResult.letters`` (kind -> title)
+LETTER_TITLES: dict[str, str] = {
+    "access": N_("Access request (GDPR article 15)"),
+    "erasure": N_("Erasure request (GDPR article 17)"),
+    "objection": N_("Objection (GDPR article 21)"),
+    "complaint": N_("Complaint to the data protection authority"),
+    "advertiser": N_("Request to the advertisers that had your data (GDPR articles 14 and 15)"),
+}
 COUNT_LABELS: dict[str, str] = {
     "numbers": N_("phone numbers"),
     "services": N_("services"),

@@ -19,7 +19,7 @@ from privacy_audit.analysis.findings import RuleContext, day, service_names
 from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
 from privacy_audit.analysis.result import AuditResult
 
-KINDS: tuple[str, ...] = ("access", "erasure", "objection")
+KINDS: tuple[str, ...] = ("access", "erasure", "objection", "complaint")
 #: advertiser names listed in a letter at most
 MAX_NAMES = 10
 
@@ -121,7 +121,10 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
 
 
 def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
-    """kind ("access", "erasure", "objection") -> the filled letter text."""
+    """kind -> the filled letter text: "access", "erasure", "objection", "complaint" always, and
+    "advertiser" (to the companies that gave Meta a list with the user's data) when the
+    export shows such companies.
+    """
     data = templates(ctx.tr.lang)
     common = data["common"]
     ids = ctx.evidence.identifiers
@@ -133,7 +136,12 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
     recipients = [common["recipients_meta"]]
     if "whatsapp" in services:
         recipients.append(common["recipients_whatsapp"])
+    controllers = [common["controllers_meta"]]
+    if "whatsapp" in services:
+        controllers.append(common["controllers_whatsapp"])
     values = {
+        "controllers": ", ".join(controllers),
+        "complaint_to": common["complaint_to"],
         "date": day(ctx.tr, dt.date.today()),
         "name": str(names.iloc[0]) if len(names) else common["no_name"],
         "identifiers": "\n".join(id_lines) or "- " + common["no_name"],
@@ -142,4 +150,11 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
         "facts": "\n".join(f"- {f}" for f in facts) or "-",
         "authority": common["authority"],
     }
-    return {kind: data[kind]["body"].strip().format_map(values) + "\n" for kind in KINDS}
+    letters = {kind: data[kind]["body"].strip().format_map(values) + "\n" for kind in KINDS}
+    adv = ctx.tables["advertisers"]
+    listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
+    if len(listed):
+        names = [str(n) for n in listed["name"].head(MAX_NAMES)]
+        values = values | {"businesses": "; ".join(names), "label": common["confirmed"]}
+        letters["advertiser"] = data["advertiser"]["body"].strip().format_map(values) + "\n"
+    return letters

@@ -150,7 +150,11 @@ def test_uploads_since(result: AuditResult) -> None:
 
 
 def test_letters(result: AuditResult, result_it: AuditResult) -> None:
-    assert set(result.letters) == {"access", "erasure", "objection"}
+    assert set(result.letters) == {"access", "erasure", "objection", "complaint", "advertiser"}
+    assert "Piazza Venezia 11" in result_it.letters["complaint"]
+    assert "Meta Platforms Ireland Limited, WhatsApp Ireland Limited" in result.letters["complaint"]
+    assert "Viaggi Sole S.r.l.; Vela Blu" in result.letters["advertiser"]
+    assert "artt. 14 e 15" in result_it.letters["advertiser"]
     access = result.letters["access"]
     assert "Article 15" in access and "Giulia Prova" in access and "+393470000001" in access
     assert "WhatsApp Ireland" in access
