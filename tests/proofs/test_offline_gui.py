@@ -16,7 +16,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtWebEngineWidgets")
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from privacy_audit.gui.app import build_context
 from privacy_audit.gui.main_window import MainWindow
@@ -62,6 +63,17 @@ def listener() -> Iterator[socket.socket]:
     server.close()
 
 
+def _dispose(window: MainWindow) -> None:
+    """Stop the workers and delete the window now: WebEngine pages must go before their
+    profiles, and all of them before the QApplication."""
+    window.cancel_import()
+    window.ctx.executor.wait(10_000)
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def _accepted(server: socket.socket) -> bool:
     try:
         conn, _ = server.accept()
@@ -80,7 +92,6 @@ def test_app_opens_demo_and_report_offline(
         watch.timer.start()
         ctx = build_context(lang="en", executor=ThreadExecutor())
         window = MainWindow(ctx)
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         try:
@@ -111,9 +122,7 @@ def test_app_opens_demo_and_report_offline(
         finally:
             watch.sample()
             watch.timer.stop()
-            window.cancel_import()
-            ctx.executor.wait(10_000)
-            window.close()
+            _dispose(window)
     assert guard.attempts == []
     assert not _accepted(listener), "the page reached the local listener"
     assert watch.samples > 3
@@ -138,7 +147,6 @@ def test_app_logs_no_personal_data(
     with caplog.at_level(logging.DEBUG):
         ctx = build_context(lang="it", executor=ThreadExecutor())
         window = MainWindow(ctx)
-        qtbot.addWidget(window)
         window.show()
         try:
             with qtbot.waitSignal(window.import_finished, timeout=180_000):
@@ -148,9 +156,7 @@ def test_app_logs_no_personal_data(
             window.show_tab(2)  # the data tables
             window.show_tab(1)  # the findings
         finally:
-            window.cancel_import()
-            ctx.executor.wait(10_000)
-            window.close()
+            _dispose(window)
     assert any(r.name.startswith("privacy_audit") for r in caplog.records)
     text = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
     text += "\n".join(str(r.message) for r in qtlog.records)
