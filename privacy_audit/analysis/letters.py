@@ -155,6 +155,11 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
     listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
     if len(listed):
         names = [str(n) for n in listed["name"].head(MAX_NAMES)]
-        values = values | {"businesses": "; ".join(names), "label": common["confirmed"]}
+        contact = own[own["kind"].isin(("phone", "email"))]["value"] if len(own) else []
+        values = values | {
+            "businesses": "; ".join(names),
+            "label": common["confirmed"],
+            "identifiers": "\n".join(f"- {v}" for v in contact) or values["identifiers"],
+        }
         letters["advertiser"] = data["advertiser"]["body"].strip().format_map(values) + "\n"
     return letters
