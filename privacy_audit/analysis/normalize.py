@@ -59,17 +59,17 @@ def _fast_clean(values: pd.Series, allowed: str) -> tuple[np.ndarray, np.ndarray
     the other values need the (slower, per-value) regular expressions.
     """
     arr = values.to_numpy(dtype=str)
-    low = np.strings.lower(arr)
+    low = np.char.lower(arr)
     if arr.size == 0 or arr.dtype.itemsize == 0:
         return low, np.zeros(len(arr), dtype=bool)
     codes = arr.view(np.uint32).reshape(len(arr), -1)
     ok = codes.max(axis=1) < 128
     bare = low
     for char in allowed:
-        bare = np.strings.replace(bare, char, "")
-    ok &= np.strings.isalnum(bare)
-    ok &= np.strings.find(low, "  ") < 0
-    ok &= np.strings.strip(low) == low
+        bare = np.char.replace(bare, char, "")
+    ok &= np.char.isalnum(bare)
+    ok &= np.char.find(low, "  ") < 0
+    ok &= np.char.strip(low) == low
     return low, ok
 
 
@@ -117,13 +117,13 @@ def business_name(col: pd.Series) -> pd.Series:
 def _phone(values: pd.Series) -> pd.Series:
     out = values.astype(object)
     arr = values.to_numpy(dtype=str)
-    length = np.strings.str_len(arr)
+    length = np.char.str_len(arr)
     done = (
-        np.strings.startswith(arr, "+")
-        & np.strings.isdigit(np.strings.lstrip(arr, "+"))
+        np.char.startswith(arr, "+")
+        & np.char.isdigit(np.char.lstrip(arr, "+"))
         & (length >= 7)
         & (length <= 16)
-        & ~np.strings.startswith(arr, "++")
+        & ~np.char.startswith(arr, "++")
     )
     if done.all():
         return out
