@@ -12,6 +12,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+#: numpy's vectorised string functions (``numpy.strings`` from 2.0, ``numpy.char`` before)
+_str = getattr(np, "strings", np.char)
+
 #: company-form words dropped when business names are compared
 _COMPANY_WORDS = (
     r"\b(?:s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|s\.?\s?n\.?\s?c|s\.?\s?a\.?\s?s|se|ag|sa|bv|nv|srls|"
@@ -59,17 +62,17 @@ def _fast_clean(values: pd.Series, allowed: str) -> tuple[np.ndarray, np.ndarray
     the other values need the (slower, per-value) regular expressions.
     """
     arr = values.to_numpy(dtype=str)
-    low = np.char.lower(arr)
+    low = _str.lower(arr)
     if arr.size == 0 or arr.dtype.itemsize == 0:
         return low, np.zeros(len(arr), dtype=bool)
     codes = arr.view(np.uint32).reshape(len(arr), -1)
     ok = codes.max(axis=1) < 128
     bare = low
     for char in allowed:
-        bare = np.char.replace(bare, char, "")
-    ok &= np.char.isalnum(bare)
-    ok &= np.char.find(low, "  ") < 0
-    ok &= np.char.strip(low) == low
+        bare = _str.replace(bare, char, "")
+    ok &= _str.isalnum(bare)
+    ok &= _str.find(low, "  ") < 0
+    ok &= _str.strip(low) == low
     return low, ok
 
 
@@ -117,13 +120,13 @@ def business_name(col: pd.Series) -> pd.Series:
 def _phone(values: pd.Series) -> pd.Series:
     out = values.astype(object)
     arr = values.to_numpy(dtype=str)
-    length = np.char.str_len(arr)
+    length = _str.str_len(arr)
     done = (
-        np.char.startswith(arr, "+")
-        & np.char.isdigit(np.char.lstrip(arr, "+"))
+        _str.startswith(arr, "+")
+        & _str.isdigit(_str.lstrip(arr, "+"))
         & (length >= 7)
         & (length <= 16)
-        & ~np.char.startswith(arr, "++")
+        & ~_str.startswith(arr, "++")
     )
     if done.all():
         return out
