@@ -99,3 +99,40 @@ def test_report_loads_nothing_remote(
     assert _remote_references(run.html) == []
     assert "<script" not in run.html.lower()
     assert "Content-Security-Policy" in run.html
+
+
+@pytest.mark.webengine
+def test_pdf_report_is_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``report -o x.pdf`` prints through QtWebEngine in this process: no Python socket,
+    and the operating system shows no internet socket while it runs."""
+    import threading
+
+    import psutil
+
+    seen: set[str] = set()
+    stop = threading.Event()
+
+    def watch() -> None:
+        me = psutil.Process()
+        while not stop.is_set():
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    for conn in process.net_connections(kind="inet"):
+                        seen.add(f"{process.name()} {conn.raddr or conn.laddr}")
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+            stop.wait(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    out = tmp_path / "report.pdf"
+    with no_network(monkeypatch) as guard:
+        watcher.start()
+        try:
+            code = main(["report", "--demo", "-o", str(out), "--lang", "it"])
+        finally:
+            stop.set()
+            watcher.join()
+    assert code == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert guard.attempts == []
+    assert seen == set()
