@@ -25,7 +25,7 @@ from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
-from privacy_audit.sources.meta_labels import LABELS, is_label, norm_label
+from privacy_audit.sources.meta_labels import is_label, label_keys
 from privacy_audit.sources.text import loads_meta, parse_html
 
 #: 2100-01-01; larger "seconds" are garbage (redacted exports hold such values)
@@ -34,10 +34,13 @@ MAX_SECONDS = 4_102_444_800
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{5,}$")
 _DIGIT_RE = re.compile(r"\d")
+_PLAIN_NUMBERS = frozenset((int, float, type(None)))
 
 
 def seconds(value: Any) -> int | None:
     """Epoch seconds from an int/float/digit string; None for 0, negatives and garbage."""
+    if type(value) is int:  # the usual case, first
+        return value if 0 < value < MAX_SECONDS else None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
@@ -59,6 +62,8 @@ def millis(value: Any) -> float | None:
 
 def text(value: Any) -> str | None:
     """A non-empty stripped string, or None (numbers become strings)."""
+    if type(value) is str:  # the usual case, first
+        return value.strip() or None
     if value is None or isinstance(value, (dict, list, bool)):
         return None
     result = str(value).strip()
@@ -165,9 +170,8 @@ def smd_entry(mapping: Any, key: str) -> dict[str, Any] | None:
     """The ``{href, value, timestamp}`` entry of ``string_map_data`` labelled ``key``."""
     if not isinstance(mapping, dict):
         return None
-    labels = LABELS[key]
     for label, entry in mapping.items():
-        if isinstance(label, str) and norm_label(label) in labels and isinstance(entry, dict):
+        if isinstance(label, str) and key in label_keys(label) and isinstance(entry, dict):
             return entry
     return None
 
@@ -225,6 +229,10 @@ def records_strict(data: Any, *keys: str) -> list[Any]:
 
 
 # -- reading an export --------------------------------------------------------------
+#: what an extractor may raise on a file of an unexpected shape (a warning, never a crash)
+EXTRACT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+
+
 BAD_FILE = N_("{file} could not be read and was skipped.")
 ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
 
@@ -305,20 +313,46 @@ class MetaReader:
             return
         try:
             extract(self, data, member)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
+        except EXTRACT_ERRORS:
             self.warn(ODD_FILE, member)
         self.sink.recognized(member.path)
 
     def add(self, table: str, member: Member, **row: Any) -> None:
         """Add a row (with ``source_file``) and remember the newest time seen."""
         row.setdefault("source_file", member.path)
-        when = row.get("timestamp") or row.get("created_at") or row.get("linked_at")
+        self._note_time(row.get("timestamp") or row.get("created_at") or row.get("linked_at"))
+        self.sink.add(table, **row)
+
+    def _note_time(self, when: Any) -> None:
+        """Remember ``when`` (seconds or datetime) when it is the newest time seen."""
         if when is not None:
             if isinstance(when, datetime):
                 when = when.timestamp()
             if isinstance(when, (int, float)) and when > self.newest:
                 self.newest = float(when)
-        self.sink.add(table, **row)
+
+    def add_columns(self, table: str, member: Member, n: int, **columns: Any) -> None:
+        """Add ``n`` rows given as columns (lists of ``n`` values, or one value for all);
+        the same as ``n`` calls of :meth:`add`, without a dict per row."""
+        if n <= 0:
+            return
+        columns.setdefault("source_file", member.path)
+        present = [columns[k] for k in ("timestamp", "created_at", "linked_at") if k in columns]
+        if present:
+            lists = [c if isinstance(c, list) else [c] * n for c in present]
+            firsts = (
+                lists[0]
+                if len(lists) == 1
+                else [next((w for w in ws if w), ws[-1]) for ws in zip(*lists, strict=True)]
+            )
+            if set(map(type, firsts)) <= _PLAIN_NUMBERS:
+                newest = max(filter(None, firsts), default=0)
+                if newest > self.newest:
+                    self.newest = float(newest)
+            else:
+                for when in firsts:
+                    self._note_time(when)
+        self.sink.add_columns(table, n, **columns)
 
     def finish(self) -> None:
         """Set the export date from the archive name, else from the newest time seen."""

@@ -19,6 +19,7 @@ from privacy_audit.sources.meta_common import (
     seconds,
     text,
 )
+from privacy_audit.sources.meta_fast import add_fast
 from privacy_audit.sources.meta_fb_json import _label_values
 from privacy_audit.sources.meta_labels import advertiser_relation, is_label, login_kind, on_off
 
@@ -51,15 +52,28 @@ def account_activity(r: MetaReader, data: Any, m: Member) -> None:
 def logins(r: MetaReader, data: Any, m: Member) -> None:
     """``logins_and_logouts.json``: each login and logout with its IP."""
     keys = ("account_accesses_v2", "account_accesses")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            r.add(
-                "activity",
-                m,
-                kind=login_kind(e.get("action")) or "login",
-                timestamp=seconds(e.get("timestamp")),
-                ip=text(e.get("ip_address")),
-            )
+    entries = _require(records_of(data, *keys), data, *keys)
+
+    def columns() -> tuple[int, dict[str, Any]]:
+        rows = [e for e in entries if isinstance(e, dict)]
+        return len(rows), {
+            "kind": [login_kind(e.get("action")) or "login" for e in rows],
+            "timestamp": [seconds(e.get("timestamp")) for e in rows],
+            "ip": [text(e.get("ip_address")) for e in rows],
+        }
+
+    def one_by_one() -> None:
+        for e in entries:
+            if isinstance(e, dict):
+                r.add(
+                    "activity",
+                    m,
+                    kind=login_kind(e.get("action")) or "login",
+                    timestamp=seconds(e.get("timestamp")),
+                    ip=text(e.get("ip_address")),
+                )
+
+    add_fast(r, "activity", m, columns, one_by_one)
 
 
 def ip_activity(r: MetaReader, data: Any, m: Member) -> None:
@@ -82,19 +96,38 @@ def ip_activity(r: MetaReader, data: Any, m: Member) -> None:
 def sessions(r: MetaReader, data: Any, m: Member) -> None:
     """``where_you're_logged_in.json`` / ``active_sessions.json``: current sessions."""
     keys = ("active_sessions_v2", "active_sessions")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            when = seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
-            r.add(
-                "activity",
-                m,
-                kind="session",
-                timestamp=when,
-                ip=text(e.get("ip_address")),
-                user_agent=text(e.get("user_agent")),
-                device=text(e.get("device")),
-                location=text(e.get("location")),
-            )
+    entries = _require(records_of(data, *keys), data, *keys)
+
+    def columns() -> tuple[int, dict[str, Any]]:
+        rows = [e for e in entries if isinstance(e, dict)]
+        return len(rows), {
+            "kind": "session",
+            "timestamp": [
+                seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
+                for e in rows
+            ],
+            "ip": [text(e.get("ip_address")) for e in rows],
+            "user_agent": [text(e.get("user_agent")) for e in rows],
+            "device": [text(e.get("device")) for e in rows],
+            "location": [text(e.get("location")) for e in rows],
+        }
+
+    def one_by_one() -> None:
+        for e in entries:
+            if isinstance(e, dict):
+                when = seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
+                r.add(
+                    "activity",
+                    m,
+                    kind="session",
+                    timestamp=when,
+                    ip=text(e.get("ip_address")),
+                    user_agent=text(e.get("user_agent")),
+                    device=text(e.get("device")),
+                    location=text(e.get("location")),
+                )
+
+    add_fast(r, "activity", m, columns, one_by_one)
 
 
 def recognized_devices(r: MetaReader, data: Any, m: Member) -> None:
@@ -211,17 +244,30 @@ def off_meta(r: MetaReader, data: Any, m: Member) -> None:
             continue
         app = text(business.get("name"))
         events = business.get("events") or []
-        for ev in events:
-            if isinstance(ev, dict):
-                r.add(
-                    "off_platform",
-                    m,
-                    app=app,
-                    event=text(ev.get("type")),
-                    timestamp=seconds(ev.get("timestamp")),
-                )
         if not events:
             r.add("off_platform", m, app=app)
+            continue
+
+        def columns(events: Any = events, app: str | None = app) -> tuple[int, dict[str, Any]]:
+            rows = [ev for ev in events if isinstance(ev, dict)]
+            return len(rows), {
+                "app": app,
+                "event": [text(ev.get("type")) for ev in rows],
+                "timestamp": [seconds(ev.get("timestamp")) for ev in rows],
+            }
+
+        def one_by_one(events: Any = events, app: str | None = app) -> None:
+            for ev in events:
+                if isinstance(ev, dict):
+                    r.add(
+                        "off_platform",
+                        m,
+                        app=app,
+                        event=text(ev.get("type")),
+                        timestamp=seconds(ev.get("timestamp")),
+                    )
+
+        add_fast(r, "off_platform", m, columns, one_by_one)
 
 
 def _first_ts(leaves: list[Any]) -> int | None:

@@ -21,7 +21,12 @@ from privacy_audit.sources.meta_common import (
     string_list,
     text,
 )
-from privacy_audit.sources.meta_fb_json import add_contact_point, add_identifier
+from privacy_audit.sources.meta_fast import add_fast, entry_time, entry_value, smd_index
+from privacy_audit.sources.meta_fb_json import (
+    add_contact_point,
+    add_identifier,
+    contact_point_columns,
+)
 from privacy_audit.sources.meta_labels import on_off
 
 
@@ -73,13 +78,31 @@ def account_information(r: MetaReader, data: Any, m: Member) -> None:
 
 def synced_contacts(r: MetaReader, data: Any, m: Member) -> None:
     """``synced_contacts.json``: the phone contacts Instagram synced."""
-    for rec in _records(data, "contacts_contact_info"):
-        smd = record_map(rec)
-        parts = (smd_get(smd, "first_name"), smd_get(smd, "last_name"))
-        name: str | None = " ".join(p for p in parts if p)
-        name = name or smd_get(smd, "name") or text(rec.get("title"))
-        point = smd_get(smd, "contact_info")
-        add_contact_point(r, m, "synced_contacts", name, point, smd_time(smd, "imported_time"))
+    records = _records(data, "contacts_contact_info")
+
+    def columns() -> tuple[int, dict[str, Any]]:
+        names: list[str | None] = []
+        points: list[str | None] = []
+        created: list[int | None] = []
+        for rec in records:
+            found = smd_index(record_map(rec))
+            parts = (entry_value(found.get("first_name")), entry_value(found.get("last_name")))
+            name: str | None = " ".join(p for p in parts if p)
+            names.append(name or entry_value(found.get("name")) or text(rec.get("title")))
+            points.append(entry_value(found.get("contact_info")))
+            created.append(entry_time(found.get("imported_time")))
+        return len(points), contact_point_columns("synced_contacts", names, points, created)
+
+    def one_by_one() -> None:
+        for rec in records:
+            smd = record_map(rec)
+            parts = (smd_get(smd, "first_name"), smd_get(smd, "last_name"))
+            name: str | None = " ".join(p for p in parts if p)
+            name = name or smd_get(smd, "name") or text(rec.get("title"))
+            point = smd_get(smd, "contact_info")
+            add_contact_point(r, m, "synced_contacts", name, point, smd_time(smd, "imported_time"))
+
+    add_fast(r, "contacts", m, columns, one_by_one)
 
 
 def relations(origin: str, *keys: str):
@@ -112,8 +135,36 @@ def _title_time(rec: dict[str, Any]) -> datetime | None:
 def logins(kind: str, *keys: str):
     """``login_activity.json`` / ``logout_activity.json`` / ``signup_information.json``."""
 
+    def columns(records: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+        times: list[Any] = []
+        ips: list[str | None] = []
+        agents: list[str | None] = []
+        devices: list[str | None] = []
+        for rec in records:
+            found = smd_index(record_map(rec))
+            times.append(
+                entry_time(found.get("time")) or _title_time(rec) or seconds(rec.get("timestamp"))
+            )
+            ips.append(entry_value(found.get("ip")))
+            agents.append(entry_value(found.get("user_agent")))
+            devices.append(entry_value(found.get("device")))
+        return len(times), {
+            "kind": kind,
+            "timestamp": times,
+            "ip": ips,
+            "user_agent": agents,
+            "device": devices,
+        }
+
     def extract(r: MetaReader, data: Any, m: Member) -> None:
-        for rec in _records(data, *keys):
+        records = _records(data, *keys)
+        if kind != "registration":
+            add_fast(r, "activity", m, lambda: columns(records), lambda: rows(r, records, m))
+        else:
+            rows(r, records, m)
+
+    def rows(r: MetaReader, records: list[dict[str, Any]], m: Member) -> None:
+        for rec in records:
             smd = record_map(rec)
             when: Any = smd_time(smd, "time") or _title_time(rec) or seconds(rec.get("timestamp"))
             r.add(

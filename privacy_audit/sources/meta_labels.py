@@ -100,6 +100,20 @@ LABELS: dict[str, frozenset[str]] = {
 }
 
 
+_KEYS_OF_LABEL: dict[str, frozenset[str]] = {}
+
+
+def label_keys(label: str) -> frozenset[str]:
+    """Every canonical key that ``label`` (any language) means; cached per label."""
+    keys = _KEYS_OF_LABEL.get(label)
+    if keys is None:
+        norm = norm_label(label)
+        keys = frozenset(key for key, labels in LABELS.items() if norm in labels)
+        if len(_KEYS_OF_LABEL) < 65536:
+            _KEYS_OF_LABEL[label] = keys
+    return keys
+
+
 def is_label(label: str | None, key: str) -> bool:
     """True when ``label`` (any language) means the canonical ``key``."""
     return bool(label) and norm_label(str(label)) in LABELS[key]

@@ -44,6 +44,11 @@ class ServiceSink:
         row.setdefault("service", self.service)
         self._sink.add(table, **row)
 
+    def add_columns(self, table: str, n: int, **columns: Any) -> None:
+        """Add ``n`` rows given as columns for :attr:`service`."""
+        columns.setdefault("service", self.service)
+        self._sink.add_columns(table, n, **columns)
+
     def add_frame(self, table: str, frame: Any) -> None:
         """Add rows for :attr:`service`."""
         self._sink.add_frame(table, frame.assign(service=self.service))
