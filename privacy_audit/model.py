@@ -143,6 +143,9 @@ def _times(values: list[Any]) -> pd.DatetimeIndex:
     return pd.to_datetime([_to_utc(v) for v in values], utc=True, errors="coerce")
 
 
+_TEXT_TYPES = frozenset((str, type(None)))
+
+
 def _text_value(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
@@ -152,16 +155,22 @@ def _column(kind: str, values: Any, n: int) -> Any:
     if not isinstance(values, list):  # one value for every row: convert it once
         if kind == "time":
             return _times([values] * n) if n else _times([])
-        values = [values] * n
         if kind == "str":
-            return pd.array([_text_value(values[0])] * n if n else [], dtype=object)
+            return pd.array(np.full(n, _text_value(values), dtype=object), dtype=object)
+        if kind == "int":
+            return pd.array(np.full(n, -1 if values is None else int(values)), dtype="int64")
+        if kind == "bool":
+            return pd.array(np.full(n, bool(values)), dtype="bool")
+        values = [values] * n
     if kind == "time":
         return _times(values)
     if kind == "int":
         return pd.array([(-1 if v is None else int(v)) for v in values], dtype="int64")
     if kind == "bool":
         return pd.array([bool(v) for v in values], dtype="bool")
-    return pd.array([v if type(v) is str and v else _text_value(v) for v in values], dtype=object)
+    if set(map(type, values)) <= _TEXT_TYPES:  # str or None: only "" needs a change
+        return pd.array([v or None for v in values] if "" in values else values, dtype=object)
+    return pd.array([_text_value(v) for v in values], dtype=object)
 
 
 def _frame_of_columns(table: str, n: int, columns: Mapping[str, Any]) -> pd.DataFrame:
