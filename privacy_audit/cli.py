@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from privacy_audit import __version__
 from privacy_audit.errors import InputError
-from privacy_audit.i18n import SUPPORTED_LANGUAGES, system_language, translator
+from privacy_audit.i18n import SUPPORTED_LANGUAGES, Translator, system_language, translator
 
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
 
@@ -27,61 +27,82 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="export zip(s) or folder(s)")
+def _add_inputs(parser: argparse.ArgumentParser, tr: Translator) -> None:
+    _ = tr.gettext
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=_("export zip(s) or folder(s)"))
     parser.add_argument(
         "--demo",
         nargs="?",
         const="giulia",
         metavar="PERSONA",
-        help="use a bundled demo persona (default: giulia)",
+        help=_("use a bundled demo persona: giulia (Italian) or alex (English)"),
     )
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None, help="en or it")
+def _add_common(parser: argparse.ArgumentParser, tr: Translator) -> None:
+    _ = tr.gettext
     parser.add_argument(
-        "--region", metavar="CC", default=None, help="default phone region, e.g. IT"
+        "--lang", choices=SUPPORTED_LANGUAGES, default=None, help=_("language: en or it")
+    )
+    parser.add_argument(
+        "--region", metavar="CC", default=None, help=_("default phone region, e.g. IT")
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also used by the docs)."""
+def build_parser(tr: Translator | None = None) -> argparse.ArgumentParser:
+    """The argument parser, its help in the language of ``tr`` (English by default)."""
+    tr = tr or translator("en")
+    _ = tr.gettext
     parser = _Parser(
         prog="privacy-audit",
-        description="See what Meta can link together about you, from your own data exports.",
+        description=_("See what Meta can link together about you, from your own data exports."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--debug", action="store_true", help="debug logging (no personal data)")
+    parser.add_argument(
+        "--debug", action="store_true", help=_("debug logging (never personal data)")
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("gui", help="open the desktop app")
-    _add_inputs(p, required=False)
-    p.add_argument("--workshop", action="store_true", help="workshop mode (demo, redacted)")
-    p.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None)
+    p = sub.add_parser("gui", help=_("open the desktop app"))
+    _add_inputs(p, tr)
+    p.add_argument(
+        "--workshop", action="store_true", help=_("workshop mode: demo persona, masked data")
+    )
+    p.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default=None, help=_("language: en or it")
+    )
 
-    p = sub.add_parser("inspect", help="what was found in the exports")
-    _add_inputs(p, required=True)
-    _add_common(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("inspect", help=_("what was found in the exports"))
+    _add_inputs(p, tr)
+    _add_common(p, tr)
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    p = sub.add_parser("audit", help="findings and what to do, in plain language")
-    _add_inputs(p, required=True)
-    _add_common(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--baseline", metavar="OLD.json", help="compare with an earlier audit --json")
+    p = sub.add_parser("audit", help=_("findings and what to do, in plain language"))
+    _add_inputs(p, tr)
+    _add_common(p, tr)
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    p.add_argument("--baseline", metavar="OLD.json", help=_("compare with an earlier audit --json"))
 
-    p = sub.add_parser("report", help="write the privacy report")
-    _add_inputs(p, required=True)
-    _add_common(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument("--format", choices=("html", "json", "csv", "pdf"), default=None)
-    p.add_argument("--redact", action="store_true", help="mask names, numbers, emails, IPs")
+    p = sub.add_parser("report", help=_("write the privacy report"))
+    _add_inputs(p, tr)
+    _add_common(p, tr)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the file to write"))
+    p.add_argument(
+        "--format",
+        choices=("html", "json", "csv", "pdf"),
+        default=None,
+        help=_("output format (default: from the file name)"),
+    )
+    p.add_argument(
+        "--redact", action="store_true", help=_("mask names, numbers, e-mails and IP addresses")
+    )
 
-    p = sub.add_parser("demo", help="write synthetic demo exports")
-    p.add_argument("persona", metavar="PERSONA")
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
-    p.add_argument("--scale", type=int, default=1, metavar="N")
+    p = sub.add_parser("demo", help=_("write synthetic demo exports"))
+    p.add_argument("persona", metavar="PERSONA", help=_("giulia (Italian) or alex (English)"))
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("the folder to write"))
+    p.add_argument(
+        "--scale", type=int, default=1, metavar="N", help=_("multiply contacts, activity, messages")
+    )
     return parser
 
 
@@ -97,7 +118,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``privacy-audit``."""
-    parser = build_parser()
+    parser = build_parser(translator(system_language()))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
