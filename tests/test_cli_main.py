@@ -9,8 +9,8 @@ from privacy_audit.i18n import translator
 
 
 def test_help_follows_the_language() -> None:
-    english = build_parser(translator("en")).format_help()
-    italian = build_parser(translator("it")).format_help()
+    english = " ".join(build_parser(translator("en")).format_help().split())
+    italian = " ".join(build_parser(translator("it")).format_help().split())
     assert "See what Meta can link together" in english
     assert "Scopri che cosa Meta può collegare" in italian
 
