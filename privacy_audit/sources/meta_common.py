@@ -33,7 +33,7 @@ MAX_SECONDS = 4_102_444_800
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{5,}$")
-_DIGIT_RE = re.compile(r"\d")
+_FIVE_DIGITS = re.compile(r"(?:\D*\d){5}")
 _PLAIN_NUMBERS = frozenset((int, float, type(None)))
 
 
@@ -77,7 +77,7 @@ def contact_kind(value: str | None) -> str | None:
     value = value.strip()
     if _EMAIL_RE.match(value):
         return "email"
-    if _PHONE_RE.match(value) and len(_DIGIT_RE.findall(value)) >= 5:
+    if _PHONE_RE.match(value) and _FIVE_DIGITS.match(value):
         return "phone"
     return None
 

@@ -34,12 +34,34 @@ def add_fast(
     r.add_columns(table, m, n, **values)
 
 
+_STR = frozenset((str,))
+_DICT = frozenset((dict,))
+_PLANS: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+
+
+def _plan(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(canonical key, the first of ``labels`` meaning it) for a record's labels."""
+    plan = _PLANS.get(labels)
+    if plan is None:
+        first: dict[str, str] = {}
+        for label in labels:
+            for key in label_keys(label):
+                first.setdefault(key, label)
+        plan = tuple(first.items())
+        if len(_PLANS) < 4096:
+            _PLANS[labels] = plan
+    return plan
+
+
 def smd_index(mapping: Any) -> dict[str, dict[str, Any]]:
     """Canonical key -> the entry :func:`smd_entry` gives for it, in one pass (for records
-    read for several keys)."""
-    found: dict[str, dict[str, Any]] = {}
+    read for several keys). Records with the same labels share one lookup plan."""
     if not isinstance(mapping, dict):
-        return found
+        return {}
+    labels = tuple(mapping)
+    if set(map(type, labels)) <= _STR and set(map(type, mapping.values())) <= _DICT:
+        return {key: mapping[label] for key, label in _plan(labels)}
+    found: dict[str, dict[str, Any]] = {}
     for label, entry in mapping.items():
         if isinstance(label, str) and isinstance(entry, dict):
             for key in label_keys(label):
