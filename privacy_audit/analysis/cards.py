@@ -216,8 +216,9 @@ def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
         if len(off)
         else pd.Series(dtype="int64")
     )
+    # several chats may share one business key ("Viaggi Sole" and "Viaggi Sole S.r.l.")
     chats = (
-        ctx.tables["business_chats"].set_index("key")["messages"]
+        ctx.tables["business_chats"].groupby("key")["messages"].sum()
         if len(ctx.tables["business_chats"])
         else pd.Series(dtype="int64")
     )

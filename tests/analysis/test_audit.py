@@ -187,3 +187,21 @@ def test_dma_card_only_for_eu_or_unknown_region(factory: Factory) -> None:
         "facebook", "linked_accounts", account="a", linked_to="instagram", via="accounts_center"
     )
     assert "history-dma-2024" in [c["id"] for c in run_audit(unknown.build()).cards]
+
+
+def test_business_story_adds_up_chats_with_the_same_business_key() -> None:
+    # "Viaggi Sole" and "VIAGGI SOLE" are two chats but one business key
+    factory = full_factory()
+    factory.add(
+        "whatsapp",
+        "messages",
+        src="chat",
+        chat="VIAGGI SOLE",
+        is_group=False,
+        sender="VIAGGI SOLE",
+        timestamp=1_700_010_000,
+    )
+    res = run_audit(factory.build(), lang="en")
+    story = next(c for c in res.cards if c["kind"] == "story")
+    assert story["facts"]["business"] == "Viaggi Sole S.r.l."
+    assert "You also chat with it on WhatsApp (3 messages)." in story["text"]
