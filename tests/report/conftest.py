@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from privacy_audit.analysis.result import AuditResult
-from tests.report.factories import PersonalData, make_result
+
+from .factories import PersonalData, make_result
 
 XSS = "<script>document.title='pwned'</script>"
 

@@ -8,7 +8,8 @@ from lxml import etree
 
 from privacy_audit.i18n import translator
 from privacy_audit.report import charts
-from tests.report.factories import make_result
+
+from .factories import make_result
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = [

@@ -13,7 +13,8 @@ from privacy_audit.analysis.result import AuditResult
 from privacy_audit.i18n import translator
 from privacy_audit.report import render_html, write_report
 from privacy_audit.report.redact import Redactor, mask_email, mask_phone, truncate_ip
-from tests.report.factories import CHAT_FRIEND, OWN_NAME, PersonalData, make_result
+
+from .factories import CHAT_FRIEND, OWN_NAME, PersonalData, make_result
 
 
 def _leaks(text: str, data: PersonalData) -> list[str]:

@@ -10,7 +10,8 @@ from lxml import html as lxml_html
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.report import render_html
 from privacy_audit.report.render import CSP, EVIDENCE_CAP
-from tests.report.factories import make_result
+
+from .factories import make_result
 
 
 def _doc(text: str) -> lxml_html.HtmlElement:

@@ -22,7 +22,8 @@ from shiboken6 import Shiboken
 
 from privacy_audit.report import render_html, write_report
 from privacy_audit.report.pdf import dispose, load_report, locked_page
-from tests.report.factories import make_result
+
+from .factories import make_result
 
 pytestmark = pytest.mark.webengine
 

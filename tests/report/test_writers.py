@@ -13,7 +13,8 @@ import pytest
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
 from privacy_audit.report import write_report, writers
-from tests.report.factories import make_result
+
+from .factories import make_result
 
 
 def test_html_and_json_files(result_en: AuditResult, tmp_path: Path) -> None:
