@@ -5,6 +5,8 @@ Vectorised pandas like :mod:`privacy_audit.analysis.crossref`, which calls these
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
@@ -14,9 +16,12 @@ from privacy_audit.model import Evidence
 def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFrame:
     """WhatsApp one-to-one chats with businesses.
 
-    ``confirmed`` when the chat importer marked the chat as a business (``SourceInfo.chat``
-    ``"business": True`` or ``extra["business_chats"]``); ``probable`` when the chat name
-    equals the name of an advertiser or off-Meta business (names only).
+    ``confirmed`` when the chat importer saw the business system line in the export
+    (``SourceInfo.extra["business_chats"]``, the names of those chats; or
+    ``SourceInfo.chat`` with ``"business": True`` and a ``"name"``); ``probable`` when the
+    chat name equals the name of an advertiser or off-Meta business (names only).
+    ``extra["business"]`` of an account report means the user's own account is a business
+    account and says nothing about chats.
     """
     cols = ["chat", "messages", "first", "last", "key", "confidence"]
     m = evidence.messages
@@ -33,12 +38,13 @@ def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFr
     chats["key"] = nz.business_name(chats["chat"])
     flagged: set[str] = set()
     for source in evidence.sources:
-        if source.service != "whatsapp":
+        if source.service != "whatsapp" or source.kind != "chat":
             continue
         chat_info = source.chat or {}
         if chat_info.get("business") and chat_info.get("name"):
             flagged.add(str(chat_info["name"]))
         flagged.update(str(c) for c in source.extra.get("business_chats", []) or [])
+    flagged = {unicodedata.normalize("NFC", name) for name in flagged}
     is_flagged = chats["chat"].isin(flagged)
     known = set(known_businesses.dropna().unique())
     is_named = chats["key"].isin(known)

@@ -91,7 +91,11 @@ def _number(value: int, tr: Translator) -> str:
 
 def _chat_lines(chat: dict[str, Any], tr: Translator) -> list[str]:
     parts: list[str] = []
+    if chat.get("business"):
+        parts.append(tr.gettext("with a WhatsApp Business account (the export says so)"))
     for key, value in chat.items():
+        if key == "business":
+            continue
         label = tr.gettext(CHAT_LABELS[key]) if key in CHAT_LABELS else key
         if isinstance(value, dict):
             inner = ", ".join(

@@ -112,18 +112,24 @@ class _Importer:
                     sink.warn(ctx.tr.gettext(N_("The chat file holds no WhatsApp messages.")))
                 continue
             sink.recognized(member.path)
-            self._add(chat, name or archive.display_name, member.path, sink)
+            chat_name = unicodedata.normalize("NFC", name or archive.display_name)
+            self._add(chat, chat_name, member.path, sink)
             self._warn(chat, sink, ctx)
-            if chat.business:  # a chat with a WhatsApp Business account
+            if chat.business and not chat.is_group:  # a chat with a WhatsApp Business account
                 sink.info.extra["business"] = True
+                names = sink.info.extra.setdefault("business_chats", [])
+                if chat_name not in names:
+                    names.append(chat_name)
             parsed.append(chat)
         ctx.progress(1.0, "")
         sink.info.chat = _summary(parsed)
+        if sink.info.extra.get("business_chats"):
+            sink.info.chat["business"] = True
 
     @staticmethod
     def _add(chat: ParsedChat, name: str, source: str, sink: SourceSink) -> None:
         frame = chat.frame.drop(columns=["edited"])
-        frame["chat"] = unicodedata.normalize("NFC", name)
+        frame["chat"] = name
         frame["is_group"] = chat.is_group
         frame["source_file"] = source
         sink.add_frame("messages", frame)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from privacy_audit.analysis import crossref as xr
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.audit import run_audit
 from privacy_audit.model import Evidence
+from privacy_audit.pipeline import load_evidence
+from privacy_audit.sources.whatsapp_chat import chat_name_from_file
 
 from .evidence_factory import Factory, full_factory
 
@@ -105,3 +110,56 @@ def test_audit_leaves_the_evidence_unchanged() -> None:
         run_audit(evidence, lang=lang)
     for name, table in evidence.tables.items():
         pd.testing.assert_frame_equal(table, before[name], obj=name)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "notice"),
+    [
+        (
+            "Chat WhatsApp con Palestra Fenice.txt",
+            "Questa chat è con un account aziendale. Tocca per maggiori informazioni.",
+        ),
+        (
+            "Chat WhatsApp con Viaggi Sole.txt",
+            "Questa azienda usa un servizio sicuro di Meta per gestire questa chat. "
+            "Tocca per saperne di più.",
+        ),
+        (
+            "WhatsApp Chat with Harbor Lane Coffee.txt",
+            "This business uses a secure service from Meta to manage this chat. Tap to learn more.",
+        ),
+    ],
+)
+def test_chat_marked_business_by_the_export_is_confirmed(
+    tmp_path: Path, file_name: str, notice: str
+) -> None:
+    path = tmp_path / file_name
+    path.write_text(
+        f"02/05/26, 10:12 - {notice}\n"
+        "02/05/26, 10:13 - Giulia: Buongiorno, orari di sabato?\n"
+        "02/05/26, 10:20 - Bottega: Dalle 9 alle 13\n",
+        encoding="utf-8",
+    )
+    evidence = load_evidence([path])
+    chats = xr.crossref(evidence)["business_chats"]
+    # no advertiser or off-Meta business has this name: only the export says it
+    assert chats[["chat", "confidence"]].values.tolist() == [
+        [chat_name_from_file(file_name), "confirmed"]
+    ]
+    finding = next(f for f in run_audit(evidence).findings if f.id == "business-chats")
+    assert finding.confidence == "confirmed" and finding.counts["confirmed"] == 1
+
+
+def test_business_account_report_does_not_confirm_chats(factory: Factory) -> None:
+    # extra["business"] on the account report means the user's own account is a business
+    factory.source("whatsapp").info.extra["business"] = True
+    factory.add(
+        "whatsapp",
+        "messages",
+        src="chat",
+        chat="Mamma",
+        is_group=False,
+        sender="Mamma",
+        timestamp=1_700_000_000,
+    )
+    assert xr.crossref(factory.build())["business_chats"].empty

@@ -284,3 +284,21 @@ def test_progress_goes_to_a_terminal_stderr_only(
     assert code == 0
     assert orjson.loads(out)["schema"] == "privacy-audit/1"  # stdout stays clean JSON
     assert "100%" in terminal.text and "export.zip" in terminal.text
+
+
+def test_chat_with_a_business_is_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "Chat WhatsApp con Viaggi Sole.txt"
+    path.write_text(
+        "20/08/26, 10:12 - Questa azienda usa un servizio sicuro di Meta per gestire questa "
+        "chat. Tocca per saperne di più.\n"
+        "20/08/26, 10:13 - Viaggi Sole: Buongiorno!\n",
+        encoding="utf-8",
+    )
+    assert main(["inspect", "--lang", "it", str(path)]) == 0
+    assert "con un account WhatsApp Business (lo dice l'esportazione)" in capsys.readouterr().out
+    assert main(["inspect", "--json", str(path)]) == 0
+    document = orjson.loads(capsys.readouterr().out)
+    assert document["sources"][0]["chat"]["business"] is True
+    path.write_text("20/08/26, 10:13 - Mamma: Ciao!\n", encoding="utf-8")
+    assert main(["inspect", str(path)]) == 0
+    assert "Business" not in capsys.readouterr().out
