@@ -5,8 +5,10 @@ Long work takes ``progress`` and ``cancel`` (see :mod:`privacy_audit.progress`).
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from privacy_audit.errors import InputError
@@ -20,6 +22,24 @@ from privacy_audit.sources.inputs import open_exports
 from privacy_audit.sources.registry import IMPORTER_MODULES, importers
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while parsed documents and rows pile up.
+
+    Parsing a big export allocates millions of containers that all stay alive until
+    the file is read; each automatic collection would walk them again (about half the
+    parse time of a 100k-row export). Nothing we build holds reference cycles, and
+    plain reference counting still frees every document as soon as it is read.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_evidence(
@@ -39,6 +59,17 @@ def load_evidence(
     token = cancel or CancelToken()
     if not paths:
         raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
+    with _no_cyclic_gc():
+        evidence = _load(paths, report, token, lang)
+    check(token)
+    report(0.96, "phone numbers")
+    evidence = normalize_evidence(evidence, region)
+    report(1.0, "")
+    return evidence
+
+
+def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str) -> Evidence:
+    """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
     archives = open_exports(paths)
     builder = EvidenceBuilder()
     by_name = dict(zip(IMPORTER_MODULES, importers(), strict=True))
@@ -71,8 +102,4 @@ def load_evidence(
     finally:
         for archive in archives:
             archive.close()
-    check(token)
-    report(0.96, "phone numbers")
-    evidence = normalize_evidence(builder.build(), region)
-    report(1.0, "")
-    return evidence
+    return builder.build()

@@ -197,18 +197,34 @@ def name_list(origin: str, *keys: str):
                     r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)
             return
         entries = records_strict(data, *keys)
-        for entry in entries:
-            if isinstance(entry, str):
-                r.add("contacts", m, origin=origin, name=entry)
-            elif isinstance(entry, dict):
-                name = entry.get("name") or entry.get("title")
-                r.add(
-                    "contacts",
-                    m,
-                    origin=origin,
-                    name=text(name),
-                    created_at=seconds(entry.get("timestamp")),
-                )
+
+        def columns() -> tuple[int, dict[str, Any]]:
+            rows = [e for e in entries if isinstance(e, (str, dict))]
+            return len(rows), {
+                "origin": origin,
+                "name": [
+                    e if isinstance(e, str) else text(e.get("name") or e.get("title")) for e in rows
+                ],
+                "created_at": [
+                    None if isinstance(e, str) else seconds(e.get("timestamp")) for e in rows
+                ],
+            }
+
+        def one_by_one() -> None:
+            for entry in entries:
+                if isinstance(entry, str):
+                    r.add("contacts", m, origin=origin, name=entry)
+                elif isinstance(entry, dict):
+                    name = entry.get("name") or entry.get("title")
+                    r.add(
+                        "contacts",
+                        m,
+                        origin=origin,
+                        name=text(name),
+                        created_at=seconds(entry.get("timestamp")),
+                    )
+
+        add_fast(r, "contacts", m, columns, one_by_one)
 
     return extract
 

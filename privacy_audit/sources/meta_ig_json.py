@@ -108,8 +108,21 @@ def synced_contacts(r: MetaReader, data: Any, m: Member) -> None:
 def relations(origin: str, *keys: str):
     """Followers / following: ``string_list_data`` records (2025: username in ``title``)."""
 
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        for rec in _records(data, *keys):
+    def columns(records: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+        names: list[str] = []
+        times: list[int | None] = []
+        for rec in records:
+            for value, href, ts in string_list(rec) or [(None, None, None)]:
+                name = value or text(rec.get("title"))
+                if not name and href:
+                    name = href.rstrip("/").rsplit("/", 1)[-1]
+                if name:
+                    names.append(name)
+                    times.append(ts)
+        return len(names), {"origin": origin, "name": names, "created_at": times}
+
+    def one_by_one(r: MetaReader, records: list[dict[str, Any]], m: Member) -> None:
+        for rec in records:
             items = string_list(rec) or [(None, None, None)]
             for value, href, ts in items:
                 name = value or text(rec.get("title"))
@@ -117,6 +130,10 @@ def relations(origin: str, *keys: str):
                     name = href.rstrip("/").rsplit("/", 1)[-1]
                 if name:
                     r.add("contacts", m, origin=origin, name=name, created_at=ts)
+
+    def extract(r: MetaReader, data: Any, m: Member) -> None:
+        records = _records(data, *keys)
+        add_fast(r, "contacts", m, lambda: columns(records), lambda: one_by_one(r, records, m))
 
     return extract
 

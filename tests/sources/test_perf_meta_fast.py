@@ -20,9 +20,9 @@ from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta_common import MetaReader, smd_entry
 from privacy_audit.sources.meta_fast import smd_index
 from privacy_audit.sources.meta_fb_activity import logins, off_meta, sessions
-from privacy_audit.sources.meta_fb_json import address_book
+from privacy_audit.sources.meta_fb_json import address_book, name_list
 from privacy_audit.sources.meta_ig_json import logins as ig_logins
-from privacy_audit.sources.meta_ig_json import synced_contacts
+from privacy_audit.sources.meta_ig_json import relations, synced_contacts
 from privacy_audit.sources.meta_labels import LABELS
 
 SOME_LABELS = ["Nome", "Name", "First Name", "Cognome", "IP Address", "Indirizzo IP", "Time",
@@ -56,7 +56,7 @@ def _read(extract: Any, data: Any, one_by_one: bool) -> tuple[dict[str, pd.DataF
     member = SimpleNamespace(path="x/file.json", name="file.json")
     with contextlib.ExitStack() as stack:
         if one_by_one:
-            for module in (meta_fb_activity, meta_fb_json, meta_ig_json):
+            for module in (meta_fb_activity, meta_fb_json, meta_ig_json):  # fast extractors
                 stack.enter_context(mock.patch.object(module, "add_fast", _rows_only))
         reader.run(cast(Any, member), lambda m: data, extract)
     return builder.build().tables, (sink.info.warnings, sink.info.tables, reader.newest)
@@ -99,6 +99,21 @@ CASES = [
             **{"IP Address": ("1.1.1.1", 0), "User Agent": ("IG", 0)})},
         {"string_map_data": _smd(**{"Ora": ("", 1_700_000_000), "Dispositivo": ("P", 0)})},
         {"timestamp": 1_500_000_000, "string_map_data": {"Time": 5}}]}),
+]  # fmt: skip
+
+
+CASES += [
+    (name_list("friends", "friends_v2"), {"friends_v2": [
+        {"name": " Caff\u00e8 ", "timestamp": 1_600_000_000}, "Plain Name", {"title": "T"},
+        7, {"name": None, "timestamp": "x"}]}),
+    (name_list("friends", "friends_v2"), {"friends_v2": [{"name": "A"}, {"name": ["x"]}]}),
+    (relations("followers", "relationships_followers"), [
+        {"string_list_data": [{"value": "anna", "href": "https://x/anna", "timestamp": 5}]},
+        {"title": "bob", "string_list_data": []},
+        {"string_list_data": [{"href": "https://www.instagram.com/carl/"}, "odd"]},
+        {"string_list_data": [{}]}]),
+    (relations("following", "relationships_following"), {"relationships_following": [
+        {"string_list_data": [{"value": "a"}]}, {"string_list_data": [{"href": 5}]}]}),
 ]  # fmt: skip
 
 
