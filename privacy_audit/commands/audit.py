@@ -24,6 +24,7 @@ from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.pipeline import load_evidence
+from privacy_audit.report.fmt import clean_text, json_escape_controls
 
 #: largest baseline file read (an audit --json of a big export is well under this)
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
@@ -54,16 +55,21 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
 
 def to_json_bytes(result: AuditResult) -> bytes:
     """The ``--json`` document as UTF-8 bytes (numpy/pandas values made plain)."""
-    return orjson.dumps(
-        result.to_json(),
-        option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS,
-        default=plain,
+    return json_escape_controls(
+        orjson.dumps(
+            result.to_json(),
+            option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS,
+            default=plain,
+        )
     )
 
 
 def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     """The readable audit, in the result's language."""
-    w = out.write
+
+    def w(text: str) -> None:  # names come from exports: no escape sequences on a terminal
+        out.write(clean_text(text))
+
     why, in_app, on_web = tr.gettext("Why"), tr.gettext("In the app"), tr.gettext("On the web")
     how = tr.gettext("How to get it")
     w(tr.gettext("Privacy Audit: exposure score {score}/100").format(score=result.score) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +28,29 @@ SERVICE_COLORS = {
     "whatsapp": "#1fa855",
 }
 FALLBACK_COLOR = "#6b7280"
+
+
+#: C0 controls but tab, newline and carriage return; DEL; C1 controls
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_JSON_CONTROLS = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with control characters (ESC, BEL, NUL, C1...) replaced by U+FFFD.
+
+    Names in exports are chosen by other people: a raw escape sequence must never reach
+    a report, a spreadsheet or a terminal. Tab, newline and carriage return stay.
+    """
+    return _CONTROLS.sub("\ufffd", value)
+
+
+def json_escape_controls(data: bytes) -> bytes:
+    """UTF-8 JSON with DEL and C1 controls written as ``\\u00XX`` escapes (same data).
+
+    orjson already escapes C0 controls; DEL and C1 are legal raw in JSON strings but
+    some terminals act on them. Both byte patterns can only occur inside strings.
+    """
+    return _JSON_CONTROLS.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), data)
 
 
 def is_missing(value: Any) -> bool:

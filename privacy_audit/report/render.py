@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from privacy_audit import __version__
 from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
@@ -50,6 +51,7 @@ def environment(lang: str) -> Environment:
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     tr = translator(lang)
     gettext, ngettext = tr.gettext, tr.ngettext
@@ -58,6 +60,15 @@ def environment(lang: str) -> Environment:
         ngettext = _keep_percent_n(tr.ngettext)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def _finalize(value: Any) -> Any:
+    """Every value the templates print, with control characters made harmless."""
+    if isinstance(value, Markup):
+        return Markup(f.clean_text(str(value)))
+    if isinstance(value, str):
+        return f.clean_text(value)
+    return value
 
 
 _PERCENT = re.compile(r"%\((\w+)\)s")

@@ -9,6 +9,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from privacy_audit.i18n import Translator
+from privacy_audit.report.fmt import clean_text
 
 INK, MUTED, GRID, ACCENT = "#1f2937", "#6b7280", "#e5e7eb", "#4f46e5"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -39,14 +40,15 @@ def text(
     weight: int = 400,
     fill: str = INK,
 ) -> str:
+    shown = escape(clean_text(str(text)))
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" class="{cls}" text-anchor="{anchor}" '
-        f'font-size="{size}" font-weight="{weight}" fill="{fill}">{escape(str(text))}</text>'
+        f'font-size="{size}" font-weight="{weight}" fill="{fill}">{shown}</text>'
     )
 
 
 def svg(width: float, height: float, label: str, body: list[str]) -> Markup:
-    title = escape(label)
+    title = escape(clean_text(label))
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width:.0f} '
         f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" role="img" '

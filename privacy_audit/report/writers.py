@@ -27,7 +27,7 @@ from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
 from privacy_audit.fsutil import atomic_write_bytes, atomic_write_text
 from privacy_audit.i18n import N_, translator
-from privacy_audit.report.fmt import is_missing
+from privacy_audit.report.fmt import clean_text, is_missing, json_escape_controls
 from privacy_audit.report.redact import redact_result
 from privacy_audit.report.render import render_prepared
 
@@ -71,10 +71,12 @@ def report_json(result: AuditResult, *, redacted: bool = False) -> bytes:
     data = result.to_json()
     if redacted:
         data["redacted"] = True
-    return orjson.dumps(
-        data,
-        default=_default,
-        option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY,
+    return json_escape_controls(
+        orjson.dumps(
+            data,
+            default=_default,
+            option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY,
+        )
     )
 
 
@@ -88,7 +90,7 @@ def _csv_cell(value: Any) -> str:
     elif isinstance(value, np.generic):
         text = str(value.item())
     else:
-        text = str(value)
+        text = clean_text(str(value))
     # spreadsheet formula injection: names are attacker-controlled
     return "'" + text if text.startswith(_FORMULA_START) else text
 

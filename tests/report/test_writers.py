@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
-from privacy_audit.report import write_report, writers
+from privacy_audit.i18n import translator
+from privacy_audit.report import charts, render_html, write_report, writers
 
 from .factories import make_result
 
@@ -106,3 +108,39 @@ def test_bad_paths_and_formats_are_input_errors(result_en: AuditResult, tmp_path
         write_report(result_en, blocker / "r.html")
     with pytest.raises(InputError, match="Unknown report format"):
         write_report(result_en, tmp_path / "r.doc", fmt="doc")
+
+
+CONTROLS = "Bar\x1b[31mRed\x07\x08\x00\x7f\x9bX"
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_control_characters_never_reach_any_format(tmp_path: Path) -> None:
+    result, _data = make_result(payload=CONTROLS)
+    for redact in (False, True):
+        page = render_html(result, redact=redact)
+        assert RAW_CONTROL.search(page) is None
+        assert "Bar\ufffd[31mRed" in page  # shown, made harmless
+    for table, chart in (
+        ("off_meta_top", charts.top_apps_chart),
+        ("advertisers", charts.advertisers_chart),
+    ):
+        svg = str(chart(result.crossref[table], tr=translator("en")))
+        assert "Bar" in svg and RAW_CONTROL.search(svg) is None
+    archive = write_report(result, tmp_path / "r.zip", fmt="csv")
+    with zipfile.ZipFile(archive) as z:
+        for name in z.namelist():
+            assert RAW_CONTROL.search(z.read(name).decode("utf-8-sig")) is None, name
+    json_file = write_report(result, tmp_path / "r.json", fmt="json")
+    raw = json_file.read_text(encoding="utf-8")
+    assert RAW_CONTROL.search(raw) is None
+    assert CONTROLS in _strings(orjson.loads(raw))  # the data itself is kept, escaped
+
+
+def _strings(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
