@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from privacy_audit.analysis.labels import LETTER_TITLES as ANALYSIS_LETTER_TITLES
 from privacy_audit.i18n import N_
 
 SEVERITY_LABELS = {
@@ -76,10 +77,8 @@ VALUE_LABELS = {
     "address_book": N_("address book"),
     "synced_contacts": N_("synced contacts"),
 }
-LETTER_TITLES = {
-    "access": N_("Access request (GDPR article 15)"),
-    "erasure": N_("Erasure request (GDPR article 17)"),
-    "objection": N_("Objection (GDPR article 21)"),
-    "complaint": N_("Complaint to the data protection authority"),
-}
+#: one list of letter titles for the analysis, the report and the GUI
+LETTER_TITLES = ANALYSIS_LETTER_TITLES
+#: the title of a letter kind the report does not know yet
+LETTER_FALLBACK = N_("Letter")
 COLUMN_ORDER = ("name", "chat", "sender", "account", "phone", "email", "ip", "device", "app")

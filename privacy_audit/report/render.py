@@ -28,6 +28,7 @@ from privacy_audit.report.labels import (
     COLUMN_ORDER,
     CONFIDENCE_LABELS,
     KIND_LABELS,
+    LETTER_FALLBACK,
     LETTER_TITLES,
     SEVERITY_LABELS,
     VALUE_LABELS,
@@ -376,7 +377,7 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
         ],
         "cards": _cards(result, tr),
         "letters": [
-            {"title": tr.gettext(LETTER_TITLES[k]) if k in LETTER_TITLES else k, "text": v}
+            {"title": tr.gettext(LETTER_TITLES.get(k, LETTER_FALLBACK)), "text": v}
             for k, v in result.letters.items()
         ],
         "redacted": False,

@@ -221,3 +221,32 @@ def test_baseline_and_source_warnings_are_shown(result_en: AuditResult) -> None:
     assert "Marco Bianchi.json could not be read" in text  # the factory's source warning
     redacted = _doc(render_html(result_en, redact=True)).text_content()
     assert "Marco Bianchi" not in redacted and ".json could not be read" in redacted
+
+
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        (
+            "en",
+            [
+                "Access request (GDPR article 15)",
+                "Request to the advertisers that had your data (GDPR articles 14 and 15)",
+                "Letter",
+            ],
+        ),
+        (
+            "it",
+            [
+                "Richiesta di accesso (articolo 15 del GDPR)",
+                "Richiesta agli inserzionisti che avevano i tuoi dati (articoli 14 e 15 del GDPR)",
+                "Lettera",
+            ],
+        ),
+    ],
+)
+def test_every_letter_has_a_translated_title(lang: str, titles: list[str]) -> None:
+    result, _data = make_result(lang=lang)
+    result.letters = {"access": "A\n", "advertiser": "B\n", "some-new-kind": "C\n"}
+    doc = _doc(render_html(result))
+    shown = [h.text_content() for h in doc.xpath("//section[@id='letters']//h3")]
+    assert shown == titles
