@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import numpy as np
 import pandas as pd
+
+from privacy_audit.model_frames import conform, frame_of_columns, frame_of_rows
 
 SERVICES: tuple[str, ...] = ("facebook", "instagram", "messenger", "whatsapp")
 
@@ -110,79 +111,12 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 def empty_table(table: str) -> pd.DataFrame:
     """An empty DataFrame with the columns and dtypes of ``table``."""
-    return _frame(table, [])
-
-
-def _to_utc(value: Any) -> Any:
-    if value is None or value == "" or value == 0:
-        return pd.NaT
-    if isinstance(value, (int, float)):
-        return pd.Timestamp(value, unit="s", tz="UTC") if value > 0 else pd.NaT
-    if isinstance(value, datetime):
-        ts = pd.Timestamp(value)
-        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return value
-
-
-_NUMBER_TYPES = frozenset((int, float, type(None)))
-
-
-def _times(values: list[Any]) -> pd.DatetimeIndex:
-    """Vectorized conversion of Unix seconds / datetimes / None to UTC."""
-    if set(map(type, values)) <= _NUMBER_TYPES or all(
-        v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values
-    ):
-        arr = np.array(values, dtype="float64")  # None -> NaN
-        arr[arr <= 0] = np.nan
-        return pd.to_datetime(arr, unit="s", utc=True, errors="coerce")
-    if all(v is None or isinstance(v, datetime) for v in values):
-        try:
-            return pd.to_datetime(values, utc=True, errors="coerce")
-        except (TypeError, ValueError):
-            pass
-    return pd.to_datetime([_to_utc(v) for v in values], utc=True, errors="coerce")
-
-
-_TEXT_TYPES = frozenset((str, type(None)))
-
-
-def _text_value(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
-
-
-def _column(kind: str, values: Any, n: int) -> Any:
-    """One typed column of ``n`` rows from a list of values (or one value for all rows)."""
-    if not isinstance(values, list):  # one value for every row: convert it once
-        if kind == "time":
-            return _times([values] * n) if n else _times([])
-        if kind == "str":
-            return pd.array(np.full(n, _text_value(values), dtype=object), dtype=object)
-        if kind == "int":
-            return pd.array(np.full(n, -1 if values is None else int(values)), dtype="int64")
-        if kind == "bool":
-            return pd.array(np.full(n, bool(values)), dtype="bool")
-        values = [values] * n
-    if kind == "time":
-        return _times(values)
-    if kind == "int":
-        return pd.array([(-1 if v is None else int(v)) for v in values], dtype="int64")
-    if kind == "bool":
-        return pd.array([bool(v) for v in values], dtype="bool")
-    if set(map(type, values)) <= _TEXT_TYPES:  # str or None: only "" needs a change
-        return pd.array([v or None for v in values] if "" in values else values, dtype=object)
-    return pd.array([_text_value(v) for v in values], dtype=object)
-
-
-def _frame_of_columns(table: str, n: int, columns: Mapping[str, Any]) -> pd.DataFrame:
-    """The typed frame of ``table`` from ``columns`` (lists of ``n`` values or scalars)."""
-    schema = SCHEMAS[table]
-    data = {column: _column(kind, columns.get(column), n) for column, kind in schema.items()}
-    return pd.DataFrame(data, columns=list(schema))
+    return frame_of_rows(SCHEMAS[table], [])
 
 
 def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = {column: [row.get(column) for row in rows] for column in SCHEMAS[table]}
-    return _frame_of_columns(table, len(rows), columns)
+    """The typed frame of ``table`` from row dicts (test factories build tables with it)."""
+    return frame_of_rows(SCHEMAS[table], rows)
 
 
 def clean_text(value: Any) -> str | None:
@@ -371,7 +305,7 @@ class EvidenceBuilder:
         tables = {}
         for table in TABLES:
             frame = self._rows_frame(table)
-            extra = [_conform(table, f) for f in self.frames[table]]
+            extra = [conform(SCHEMAS[table], f) for f in self.frames[table]]
             if extra:
                 frame = (
                     pd.concat([frame, *extra], ignore_index=True)
@@ -385,7 +319,7 @@ class EvidenceBuilder:
         """The typed frame of the rows and column blocks of ``table``, in the order added."""
         rows, chunks = self.rows[table], self.chunks[table]
         if not chunks:
-            return _frame(table, rows)
+            return frame_of_rows(SCHEMAS[table], rows)
         total = len(rows) + sum(n for _, n, _ in chunks)
         columns: dict[str, Any] = {}
         for column in SCHEMAS[table]:
@@ -398,36 +332,4 @@ class EvidenceBuilder:
                 values.extend(value if isinstance(value, list) else [value] * n)
             values.extend(row.get(column) for row in rows[start:])
             columns[column] = values
-        return _frame_of_columns(table, total, columns)
-
-
-def _conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Give ``frame`` exactly the columns and dtypes of ``table``."""
-    out = {}
-    n = len(frame)
-    for column, kind in SCHEMAS[table].items():
-        if column in frame:
-            col = frame[column]
-            if kind == "time":
-                out[column] = pd.to_datetime(col, utc=True, errors="coerce")
-            elif kind == "int":
-                out[column] = col.fillna(-1).astype("int64")
-            elif kind == "bool":
-                out[column] = col.fillna(False).astype("bool")
-            else:
-                out[column] = col.astype(object).where(col.notna(), None)
-        elif kind == "time":
-            out[column] = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
-        elif kind == "int":
-            out[column] = pd.Series(-1, index=range(n), dtype="int64")
-        elif kind == "bool":
-            out[column] = pd.Series(False, index=range(n), dtype="bool")
-        else:
-            out[column] = pd.Series([None] * n, dtype=object)
-    result = pd.DataFrame(
-        {k: v.to_numpy() if hasattr(v, "to_numpy") else v for k, v in out.items()}
-    )
-    for column, kind in SCHEMAS[table].items():
-        if kind == "time":
-            result[column] = pd.to_datetime(result[column], utc=True)
-    return result
+        return frame_of_columns(SCHEMAS[table], total, columns)

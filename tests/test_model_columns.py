@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from privacy_audit.model import TABLES, EvidenceBuilder, SourceInfo, _times
+from privacy_audit.model import TABLES, EvidenceBuilder, SourceInfo
+from privacy_audit.model_frames import _times
 
 
 def _sink(builder: EvidenceBuilder, service: str = "facebook") -> Any:
