@@ -18,7 +18,14 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, day, examples, plain, service_names
+from privacy_audit.analysis.findings import (
+    RuleContext,
+    day,
+    examples,
+    join_names,
+    plain,
+    service_names,
+)
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.i18n import Translator
 
@@ -75,7 +82,7 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     text = [
         tr.gettext("Your own details held by more than one service ({services}): {items}.").format(
             services=service_names(services, tr),
-            items=", ".join(p for p, amount in zip(parts, amounts, strict=True) if amount),
+            items=join_names((p for p, n in zip(parts, amounts, strict=True) if n), tr),
         )
     ]
     if len(phones):

@@ -83,6 +83,12 @@ def service_names(services: Iterable[str], tr: Translator | None = None) -> str:
     return _format_list(tuple(names), str(tr.locale))
 
 
+def join_names(names: Iterable[str], tr: Translator) -> str:
+    """``names`` joined for a sentence in the language of ``tr`` ("A, B and C", "A, B e C")."""
+    items = tuple(str(n) for n in names)
+    return _format_list(items, str(tr.locale)) if items else ""
+
+
 @functools.lru_cache(maxsize=256)
 def _format_list(names: tuple[str, ...], locale: str) -> str:
     return format_list(list(names), locale=locale)

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, day, service_names
+from privacy_audit.analysis.findings import RuleContext, day, join_names, service_names
 from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
 from privacy_audit.analysis.result import AuditResult
 
@@ -82,8 +82,10 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
     adv = tables["advertisers"]
     listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
     if len(listed):
-        names = ", ".join(str(n) for n in listed["name"].head(MAX_NAMES))
         more = len(listed) - min(len(listed), MAX_NAMES)
+        shown = [str(n) for n in listed["name"].head(MAX_NAMES)]
+        # "A, B and C"; with more to come, "A, B, C and 3 more"
+        names = ", ".join(shown) if more else join_names(shown, tr)
         facts.append(
             tr.ngettext(
                 "{n} advertiser used a list with my data: {names}{more} ({label}).",
@@ -140,7 +142,7 @@ def build_letters(ctx: RuleContext, result: AuditResult) -> dict[str, str]:
     if "whatsapp" in services:
         controllers.append(common["controllers_whatsapp"])
     values = {
-        "controllers": ", ".join(controllers),
+        "controllers": join_names(controllers, ctx.tr),
         "complaint_to": common["complaint_to"],
         "date": day(ctx.tr, dt.date.today()),
         "name": str(names.iloc[0]) if len(names) else common["no_name"],

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
+from babel.lists import format_list
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -184,7 +185,9 @@ def _finding(finding: Finding, tr: Translator) -> dict[str, Any]:
         "title": finding.title,
         "summary": finding.summary,
         "confidence_label": tr.gettext(CONFIDENCE_LABELS.get(finding.confidence, N_("Confirmed"))),
-        "services": ", ".join(f.service_name(s) for s in finding.services),
+        "services": format_list([f.service_name(s) for s in finding.services], locale=tr.locale)
+        if finding.services
+        else "",
         "points": finding.points,
         "columns": table["columns"],
         "rows": table["rows"],

@@ -152,7 +152,9 @@ def test_uploads_since(result: AuditResult) -> None:
 def test_letters(result: AuditResult, result_it: AuditResult) -> None:
     assert set(result.letters) == {"access", "erasure", "objection", "complaint", "advertiser"}
     assert "Piazza Venezia 11" in result_it.letters["complaint"]
-    assert "Meta Platforms Ireland Limited, WhatsApp Ireland Limited" in result.letters["complaint"]
+    assert (
+        "Meta Platforms Ireland Limited and WhatsApp Ireland Limited" in result.letters["complaint"]
+    )
     assert "Viaggi Sole S.r.l.; Vela Blu" in result.letters["advertiser"]
     assert "artt. 14 e 15" in result_it.letters["advertiser"]
     access = result.letters["access"]
@@ -205,3 +207,22 @@ def test_business_story_adds_up_chats_with_the_same_business_key() -> None:
     story = next(c for c in res.cards if c["kind"] == "story")
     assert story["facts"]["business"] == "Viaggi Sole S.r.l."
     assert "You also chat with it on WhatsApp (3 messages)." in story["text"]
+
+
+def test_lists_in_sentences_follow_the_language(
+    result: AuditResult, result_it: AuditResult
+) -> None:
+    join_en = next(c for c in result.cards if c["id"] == "join-key")["text"][0]
+    join_it = next(c for c in result_it.cards if c["id"] == "join-key")["text"][0]
+    assert join_en.endswith(": 1 phone number and 1 e-mail address.")
+    assert join_it.endswith(": 1 numero di telefono e 1 indirizzo email.")
+    assert (
+        "Meta Platforms Ireland Limited and WhatsApp Ireland Limited" in result.letters["complaint"]
+    )
+    assert (
+        "Meta Platforms Ireland Limited e WhatsApp Ireland Limited"
+        in result_it.letters["complaint"]
+    )
+    # two advertisers uploaded a list: "A and B", "A e B"
+    assert "Viaggi Sole S.r.l. and Vela Blu" in "".join(result.letters.values())
+    assert "Viaggi Sole S.r.l. e Vela Blu" in "".join(result_it.letters.values())

@@ -250,3 +250,12 @@ def test_every_letter_has_a_translated_title(lang: str, titles: list[str]) -> No
     doc = _doc(render_html(result))
     shown = [h.text_content() for h in doc.xpath("//section[@id='letters']//h3")]
     assert shown == titles
+
+
+@pytest.mark.parametrize(
+    ("lang", "joined"), [("en", "Facebook and WhatsApp"), ("it", "Facebook e WhatsApp")]
+)
+def test_finding_services_are_joined_for_the_language(lang: str, joined: str) -> None:
+    result, _data = make_result(lang=lang)
+    result.findings[0].services = ["facebook", "whatsapp"]
+    assert joined in render_html(result)
