@@ -302,3 +302,18 @@ def test_chat_with_a_business_is_shown(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_text("20/08/26, 10:13 - Mamma: Ciao!\n", encoding="utf-8")
     assert main(["inspect", str(path)]) == 0
     assert "Business" not in capsys.readouterr().out
+
+
+def test_chat_warnings_follow_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "Chat WhatsApp con Anna.txt"
+    path.write_text("03/04/24, 10:00 - Anna: ciao\n04/05/24, 11:00 - Bob: ehi\n", encoding="utf-8")
+    assert main(["inspect", "--lang", "it", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Le date della chat si possono leggere in entrambi i modi" in out
+    assert "could be read either way" not in out
+    path.write_text("03/04/24, 10:00 - Anna: ciao\n31/02/24, 11:00 - Bob: ehi\n", encoding="utf-8")
+    assert main(["inspect", "--lang", "it", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 riga sembrava un messaggio" in out and "looked like" not in out
