@@ -320,7 +320,16 @@ def test_more_locale_headers(text: str, order: str, clock: str, first: str) -> N
     "notice",
     [
         "This business uses a secure service from Meta to manage this chat. Tap to learn more.",
+        "This chat is with a business account. Tap for more info.",
         "Questa azienda usa un servizio sicuro di Meta per gestire questa chat.",
+        "Questa azienda usa un servizio sicuro di Meta per gestire questa chat. "
+        "Tocca per saperne di più.",
+        "Questa chat è con un account aziendale. Tocca per maggiori informazioni.",
+        "Dieses Unternehmen nutzt einen sicheren Service von Meta, um diesen Chat zu verwalten.",
+        "Esta empresa usa un servicio seguro de Meta para administrar este chat.",
+        "Cette entreprise utilise un service sécurisé de Meta pour gérer cette discussion.",
+        "Esta empresa usa um serviço seguro da Meta para gerenciar esta conversa.",
+        "Dit bedrijf gebruikt een beveiligde service van Meta om deze chat te beheren.",
     ],
 )
 def test_business_chat_is_flagged(notice: str) -> None:
