@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit import APP_ID, APP_NAME, __version__
+from privacy_audit import APP_ID, APP_NAME
 from privacy_audit.checklist import ChecklistStore
 from privacy_audit.gui.core import Core
 from privacy_audit.gui.worker import Executor, ThreadExecutor
@@ -98,7 +98,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     )
     app = QApplication(argv or sys.argv[:1] or ["privacy-audit"])
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("Privacy Audit")
     app.setDesktopFileName(APP_ID)
     from privacy_audit.gui.widgets import app_icon

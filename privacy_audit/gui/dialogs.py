@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
-from privacy_audit import APP_NAME, __version__
+import privacy_audit
+from privacy_audit import APP_NAME
 from privacy_audit.gui.widgets import app_icon, escape
 from privacy_audit.i18n import Translator
 
@@ -17,7 +18,7 @@ def about_text(tr: Translator) -> str:
     """Rich text of the About box: version, licence, offline promise."""
     _ = tr.gettext
     lines = [
-        _("Version {version}").format(version=__version__),
+        _("Version {version}").format(version=privacy_audit.__version__),
         _("See what Meta can link together about you, from your own data exports."),
         _(
             "Everything runs on this computer. Nothing is uploaded, and the app never "
