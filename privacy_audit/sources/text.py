@@ -10,7 +10,6 @@ Portuguese.
 
 from __future__ import annotations
 
-import binascii
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -45,52 +44,37 @@ def fix_tree(value: Any) -> Any:
     return value
 
 
-#: a run of ``\\u00XX`` escapes with XX >= 80: the bytes Meta escaped one by one
-_ESCAPE_RUN = re.compile(rb"(?:\\u00[89a-fA-F][0-9a-fA-F])+")
-#: an escape of a character above U+00FF (``\\u20ac``, surrogates of emoji)
-_WIDE_ESCAPE = re.compile(rb"\\u(?:0[1-9a-fA-F]|[1-9a-fA-F][0-9a-fA-F])[0-9a-fA-F]{2}")
+def fix_tree_fast(tree: Any) -> Any | None:
+    """:func:`fix_tree` of a parsed document in one go, or None when it cannot be.
 
-
-def _unescape_run(match: re.Match[bytes]) -> bytes:
-    return binascii.unhexlify(match.group().replace(b"\\u00", b""))
-
-
-def unescape_bytes(data: bytes) -> bytes | None:
-    """``data`` with every ``\\u00XX`` escape (XX >= 80) turned back into its byte.
-
-    None when that cannot give the same result as :func:`fix_tree` on the parsed
-    document: raw non-ASCII bytes or escapes of characters above U+00FF may share a
-    string with escaped bytes, and :func:`fix_mojibake` keeps such a string as it is.
+    Meta escapes every UTF-8 byte of a text as one character U+0080..U+00FF, so the
+    document written back as JSON, with each character as its Latin-1 byte, is the
+    original UTF-8 document, which orjson parses again. That gives the string-by-string
+    repair exactly when every string of the document repairs: a string with a character
+    above U+00FF fails the Latin-1 encoding, one that is not valid UTF-8 as bytes (an
+    already clean "café") fails the parse, and then None leaves it to :func:`fix_tree`.
     """
-    if not data.isascii() or _WIDE_ESCAPE.search(data):
+    try:
+        return orjson.loads(orjson.dumps(tree).decode("utf-8").encode("latin-1"))
+    except (UnicodeEncodeError, orjson.JSONDecodeError, TypeError):  # TypeError: dumps
         return None
-    return _ESCAPE_RUN.sub(_unescape_run, data)
 
 
 def loads_meta(data: bytes) -> Any:
     """Parse a Meta JSON document and repair its mojibake (raises ``orjson.JSONDecodeError``).
 
     The result always equals ``fix_tree(orjson.loads(data))``; only the work differs.
-    Fast path: every ``\\u00XX`` escape (XX >= 80) is turned back into its byte in one
-    pass (:func:`unescape_bytes`), which gives the original UTF-8 document, parsed once
-    by orjson. When that is not valid UTF-8 / JSON (a file that is already clean, with
-    real Latin-1 escapes; an escaped backslash before ``u00XX``), or when the fast path
-    does not apply, each string is repaired on its own with :func:`fix_tree`, keeping
-    the ones that are not mojibake. Files without such escapes are parsed untouched.
+    A pure ASCII document without ``\\u00XX`` escapes holds nothing to repair and is
+    returned as parsed; any other is repaired by :func:`fix_tree_fast` (a few passes in
+    C) and string by string only when that does not apply.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\\u00" not in data:
-        return orjson.loads(data) if data.isascii() else fix_tree(orjson.loads(data))
-    fixed = unescape_bytes(data)
-    if fixed is not None:
-        if fixed is data or fixed == data:
-            return orjson.loads(data)
-        try:
-            return orjson.loads(fixed)
-        except orjson.JSONDecodeError:
-            pass
-    return fix_tree(orjson.loads(data))
+    tree = orjson.loads(data)
+    if data.isascii() and b"\\u00" not in data:
+        return tree
+    fixed = fix_tree_fast(tree)
+    return fix_tree(tree) if fixed is None else fixed
 
 
 def squash(text: str | None) -> str:
