@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -24,7 +25,7 @@ from privacy_audit.i18n import Translator
 
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
-    from privacy_audit.model import SourceInfo
+    from privacy_audit.model import Evidence, SourceInfo
 
 
 def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
@@ -34,6 +35,54 @@ def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
+
+
+def _day(tr: Translator, when: datetime) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(when.date(), format="medium", locale=tr.locale))
+
+
+def latest_message(evidence: Evidence, service: str) -> datetime | None:
+    """The newest message time of ``service`` in ``evidence`` (None when there is none)."""
+    import pandas as pd
+
+    messages = evidence.tables.get("messages")
+    if messages is None or messages.empty or "timestamp" not in messages:
+        return None
+    times = messages["timestamp"][messages["service"] == service]
+    newest = times.max() if len(times) else None
+    return None if newest is None or pd.isna(newest) else newest.to_pydatetime()
+
+
+def source_lines(
+    tr: Translator, service: str, sources: list[SourceInfo], evidence: Evidence
+) -> list[str]:
+    """What was read for one service and how recent it is, in words.
+
+    "Account report + 5 chats" rather than "6 exports read"; the export (or report) date
+    when the export says it, else the newest message as "Latest message", never "unknown".
+    """
+    reports = [s for s in sources if s.kind == "account_report"]
+    chats = sum(int((s.chat or {}).get("chats", 1)) for s in sources if s.kind == "chat")
+    others = [s for s in sources if s.kind not in ("account_report", "chat")]
+    parts: list[str] = []
+    if reports:
+        parts.append(tr.gettext("Account report"))
+    if chats:
+        parts.append(tr.ngettext("{n} chat", "{n} chats", chats).format(n=chats))
+    if len(others) > 1:
+        parts.append(tr.ngettext("{n} export", "{n} exports", len(others)).format(n=len(others)))
+    lines = [" + ".join(parts)] if len(parts) > 1 or chats or len(others) > 1 else []
+    dates = [s.export_date for s in reports + others if s.export_date is not None]
+    if dates:
+        label = tr.gettext("Report date: {date}") if reports else tr.gettext("Export date: {date}")
+        lines.append(label.format(date=_day(tr, max(dates))))
+    else:
+        newest = latest_message(evidence, service)
+        if newest is not None:
+            lines.append(tr.gettext("Latest message: {date}").format(date=_day(tr, newest)))
+    return lines
 
 
 class SvgChart(QWidget):
@@ -210,11 +259,8 @@ class Dashboard(QScrollArea):
                 if count
             ] or [_("Nothing we know how to read.")]
             card.body.addWidget(paragraph("\n".join(lines[:6])))
-            if len(sources) > 1:
-                card.body.addWidget(paragraph(_("{n} exports read").format(n=len(sources))))
-            dates = [s.export_date for s in sources if s.export_date is not None]
-            date = max(dates).strftime("%Y-%m-%d") if dates else _("unknown")
-            card.body.addWidget(paragraph(_("Export date: {date}").format(date=date)))
+            for line in source_lines(tr, service, sources, self._result.evidence):
+                card.body.addWidget(paragraph(line))
             warnings = sum(len(s.warnings) for s in sources)
             if warnings:
                 card.body.addWidget(paragraph(_("{n} warnings while reading").format(n=warnings)))

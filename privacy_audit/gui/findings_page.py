@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding, Recommendation
-from privacy_audit.gui.labels import column_name
 from privacy_audit.gui.table_model import DataFrameModel
 from privacy_audit.gui.widgets import (
     SEVERITY_COLORS,
@@ -49,6 +48,21 @@ def _clear(layout: QVBoxLayout) -> None:
 def _ordered(findings: list[Finding]) -> list[Finding]:
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: rank.get(f.severity, len(rank)))
+
+
+def evidence_frame(rows: list[dict[str, Any]], tr: Translator) -> pd.DataFrame:
+    """The evidence rows as the report shows them: translated column names, service
+    display names, formatted numbers and dates; columns with no value at all left out.
+    """
+    from privacy_audit.report.render import rows_table
+
+    table = rows_table(rows, tr, len(rows))
+    labels = [str(column["label"]) for column in table["columns"]]
+    cells = table["rows"]
+    keep = [i for i in range(len(labels)) if any(str(row[i]).strip() for row in cells)]
+    return pd.DataFrame(
+        [[row[i] for i in keep] for row in cells], columns=[labels[i] for i in keep], dtype=object
+    )
 
 
 def setting_url(rec: Recommendation) -> str | None:
@@ -257,8 +271,7 @@ class FindingsPage(QSplitter):
         )
         self.summary.setText(finding.summary)
         self.evidence_title.setText(_("Evidence"))
-        frame = pd.DataFrame(finding.evidence)
-        self.evidence_model.set_header_function(lambda c: column_name(self._tr, c))  # type: ignore[arg-type]
+        frame = evidence_frame(finding.evidence, self._tr)
         self.evidence_model.set_frame(frame)
         rows = self.evidence_view.verticalHeader()
         rows.setDefaultSectionSize(self.evidence_view.fontMetrics().height() + 8)

@@ -6,10 +6,13 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
+from privacy_audit.gui.core import Core
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import Settings, SettingsStore
+from tests.gui.visible_text import leaks, personal_values, visible_texts
 
 
 def _tree_hash(root: Path) -> str:
@@ -78,3 +81,22 @@ def test_workshop_from_the_menu_and_back(make_window, qtbot, isolated_home) -> N
     assert window.result is None
     assert window.report_page.redact_box.isEnabled()
     assert window.action_set["reset"].text() == "&Close export"
+
+
+@pytest.mark.slow
+def test_workshop_shows_no_real_name_or_number_anywhere(make_window, qtbot) -> None:
+    """Every widget of every tab (each finding, each Data table, the charts) in workshop
+    mode, over the real demo persona: none of its people's names or numbers is shown."""
+    window = make_window(core=Core(), workshop=True, lang="it")
+    with qtbot.waitSignal(window.import_finished, timeout=120_000):
+        window.set_workshop(True)
+    names, phones = personal_values(window.result.evidence)  # unredacted, kept in memory
+    assert len(names) > 20 and len(phones) > 20, "the persona has people to hide"
+    texts = visible_texts(window)
+    assert sum(len(t) for t in texts) > 100_000, "the tabs and tables were really read"
+    assert leaks(texts, names, phones) == {}
+    # the check itself finds them when they are shown
+    outside = make_window(core=Core(), lang="it")
+    with qtbot.waitSignal(outside.import_finished, timeout=120_000):
+        outside.open_demo()
+    assert len(leaks(visible_texts(outside), names, phones)) > 20
