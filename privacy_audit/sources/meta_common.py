@@ -75,7 +75,7 @@ def contact_kind(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    if _EMAIL_RE.match(value):
+    if "@" in value and _EMAIL_RE.match(value):  # the regex needs an "@" anyway
         return "email"
     if _PHONE_RE.match(value) and _FIVE_DIGITS.match(value):
         return "phone"
