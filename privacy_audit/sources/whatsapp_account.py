@@ -197,7 +197,12 @@ class _Reader:
     def timestamp(value: Any) -> datetime | None:
         """A report time value as an aware UTC datetime."""
         seconds = rd.to_seconds(value)
-        return datetime.fromtimestamp(seconds, UTC) if seconds else None
+        if not seconds:
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (ValueError, OverflowError, OSError):  # beyond year 9999 or the platform's range
+            return None
 
 
 IMPORTER = _Importer()

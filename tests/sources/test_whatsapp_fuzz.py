@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from privacy_audit.errors import InputError
@@ -106,6 +106,15 @@ _STEMS = [
 
 @_FAST
 @given(st.dictionaries(st.sampled_from(_STEMS), _json, min_size=1))
+@example(  # a registration time in milliseconds past the year 9999
+    docs={
+        "whatsapp_account_information/user_information": {
+            "label": None,
+            "value": None,
+            "registration_timestamp": 253402300800000.0,
+        }
+    }
+)
 def test_report_reader_on_any_json(docs: dict[str, Any]) -> None:
     _load({f"{stem}.json": orjson.dumps(doc) for stem, doc in docs.items()})
 
