@@ -105,6 +105,11 @@ def main() -> int:
     workshop.import_failed.connect(lambda message: print("import failed:", message))
     _wait(workshop.import_finished, lambda: workshop.set_workshop(True))
     shot(workshop, "workshop-it")
+    workshop.show_tab(1)  # the evidence a trainer shows: redacted, in large type
+    shot(workshop, "workshop-findings-it")
+    workshop.show_tab(2)
+    workshop.data_page.select_table("contacts")
+    shot(workshop, "workshop-data-it")
     workshop.close()
 
     for widget in (window, workshop):

@@ -169,6 +169,14 @@ class Dashboard(QScrollArea):
         self._score_after_done: int | None = None
         self._chart_data: list[tuple[str, str]] = []
         self._tr: Translator | None = None
+        self._chart_columns = 2
+
+    def set_chart_columns(self, columns: int) -> None:
+        """Charts per row (1 on a projector: each chart twice as large)."""
+        if columns != self._chart_columns:
+            self._chart_columns = max(1, columns)
+            if self._tr is not None and self._result is not None:
+                self._fill_charts()
 
     # --- content -------------------------------------------------------------------
     def show_result(
@@ -287,7 +295,10 @@ class Dashboard(QScrollArea):
             if not chart.valid:
                 chart.deleteLater()
                 continue
-            self.charts_grid.addWidget(chart, index // 2, index % 2)
+            columns = self._chart_columns
+            if columns == 1:
+                chart.view.setMaximumHeight(chart.view.maximumHeight() * 2)
+            self.charts_grid.addWidget(chart, index // columns, index % columns)
             self.charts.append(chart)
         self.no_charts.setVisible(not self.charts)
         self.no_charts.setText(self._tr.gettext("No cross-service charts for these exports."))

@@ -19,12 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.gui.labels import column_name, table_name
+from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
 from privacy_audit.i18n import Translator
 from privacy_audit.model import TABLES, Evidence
 
 #: wait this long after the last key press before filtering (typing stays smooth)
 SEARCH_DELAY_MS = 250
+
+
+def number(tr: Translator, n: int) -> str:
+    """``n`` with the language's digit grouping (1,084 / 1.084)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=tr.locale))
 
 
 class DataPage(QSplitter):
@@ -54,7 +62,7 @@ class DataPage(QSplitter):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.verticalHeader().setDefaultSectionSize(row_height())
         header = self.view.horizontalHeader()
         header.setDefaultSectionSize(170)
         header.setStretchLastSection(True)
@@ -109,7 +117,7 @@ class DataPage(QSplitter):
         self.tables.clear()
         for name in self._names:
             rows = len(self.evidence.tables[name]) if self.evidence is not None else 0
-            item = QListWidgetItem(f"{table_name(self._tr, name)} ({rows:,})")
+            item = QListWidgetItem(f"{table_name(self._tr, name)} ({number(self._tr, rows)})")
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.tables.addItem(item)
         self.tables.blockSignals(False)
@@ -140,9 +148,16 @@ class DataPage(QSplitter):
             return
         self.count_label.setText(
             self._tr.gettext("{shown} of {total} rows").format(
-                shown=f"{self.model.rowCount():,}", total=f"{self.model.total_rows:,}"
+                shown=number(self._tr, self.model.rowCount()),
+                total=number(self._tr, self.model.total_rows),
             )
         )
+
+    def set_scale(self, scale: float) -> None:
+        """Row height and column width for type at ``scale`` (projector: larger)."""
+        self.view.verticalHeader().setDefaultSectionSize(row_height(scale))
+        self.view.horizontalHeader().setDefaultSectionSize(round(170 * scale))
+        self.tables.setMaximumWidth(round(300 * scale))
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding, Recommendation
+from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
 from privacy_audit.gui.widgets import (
     SEVERITY_COLORS,
@@ -178,6 +179,15 @@ class FindingsPage(QSplitter):
         self._done: set[str] = set()
         self._detail_stale = False
         self._tr: Translator | None = None
+        self._scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        """Type scale of the pages (projector: larger); the details follow."""
+        self._scale = scale
+        self.list.setMinimumWidth(round(300 * scale))
+        self._detail_stale = True
+        if self.isVisible():
+            self._show_row(self.list.currentRow())
 
     def show_result(self, result: AuditResult, done: set[str]) -> None:
         """List the findings of ``result``; ``done`` = recommendation ids marked done."""
@@ -274,10 +284,10 @@ class FindingsPage(QSplitter):
         frame = evidence_frame(finding.evidence, self._tr)
         self.evidence_model.set_frame(frame)
         rows = self.evidence_view.verticalHeader()
-        rows.setDefaultSectionSize(self.evidence_view.fontMetrics().height() + 8)
+        rows.setDefaultSectionSize(row_height(self._scale))
         height = self.evidence_view.horizontalHeader().sizeHint().height()
         height += rows.defaultSectionSize() * max(1, len(frame)) + 6
-        self.evidence_view.setFixedHeight(min(280, height))
+        self.evidence_view.setFixedHeight(min(round(280 * self._scale), height))
         rest = finding.evidence_total - len(frame)
         self.evidence_more.setVisible(rest > 0)
         self.evidence_more.setText(_("…and {n} more rows (see the Data tab).").format(n=rest))

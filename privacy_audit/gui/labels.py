@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from privacy_audit.i18n import N_, Translator
 
 TABLE_NAMES: dict[str, str] = {
@@ -71,3 +73,61 @@ def column_name(tr: Translator, column: str) -> str:
     if column in COLUMN_NAMES:
         return tr.gettext(COLUMN_NAMES[column])
     return column.replace("_", " ").capitalize()
+
+
+#: columns whose values are codes with a readable label (the rest is shown as found)
+LABELLED_COLUMNS = ("service", "kind", "origin", "confidence", "relation", "via")
+#: more distinct values than this: not a code column (left as it is)
+MAX_CODES = 500
+
+
+def value_label(tr: Translator, value: str) -> str:
+    """The readable, translated text of a code value ("whatsapp" -> "WhatsApp")."""
+    from privacy_audit.analysis.findings import SERVICE_NAMES
+    from privacy_audit.report.labels import CONFIDENCE_LABELS, KIND_LABELS, VALUE_LABELS
+
+    if value in SERVICE_NAMES:
+        return SERVICE_NAMES[value]
+    for labels in (KIND_LABELS, CONFIDENCE_LABELS, VALUE_LABELS, EXTRA_VALUE_LABELS):
+        if value in labels:
+            return tr.gettext(labels[value])
+    if "," in value:  # "facebook,instagram"
+        return ", ".join(value_label(tr, part.strip()) for part in value.split(","))
+    return value.replace("_", " ") if value.isidentifier() else value
+
+
+EXTRA_VALUE_LABELS: dict[str, str] = {
+    "about": N_("about you"),
+    "chat_participant": N_("chat participant"),
+    "group_member": N_("group member"),
+    "friends": N_("friends"),
+    "followers": N_("followers"),
+    "following": N_("following"),
+    "whatsapp_contacts": N_("WhatsApp contacts"),
+    "login": N_("login"),
+    "logout": N_("logout"),
+    "session": N_("session"),
+    "last_login": N_("last login"),
+    "last_logout": N_("last logout"),
+    "registration": N_("registration"),
+    "companion": N_("linked device"),
+    "last_active": N_("last active"),
+    "system": N_("system message"),
+    "text": N_("text"),
+    "media": N_("media"),
+    "deleted": N_("deleted"),
+}
+
+
+def readable_column(tr: Translator, column: str, strings: Any) -> Any:
+    """Display strings of ``column`` with code values replaced by their labels."""
+    import numpy as np
+    import pandas as pd
+
+    if column not in LABELLED_COLUMNS and column not in ("services",):
+        return strings
+    codes = pd.unique(strings)
+    if len(codes) > MAX_CODES:
+        return strings
+    mapping = {code: value_label(tr, code) if code else code for code in codes}
+    return np.asarray(pd.Series(strings, dtype=object).map(mapping), dtype=object)

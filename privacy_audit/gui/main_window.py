@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from privacy_audit import APP_NAME
 from privacy_audit.checklist import findings_done
@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # the result pages and the core load on the first result, not
 
 log = logging.getLogger(__name__)
 
+#: pause between the steps that fill the result pages (the window repaints in between)
+STEP_MS = 1
+
 
 class MainWindow(QMainWindow):
     """One window; pages are swapped in a stack."""
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
         for page in (self.start_page, self.import_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        self.workshop_badge = QLabel()  # says on screen that names and numbers are hidden
+        self.workshop_badge.setObjectName("workshopBadge")
+        self.statusBar().addPermanentWidget(self.workshop_badge)
         self.action_set = Actions(self)
         self.cancel_shortcut = QShortcut(QKeySequence("Escape"), self.import_page)
         self.cancel_shortcut.activated.connect(self.import_page.cancel_button.click)
@@ -246,7 +252,8 @@ class MainWindow(QMainWindow):
                 return
             steps.pop(0)()
             if steps:
-                QTimer.singleShot(0, self, run_next)  # cancelled if the window goes
+                # a timer, not a posted event: input and paint get a turn between steps
+                QTimer.singleShot(STEP_MS, self, run_next)  # cancelled if the window goes
 
         run_next()
 
@@ -353,12 +360,18 @@ class MainWindow(QMainWindow):
         self.action_set["workshop"].setChecked(workshop)
         self.action_set["workshop"].blockSignals(False)
         scale = self.ctx.settings.presentation_scale if workshop else 1.0
-        self.setStyleSheet(style_sheet(scale))
+        sheet = style_sheet(scale)
+        if sheet != self.styleSheet():  # re-polishing every widget takes ~50 ms
+            self.setStyleSheet(sheet)
+        self.workshop_badge.setVisible(workshop)
         if self._results is not None:
             self.report_page.set_redact(
                 True if workshop else self.ctx.settings.redact_reports, locked=workshop
             )
             self.report_page.set_zoom(scale)
+            self.data_page.set_scale(scale)
+            self.findings_page.set_scale(scale)
+            self.dashboard.set_chart_columns(1 if scale > 1.2 else 2)
         self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
         self._update_actions()
 
@@ -374,6 +387,7 @@ class MainWindow(QMainWindow):
         if self.ctx.workshop:
             title = f"{APP_NAME} — {_('Workshop')}"
         self.setWindowTitle(title)
+        self.workshop_badge.setText(_("Workshop: names, numbers and addresses are hidden"))
         self.action_set.retranslate(tr, workshop=self.ctx.workshop)
         self.action_set.set_language(tr.lang)
         self.start_page.retranslate(tr)
