@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from privacy_audit.gui.app import build_context
 from privacy_audit.gui.main_window import MainWindow
 from privacy_audit.gui.worker import ThreadExecutor
-from tests.gui.fakes import FakeCore
+
+from .fakes import FakeCore
 
 
 @pytest.fixture

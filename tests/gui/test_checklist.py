@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from privacy_audit.checklist import ChecklistStore, findings_done, fingerprint, input_sizes
 from privacy_audit.paths import AppPaths
-from tests.gui.fakes import fake_evidence, fake_result
+
+from .fakes import fake_evidence, fake_result
 
 
 def test_fingerprint_ignores_the_folder_but_not_the_content(tmp_path) -> None:

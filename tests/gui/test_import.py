@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.gui.fakes import FakeCore
+from .fakes import FakeCore
 
 
 def test_try_the_demo_shows_findings_and_score(make_window, qtbot) -> None:

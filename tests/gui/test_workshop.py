@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from privacy_audit.gui.core import Core
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import Settings, SettingsStore
-from tests.gui.visible_text import leaks, personal_values, visible_texts
+
+from .visible_text import leaks, personal_values, visible_texts
 
 
 def _tree_hash(root: Path) -> str:
