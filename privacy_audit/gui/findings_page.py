@@ -66,6 +66,18 @@ def evidence_frame(rows: list[dict[str, Any]], tr: Translator) -> pd.DataFrame:
     )
 
 
+def _day(text: str, tr: Translator) -> str:
+    """An ISO date as the language writes it (``text`` as it is when it is not one)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(date.fromisoformat(text[:10]), format="medium", locale=tr.locale))
+    except ValueError:
+        return text
+
+
 def setting_url(rec: Recommendation) -> str | None:
     """The page "Open this setting" opens: the setting itself, else the first help link."""
     if rec.setting_url:
@@ -112,7 +124,9 @@ class RecommendationBox(Card):
         row.addWidget(self.open_button)
         row.addStretch(1)
         if rec.checked:
-            row.addWidget(paragraph(_("Steps checked on {date}").format(date=rec.checked)))
+            checked = paragraph(_("Steps checked on {date}").format(date=_day(rec.checked, tr)))
+            checked.setWordWrap(False)
+            row.addWidget(checked)
         self.body.addLayout(row)
 
     def open_setting(self) -> bool:
