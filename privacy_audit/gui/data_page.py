@@ -46,12 +46,13 @@ class DataPage(QSplitter):
         self.addWidget(self.tables)
         right = QWidget()
         layout = QVBoxLayout(right)
-        layout.setContentsMargins(8, 0, 0, 0)
+        layout.setContentsMargins(8, 0, 8, 0)
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("0") * 18)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         layout.addLayout(top)
@@ -158,6 +159,7 @@ class DataPage(QSplitter):
         self.view.verticalHeader().setDefaultSectionSize(row_height(scale))
         self.view.horizontalHeader().setDefaultSectionSize(round(170 * scale))
         self.tables.setMaximumWidth(round(300 * scale))
+        self.tables.setMinimumWidth(round(220 * scale))  # "Messages (metadata only) (471)"
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""
