@@ -248,6 +248,8 @@ class Dashboard(QScrollArea):
 
     def _fill_services(self) -> None:
         assert self._tr is not None and self._result is not None
+        from babel.numbers import format_decimal
+
         tr = self._tr
         _ = tr.gettext
         _clear(self.services_grid)
@@ -262,7 +264,7 @@ class Dashboard(QScrollArea):
                 for table, count in source.tables.items():
                     counts[table] = counts.get(table, 0) + count
             lines = [
-                f"{table_name(tr, table)}: {count:,}"
+                f"{table_name(tr, table)}: {format_decimal(count, locale=tr.locale)}"
                 for table, count in sorted(counts.items(), key=lambda kv: -kv[1])
                 if count
             ] or [_("Nothing we know how to read.")]
