@@ -47,9 +47,7 @@ def main() -> int:
             f"| {name.removeprefix('bench_')} | {row.measure} | {_fmt(row.ours)} {row.unit} | "
             f"{base} | {_fmt(row.ratio)} | {row.target} | {met} |"
         )
-    machine = (
-        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     table = "\n".join(lines)
     print()
     print(table)
