@@ -95,8 +95,8 @@ class Translator:
             return _pseudo(singular if n == 1 else plural)
         found = self._messages.get(singular)
         if isinstance(found, tuple):
-            index = self.locale.plural_form(n)
-            index = {"one": 0}.get(index, 1)
+            # en and it have two forms: "one" is msgstr[0], every other form msgstr[1]
+            index = 0 if self.locale.plural_form(n) == "one" else 1
             return found[min(index, len(found) - 1)]
         if isinstance(found, str):
             return found
