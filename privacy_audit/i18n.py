@@ -102,13 +102,6 @@ class Translator:
             return found
         return singular if n == 1 else plural
 
-    # jinja2's i18n extension calls these names
-    def ugettext(self, message: str) -> str:  # pragma: no cover - alias
-        return self.gettext(message)
-
-    def ungettext(self, singular: str, plural: str, n: int) -> str:  # pragma: no cover
-        return self.ngettext(singular, plural, n)
-
     def has_translation(self, message: str) -> bool:
         """True when this language has its own text for ``message`` (English always)."""
         return self.lang in ("en", PSEUDO_LANGUAGE) or message in self._messages

@@ -114,11 +114,6 @@ def empty_table(table: str) -> pd.DataFrame:
     return frame_of_rows(SCHEMAS[table], [])
 
 
-def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The typed frame of ``table`` from row dicts (test factories build tables with it)."""
-    return frame_of_rows(SCHEMAS[table], rows)
-
-
 def clean_text(value: Any) -> str | None:
     """NFC-normalize and strip a text value; empty becomes None."""
     if value is None:

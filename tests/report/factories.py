@@ -16,15 +16,12 @@ import pandas as pd
 
 from privacy_audit.analysis.result import AuditResult, Finding, Link, Recommendation
 from privacy_audit.model import SCHEMAS, Evidence, SourceInfo
+from privacy_audit.model_frames import frame_of_rows
 
-try:  # the typed-frame helper moved out of model.py
-    from privacy_audit.model_frames import frame_of_rows
 
-    def _frame(table: str, rows: list[dict[str, Any]]) -> Any:
-        return frame_of_rows(SCHEMAS[table], rows)
+def _frame(table: str, rows: list[dict[str, Any]]) -> Any:
+    return frame_of_rows(SCHEMAS[table], rows)
 
-except ImportError:  # pragma: no cover - older model.py
-    from privacy_audit.model import _frame  # type: ignore[attr-defined,no-redef]
 
 FIRST = [
     "Marco",
