@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-.PHONY: install run test report bench lint screenshots dist clean
+.PHONY: install run test report bench lint typecheck screenshots dist clean
 
 
 $(BIN)/python:
@@ -37,6 +37,10 @@ screenshots: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy on the core (sources, model, phones, pipeline, analysis, report, commands): never imports Qt.
+typecheck: $(STAMP)
+	$(BIN)/mypy privacy_audit --exclude privacy_audit/gui
 
 dist: $(STAMP)
 	VENV=$(VENV) packaging/build.sh
