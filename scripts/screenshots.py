@@ -59,7 +59,8 @@ def main() -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from privacy_audit.gui.app import build_context, make_application
+    from privacy_audit.gui.app import make_application
+    from privacy_audit.gui.context import build_context
     from privacy_audit.gui.main_window import MainWindow
 
     app = make_application(["privacy-audit"])

@@ -10,8 +10,9 @@ from typing import Any
 from privacy_audit.analysis import crossref as xr
 from privacy_audit.analysis import score as scoring
 from privacy_audit.analysis.coverage import not_checked
-from privacy_audit.analysis.findings import RuleContext, evaluate, plain
 from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding
+from privacy_audit.analysis.rulekit import RuleContext, plain
+from privacy_audit.analysis.rules import evaluate
 from privacy_audit.i18n import translator
 from privacy_audit.model import Evidence
 from privacy_audit.progress import CancelToken, Progress, check, no_progress

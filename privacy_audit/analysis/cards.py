@@ -1,12 +1,7 @@
 """Context cards: the join key, third-party exposure, business stories, history, Italy.
 
-Every card is a plain dict (JSON-ready)::
-
-    {"id": str, "kind": "summary" | "story" | "history" | "legal",
-     "title": str, "text": [sentences], "confidence": "confirmed" | "probable" | None,
-     "rows": [evidence-like dicts using PERSONAL_FIELDS names, redactable],
-     "facts": {plain values}, "links": [{"label", "url"}]}
-
+Cards are built with :func:`privacy_audit.analysis.cardkit.card` (the card shape is
+described there); the history and legal cards live in :mod:`privacy_audit.analysis.history`.
 Card text never contains the user's numbers, e-mails or other people's names: those go
 in ``rows`` so the report can redact them. Business names (companies) may appear in text.
 """
@@ -18,7 +13,10 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import (
+from privacy_audit.analysis.cardkit import card, link_url
+from privacy_audit.analysis.history import history_cards
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.analysis.rulekit import (
     RuleContext,
     day,
     examples,
@@ -26,38 +24,10 @@ from privacy_audit.analysis.findings import (
     plain,
     service_names,
 )
-from privacy_audit.analysis.result import AuditResult
 from privacy_audit.i18n import Translator
 
-WHATSAPP_SHARING_2016 = pd.Timestamp("2016-08-25", tz="UTC")
-DMA_CHOICE_2024 = pd.Timestamp("2024-03-07", tz="UTC")
-OFF_META_CHANGE_2026 = pd.Timestamp("2026-07-01", tz="UTC")
 #: most business stories shown
 MAX_STORIES = 10
-REMOVAL_URL = "https://www.facebook.com/contacts/removal"
-
-
-def _card(
-    cid: str,
-    kind: str,
-    title: str,
-    text: list[str],
-    *,
-    confidence: str | None = "confirmed",
-    rows: list[dict[str, Any]] | None = None,
-    facts: dict[str, Any] | None = None,
-    links: list[tuple[str, str]] | None = None,
-) -> dict[str, Any]:
-    return {
-        "id": cid,
-        "kind": kind,
-        "title": title,
-        "text": text,
-        "confidence": confidence,
-        "rows": rows or [],
-        "facts": {k: plain(v) for k, v in (facts or {}).items()},
-        "links": [{"label": label, "url": url} for label, url in (links or [])],
-    }
 
 
 def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
@@ -112,7 +82,7 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
         rows.append(
             {"kind": record["kind"], field: record["value"], "services": record["services"]}
         )
-    return _card(
+    return card(
         "join-key",
         "summary",
         tr.gettext("Your number is the join key"),
@@ -186,7 +156,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
             "block it from being uploaded again: share the removal page with family and friends."
         )
     )
-    return _card(
+    return card(
         "third-party-exposure",
         "summary",
         tr.gettext("Other people's data you gave Meta"),
@@ -198,7 +168,9 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
             "first_upload": up["created_at"].min(),
         }
         | {f"{s}_contacts": v["contacts"] for s, v in per_service.items()},
-        links=[(tr.gettext("Meta's contact removal page for non-users"), REMOVAL_URL)],
+        links=[
+            (tr.gettext("Meta's contact removal page for non-users"), link_url("contact_removal"))
+        ],
     )
 
 
@@ -260,7 +232,7 @@ def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
             ).format(name=name)
         )
         cards.append(
-            _card(
+            card(
                 f"business-{key}",
                 "story",
                 tr.gettext("{name} had your details").format(name=name),
@@ -279,13 +251,11 @@ def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
 
 def build_cards(ctx: RuleContext, result: AuditResult) -> list[dict[str, Any]]:
     """Every card that the evidence supports, in display order."""
-    from privacy_audit.analysis.history import history_cards
-
     cards: list[dict[str, Any]] = []
     for make in (join_key_card, third_party_card):
-        card = make(ctx)
-        if card:
-            cards.append(card)
+        made = make(ctx)
+        if made:
+            cards.append(made)
     cards.extend(business_stories(ctx))
     cards.extend(history_cards(ctx))
     return cards

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privacy_audit.analysis.findings import RuleContext
+from privacy_audit.analysis.rulekit import RuleContext
 from privacy_audit.i18n import N_
 
 _HOW_FACEBOOK = N_(

@@ -1,4 +1,4 @@
-"""History and legal cards tied to the user's own dates (see cards.py for the card shape).
+"""History and legal cards tied to the user's own dates (the card shape: see cardkit.py).
 
 - WhatsApp account older than 25 Aug 2016 (the one-time sharing opt-out);
 - the EU DMA choice (March 2024) when Facebook and Instagram are linked;
@@ -15,20 +15,9 @@ import pandas as pd
 import phonenumbers
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.cards import (
-    DMA_CHOICE_2024,
-    OFF_META_CHANGE_2026,
-    WHATSAPP_SHARING_2016,
-    _card,
-)
-from privacy_audit.analysis.findings import RuleContext, day
+from privacy_audit.analysis.cardkit import card, key_date, link_url
+from privacy_audit.analysis.rulekit import RuleContext, day
 
-DMA_URL = (
-    "https://about.fb.com/news/2024/01/offering-people-more-choice-on-how-they-can-use-"
-    "our-services-in-the-eu/"
-)
-OFF_META_URL = "https://www.facebook.com/help/287199741901674"
-GARANTE_URL = "https://www.garanteprivacy.it/"
 SHARE_KEY = r"share.*(?:facebook|fb)|fb.?shar|condividi.*facebook"
 
 
@@ -49,7 +38,7 @@ def whatsapp_since(ctx: RuleContext) -> tuple[pd.Timestamp | None, str]:
 def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
     """The account existed before 25 Aug 2016: the sharing opt-out window."""
     since, basis = whatsapp_since(ctx)
-    if since is None or since >= WHATSAPP_SHARING_2016:
+    if since is None or since >= key_date("whatsapp_sharing"):
         return None
     tr = ctx.tr
     if basis == "registration":
@@ -84,7 +73,7 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
                 value=facts["share_with_facebook"]
             )
         )
-    return _card(
+    return card(
         "history-whatsapp-2016",
         "history",
         tr.gettext("Your WhatsApp account is older than the 2016 sharing with Facebook"),
@@ -144,19 +133,19 @@ def dma_card(ctx: RuleContext) -> dict[str, Any] | None:
     facts: dict[str, Any] = {"links": len(links)}
     if len(linked_at):
         facts["linked_since"] = linked_at.min()
-        if linked_at.max() >= DMA_CHOICE_2024:
+        if linked_at.max() >= key_date("dma_choice"):
             text.append(
                 tr.gettext(
                     "At least one link was made on {date}, after the choice was offered."
                 ).format(date=day(tr, linked_at.max()))
             )
-    return _card(
+    return card(
         "history-dma-2024",
         "history",
         tr.gettext("The EU choice to use your accounts separately (2024)"),
         text,
         facts=facts,
-        links=[(tr.gettext("Meta: more choice for people in the EU (2024)"), DMA_URL)],
+        links=[(tr.gettext("Meta: more choice for people in the EU (2024)"), link_url("dma"))],
     )
 
 
@@ -172,7 +161,7 @@ def off_meta_2026_card(ctx: RuleContext) -> dict[str, Any] | None:
     if pd.notna(latest) and latest.tzinfo is None:
         latest = latest.tz_localize("UTC")
     new_controls = "other_businesses" in files or (
-        pd.notna(latest) and latest >= OFF_META_CHANGE_2026
+        pd.notna(latest) and latest >= key_date("off_meta_change")
     )
     text = [
         tr.gettext(
@@ -199,13 +188,15 @@ def off_meta_2026_card(ctx: RuleContext) -> dict[str, Any] | None:
                 "previous activity and Disconnect future activity while they exist."
             )
         )
-    return _card(
+    return card(
         "history-off-meta-2026",
         "history",
         tr.gettext("The 2026 change to the off-Meta activity controls"),
         text,
         facts={"generation": "2026" if new_controls else "2020-2025", "export_date": latest},
-        links=[(tr.gettext("Facebook Help: your activity off Meta technologies"), OFF_META_URL)],
+        links=[
+            (tr.gettext("Facebook Help: your activity off Meta technologies"), link_url("off_meta"))
+        ],
     )
 
 
@@ -239,12 +230,12 @@ def italy_card(ctx: RuleContext) -> dict[str, Any] | None:
             "can file a complaint with the Garante per la protezione dei dati personali."
         ),
     ]
-    return _card(
+    return card(
         "legal-italy",
         "legal",
         tr.gettext("Why it matters in Italy"),
         text,
-        links=[(tr.gettext("Garante per la protezione dei dati personali"), GARANTE_URL)],
+        links=[(tr.gettext("Garante per la protezione dei dati personali"), link_url("garante"))],
     )
 
 

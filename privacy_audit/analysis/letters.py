@@ -15,9 +15,10 @@ from importlib import resources
 from typing import Any
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, day, join_names, service_names
-from privacy_audit.analysis.history import WHATSAPP_SHARING_2016, whatsapp_since
+from privacy_audit.analysis.cardkit import key_date
+from privacy_audit.analysis.history import whatsapp_since
 from privacy_audit.analysis.result import AuditResult
+from privacy_audit.analysis.rulekit import RuleContext, day, join_names, service_names
 
 KINDS: tuple[str, ...] = ("access", "erasure", "objection", "complaint")
 #: advertiser names listed in a letter at most
@@ -112,7 +113,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
             tr.gettext("My accounts are linked in Accounts Center ({label}).").format(label=yes)
         )
     since, _basis = whatsapp_since(ctx)
-    if since is not None and since < WHATSAPP_SHARING_2016:
+    if since is not None and since < key_date("whatsapp_sharing"):
         facts.append(
             tr.gettext(
                 "My WhatsApp account dates from {date}, before the sharing with Facebook that "

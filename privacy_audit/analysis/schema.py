@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from privacy_audit.analysis.findings import FINDING_IDS
 from privacy_audit.analysis.result import SCHEMA, SEVERITIES
+from privacy_audit.analysis.rulekit import FINDING_IDS
 
 _TOP: dict[str, type] = {
     "schema": str,

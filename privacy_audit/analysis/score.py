@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from privacy_audit.analysis.findings import BASE_POINTS
 from privacy_audit.analysis.result import AuditResult, Finding
+from privacy_audit.analysis.rulekit import BASE_POINTS
 from privacy_audit.i18n import Translator
 
 MAX_SCORE = 100

@@ -17,9 +17,9 @@ from typing import Any, TextIO
 import orjson
 
 from privacy_audit.analysis.audit import run_audit
-from privacy_audit.analysis.findings import plain
 from privacy_audit.analysis.labels import confidence_label, count_label, severity_label
 from privacy_audit.analysis.result import SCHEMA, AuditResult
+from privacy_audit.analysis.rulekit import plain
 from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator

@@ -83,7 +83,7 @@ MAX_CODES = 500
 
 def value_label(tr: Translator, value: str) -> str:
     """The readable, translated text of a code value ("whatsapp" -> "WhatsApp")."""
-    from privacy_audit.analysis.findings import SERVICE_NAMES
+    from privacy_audit.analysis.rulekit import SERVICE_NAMES
     from privacy_audit.report.labels import CONFIDENCE_LABELS, KIND_LABELS, VALUE_LABELS
 
     if value in SERVICE_NAMES:

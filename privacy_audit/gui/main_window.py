@@ -15,7 +15,7 @@ from privacy_audit import APP_NAME
 from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
 from privacy_audit.gui.actions import Actions
-from privacy_audit.gui.app import AppContext
+from privacy_audit.gui.context import AppContext
 from privacy_audit.gui.import_page import ImportPage
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.styles import style_sheet

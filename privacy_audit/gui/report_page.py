@@ -25,7 +25,7 @@ from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import N_, Translator
 
 if TYPE_CHECKING:
-    from privacy_audit.gui.app import AppContext
+    from privacy_audit.gui.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from privacy_audit.gui.report_page import ReportPage
 from privacy_audit.i18n import Translator
 
 if TYPE_CHECKING:
-    from privacy_audit.gui.app import AppContext
+    from privacy_audit.gui.context import AppContext
 
 
 class ResultsView(QTabWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.analysis import crossref as xr
-from privacy_audit.analysis.findings import RuleContext
+from privacy_audit.analysis.rulekit import RuleContext
 from privacy_audit.i18n import translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo, SourceSink
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from privacy_audit.analysis.catalogue import catalogue, raw_catalogue, recommendation
-from privacy_audit.analysis.findings import FINDING_IDS
+from privacy_audit.analysis.rulekit import FINDING_IDS
 
 OFFICIAL = (
     "facebook.com",
@@ -84,7 +84,7 @@ def test_unknown_language_falls_back_to_english() -> None:
 
 
 def test_every_rule_recommendation_exists() -> None:
-    from privacy_audit.analysis.findings import evaluate
+    from privacy_audit.analysis.rules import evaluate
 
     from .test_rules import context, full_factory
 

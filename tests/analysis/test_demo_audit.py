@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from privacy_audit.analysis.findings import FINDING_IDS
+from privacy_audit.analysis.rulekit import FINDING_IDS
 from privacy_audit.analysis.schema import problems
 from privacy_audit.cli import main
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from privacy_audit.analysis.findings import FINDING_IDS, evaluate
 from privacy_audit.analysis.result import PERSONAL_FIELDS
-from privacy_audit.analysis.rules import RULES
+from privacy_audit.analysis.rulekit import FINDING_IDS
+from privacy_audit.analysis.rules import RULES, evaluate
 from privacy_audit.model import Evidence
 
 from .evidence_factory import Factory, context, full_factory

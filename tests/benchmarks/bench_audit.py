@@ -10,7 +10,7 @@ Two inputs, measured in the same run:
   import time is reported on its own row, the audit time on another.
 
 ``crossref`` is :func:`privacy_audit.analysis.crossref.crossref`; ``findings`` is
-:func:`privacy_audit.analysis.findings.evaluate` on its tables; ``run_audit`` adds score,
+:func:`privacy_audit.analysis.rules.evaluate` on its tables; ``run_audit`` adds score,
 cards and letters.
 """
 
@@ -25,7 +25,8 @@ import pandas as pd
 
 from privacy_audit.analysis import crossref as xr
 from privacy_audit.analysis.audit import run_audit
-from privacy_audit.analysis.findings import RuleContext, evaluate
+from privacy_audit.analysis.rulekit import RuleContext
+from privacy_audit.analysis.rules import evaluate
 from privacy_audit.i18n import translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
 from tests.benchmarks.harness import Row, timed

@@ -29,7 +29,8 @@ HEARTBEAT_MS = 5
 
 STARTUP_SNIPPET = """
 from PySide6.QtCore import QTimer
-from privacy_audit.gui.app import build_context, make_application
+from privacy_audit.gui.app import make_application
+from privacy_audit.gui.context import build_context
 app = make_application()
 ctx = build_context()
 from privacy_audit.gui.main_window import MainWindow
@@ -44,7 +45,8 @@ def _stalls(paths: list[Path]) -> tuple[float, float, float, int]:
     """(longest stall while importing ms, longest while showing ms, import s, contacts)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    from privacy_audit.gui.app import build_context, make_application
+    from privacy_audit.gui.app import make_application
+    from privacy_audit.gui.context import build_context
     from privacy_audit.gui.main_window import MainWindow
 
     app = make_application()
@@ -96,7 +98,8 @@ def _cancel_latency(paths: list[Path]) -> float:
     """Seconds from Cancel (pressed a third of the way in) to the window idle again."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from privacy_audit.gui.app import build_context, make_application
+    from privacy_audit.gui.app import make_application
+    from privacy_audit.gui.context import build_context
     from privacy_audit.gui.main_window import MainWindow
 
     app = make_application()

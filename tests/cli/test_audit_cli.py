@@ -8,7 +8,7 @@ import orjson
 import pytest
 from analysis.evidence_factory import Factory, full_factory
 
-from privacy_audit.analysis.findings import FINDING_IDS
+from privacy_audit.analysis.rulekit import FINDING_IDS
 from privacy_audit.analysis.schema import problems
 from privacy_audit.cli import main
 from privacy_audit.commands import audit as audit_cmd

@@ -13,7 +13,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.gui.app import build_context
+from privacy_audit.gui.context import build_context
 from privacy_audit.gui.main_window import MainWindow
 from privacy_audit.gui.worker import ThreadExecutor
 

@@ -37,7 +37,7 @@ def test_switching_to_italian_from_the_menu(make_window, qtbot) -> None:
 
 def test_language_follows_the_system_locale(make_window, monkeypatch) -> None:
     monkeypatch.setenv("PRIVACY_AUDIT_LANG", "it")
-    from privacy_audit.gui.app import build_context
+    from privacy_audit.gui.context import build_context
 
     assert build_context().tr.lang == "it"
     monkeypatch.setenv("PRIVACY_AUDIT_LANG", "en")

@@ -102,7 +102,8 @@ def test_start_screen_does_not_load_pandas_or_the_core() -> None:
 
     code = (
         "import sys\n"
-        "from privacy_audit.gui.app import build_context, make_application\n"
+        "from privacy_audit.gui.app import make_application\n"
+        "from privacy_audit.gui.context import build_context\n"
         "app = make_application()\n"
         "from privacy_audit.gui.main_window import MainWindow\n"
         "w = MainWindow(build_context()); w.show(); app.processEvents()\n"

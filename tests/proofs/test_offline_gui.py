@@ -19,7 +19,7 @@ pytest.importorskip("PySide6.QtWebEngineWidgets")
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.gui.app import build_context
+from privacy_audit.gui.context import build_context
 from privacy_audit.gui.main_window import MainWindow
 from privacy_audit.gui.worker import ThreadExecutor
 
@@ -137,7 +137,7 @@ def test_app_logs_no_personal_data(
     import logging
 
     from privacy_audit.demo import bundled_persona_paths
-    from privacy_audit.gui.app import DEMO_PERSONA
+    from privacy_audit.gui.context import DEMO_PERSONA
     from privacy_audit.pipeline import load_evidence
 
     from .support import leaked, personal_values

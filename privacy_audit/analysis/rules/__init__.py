@@ -1,8 +1,13 @@
-"""The finding rules, one function per DESIGN.md finding id, collected in :data:`RULES`."""
+"""The finding rules, one function per DESIGN.md finding id: :data:`RULES` and :func:`evaluate`.
+
+Each rule lives in the module of its subject (``identity``, ``contacts``, ``business``,
+``whatsapp``) and is built with :mod:`privacy_audit.analysis.rulekit`.
+"""
 
 from __future__ import annotations
 
-from privacy_audit.analysis.findings import Rule
+from privacy_audit.analysis.result import SEVERITIES, Finding
+from privacy_audit.analysis.rulekit import Rule, RuleContext
 from privacy_audit.analysis.rules import business, contacts, identity, whatsapp
 
 #: every rule, in DESIGN.md order (the audit sorts the findings afterwards)
@@ -20,3 +25,10 @@ RULES: tuple[Rule, ...] = (
     identity.two_factor_off,
     whatsapp.number_exposed_in_groups,
 )
+
+
+def evaluate(ctx: RuleContext) -> list[Finding]:
+    """Run every rule; findings ordered by severity, then points, then id."""
+    found = [f for rule in RULES if (f := rule(ctx)) is not None]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(found, key=lambda f: (order[f.severity], -f.points, f.id))

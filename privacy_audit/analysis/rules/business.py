@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, examples, make_finding, source_files
 from privacy_audit.analysis.result import Finding
+from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
 
 
 def off_meta_activity(ctx: RuleContext) -> Finding | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import (
+from privacy_audit.analysis.result import Finding
+from privacy_audit.analysis.rulekit import (
     EXAMPLES,
     RuleContext,
     examples,
@@ -13,7 +14,6 @@ from privacy_audit.analysis.findings import (
     service_names,
     source_files,
 )
-from privacy_audit.analysis.result import Finding
 
 _CONTACT_COLUMNS = {
     "name": "name",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, examples, make_finding, source_files
 from privacy_audit.analysis.result import Finding
+from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
 
 #: settings keys that are two-factor / two-step verification (folded, regex)
 TWO_FACTOR_KEY = r"two.?factor|two.?step|2fa|login.?approval|due (?:fattori|passaggi)"

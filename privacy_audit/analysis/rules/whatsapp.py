@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.findings import RuleContext, examples, make_finding, source_files
 from privacy_audit.analysis.result import Finding
+from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
 
 #: folded key pattern -> the visibility setting it is
 VISIBILITY_KEYS: dict[str, str] = {

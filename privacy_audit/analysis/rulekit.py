@@ -1,10 +1,10 @@
-"""Rules: one small function per finding id of DESIGN.md, each returning Finding or None.
+"""The rule kit: what a finding rule reads and the helpers it builds a Finding with.
 
-A rule sees a :class:`RuleContext` (the Evidence, the cross-reference tables, the
-translator) and returns ``None`` when there is no evidence: no finding "just in case".
-Services that were not imported are listed by :func:`not_checked`, never reported as
-fine. The rules live in ``rules_identity``, ``rules_contacts`` and ``rules_business``;
-:data:`RULES` collects them in one place.
+A rule (one function per finding id of DESIGN.md, in :mod:`privacy_audit.analysis.rules`)
+sees a :class:`RuleContext` (the Evidence, the cross-reference tables, the translator)
+and returns ``None`` when there is no evidence: no finding "just in case". Services that
+were not imported are listed by :func:`privacy_audit.analysis.coverage.not_checked`,
+never reported as fine. Cards and letters use the same context and wording helpers.
 """
 
 from __future__ import annotations
@@ -183,12 +183,3 @@ def make_finding(
         recommendations=[recommendation(r, ctx.tr.lang) for r in dict.fromkeys(rec_ids)],
         points=severity_points(severity, evidence_total if amount is None else amount),
     )
-
-
-def evaluate(ctx: RuleContext) -> list[Finding]:
-    """Run every rule; findings ordered by severity, then points, then id."""
-    from privacy_audit.analysis.rules import RULES
-
-    found = [f for rule in RULES if (f := rule(ctx)) is not None]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(found, key=lambda f: (order[f.severity], -f.points, f.id))
