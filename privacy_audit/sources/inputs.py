@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -112,7 +113,12 @@ def is_export_tree(folder: Path, depth: int = 2) -> bool:
 
 
 def _scan_folder(folder: Path) -> list[Path]:
-    """The export candidates directly inside a folder that is not itself an export."""
+    """The export candidates directly inside a folder that is not itself an export.
+
+    A zip that a chat text in the same folder names as an attachment (an extracted chat
+    export: ``_chat.txt`` next to its media, one of which is a ``.zip`` someone sent) is
+    part of that chat, not an export of its own.
+    """
     found: list[Path] = []
     for entry in _children(folder):
         if entry.name.startswith("."):
@@ -123,7 +129,33 @@ def _scan_folder(folder: Path) -> list[Path]:
                 found.append(path)
         elif _is_file(entry) and path.suffix.lower() in _SCAN_SUFFIXES:
             found.append(path)
-    return found
+    attached = _chat_attachments(found)
+    return [path for path in found if path not in attached]
+
+
+#: chat texts larger than this are not searched for attachment names
+_MAX_CHAT_TEXT = 256 * 1024 * 1024
+
+
+def _chat_attachments(candidates: list[Path]) -> set[Path]:
+    """The zips among ``candidates`` whose file name a ``.txt`` among them mentions."""
+    zips = [p for p in candidates if p.is_file() and p.suffix.lower() == ".zip"]
+    texts = [p for p in candidates if p.is_file() and p.suffix.lower() == ".txt"]
+    if not zips or not texts:
+        return set()
+    attached: set[Path] = set()
+    for text in texts:
+        try:
+            if text.stat().st_size > _MAX_CHAT_TEXT:
+                continue
+            data = text.read_bytes()
+        except OSError:
+            continue
+        for path in zips:
+            names = {unicodedata.normalize(form, path.name) for form in ("NFC", "NFD")}
+            if any(name.encode("utf-8") in data for name in names):
+                attached.add(path)
+    return attached
 
 
 def _group(paths: Sequence[Path]) -> list[list[Path]]:

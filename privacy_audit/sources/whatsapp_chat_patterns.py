@@ -26,11 +26,24 @@ MARKS = rb"[\xe2\x80\x81\x8e\x8f\xaa-\xae\xa6-\xa9]*+"
 #: space, U+00A0, U+202F or U+2007 (exact sequences: a loose byte class would cut the
 #: bidi marks that may follow)
 _SP = rb"(?: |\xc2\xa0|\xe2\x80[\xaf\x87])"
-_DASH = rb"(?:-|\xe2\x80\x93)"
+#: hyphen, en dash (U+2013) or em dash (U+2014)
+_DASH = rb"(?:-|\xe2\x80[\x93\x94])"
 _DATE = rb"(\d{1,4}[/.-] ?\d{1,2}[/.-] ?\d{1,4})\.?"
-_TIME = rb"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:" + _SP + rb"?[AaPp]\.?" + _SP + rb"?[Mm]\.?)?)"
+#: the Dutch parts of the day a 12-hour clock writes instead of AM/PM ("6:50 ’s avonds")
+_DAY_PART = rb"(?:'|\xe2\x80\x99)s (?:ochtends|middags|avonds|nachts)"
+_TIME = (
+    rb"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:"
+    + _SP
+    + rb"?[AaPp]\.?"
+    + _SP
+    + rb"?[Mm]\.?|"
+    + _SP
+    + _DAY_PART
+    + rb")?)"
+)
 _AUTHOR = rb"([^\n:]++):(?: |\xc2\xa0|(?=\.?(?:\n|\Z)))"
 _BODY = rb"([^\n]*+)"
+_SPACED_DATE = rb"(\d{1,2}\. \d{1,2}\. \d{4})\."
 
 _SEP_ANDROID = rb"(?:, ?| (?:\xc3\xa0 |klo |um )?)"
 _DASH_ANDROID = rb" ?" + _DASH + rb" "
@@ -63,6 +76,8 @@ def build(
         )
     if shape == "legacy":
         return re.compile(rb"\n" + mk + _DATE + rb",? " + time + rb": " + _AUTHOR + _BODY)
+    if shape == "spaced":
+        return re.compile(rb"\n" + mk + _SPACED_DATE + rb" " + time + rb" " + _AUTHOR + _BODY)
     return re.compile(rb"\n" + mk + _DATE + sep + time + dash + rb"(?:" + _AUTHOR + rb")?" + _BODY)
 
 
@@ -70,7 +85,15 @@ ANDROID = build("android")
 IOS = build("ios")
 # <=2016 Android / Windows Phone: ``12.07.2017, 22:35:22: Name: text`` (author required).
 LEGACY = build("legacy")
-SHAPES: dict[str, re.Pattern[bytes]] = {"android": ANDROID, "ios": IOS, "legacy": LEGACY}
+# Czech/Slovak-style spaced date with a trailing dot and no dash: ``13. 6. 2018. 21:25:15
+# Name: text`` (author required: without a dash a system line cannot be told apart).
+SPACED = build("spaced")
+SHAPES: dict[str, re.Pattern[bytes]] = {
+    "android": ANDROID,
+    "ios": IOS,
+    "legacy": LEGACY,
+    "spaced": SPACED,
+}
 _ANY_MARK = re.compile(rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
@@ -111,7 +134,8 @@ _PROBE_LINES = 400
 
 
 def pick_shape(data: bytes) -> str | None:
-    """The header shape (``android``, ``ios``, ``legacy``) matching most of the first lines.
+    """The header shape (``android``, ``ios``, ``legacy``, ``spaced``) matching most of the
+    first lines.
 
     ``data`` starts with a newline (every header regex starts with one).
     """
@@ -210,6 +234,8 @@ def decode_dates(triples: list[Triple | None], order: str) -> list[int | None]:
     return out
 
 
+#: the Dutch parts of the day: morning and night are before noon, afternoon and evening after
+_DAY_PARTS = {"ochtends": "am", "nachts": "am", "middags": "pm", "avonds": "pm"}
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(.*)")
 
 
@@ -225,11 +251,13 @@ def decode_times(times: list[str]) -> tuple[list[int | None], bool]:
         hour, minute = int(match.group(1)), int(match.group(2))
         second = int(match.group(3) or 0)
         marker = match.group(4).lower()
+        words = marker.split()
+        if words and words[-1] in _DAY_PARTS:
+            marker = _DAY_PARTS[words[-1]]
         if "a" in marker or "p" in marker:
             twelve = True
-            if hour > 12:
-                out.append(None)
-                continue
+            # some Android builds write a 24-hour time with the marker ("23:59 PM"): the
+            # hour already says it all
             if "p" in marker and hour < 12:
                 hour += 12
             elif "a" in marker and hour == 12:
