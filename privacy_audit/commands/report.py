@@ -3,7 +3,8 @@
 Loads the exports, runs the audit and writes the report. The format comes from
 ``--format`` or the output's extension (``.html``, ``.json``, ``.pdf``, ``.zip`` for
 CSV files in a zip; ``--format csv`` with a folder name writes a folder of CSV files).
-The output path is checked before the exports are read.
+The output path is checked before the exports are read: it must not be, hold or lie
+inside one of the exports, nor be an existing device, pipe or socket.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from privacy_audit import output_guard
 from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
@@ -65,6 +67,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     fmt = output_format(output, args.format)
     check_output(output, fmt)
     paths = input_paths(args)
+    output_guard.check_output(output, fmt, paths)
 
     from privacy_audit.analysis.audit import run_audit
     from privacy_audit.pipeline import load_evidence

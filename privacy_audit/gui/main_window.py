@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         if not self._end_task(task):
             return
         self.result = outcome.result
+        self.report_page.input_paths = list(outcome.paths)
         self.shown = outcome.shown
         self.export_id = outcome.export_id
         self._view_data = (outcome.charts, outcome.display)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.analysis.result import AuditResult
+from privacy_audit.errors import InputError
 from privacy_audit.fsutil import atomic_write_bytes
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.output_guard import check_output
 
 if TYPE_CHECKING:
     from privacy_audit.gui.context import AppContext
@@ -46,6 +48,8 @@ class ReportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.input_paths: list[Path] = []  # the open exports: never an output
+        self.refused_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.redact_box = QCheckBox()
@@ -184,6 +188,11 @@ class ReportPage(QWidget):
         """Write the report to ``path`` (on the worker; PDF is printed on the GUI thread)."""
         if self.result is None:
             return
+        try:  # an output never replaces an export, a device or a pipe
+            check_output(path, fmt, self.input_paths)
+        except InputError as exc:
+            self._refuse(exc.render(self.ctx.tr))
+            return
         result, redact, core = self.result, self.redact, self.ctx.core
         self.status.setText(self.ctx.tr.gettext("Exporting…"))
         if fmt == "pdf":
@@ -217,6 +226,16 @@ class ReportPage(QWidget):
 
         page = print_html_to_pdf(html, done, self)
         self._pdf_pages.append(page)
+
+    def _refuse(self, message: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("outputRefusedBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.ctx.tr.gettext("The report was not saved"))
+        box.setText(message)
+        box.open()
+        self.refused_box = box
+        self._export_failed(message)
 
     def _exported(self, path: Path) -> None:
         self.status.setText(self.ctx.tr.gettext("Saved {file}").format(file=path.name))

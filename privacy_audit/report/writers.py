@@ -27,6 +27,7 @@ from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
 from privacy_audit.fsutil import atomic_write_bytes, atomic_write_text
 from privacy_audit.i18n import N_, translator
+from privacy_audit.output_guard import refuse_special
 from privacy_audit.report.fmt import clean_text, is_missing, json_escape_controls
 from privacy_audit.report.redact import redact_result
 from privacy_audit.report.render import render_prepared
@@ -226,10 +227,7 @@ def write_report(
             format=fmt,
         )
     target = Path(path).expanduser()
-    if fmt != "csv" and target.is_dir():
-        raise InputError(
-            N_("{file} is a folder."), target, hint=N_("Give the name of the file to write.")
-        )
+    refuse_special(target, fmt)
     tr = translator(result.lang)
     if redact:
         result = redact_result(result, tr, tables=False)
