@@ -192,3 +192,66 @@ def normalize_evidence(evidence: Evidence, region: str | None = None) -> Evidenc
         )
         tables["messages"] = messages
     return evidence
+
+
+# -- contact points as someone typed them ---------------------------------------------
+#: invisible marks phones and apps put around numbers: zero-width spaces, bidi marks,
+#: embeddings and isolates, the BOM
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+_INVISIBLE[0xFEFF] = None
+_URI_SCHEMES = ("tel:", "callto:", "sms:")
+
+
+def _is_email(text: str) -> bool:
+    local, at, domain = text.rpartition("@")
+    return (
+        bool(at and local and "." in domain.strip("."))
+        and "@" not in local
+        and not any(ch.isspace() for ch in text)
+    )
+
+
+def contact_point_kind(value: Any, region: str | None = None) -> str | None:
+    """``"email"``, ``"phone"`` or ``"other"`` for a contact point as typed; None when empty.
+
+    A phone is what ``phonenumbers``' matcher finds as one possible number spanning the
+    whole value, read with ``region`` (default :data:`FALLBACK_REGION`) for national
+    forms: ``(+39) 347 123 4567``, ``tel:+39…``, ``+39.347.…``, NBSP and bidi marks
+    around it, ``0039…``, ``347 123 4567``. Whether it is a *valid* number of the user's
+    region is decided later by :func:`normalize_evidence`. ``"other"`` is anything else
+    (kept as written by the importers, never dropped).
+    """
+    if _missing(value):
+        return None
+    text = str(value).translate(_INVISIBLE).strip()
+    if not text:
+        return None
+    if "@" in text:
+        return "email" if _is_email(text) else "other"
+    lowered = text.lower()
+    for scheme in _URI_SCHEMES:
+        if lowered.startswith(scheme):
+            text = text[len(scheme) :].strip()
+            break
+    if text.startswith("00"):
+        text = "+" + text[2:]  # an international prefix whatever the region dials
+    if _PLAIN.match(text):  # digits and separators only: the whole value is the number
+        try:
+            number = phonenumbers.parse(text, region or FALLBACK_REGION)
+        except NumberParseException:
+            return "other"
+        return "phone" if phonenumbers.is_possible_number(number) else "other"
+    matches = list(
+        phonenumbers.PhoneNumberMatcher(
+            text, region or FALLBACK_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+        )
+    )
+    if len(matches) != 1:
+        return "other"
+    found = matches[0]
+    outside = text[: found.start] + text[found.end :]
+    if any(ch.isalnum() for ch in outside):
+        return "other"
+    return "phone"

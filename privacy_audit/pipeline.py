@@ -9,7 +9,7 @@ import gc
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, translator
@@ -64,8 +64,37 @@ def load_evidence(
     check(token)
     report(0.96, "phone numbers")
     evidence = normalize_evidence(evidence, region)
+    note_unread_contact_points(evidence, lang)
     report(1.0, "")
     return evidence
+
+
+def note_unread_contact_points(evidence: Evidence, lang: str = "en") -> None:
+    """Warn on each source how many of its contact points are neither a valid number (in
+    the default region) nor an e-mail address, per file; the rows stay in ``contacts``."""
+    contacts = evidence.tables.get("contacts")
+    if contacts is None or contacts.empty:
+        return
+    unread = contacts[contacts["phone_raw"].notna() & contacts["phone_e164"].isna()]
+    if unread.empty:
+        return
+    tr = translator(lang)
+    for info in evidence.sources:
+        mine = unread[
+            (unread["service"] == info.service)
+            & unread["source_file"].isin(set(info.files_recognized))
+        ]
+        for source_file, n in mine["source_file"].value_counts(sort=False).items():
+            message = tr.ngettext(
+                "{n} contact point in {file} is neither a valid phone number nor an e-mail "
+                "address; it is kept as written.",
+                "{n} contact points in {file} are neither valid phone numbers nor e-mail "
+                "addresses; they are kept as written.",
+                int(n),
+            )
+            info.warnings.append(
+                message.format(n=int(n), file=PurePosixPath(str(source_file)).name)
+            )
 
 
 def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str) -> Evidence:

@@ -23,6 +23,7 @@ import orjson
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
+from privacy_audit.phones import contact_point_kind
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta_labels import is_label, label_keys
@@ -31,9 +32,6 @@ from privacy_audit.sources.text import loads_meta, parse_html
 #: 2100-01-01; larger "seconds" are garbage (redacted exports hold such values)
 MAX_SECONDS = 4_102_444_800
 
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{5,}$")
-_FIVE_DIGITS = re.compile(r"(?:\D*\d){5}")
 _PLAIN_NUMBERS = frozenset((int, float, type(None)))
 
 
@@ -71,15 +69,10 @@ def text(value: Any) -> str | None:
 
 
 def contact_kind(value: str | None) -> str | None:
-    """``"email"``, ``"phone"`` or None for a contact point as typed by someone."""
-    if not value:
-        return None
-    value = value.strip()
-    if "@" in value and _EMAIL_RE.match(value):  # the regex needs an "@" anyway
-        return "email"
-    if _PHONE_RE.match(value) and _FIVE_DIGITS.match(value):
-        return "phone"
-    return None
+    """``"email"``, ``"phone"`` or None for a value as typed by someone (by shape, with
+    ``phonenumbers``: see :func:`privacy_audit.phones.contact_point_kind`)."""
+    kind = contact_point_kind(value)
+    return kind if kind in ("email", "phone") else None
 
 
 # -- label_values -------------------------------------------------------------------

@@ -45,16 +45,18 @@ def add_identifier(r: MetaReader, m: Member, kind: str, value: Any, **extra: Any
 def add_contact_point(
     r: MetaReader, m: Member, origin: str, name: Any, point: Any, created: Any = None
 ) -> None:
-    """Add a contact row for one contact point (phone or e-mail) of an uploaded contact."""
+    """Add a contact row for one contact point of an uploaded contact: an e-mail goes to
+    ``email``; anything else (a number, or a value that is neither) stays as written in
+    ``phone_raw``, never dropped (``phone_valid`` tells the numbers apart later)."""
     raw = text(point)
-    kind = contact_kind(raw)
+    is_email = contact_kind(raw) == "email"
     r.add(
         "contacts",
         m,
         origin=origin,
         name=text(name),
-        phone_raw=raw if kind == "phone" else None,
-        email=raw if kind == "email" else None,
+        phone_raw=None if is_email else raw,
+        email=raw if is_email else None,
         created_at=created,
     )
 
@@ -63,12 +65,12 @@ def contact_point_columns(
     origin: str, names: list[Any], points: list[str | None], created: Any
 ) -> dict[str, Any]:
     """The columns of :func:`add_contact_point` rows; ``points`` already through ``text``."""
-    kinds = [contact_kind(point) for point in points]
+    emails = [contact_kind(point) == "email" for point in points]
     return {
         "origin": origin,
         "name": [text(name) for name in names],
-        "phone_raw": [p if k == "phone" else None for p, k in zip(points, kinds, strict=True)],
-        "email": [p if k == "email" else None for p, k in zip(points, kinds, strict=True)],
+        "phone_raw": [None if e else p for p, e in zip(points, emails, strict=True)],
+        "email": [p if e else None for p, e in zip(points, emails, strict=True)],
         "created_at": created,
     }
 
