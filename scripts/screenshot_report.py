@@ -44,14 +44,14 @@ def main() -> int:
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QApplication
 
-    from privacy_audit.report.pdf import dispose, load_report, locked_page
+    from privacy_audit.gui.webengine import ReportWebPage, dispose, load_report
 
     app = QApplication.instance() or QApplication(["privacy-audit-screenshot"])
     width, height = (int(v) for v in args.size.split("x"))
     loaded: list[bool] = []
     with tempfile.TemporaryDirectory(prefix="privacy-audit-") as tmp:
         view = QWebEngineView()
-        page = locked_page()
+        page = ReportWebPage()
         view.setPage(page)
         view.resize(width, height)
         view.show()

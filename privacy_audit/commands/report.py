@@ -5,17 +5,24 @@ Loads the exports, runs the audit and writes the report. The format comes from
 CSV files in a zip; ``--format csv`` with a folder name writes a folder of CSV files).
 The output path is checked before the exports are read: it must not be, hold or lie
 inside one of the exports, nor be an existing device, pipe or socket.
+A PDF is printed by the QtWebEngine module of the app
+(:mod:`privacy_audit.gui.webengine`), imported only for ``pdf``: every other format runs
+without Qt.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privacy_audit import output_guard
 from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from privacy_audit.report.writers import PdfPrinter
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf", ".zip": "csv"}
 
@@ -61,6 +68,15 @@ def check_output(output: Path, fmt: str) -> None:
         )
 
 
+def pdf_printer(fmt: str) -> PdfPrinter | None:
+    """The headless QtWebEngine printer for ``pdf`` (imported only then), else None."""
+    if fmt != "pdf":
+        return None
+    from privacy_audit.gui.webengine import html_to_pdf
+
+    return html_to_pdf
+
+
 def run(args: argparse.Namespace, tr: Translator) -> int:
     """Write the report; returns the exit code."""
     output = Path(args.output)
@@ -75,6 +91,8 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
 
     evidence = load_evidence(paths, region=args.region, lang=tr.lang)
     result = run_audit(evidence, lang=tr.lang)
-    written = write_report(result, output, fmt=fmt, redact=bool(args.redact))
+    written = write_report(
+        result, output, fmt=fmt, redact=bool(args.redact), pdf_printer=pdf_printer(fmt)
+    )
     print(tr.gettext("Report written to {path}").format(path=written))
     return 0

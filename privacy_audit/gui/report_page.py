@@ -104,7 +104,7 @@ class ReportPage(QWidget):
 
     def _ensure_view(self) -> Any:
         if self.view is None:
-            from privacy_audit.gui.report_view import ReportView
+            from privacy_audit.gui.webengine import ReportView
 
             self.view = ReportView(self)
             self.view.setAccessibleName(self.ctx.tr.gettext("Report preview"))
@@ -207,7 +207,7 @@ class ReportPage(QWidget):
         self._start(task)
 
     def _print_pdf(self, html: str, path: Path) -> None:
-        from privacy_audit.gui.report_view import print_html_to_pdf
+        from privacy_audit.gui.webengine import print_html_to_pdf
 
         def done(data: bytes) -> None:
             self._pdf_pages = [p for p in self._pdf_pages if p is not page]

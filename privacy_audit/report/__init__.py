@@ -2,8 +2,8 @@
 
 ``render_html(result, redact=...)`` gives the HTML text; ``write_report(result, path,
 fmt=...)`` writes any format atomically. The SVG charts in :mod:`.charts` are shared with
-the GUI; :mod:`.redact` masks personal data in every format. Nothing here imports Qt at
-module level (the PDF writer imports it when called).
+the GUI; :mod:`.redact` masks personal data in every format. Nothing here imports Qt:
+PDF is printed by the printer the caller passes to ``write_report``.
 """
 
 from __future__ import annotations

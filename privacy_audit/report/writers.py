@@ -1,5 +1,8 @@
 """Write the report as HTML, JSON, CSV (zip or folder) or PDF, atomically.
 
+PDF is the HTML report printed by the caller's :data:`PdfPrinter` (the app and the
+command line pass :func:`privacy_audit.gui.webengine.html_to_pdf`): no Qt here.
+
 A file is written through a temp file and ``os.replace`` (:mod:`privacy_audit.fsutil`),
 so an existing report is only replaced once the new one is complete. A CSV folder is
 built beside the target and swapped in; an existing folder is replaced only when it
@@ -14,7 +17,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,8 @@ from privacy_audit.report.redact import redact_result
 from privacy_audit.report.render import render_prepared
 
 FORMATS: tuple[str, ...] = ("html", "json", "csv", "pdf")
+#: turns the report HTML into PDF bytes; raises InputError when it cannot
+PdfPrinter = Callable[[str], bytes]
 #: crossref tables written to the CSV export: file name -> (crossref key, columns)
 CSV_TABLES: dict[str, tuple[str, list[str]]] = {
     "contacts.csv": ("contact_overlap", ["key", "name", "services", "n_services", "confidence"]),
@@ -212,11 +217,17 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
 
 
 def write_report(
-    result: AuditResult, path: str | Path, fmt: str = "html", redact: bool = False
+    result: AuditResult,
+    path: str | Path,
+    fmt: str = "html",
+    redact: bool = False,
+    *,
+    pdf_printer: PdfPrinter | None = None,
 ) -> Path:
     """Write the report of ``result`` to ``path`` in ``fmt``; returns the path written.
 
     ``csv`` writes a zip when ``path`` ends with ``.zip``, else a folder of CSV files.
+    ``pdf`` needs ``pdf_printer``, which prints the HTML report to PDF bytes.
     With ``redact`` every format holds pseudonyms and masks instead of personal data.
     Raises :class:`InputError` when the path cannot be written.
     """
@@ -226,6 +237,8 @@ def write_report(
             hint=N_("Use html, json, csv or pdf."),
             format=fmt,
         )
+    if fmt == "pdf" and pdf_printer is None:
+        raise TypeError("write_report(fmt='pdf') needs a pdf_printer")
     target = Path(path).expanduser()
     refuse_special(target, fmt)
     tr = translator(result.lang)
@@ -242,11 +255,8 @@ def write_report(
                 _write_zip(target, files)
             else:
                 _write_folder(target, files)
-        else:
-            from privacy_audit.report.pdf import html_to_pdf
-
-            pdf = html_to_pdf(render_prepared(result, tr, redacted=redact))
-            atomic_write_bytes(target, pdf)
+        elif pdf_printer is not None:
+            atomic_write_bytes(target, pdf_printer(render_prepared(result, tr, redacted=redact)))
     except OSError:
         raise InputError(
             N_("The report could not be written to {file}."),

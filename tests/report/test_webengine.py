@@ -20,8 +20,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from shiboken6 import Shiboken
 
+from privacy_audit.gui.webengine import ReportWebPage, dispose, html_to_pdf, load_report
 from privacy_audit.report import render_html, write_report
-from privacy_audit.report.pdf import dispose, load_report, locked_page
 
 from .factories import make_result
 
@@ -116,7 +116,7 @@ def test_locked_page_loads_the_report_and_blocks_requests(
     qtbot: Any, qapp: Any, tmp_path: Path
 ) -> None:
     result, _data = make_result(payload=PAYLOAD)
-    page = locked_page()
+    page = ReportWebPage()
     try:
         with qtbot.waitSignal(page.loadFinished, timeout=60_000) as blocker:
             load_report(page, render_html(result), tmp_path)
@@ -142,7 +142,7 @@ def _pdf_text(path: Path) -> tuple[int, str]:
 
 def test_pdf_has_pages_and_finding_titles(qapp: Any, tmp_path: Path) -> None:
     result, _data = make_result()
-    pdf = write_report(result, tmp_path / "report.pdf", fmt="pdf")
+    pdf = write_report(result, tmp_path / "report.pdf", fmt="pdf", pdf_printer=html_to_pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
     pages, text = _pdf_text(pdf)
     assert pages > 1
@@ -153,7 +153,9 @@ def test_pdf_has_pages_and_finding_titles(qapp: Any, tmp_path: Path) -> None:
 
 def test_redacted_pdf_holds_no_personal_data(qapp: Any, tmp_path: Path) -> None:
     result, data = make_result(lang="it", n_contacts=60)
-    pdf = write_report(result, tmp_path / "report.pdf", fmt="pdf", redact=True)
+    pdf = write_report(
+        result, tmp_path / "report.pdf", fmt="pdf", redact=True, pdf_printer=html_to_pdf
+    )
     _pages, text = _pdf_text(pdf)
     assert re.search(r"Contatto \d+", text)
     folded = text.casefold()
