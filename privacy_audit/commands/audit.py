@@ -10,6 +10,8 @@ of the same person. The text output never prints evidence rows (no personal data
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -30,18 +32,42 @@ from privacy_audit.report.fmt import clean_text, json_escape_controls
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
+def _read_regular(file: Path, hint: str) -> bytes:
+    """The bytes of ``file`` if it is a regular file of at most MAX_BASELINE_BYTES.
+
+    Opened without blocking (a FIFO with no writer would wait forever), checked on the
+    open descriptor (no swap between check and read), read one byte past the cap.
+    """
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(N_("The baseline file does not exist."), file, hint) from None
+    except IsADirectoryError:
+        raise InputError(N_("The baseline is a folder, not a file."), file, hint) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(N_("The baseline is a folder, not a file."), file, hint)
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                N_("The baseline is not a regular file (a device, pipe or socket)."), file, hint
+            )
+        if os.fstat(fd).st_size > MAX_BASELINE_BYTES:
+            raise InputError(N_("The baseline file is too large."), file, hint)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        data = handle.read(MAX_BASELINE_BYTES + 1)
+    if len(data) > MAX_BASELINE_BYTES:
+        raise InputError(N_("The baseline file is too large."), file, hint)
+    return data
+
+
 def load_baseline(path: str | Path) -> dict[str, Any]:
     """Read an earlier ``audit --json`` file; :class:`InputError` when it is not one."""
     file = Path(path)
     hint = N_("Give a file written by privacy-audit audit --json.")
     try:
-        if file.stat().st_size > MAX_BASELINE_BYTES:
-            raise InputError(N_("The baseline file is too large."), file, hint)
-        data = orjson.loads(file.read_bytes())
-    except FileNotFoundError:
-        raise InputError(N_("The baseline file does not exist."), file, hint) from None
-    except IsADirectoryError:
-        raise InputError(N_("The baseline is a folder, not a file."), file, hint) from None
+        data = orjson.loads(_read_regular(file, hint))
     except (OSError, orjson.JSONDecodeError):
         raise InputError(N_("The baseline file could not be read as JSON."), file, hint) from None
     if (

@@ -27,6 +27,7 @@ from privacy_audit.sources.whatsapp_chat_locale import CHAT_NAME_PREFIXES
 from privacy_audit.sources.whatsapp_chat_parse import KINDS, NotAChat, ParsedChat, parse_chat
 
 _SNIFF_BYTES = 64 * 1024
+_MB = 1024 * 1024
 _MAX_CHAT_FILES = 50
 _COPY_SUFFIX = re.compile(r"\s*\(\d+\)$")
 
@@ -62,14 +63,28 @@ def _chat_members(archive: ExportArchive) -> list[Member]:
 
 
 def _sniff(archive: ExportArchive, member: Member) -> str | None:
-    """The header shape of ``member`` from its first bytes, or None when not a chat."""
-    try:
-        with archive.open(member) as stream:
-            head = stream.read(_SNIFF_BYTES)
-    except (InputError, OSError):
-        return None
+    """The header shape of ``member`` from its first bytes, or None when not a chat.
+
+    Only the head is read, whatever the member's size: a chat over the size cap is
+    still recognised as a chat, and then called too large (:func:`_too_large`).
+    """
+    head = archive.head(member, _SNIFF_BYTES)
     head = head.replace(b"\xef\xbb\xbf", b"").replace(b"\r\n", b"\n")
     return pat.pick_shape(b"\n" + head)
+
+
+def _too_large(archive: ExportArchive, member: Member) -> InputError | None:
+    """The error for a chat file over the size cap (with the cap), or None."""
+    if member.size <= archive.max_member_bytes:
+        return None
+    return InputError(
+        N_("The chat {member} is too large to be read: {size} MB, the limit is {limit} MB."),
+        archive.path,
+        N_("Export the chat again without media; a longer chat cannot be read."),
+        member=member.name,
+        size=member.size // _MB,
+        limit=archive.max_member_bytes // _MB,
+    )
 
 
 class _Importer:
@@ -97,6 +112,10 @@ class _Importer:
         for index, member in enumerate(members):
             check(ctx.cancel)
             ctx.progress(index / max(1, len(members)), member.name)
+            too_large = _too_large(archive, member)
+            if too_large is not None:  # told, never dropped silently; other chats still read
+                sink.warn(too_large.render(ctx.tr))
+                continue
             try:
                 data = archive.read_bytes(member)
             except InputError as exc:
