@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from privacy_audit import __version__
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, Translator, system_language, translator
+from privacy_audit.terminal import safe_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
 
@@ -133,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(COMMANDS[command])
         return int(module.run(args, tr))
     except InputError as exc:
-        print(f"privacy-audit: {exc.render(tr)}", file=sys.stderr)
+        print(f"privacy-audit: {safe_line(exc.render(tr))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("privacy-audit: " + tr.gettext("Interrupted."), file=sys.stderr)

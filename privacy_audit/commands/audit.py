@@ -26,7 +26,7 @@ from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.report.fmt import clean_text, json_escape_controls
+from privacy_audit.terminal import safe_json, safe_line
 
 #: largest baseline file read (an audit --json of a big export is well under this)
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
@@ -81,7 +81,7 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
 
 def to_json_bytes(result: AuditResult) -> bytes:
     """The ``--json`` document as UTF-8 bytes (numpy/pandas values made plain)."""
-    return json_escape_controls(
+    return safe_json(
         orjson.dumps(
             result.to_json(),
             option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS,
@@ -93,8 +93,12 @@ def to_json_bytes(result: AuditResult) -> bytes:
 def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     """The readable audit, in the result's language."""
 
-    def w(text: str) -> None:  # names come from exports: no escape sequences on a terminal
-        out.write(clean_text(text))
+    def w(text: str) -> None:
+        """Write one line (with its leading/trailing newlines); names come from exports,
+        so every control character inside the line is neutralised."""
+        body = text.strip("\n")
+        lead, trail = len(text) - len(text.lstrip("\n")), len(text) - len(text.rstrip("\n"))
+        out.write("\n" * lead + safe_line(body) + "\n" * trail)
 
     why, in_app, on_web = tr.gettext("Why"), tr.gettext("In the app"), tr.gettext("On the web")
     how = tr.gettext("How to get it")
@@ -129,7 +133,8 @@ def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     if result.not_checked:
         w("\n" + tr.gettext("Not checked (export not given)") + "\n")
         for item in result.not_checked:
-            w(f"  - {item['what']}\n    {how}: {item['how']}\n")
+            w(f"  - {item['what']}\n")
+            w(f"    {how}: {item['how']}\n")
     if result.baseline is not None:
         w("\n" + tr.gettext("Compared with the earlier audit") + "\n")
         for key, label in (

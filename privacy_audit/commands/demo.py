@@ -10,6 +10,7 @@ import argparse
 
 from privacy_audit.demo import PERSONAS, write_persona
 from privacy_audit.i18n import Translator
+from privacy_audit.terminal import safe_line
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -24,5 +25,5 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     print(tr.gettext(persona.description))
     print(header.format(count=len(paths), name=persona.key))
     for path in paths:
-        print(f"  {path}")
+        print(f"  {safe_line(str(path))}")
     return 0

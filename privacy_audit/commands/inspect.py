@@ -22,6 +22,7 @@ from privacy_audit.model import SERVICES, TABLES, SourceInfo
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
 from privacy_audit.sources.detect import HTML_FORMAT_HINT
+from privacy_audit.terminal import safe_json, safe_line
 
 SCHEMA = "privacy-audit/1"
 
@@ -77,7 +78,7 @@ def to_json(sources: Iterable[SourceInfo]) -> dict[str, Any]:
 def _progress_to(stream: TextIO) -> Progress:
     def report(fraction: float, label: str) -> None:
         percent = round(max(0.0, min(1.0, fraction)) * 100)
-        stream.write(f"\r{percent:3d}% {label[:60]:<60}")
+        stream.write(f"\r{percent:3d}% {safe_line(label)[:60]:<60}")
         if fraction >= 1.0:
             stream.write("\r" + " " * 66 + "\r")
         stream.flush()
@@ -169,7 +170,7 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
             count=len(ordered)
         )
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join(safe_line(line) for line in lines) + "\n"
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -183,7 +184,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         progress=progress,
     )
     if getattr(args, "json", False):
-        data = orjson.dumps(to_json(evidence.sources), option=orjson.OPT_INDENT_2)
+        data = safe_json(orjson.dumps(to_json(evidence.sources), option=orjson.OPT_INDENT_2))
         sys.stdout.write(data.decode("utf-8") + "\n")
     else:
         sys.stdout.write(render_text(evidence.sources, tr))

@@ -20,6 +20,7 @@ from privacy_audit import output_guard
 from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.terminal import safe_line
 
 if TYPE_CHECKING:
     from privacy_audit.report.writers import PdfPrinter
@@ -94,5 +95,5 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     written = write_report(
         result, output, fmt=fmt, redact=bool(args.redact), pdf_printer=pdf_printer(fmt)
     )
-    print(tr.gettext("Report written to {path}").format(path=written))
+    print(safe_line(tr.gettext("Report written to {path}").format(path=written)))
     return 0
