@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from privacy_audit.model import Evidence, SourceInfo
 
 SCHEMA = "privacy-audit/1"
@@ -60,12 +62,20 @@ class Finding:
     summary: str  # one sentence with the counts, plain language
     counts: dict[str, int]
     evidence: list[dict[str, Any]]  # a few example rows (see PERSONAL_FIELDS)
-    evidence_total: int  # how many rows exist in all
+    evidence_total: int  # how many rows exist in all (``rows`` holds them)
     source_files: list[str]
     services: list[str]
     confidence: str = "confirmed"  # confirmed | probable
     recommendations: list[Recommendation] = field(default_factory=list)
     points: int = 0  # what it adds to the exposure score
+    #: every evidence row (``evidence`` holds the first few); None: only the examples
+    rows: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+
+    def all_rows(self) -> pd.DataFrame:
+        """Every evidence row of this finding (the examples when no more were kept)."""
+        if self.rows is not None:
+            return self.rows
+        return pd.DataFrame(self.evidence)
 
     def to_json(self) -> dict[str, Any]:
         """The DESIGN.md JSON shape of a finding."""

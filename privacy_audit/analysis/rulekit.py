@@ -133,6 +133,15 @@ def examples(frame: pd.DataFrame, columns: dict[str, str], limit: int = EXAMPLES
     return out
 
 
+def evidence_rows(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Every evidence row of a finding: ``frame``'s ``columns`` renamed (src -> out).
+
+    The report's CSV and JSON exports hold these rows; the finding's ``evidence`` holds
+    the first few of them (:func:`examples`).
+    """
+    return frame[list(columns)].rename(columns=columns).reset_index(drop=True)
+
+
 def source_files(*frames: pd.DataFrame, limit: int = 20) -> list[str]:
     """Distinct ``source_file`` values of ``frames`` (sorted, at most ``limit``)."""
     files: set[str] = set()
@@ -165,8 +174,12 @@ def make_finding(
     rec_ids: Iterable[str],
     confidence: str = "confirmed",
     amount: int | None = None,
+    rows: pd.DataFrame | None = None,
 ) -> Finding:
-    """Build a :class:`Finding` with its recommendations in the audit's language."""
+    """Build a :class:`Finding` with its recommendations in the audit's language.
+
+    ``rows`` holds every evidence row (:func:`evidence_rows`); ``evidence`` a few of them.
+    """
     assert severity in SEVERITIES
     ordered = [s for s in SERVICES if s in set(services)]
     return Finding(
@@ -182,4 +195,5 @@ def make_finding(
         confidence=confidence,
         recommendations=[recommendation(r, ctx.tr.lang) for r in dict.fromkeys(rec_ids)],
         points=severity_points(severity, evidence_total if amount is None else amount),
+        rows=rows,
     )

@@ -369,8 +369,27 @@ class Redactor:
             evidence.region,
         )
 
+    def rows(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A redacted copy of a finding's evidence rows, masked as :meth:`deep` masks one."""
+        if frame.empty:
+            return frame.copy()
+        out = frame.copy()
+        for column in out.columns:
+            name = str(column)
+            if out[column].dtype.kind in "biufcmM" or name in ENUM_COLUMNS:
+                continue
+            if field_kind(name):
+                out[column] = self.series(out[column], functools.partial(self.value, name))
+            else:
+                out[column] = self.series(out[column], self.text)
+        return out
+
     def finding(self, finding: Finding) -> Finding:
-        """A redacted copy of a finding (texts, evidence rows, file names)."""
+        """A redacted copy of a finding (texts, example rows, file names).
+
+        The copy holds no rows beyond the examples (``rows`` is None): :meth:`result`
+        adds them, redacted, once every example has its pseudonym.
+        """
         return replace(
             finding,
             title=self.text(finding.title),
@@ -378,15 +397,20 @@ class Redactor:
             evidence=[self.deep(dict(row)) for row in finding.evidence],
             source_files=[self.text(f) for f in finding.source_files],
             recommendations=copy.deepcopy(finding.recommendations),
+            rows=None,
         )
 
-    def result(self, result: AuditResult, *, tables: bool = True) -> AuditResult:
+    def result(
+        self, result: AuditResult, *, tables: bool = True, rows: bool = False
+    ) -> AuditResult:
         """A fully redacted copy of ``result``; the original is not changed.
 
         ``tables=False`` leaves the evidence tables out (empty) of the copy: the report
-        does not show them, and redacting 100k rows takes seconds. Pseudonyms are numbered
-        in the order the report shows people (findings first, evidence tables last), so
-        the GUI's copy with tables and the report's copy without agree on every number.
+        does not show them, and redacting 100k rows takes seconds. ``rows=True`` keeps
+        every evidence row of the findings (redacted; the CSV and JSON exports hold them),
+        else only their examples. Pseudonyms are numbered in the order the report shows
+        people (findings' examples first, then every finding row, evidence tables last),
+        so the copies with and without tables and rows agree on every number the HTML shows.
         """
         findings = [self.finding(f) for f in result.findings]
         explanation = [self.text(s) for s in result.score_explanation]
@@ -398,6 +422,11 @@ class Redactor:
         }
         cards = self.deep(result.cards)
         letters = {k: self.text(v) for k, v in result.letters.items()}
+        if rows:
+            findings = [
+                replace(f, rows=self.rows(orig.rows) if orig.rows is not None else None)
+                for f, orig in zip(findings, result.findings, strict=True)
+            ]
         return replace(
             result,
             evidence=self.evidence(result.evidence, tables=tables),
@@ -424,8 +453,15 @@ def _label_for(found: str, labels: dict[str, str]) -> str:
 
 
 def redact_result(
-    result: AuditResult, tr: Translator | None = None, *, tables: bool = True
+    result: AuditResult,
+    tr: Translator | None = None,
+    *,
+    tables: bool = True,
+    rows: bool = False,
 ) -> AuditResult:
-    """Shortcut: a redacted copy of ``result`` with labels in its own language."""
+    """Shortcut: a redacted copy of ``result`` with labels in its own language.
+
+    ``tables`` and ``rows``: see :meth:`Redactor.result`.
+    """
     redactor = Redactor(result.evidence, tr or translator(result.lang), result.crossref)
-    return redactor.result(result, tables=tables)
+    return redactor.result(result, tables=tables, rows=rows)

@@ -3,6 +3,11 @@
 PDF is the HTML report printed by the caller's :data:`PdfPrinter` (the app and the
 command line pass :func:`privacy_audit.gui.webengine.html_to_pdf`): no Qt here.
 
+The CSV and JSON exports hold every evidence row of every finding (the HTML shows a few)
+and every Evidence table in full (``tables/<name>.csv``, ``"tables"`` in the JSON), with
+the same redaction as the HTML under ``redact``. The JSON shape is published as a JSON
+Schema in ``docs/schema/``.
+
 A file is written through a temp file and ``os.replace`` (:mod:`privacy_audit.fsutil`),
 so an existing report is only replaced once the new one is complete. A CSV folder is
 built beside the target and swapped in; an existing folder is replaced only when it
@@ -72,9 +77,18 @@ def _default(value: Any) -> Any:
     return str(value)
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return frame.to_dict("records") if len(frame) else []
+
+
 def report_json(result: AuditResult, *, redacted: bool = False) -> bytes:
-    """The audit JSON shape (``AuditResult.to_json``), indented, UTF-8."""
+    """The audit JSON shape (``AuditResult.to_json``), indented, UTF-8, plus every row:
+    each finding's ``rows`` (all ``evidence_total`` of them) and the Evidence ``tables``.
+    """
     data = result.to_json()
+    for finding, out in zip(result.findings, data["findings"], strict=True):
+        out["rows"] = _records(finding.all_rows())
+    data["tables"] = {name: _records(table) for name, table in result.evidence.tables.items()}
     if redacted:
         data["redacted"] = True
     return json_escape_controls(
@@ -144,13 +158,17 @@ def csv_files(result: AuditResult) -> dict[str, bytes]:
         ],
         findings,
     )
+    frames = [(f.id, f.all_rows()) for f in result.findings]
     keys: list[str] = []
-    for finding in result.findings:
-        for row in finding.evidence:
-            keys += [k for k in row if k not in keys]
+    for _fid, frame in frames:
+        keys += [str(k) for k in frame.columns if k not in keys]
     files["evidence.csv"] = _csv_bytes(
         ["finding", *keys],
-        ([f.id, *(row.get(k) for k in keys)] for f in result.findings for row in f.evidence),
+        (
+            [fid, *row]
+            for fid, frame in frames
+            for row in frame.reindex(columns=keys).itertuples(index=False, name=None)
+        ),
     )
     for name, (key, columns) in CSV_TABLES.items():
         frame = result.crossref.get(key)
@@ -159,6 +177,9 @@ def csv_files(result: AuditResult) -> dict[str, bytes]:
         cols = [c for c in columns if c in frame.columns]
         cols += [str(c) for c in frame.columns if c not in cols]
         files[name] = _csv_bytes(cols, frame[cols].itertuples(index=False, name=None))
+    for name, table in result.evidence.tables.items():
+        columns = [str(c) for c in table.columns]
+        files[f"tables/{name}.csv"] = _csv_bytes(columns, table.itertuples(index=False, name=None))
     files["sources.csv"] = _csv_bytes(
         ["service", "kind", "format", "layout", "export_date", "path", "warnings"],
         (
@@ -199,6 +220,7 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
     old: Path | None = None
     try:
         for name, data in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(data)
         if target.exists():
             old = Path(
@@ -243,7 +265,9 @@ def write_report(
     refuse_special(target, fmt)
     tr = translator(result.lang)
     if redact:
-        result = redact_result(result, tr, tables=False)
+        # CSV and JSON hold every row: the tables and the findings' rows are redacted too
+        full = fmt in ("csv", "json")
+        result = redact_result(result, tr, tables=full, rows=full)
     try:
         if fmt == "html":
             atomic_write_text(target, render_prepared(result, tr, redacted=redact))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import orjson
 import pytest
+from json_schema import SCHEMA_FILE, schema_problems
 
 from privacy_audit.analysis.audit import run_audit
 from privacy_audit.analysis.cards import uploads_since
 from privacy_audit.analysis.result import SEVERITIES, AuditResult
-from privacy_audit.analysis.schema import problems
+from privacy_audit.analysis.rulekit import FINDING_IDS
 from privacy_audit.analysis.score import score_after_actions
 from privacy_audit.commands.audit import to_json_bytes
 from privacy_audit.errors import Cancelled
@@ -51,7 +52,7 @@ def test_empty_evidence_scores_zero_and_lists_everything_not_checked() -> None:
     services = {item["service"] for item in empty.not_checked}
     assert services == {"facebook", "instagram", "messenger", "whatsapp"}
     assert empty.cards == []
-    assert problems(orjson.loads(to_json_bytes(empty))) == []
+    assert schema_problems(orjson.loads(to_json_bytes(empty))) == []
 
 
 def test_not_checked_for_missing_parts(factory: Factory) -> None:
@@ -93,28 +94,42 @@ def test_baseline_reports_resolved_and_new(result: AuditResult) -> None:
     assert "off-meta-activity" in res.baseline["still_open"]
     doc = orjson.loads(to_json_bytes(res))
     assert doc["baseline"]["resolved"] == res.baseline["resolved"]
-    assert problems(doc) == []
+    assert schema_problems(doc) == []
 
 
 def test_json_shape_is_valid_and_plain(result: AuditResult, result_it: AuditResult) -> None:
     for res in (result, result_it):
         doc = orjson.loads(to_json_bytes(res))
-        assert problems(doc) == []
+        assert schema_problems(doc) == []
         assert doc["schema"] == "privacy-audit/1"
         assert {f["id"] for f in doc["findings"]} == {f.id for f in res.findings}
 
 
-def test_validator_catches_bad_documents(result: AuditResult) -> None:
+def test_schema_catches_bad_documents(result: AuditResult) -> None:
     doc = orjson.loads(to_json_bytes(result))
+    assert schema_problems(doc) == []
     doc["score"] = 130
     doc["findings"][0]["severity"] = "urgent"
     doc["findings"][1]["counts"]["x"] = "3"
     del doc["findings"][2]["evidence"]
     doc["findings"][3]["recommendations"][0]["links"][0]["url"] = "http://example.com"
-    found = "\n".join(problems(doc))
-    for needle in ("score", "severity", "counts.x", "evidence", "https"):
+    doc["findings"][4]["id"] = "made-up-finding"
+    found = "\n".join(schema_problems(doc))
+    for needle in (
+        "$.score:",
+        "$.findings[0].severity:",
+        "$.findings[1].counts.x:",
+        "'evidence' is a required property",
+        "$.findings[3].recommendations[0].links[0].url:",
+        "$.findings[4].id:",
+    ):
         assert needle in found
-    assert problems([]) == ["$: not an object"]
+    assert schema_problems([]) == ["$: [] is not of type 'object'"]
+
+
+def test_schema_lists_every_finding_id() -> None:
+    schema = orjson.loads(SCHEMA_FILE.read_bytes())
+    assert schema["$defs"]["finding_id"]["enum"] == list(FINDING_IDS)
 
 
 def test_cards(result: AuditResult, result_it: AuditResult) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from json_schema import schema_problems
 
 from privacy_audit.analysis.rulekit import FINDING_IDS
-from privacy_audit.analysis.schema import problems
 from privacy_audit.cli import main
 
 demo = pytest.importorskip("privacy_audit.demo")
@@ -32,7 +32,7 @@ def test_demo_personas_raise_every_finding(
     for persona, lang in (("giulia", "it"), ("alex", "en")):
         paths = demo.write_persona(persona, tmp_path / persona)
         doc = _audit(paths, lang, capsys)
-        assert problems(doc) == [], persona
+        assert schema_problems(doc) == [], persona
         assert doc["lang"] == lang
         assert set(doc["summary"]["services"]) >= {"facebook", "instagram", "whatsapp"}
         for finding in doc["findings"]:

@@ -6,9 +6,9 @@ import random
 
 import orjson
 import pytest
+from json_schema import schema_problems
 
 from privacy_audit.analysis.audit import run_audit
-from privacy_audit.analysis.schema import problems
 from privacy_audit.commands.audit import to_json_bytes
 from privacy_audit.model import SCHEMAS
 
@@ -76,6 +76,6 @@ def test_random_evidence_audits_cleanly(seed: int) -> None:
     for lang in ("en", "it"):
         result = run_audit(factory.build(), lang=lang)
         raw = to_json_bytes(result)
-        assert problems(orjson.loads(raw)) == []
+        assert schema_problems(orjson.loads(raw)) == []
         assert b'"NaT"' not in raw and b"NaN" not in raw
         assert 0 <= result.score <= 100

@@ -7,9 +7,9 @@ from pathlib import Path
 import orjson
 import pytest
 from analysis.evidence_factory import Factory, full_factory
+from json_schema import schema_problems
 
 from privacy_audit.analysis.rulekit import FINDING_IDS
-from privacy_audit.analysis.schema import problems
 from privacy_audit.cli import main
 from privacy_audit.commands import audit as audit_cmd
 from privacy_audit.model import Evidence
@@ -64,7 +64,7 @@ def test_json_output_validates(use_evidence, capsys: pytest.CaptureFixture[str])
     path = use_evidence(full_factory().build())
     assert main(["audit", path, "--json", "--lang", "it"]) == 0
     doc = orjson.loads(capsys.readouterr().out)
-    assert problems(doc) == []
+    assert schema_problems(doc) == []
     assert doc["lang"] == "it"
     assert {f["id"] for f in doc["findings"]} == set(FINDING_IDS)
 
@@ -81,7 +81,7 @@ def test_baseline_reports_resolved(
     path = use_evidence(after.build())
     assert main(["audit", path, "--json", "--baseline", str(old)]) == 0
     doc = orjson.loads(capsys.readouterr().out)
-    assert problems(doc) == []
+    assert schema_problems(doc) == []
     assert "contacts-uploaded" in doc["baseline"]["resolved"]
     assert "two-factor-off" not in doc["baseline"]["resolved"]
     assert main(["audit", path, "--baseline", str(old), "--lang", "en"]) == 0

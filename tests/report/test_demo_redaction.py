@@ -10,23 +10,10 @@ import pytest
 
 from privacy_audit.analysis.audit import run_audit
 from privacy_audit.demo import bundled_persona_paths
-from privacy_audit.model import SERVICES
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.report import write_report
 
-PERSONAL_COLUMNS = [
-    ("contacts", "name"),
-    ("contacts", "phone_raw"),
-    ("contacts", "phone_e164"),
-    ("contacts", "email"),
-    ("messages", "sender"),
-    ("messages", "chat"),
-    ("messages", "sender_phone_raw"),
-    ("messages", "sender_phone_e164"),
-    ("activity", "ip"),
-    ("groups", "name"),
-    ("linked_accounts", "account"),
-]
+from .personal import personal_values
 
 
 @pytest.mark.slow
@@ -35,18 +22,7 @@ def test_redacted_demo_outputs_hold_no_personal_value(persona: str, tmp_path: Pa
     lang = "it" if persona == "giulia" else "en"
     evidence = load_evidence(bundled_persona_paths(persona), lang=lang)
     result = run_audit(evidence, lang=lang)
-    values: set[str] = set()
-    for table, column in PERSONAL_COLUMNS:
-        frame = evidence.tables[table]
-        values |= {str(v) for v in frame[column].dropna().unique()}
-    ids = evidence.identifiers
-    own = ids[ids["kind"].isin(["name", "username", "email", "phone"])]
-    values |= {str(v) for v in own["value"].dropna()} | {str(v) for v in own["raw"].dropna()}
-    # companies (advertisers, off-Meta apps) and service names are not personal data
-    companies = set(result.crossref["advertisers"]["name"]) | set(
-        result.crossref["off_meta_top"]["app"]
-    )
-    values = {v for v in values if v not in companies and v.casefold() not in SERVICES}
+    values = personal_values(evidence, result)
     assert len(values) > 50
     outputs = {
         "html": write_report(result, tmp_path / "r.html", redact=True).read_text("utf-8"),

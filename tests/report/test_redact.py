@@ -50,11 +50,13 @@ def test_redacted_csv_zip_and_folder_hold_no_personal_data(
     archive = write_report(result, tmp_path / "r.zip", fmt="csv", redact=True)
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
-        assert {"contacts.csv", "findings.csv", "evidence.csv"} <= set(names)
+        assert {"contacts.csv", "findings.csv", "evidence.csv", "tables/contacts.csv"} <= set(names)
         for name in names:
             assert _leaks(z.read(name).decode("utf-8-sig"), data) == [], name
     folder = write_report(result, tmp_path / "csv", fmt="csv", redact=True)
-    for path in folder.iterdir():
+    files = sorted(folder.rglob("*.csv"))
+    assert len(files) == len(names)
+    for path in files:
         assert _leaks(path.read_text(encoding="utf-8-sig"), data) == [], path.name
 
 

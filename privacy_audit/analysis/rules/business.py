@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
-from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
+from privacy_audit.analysis.rulekit import (
+    RuleContext,
+    evidence_rows,
+    examples,
+    make_finding,
+    source_files,
+)
+
+_APP_COLUMNS = {"app": "app", "events": "events", "first": "first", "last": "last"}
+_ADVERTISER_COLUMNS = {
+    "name": "advertiser",
+    "relations": "relations",
+    "in_off_meta": "in_off_meta",
+    "in_whatsapp_business": "in_whatsapp_business",
+}
+_CHAT_COLUMNS = {
+    "chat": "chat",
+    "messages": "messages",
+    "first": "first",
+    "last": "last",
+    "confidence": "confidence",
+}
 
 
 def off_meta_activity(ctx: RuleContext) -> Finding | None:
@@ -28,10 +49,9 @@ def off_meta_activity(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Apps and websites tell Meta what you do"),
         summary=summary,
         counts={"apps": apps, "events": events},
-        evidence=examples(
-            top, {"app": "app", "events": "events", "first": "first", "last": "last"}
-        ),
+        evidence=examples(top, _APP_COLUMNS),
         evidence_total=apps,
+        rows=evidence_rows(top, _APP_COLUMNS),
         files=source_files(off),
         services=services,
         rec_ids=["off-meta-activity"],
@@ -77,16 +97,9 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Advertisers have your contact details"),
         summary=summary,
         counts={"advertisers": n, "in_off_meta": also_off, "in_whatsapp_business": also_wa},
-        evidence=examples(
-            listed,
-            {
-                "name": "advertiser",
-                "relations": "relations",
-                "in_off_meta": "in_off_meta",
-                "in_whatsapp_business": "in_whatsapp_business",
-            },
-        ),
+        evidence=examples(listed, _ADVERTISER_COLUMNS),
         evidence_total=n,
+        rows=evidence_rows(listed, _ADVERTISER_COLUMNS),
         files=source_files(raw),
         services=services,
         rec_ids=["advertisers-lists", "gdpr-rights"],
@@ -126,17 +139,9 @@ def business_chats(ctx: RuleContext) -> Finding | None:
             "messages": messages,
             "advertisers": with_ads,
         },
-        evidence=examples(
-            chats,
-            {
-                "chat": "chat",
-                "messages": "messages",
-                "first": "first",
-                "last": "last",
-                "confidence": "confidence",
-            },
-        ),
+        evidence=examples(chats, _CHAT_COLUMNS),
         evidence_total=n,
+        rows=evidence_rows(chats, _CHAT_COLUMNS),
         files=files,
         services=services,
         rec_ids=["business-messages", "advertisers-lists"],

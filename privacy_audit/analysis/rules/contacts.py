@@ -7,8 +7,8 @@ import pandas as pd
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
-    EXAMPLES,
     RuleContext,
+    evidence_rows,
     examples,
     make_finding,
     service_names,
@@ -28,6 +28,10 @@ def distinct_people(frame: pd.DataFrame) -> int:
     """Distinct people in a contacts frame: by number, else e-mail, else name."""
     who = frame["phone"].fillna(frame["email"]).fillna(frame["name_key"])
     return int(who.dropna().nunique())
+
+
+def _newest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values("created_at", ascending=False, na_position="last", kind="stable")
 
 
 def contacts_uploaded(ctx: RuleContext) -> Finding | None:
@@ -56,8 +60,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         summary += " " + tr.gettext(
             "Your export shows contact syncing is still on ({services})."
         ).format(services=service_names(sync_on["service"].dropna(), tr))
-    newest = up["created_at"].dropna().nlargest(EXAMPLES).index
-    latest = up.loc[newest] if len(newest) else up
+    newest = _newest_first(up)
     return make_finding(
         ctx,
         "contacts-uploaded",
@@ -74,8 +77,9 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
             "last_year": int(years.max().year) if len(years) else 0,
             "sync_on": len(sync_on),
         },
-        evidence=examples(latest, _CONTACT_COLUMNS),
+        evidence=examples(newest, _CONTACT_COLUMNS),
         evidence_total=len(up),
+        rows=evidence_rows(newest, _CONTACT_COLUMNS),
         files=source_files(up, sync_on),
         services=services,
         rec_ids=["contacts-upload-off", "contacts-delete"],
@@ -115,14 +119,21 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "(same name only, no number to compare).",
             probable,
         ).format(n=probable)
-    ordered = overlap.sort_values(["confidence", "n_services"], ascending=[True, False]).head(
-        EXAMPLES
+    ordered = overlap.sort_values(
+        ["confidence", "n_services"], ascending=[True, False], kind="stable"
     )
     rows = ordered.assign(
         phone=ordered["key"].where(~ordered["key"].str.contains("@", regex=False)),
         email=ordered["key"].where(ordered["key"].str.contains("@", regex=False)),
     )
     contacts = ctx.tables["contacts"]
+    columns = {
+        "name": "name",
+        "phone": "phone",
+        "email": "email",
+        "services": "services",
+        "confidence": "confidence",
+    }
     return make_finding(
         ctx,
         "contacts-shared-across-services",
@@ -130,17 +141,9 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("The same contacts are in WhatsApp and in your Meta uploads"),
         summary=summary,
         counts={"confirmed": confirmed, "probable": probable, "services": len(services)},
-        evidence=examples(
-            rows,
-            {
-                "name": "name",
-                "phone": "phone",
-                "email": "email",
-                "services": "services",
-                "confidence": "confidence",
-            },
-        ),
+        evidence=examples(rows, columns),
         evidence_total=n,
+        rows=evidence_rows(rows, columns),
         files=source_files(ctx.tables["uploads"], contacts[contacts["service"] == "whatsapp"]),
         services=services,
         rec_ids=["contacts-upload-off", "contacts-delete"],
@@ -174,6 +177,7 @@ def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
         counts={"people": people, "contacts": len(outside), "friends": len(friends)},
         evidence=examples(outside, _CONTACT_COLUMNS),
         evidence_total=len(outside),
+        rows=evidence_rows(outside, _CONTACT_COLUMNS),
         files=source_files(outside, friends),
         services=[*services, "facebook"],
         rec_ids=["contacts-delete", "contacts-upload-off"],

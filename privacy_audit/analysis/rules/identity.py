@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
-from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
+from privacy_audit.analysis.rulekit import (
+    RuleContext,
+    evidence_rows,
+    examples,
+    make_finding,
+    source_files,
+)
 
 #: settings keys that are two-factor / two-step verification (folded, regex)
 TWO_FACTOR_KEY = r"two.?factor|two.?step|2fa|login.?approval|due (?:fattori|passaggi)"
@@ -47,6 +53,7 @@ def phone_shared_across_services(ctx: RuleContext) -> Finding | None:
         },
         evidence=examples(shared, {"value": "phone", "services": "services"}),
         evidence_total=n,
+        rows=evidence_rows(shared, {"value": "phone", "services": "services"}),
         files=files,
         services=services,
         rec_ids=["phone-lookup", "two-factor", "gdpr-rights"],
@@ -100,6 +107,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             n,
         ).format(n=n)
     frame = links.assign(linked_to=nz.text(links["linked_to"]), account=nz.text(links["account"]))
+    columns = {"service": "service", "account": "account", "linked_to": "linked_to", "via": "via"}
     return make_finding(
         ctx,
         "accounts-center-linked",
@@ -112,11 +120,9 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "whatsapp_linked": int(with_wa.any()),
             "business_page_links": int(page.sum()),
         },
-        evidence=examples(
-            frame,
-            {"service": "service", "account": "account", "linked_to": "linked_to", "via": "via"},
-        ),
+        evidence=examples(frame, columns),
         evidence_total=n,
+        rows=evidence_rows(frame, columns),
         files=source_files(links),
         services=services,
         rec_ids=rec_ids,
@@ -146,6 +152,14 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         n,
     ).format(n=n, ips=ips, devices=devices)
     act = ctx.evidence.activity
+    columns = {
+        "kind": "kind",
+        "ip": "ip",
+        "device": "device",
+        "services": "services",
+        "first_seen": "first_seen",
+        "last_seen": "last_seen",
+    }
     return make_finding(
         ctx,
         "shared-devices-ips",
@@ -153,18 +167,9 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("The same devices and IP addresses appear in several services"),
         summary=summary,
         counts={"ips": ips, "devices": devices, "services": len(services)},
-        evidence=examples(
-            rows,
-            {
-                "kind": "kind",
-                "ip": "ip",
-                "device": "device",
-                "services": "services",
-                "first_seen": "first_seen",
-                "last_seen": "last_seen",
-            },
-        ),
+        evidence=examples(rows, columns),
         evidence_total=n,
+        rows=evidence_rows(rows, columns),
         files=source_files(act[act["ip"].notna() | act["device"].notna()]),
         services=services,
         rec_ids=["where-logged-in"],
@@ -205,6 +210,7 @@ def two_factor_off(ctx: RuleContext) -> Finding | None:
         counts={"services": n},
         evidence=examples(off, {"service": "service", "key": "setting", "value": "value"}),
         evidence_total=len(off),
+        rows=evidence_rows(off, {"service": "service", "key": "setting", "value": "value"}),
         files=source_files(off),
         services=services,
         rec_ids=rec_ids,

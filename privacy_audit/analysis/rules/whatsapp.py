@@ -6,7 +6,13 @@ import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
-from privacy_audit.analysis.rulekit import RuleContext, examples, make_finding, source_files
+from privacy_audit.analysis.rulekit import (
+    RuleContext,
+    evidence_rows,
+    examples,
+    make_finding,
+    source_files,
+)
 
 #: folded key pattern -> the visibility setting it is
 VISIBILITY_KEYS: dict[str, str] = {
@@ -66,12 +72,16 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         summary=summary,
         counts={"settings_everyone": n, **{f"everyone_{name}": 1 for name in names}},
         evidence=examples(open_, {"setting": "setting", "key": "key", "value": "value"}, 10),
-        evidence_total=n,
+        evidence_total=len(open_),
+        rows=evidence_rows(open_, {"setting": "setting", "key": "key", "value": "value"}),
         files=source_files(open_),
         services=["whatsapp"],
         rec_ids=rec_ids,
         amount=n * 3,
     )
+
+
+_GROUP_COLUMNS = {"chat": "chat", "members": "members", "non_contacts": "non_contacts"}
 
 
 def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
@@ -121,11 +131,9 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             ),
             "large_groups": large,
         },
-        evidence=examples(
-            exposed,
-            {"chat": "chat", "members": "members", "non_contacts": "non_contacts"},
-        ),
+        evidence=examples(exposed, _GROUP_COLUMNS),
         evidence_total=n,
+        rows=evidence_rows(exposed, _GROUP_COLUMNS),
         files=files,
         services=["whatsapp"],
         rec_ids=["whatsapp-groups"],
