@@ -24,7 +24,6 @@ from privacy_audit.analysis.rulekit import (
     plain,
     service_names,
 )
-from privacy_audit.i18n import Translator
 
 #: most business stories shown
 MAX_STORIES = 10
@@ -265,8 +264,3 @@ def overlap_rows(ctx: RuleContext, limit: int = 5) -> list[dict[str, Any]]:
     """A few contact overlap rows (redactable) for cards and letters."""
     overlap = ctx.tables["contact_overlap"]
     return examples(overlap, {"name": "name", "key": "phone", "confidence": "confidence"}, limit)
-
-
-def label(tr: Translator, confidence: str) -> str:
-    """The translated confidence label."""
-    return tr.gettext("confirmed") if confidence == "confirmed" else tr.gettext("probable")

@@ -1,22 +1,13 @@
-"""Translatable labels for ids the analysis emits (severities, confidence, count keys).
+"""Translatable labels for ids the analysis emits: count keys and letter titles.
 
 The CLI, the report and the GUI show ``tr.gettext(COUNT_LABELS[key])`` next to a count.
+Services, severities, confidence and kinds are labelled in :mod:`privacy_audit.labels`.
 """
 
 from __future__ import annotations
 
 from privacy_audit.i18n import N_, Translator
 
-SEVERITY_LABELS: dict[str, str] = {
-    "high": N_("High"),
-    "medium": N_("Medium"),
-    "low": N_("Low"),
-    "info": N_("Info"),
-}
-CONFIDENCE_LABELS: dict[str, str] = {
-    "confirmed": N_("confirmed"),
-    "probable": N_("probable"),
-}
 #: titles of the letters in ``AuditResult.letters`` (kind -> title)
 LETTER_TITLES: dict[str, str] = {
     "access": N_("Access request (GDPR article 15)"),
@@ -66,13 +57,3 @@ def count_label(tr: Translator, key: str) -> str:
     if key.startswith("everyone_"):
         return tr.gettext("open to everyone: {setting}").format(setting=key[9:].replace("_", " "))
     return key.replace("_", " ")
-
-
-def severity_label(tr: Translator, severity: str) -> str:
-    """The translated severity."""
-    return tr.gettext(SEVERITY_LABELS.get(severity, severity))
-
-
-def confidence_label(tr: Translator, confidence: str) -> str:
-    """The translated confidence (confirmed / probable)."""
-    return tr.gettext(CONFIDENCE_LABELS.get(confidence, confidence))

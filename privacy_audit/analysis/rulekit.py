@@ -23,6 +23,7 @@ from babel.lists import format_list
 from privacy_audit.analysis.catalogue import recommendation
 from privacy_audit.analysis.result import SEVERITIES, Finding
 from privacy_audit.i18n import Translator
+from privacy_audit.labels import SERVICE_NAMES
 from privacy_audit.model import SERVICES, Evidence
 
 #: finding ids in DESIGN.md order
@@ -40,13 +41,6 @@ FINDING_IDS: tuple[str, ...] = (
     "two-factor-off",
     "number-exposed-in-groups",
 )
-#: display names of the services (brand names, the same in every language)
-SERVICE_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "messenger": "Messenger",
-    "whatsapp": "WhatsApp",
-}
 #: how many example rows a finding carries
 EXAMPLES = 5
 #: base points per severity (score.py adds a little for the amount of evidence)

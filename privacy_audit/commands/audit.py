@@ -19,12 +19,13 @@ from typing import Any, TextIO
 import orjson
 
 from privacy_audit.analysis.audit import run_audit
-from privacy_audit.analysis.labels import confidence_label, count_label, severity_label
+from privacy_audit.analysis.labels import count_label
 from privacy_audit.analysis.result import SCHEMA, AuditResult
 from privacy_audit.analysis.rulekit import plain
 from privacy_audit.commands.common import input_paths
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.labels import confidence_label, severity_label
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.terminal import safe_json, safe_line
 

@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 
 from privacy_audit.commands.common import input_paths
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.labels import service_name, source_kind_label
 from privacy_audit.model import SERVICES, TABLES, SourceInfo
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
@@ -26,17 +27,6 @@ from privacy_audit.terminal import safe_json, safe_line
 
 SCHEMA = "privacy-audit/1"
 
-SERVICE_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "messenger": "Messenger",
-    "whatsapp": "WhatsApp",
-}
-KIND_LABELS = {
-    "dyi": N_("data export (Download your information)"),
-    "account_report": N_("account information report"),
-    "chat": N_("chat export"),
-}
 TABLE_LABELS = {
     "identifiers": N_("your identifiers"),
     "contacts": N_("contacts"),
@@ -120,9 +110,9 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
     ordered = ordered_sources(sources)
     lines: list[str] = []
     for info in ordered:
-        service = SERVICE_NAMES.get(info.service, info.service)
+        service = service_name(info.service)
         lines.append(f"{service} — {info.path}")
-        kind = _(KIND_LABELS[info.kind]) if info.kind in KIND_LABELS else info.kind
+        kind = source_kind_label(tr, info.kind)
         lines.append(
             "  "
             + _("Kind: {kind} · format: {format} · layout: {layout}").format(

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.gui.labels import table_name
-from privacy_audit.gui.widgets import SERVICE_NAMES, SEVERITY_NAMES, Card, heading, paragraph
+from privacy_audit.gui.widgets import Card, heading, paragraph
 from privacy_audit.i18n import Translator
+from privacy_audit.labels import service_name, severity_label
 
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
@@ -236,7 +237,7 @@ class Dashboard(QScrollArea):
         if not actions:
             self.actions_box.addWidget(paragraph(_("Nothing to change: no finding needs action.")))
         for finding, rec in actions:
-            severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
+            severity = severity_label(self._tr, finding.severity)
             button = QPushButton(f"{severity}: {rec.title}")
             button.setStyleSheet("text-align: left; padding: 6px;")
             button.setToolTip(finding.summary)
@@ -258,7 +259,7 @@ class Dashboard(QScrollArea):
         for source in self._result.sources:
             by_service.setdefault(source.service, []).append(source)
         for index, (service, sources) in enumerate(by_service.items()):
-            card = Card(SERVICE_NAMES.get(service, service))
+            card = Card(service_name(service))
             counts: dict[str, int] = {}
             for source in sources:
                 for table, count in source.tables.items():
@@ -280,7 +281,7 @@ class Dashboard(QScrollArea):
         missing = [item.get("service", "") for item in self._result.not_checked]
         missing = [m for m in dict.fromkeys(missing) if m and m not in by_service]
         if missing:
-            names = ", ".join(SERVICE_NAMES.get(m, m) for m in missing)
+            names = ", ".join(service_name(m) for m in missing)
             self.not_checked.setText(
                 _("Not checked (no export given): {names}").format(names=names)
             )

@@ -28,13 +28,13 @@ from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
 from privacy_audit.gui.widgets import (
     SEVERITY_COLORS,
-    SEVERITY_NAMES,
     Card,
     escape,
     heading,
     paragraph,
 )
 from privacy_audit.i18n import Translator
+from privacy_audit.labels import confidence_label, severity_label
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -252,7 +252,7 @@ class FindingsPage(QSplitter):
             item = self.list.item(row)
             if item is None:
                 continue
-            severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
+            severity = severity_label(self._tr, finding.severity)
             recs = [r.id for r in finding.recommendations]
             done = bool(recs) and all(r in self._done for r in recs)
             mark = "✓ " if done else ""
@@ -287,8 +287,8 @@ class FindingsPage(QSplitter):
             return
         finding = self.findings[row]
         self.title.setText(finding.title)
-        severity = _(SEVERITY_NAMES.get(finding.severity, finding.severity))
-        confidence = _("confirmed") if finding.confidence == "confirmed" else _("probable")
+        severity = severity_label(self._tr, finding.severity)
+        confidence = confidence_label(self._tr, finding.confidence)
         self.severity.setText(
             f'<span style="color:{SEVERITY_COLORS.get(finding.severity, "#555")};'
             f' font-weight:bold">● {escape(severity)}</span> · {escape(confidence)}'

@@ -83,12 +83,13 @@ MAX_CODES = 500
 
 def value_label(tr: Translator, value: str) -> str:
     """The readable, translated text of a code value ("whatsapp" -> "WhatsApp")."""
-    from privacy_audit.analysis.rulekit import SERVICE_NAMES
-    from privacy_audit.report.labels import CONFIDENCE_LABELS, KIND_LABELS, VALUE_LABELS
+    from privacy_audit.labels import code_label
+    from privacy_audit.report.labels import VALUE_LABELS
 
-    if value in SERVICE_NAMES:
-        return SERVICE_NAMES[value]
-    for labels in (KIND_LABELS, CONFIDENCE_LABELS, VALUE_LABELS, EXTRA_VALUE_LABELS):
+    label = code_label(tr, value)
+    if label is not None:
+        return label
+    for labels in (VALUE_LABELS, EXTRA_VALUE_LABELS):
         if value in labels:
             return tr.gettext(labels[value])
     if "," in value:  # "facebook,instagram"

@@ -10,25 +10,11 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from privacy_audit.i18n import N_
-
 SEVERITY_COLORS = {
     "high": "#c62828",
     "medium": "#ef6c00",
     "low": "#f9a825",
     "info": "#1565c0",
-}
-SEVERITY_NAMES = {
-    "high": N_("High"),
-    "medium": N_("Medium"),
-    "low": N_("Low"),
-    "info": N_("Info"),
-}
-SERVICE_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "messenger": "Messenger",
-    "whatsapp": "WhatsApp",
 }
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

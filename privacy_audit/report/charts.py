@@ -17,6 +17,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from privacy_audit.i18n import Translator
+from privacy_audit.labels import service_name
 from privacy_audit.model import SERVICES
 from privacy_audit.report.fmt import (
     FALLBACK_COLOR,
@@ -24,7 +25,6 @@ from privacy_audit.report.fmt import (
     month,
     number,
     service_list,
-    service_name,
 )
 from privacy_audit.report.ranking import advertisers_chart, top_apps_chart
 from privacy_audit.report.svg import (

@@ -13,13 +13,6 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton
 from babel.numbers import format_decimal
 
-#: display names of the services (brand names, never translated)
-SERVICE_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "messenger": "Messenger",
-    "whatsapp": "WhatsApp",
-}
 #: one colour per service, readable on light and dark backgrounds
 SERVICE_COLORS = {
     "facebook": "#1877f2",
@@ -65,11 +58,6 @@ def is_missing(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-
-
-def service_name(service: str) -> str:
-    """Brand name of a service id (unknown ids as given)."""
-    return SERVICE_NAMES.get(str(service), str(service))
 
 
 def service_list(services: Any) -> list[str]:

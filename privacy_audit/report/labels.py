@@ -1,32 +1,17 @@
-"""Translatable labels of the report: severities, kinds, evidence columns and values."""
+"""Translatable labels of the report: exposure bands, evidence columns and values.
+
+Services, severities, confidence and kinds are labelled in :mod:`privacy_audit.labels`.
+"""
 
 from __future__ import annotations
 
 from privacy_audit.analysis.labels import LETTER_TITLES as ANALYSIS_LETTER_TITLES
 from privacy_audit.i18n import N_
 
-SEVERITY_LABELS = {
-    "high": N_("High"),
-    "medium": N_("Medium"),
-    "low": N_("Low"),
-    "info": N_("Info"),
-}
-CONFIDENCE_LABELS = {"confirmed": N_("Confirmed"), "probable": N_("Probable")}
 BAND_LABELS = {
     "high": N_("High exposure"),
     "medium": N_("Medium exposure"),
     "low": N_("Low exposure"),
-}
-KIND_LABELS = {
-    "dyi": N_("Download Your Information"),
-    "account_report": N_("Account information report"),
-    "chat": N_("Chat export"),
-    "phone": N_("Phone number"),
-    "email": N_("Email"),
-    "username": N_("Username"),
-    "name": N_("Name"),
-    "ip": N_("IP address"),
-    "device": N_("Device"),
 }
 COLUMN_LABELS = {
     "name": N_("Name"),

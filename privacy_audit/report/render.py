@@ -20,18 +20,26 @@ from markupsafe import Markup
 
 from privacy_audit import __version__
 from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
-from privacy_audit.i18n import N_, Translator, translator
+from privacy_audit.i18n import Translator, translator
+from privacy_audit.labels import (
+    CONFIDENCE_LABELS,
+    SERVICE_NAMES,
+    SEVERITY_LABELS,
+    capitalized,
+    code_label,
+    confidence_label,
+    service_name,
+    severity_label,
+    source_kind_label,
+)
 from privacy_audit.report import charts
 from privacy_audit.report import fmt as f
 from privacy_audit.report.labels import (
     BAND_LABELS,
     COLUMN_LABELS,
     COLUMN_ORDER,
-    CONFIDENCE_LABELS,
-    KIND_LABELS,
     LETTER_FALLBACK,
     LETTER_TITLES,
-    SEVERITY_LABELS,
     VALUE_LABELS,
 )
 from privacy_audit.report.redact import redact_result
@@ -111,18 +119,18 @@ def _column(key: str, tr: Translator) -> dict[str, Any]:
 
 def _value(key: str, value: Any, tr: Translator) -> str:
     if key in ("service", "services") and isinstance(value, (str, list, tuple)):
-        return ", ".join(f.service_name(s) for s in f.service_list(value))
+        return ", ".join(service_name(s) for s in f.service_list(value))
     if key in ("kind", "origin", "confidence") and isinstance(value, str):
-        label = KIND_LABELS.get(value) or CONFIDENCE_LABELS.get(value)
+        label = code_label(tr, value)
         if label:
-            return tr.gettext(label)
+            return capitalized(label)
     if key in ("relations", "relation", "via", "origin") and isinstance(value, str):
         parts = [p.strip() for p in value.split(",") if p.strip()]
         return ", ".join(
             tr.gettext(VALUE_LABELS[p]) if p in VALUE_LABELS else p.replace("_", " ") for p in parts
         )
-    if key in ("account", "linked_to", "app") and value in f.SERVICE_NAMES:
-        return f.service_name(value)
+    if key in ("account", "linked_to", "app") and value in SERVICE_NAMES:
+        return service_name(value)
     if isinstance(value, str) and _E164.match(value):
         return f.phone(value)
     return f.cell(value, tr.locale)
@@ -181,11 +189,17 @@ def _finding(finding: Finding, tr: Translator) -> dict[str, Any]:
         "id": finding.id,
         "anchor": _anchor(finding.id),
         "severity": finding.severity if finding.severity in SEVERITY_LABELS else "info",
-        "severity_label": tr.gettext(SEVERITY_LABELS.get(finding.severity, N_("Info"))),
+        "severity_label": severity_label(
+            tr, finding.severity if finding.severity in SEVERITY_LABELS else "info"
+        ),
         "title": finding.title,
         "summary": finding.summary,
-        "confidence_label": tr.gettext(CONFIDENCE_LABELS.get(finding.confidence, N_("Confirmed"))),
-        "services": format_list([f.service_name(s) for s in finding.services], locale=tr.locale)
+        "confidence_label": capitalized(
+            confidence_label(
+                tr, finding.confidence if finding.confidence in CONFIDENCE_LABELS else "confirmed"
+            )
+        ),
+        "services": format_list([service_name(s) for s in finding.services], locale=tr.locale)
         if finding.services
         else "",
         "points": finding.points,
@@ -208,10 +222,10 @@ def _sources(result: AuditResult, tr: Translator) -> tuple[list[dict[str, Any]],
     ]
     rows = []
     for s in result.sources:
-        kind = tr.gettext(KIND_LABELS[s.kind]) if s.kind in KIND_LABELS else s.kind
+        kind = capitalized(source_kind_label(tr, s.kind))
         layout = f"{s.layout} ({s.format.upper()})" if s.format else s.layout
         date = f.day(s.export_date, tr.locale) if s.export_date else tr.gettext("unknown")
-        rows.append([f.service_name(s.service), kind, date, layout, s.path])
+        rows.append([service_name(s.service), kind, date, layout, s.path])
     return columns, rows
 
 
@@ -375,7 +389,7 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
             {"label": tr.gettext("How to get it"), "num": False},
         ],
         "not_checked": [
-            [f.service_name(n.get("service", "")), n.get("what", ""), n.get("how", "")]
+            [service_name(n.get("service", "")), n.get("what", ""), n.get("how", "")]
             for n in result.not_checked
         ],
         "cards": _cards(result, tr),
