@@ -31,6 +31,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from privacy_audit.model import Evidence
+from privacy_audit.phones_fast import e164_of_keys
 
 FALLBACK_REGION = "IT"
 _OWN_NUMBER_SERVICES = ("whatsapp", "facebook", "instagram", "messenger")
@@ -55,30 +56,33 @@ def normalize_number(raw: Any, region: str | None) -> str | None:
 
 def normalize_many(values: Iterable[Any], region: str | None) -> list[str | None]:
     """:func:`normalize_number` of every value, parsing each distinct value once."""
-    values = list(values)
-    table = _lookup(values, region)
-    return [None if _missing(v) else table[str(v)] for v in values]
+    texts = [v if type(v) is str else None if _missing(v) else str(v) for v in values]
+    table: dict[str | None, str | None] = {None: None}
+    table.update(_parse_distinct({t for t in texts if t is not None}, region))
+    return list(map(table.__getitem__, texts))
 
 
 #: digits with the usual separators only: phonenumbers reads just the digits (and the
 #: leading "+") of such a string, so its separators can be dropped before parsing
-_PLAIN = re.compile(r"^\+?\d[\d \-.()\u00a0]*$")
+_PLAIN = re.compile(r"\+?\d[\d \-.()\u00a0]*\Z")
 _SEPARATORS = str.maketrans("", "", " -.()\u00a0")
 
 
 def _parse_distinct(raws: Iterable[str], region: str | None) -> dict[str, str | None]:
     """Distinct raw string -> E.164 or None, parsing each digit sequence only once.
 
-    ``+39 333 123 4567`` and ``+393331234567`` share one parse; anything that is not
-    plain digits and separators is parsed as it is.
+    ``+39 333 123 4567`` and ``+393331234567`` share one parse; the common forms are
+    decided by :mod:`privacy_audit.phones_fast` (the same answer, from phonenumbers'
+    metadata, without a full parse), anything else is parsed as it is.
     """
-    by_key: dict[str, str | None] = {}
-    out: dict[str, str | None] = {}
-    for raw in raws:
-        key = raw.translate(_SEPARATORS) if _PLAIN.match(raw) else raw
-        if key not in by_key:
-            by_key[key] = normalize_number(raw, region)
-        out[raw] = by_key[key]
+    raws = list(raws)
+    plain = [raw for raw in raws if _PLAIN.match(raw)]
+    # a plain raw has no line break: its separators go in one translate for all of them
+    keys = "\n".join(plain).translate(_SEPARATORS).split("\n") if plain else []
+    by_key = e164_of_keys(set(keys), region, lambda key: normalize_number(key, region))
+    out = dict(zip(plain, map(by_key.__getitem__, keys), strict=True))
+    if len(out) < len(raws):  # not plain digits and separators: parsed as written
+        out.update((raw, normalize_number(raw, region)) for raw in raws if raw not in out)
     return out
 
 
