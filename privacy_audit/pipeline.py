@@ -1,6 +1,9 @@
 """The headless pipeline the CLI and the GUI share: paths -> Evidence -> audit.
 
-Long work takes ``progress`` and ``cancel`` (see :mod:`privacy_audit.progress`).
+Paths become exports here: :mod:`privacy_audit.sources.archive.inputs` sorts them into
+exports and folders to scan, and of a scanned folder only what an importer recognises
+is kept (:func:`expand_inputs`). Long work takes ``progress`` and ``cancel`` (see
+:mod:`privacy_audit.progress`).
 """
 
 from __future__ import annotations
@@ -16,12 +19,73 @@ from privacy_audit.i18n import N_, translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
 from privacy_audit.phones import normalize_evidence
 from privacy_audit.progress import CancelToken, Progress, check, no_progress
+from privacy_audit.sources import IMPORTER_MODULES, importers
+from privacy_audit.sources.archive import ExportArchive
+from privacy_audit.sources.archive.inputs import gather, group_parts, open_parts
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.detect import detect
-from privacy_audit.sources.inputs import open_exports
-from privacy_audit.sources.registry import IMPORTER_MODULES, importers
 
 log = logging.getLogger(__name__)
+
+
+def _recognised(groups: list[list[Path]]) -> list[list[Path]]:
+    """The groups an importer recognises (for folders scanned on the user's behalf)."""
+    kept: list[list[Path]] = []
+    first_error: InputError | None = None
+    for parts in groups:
+        try:
+            with open_parts(parts) as archive:
+                detect(archive)
+        except InputError as exc:
+            log.debug("skipped a file in a scanned folder: %s", type(exc).__name__)
+            first_error = first_error or exc
+            continue
+        kept.append(parts)
+    if not kept and len(groups) == 1 and first_error is not None:
+        raise first_error  # the only candidate: its own message is the most useful
+    return kept
+
+
+def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
+    """Group ``paths`` into exports; each export is a list of parts (zips or folders).
+
+    A folder that is not itself an export is scanned, and only the files and folders in it
+    that an importer recognises are kept. Raises :class:`InputError` for a path that does
+    not exist or a folder that holds no export.
+    """
+    gathered = gather(paths)
+    exports = gathered.given
+    seen = set(gathered.seen)
+    for folder, candidates in gathered.scanned.items():
+        kept = _recognised(group_parts([c for c in candidates if c.resolve() not in seen]))
+        if not kept:
+            raise InputError(
+                N_(
+                    "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."
+                ),
+                folder,
+                N_(
+                    "Open the .zip files you downloaded (all parts together), the folder they "
+                    "were extracted to, or a WhatsApp chat .txt/.zip file."
+                ),
+            )
+        for parts in kept:
+            seen.update(p.resolve() for p in parts)
+        exports.extend(kept)
+    return exports
+
+
+def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
+    """Open every export among ``paths`` (caller closes them)."""
+    opened: list[ExportArchive] = []
+    try:
+        for parts in expand_inputs(paths):
+            opened.append(open_parts(parts))
+    except BaseException:
+        for archive in opened:
+            archive.close()
+        raise
+    return opened
 
 
 @contextmanager

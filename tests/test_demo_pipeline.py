@@ -17,10 +17,9 @@ from test_demo import ANDROID, IOS
 from privacy_audit.demo import PERSONAS, bundled_persona_paths
 from privacy_audit.demo.world import build_world
 from privacy_audit.model import Evidence
-from privacy_audit.pipeline import load_evidence
+from privacy_audit.pipeline import load_evidence, open_exports
+from privacy_audit.sources import IMPORTER_MODULES, IMPORTERS
 from privacy_audit.sources.detect import detect
-from privacy_audit.sources.inputs import open_exports
-from privacy_audit.sources.registry import IMPORTER_MODULES
 
 #: the finding ids of DESIGN.md
 ALL_FINDINGS = {
@@ -53,7 +52,7 @@ def _unwritten() -> set[str]:
     """Importer modules that are still the placeholder of the project skeleton."""
     out = set()
     for name in IMPORTER_MODULES:
-        module = importlib.import_module(f"privacy_audit.sources.{name}")
+        module = importlib.import_module(IMPORTERS[name])
         if "(to be implemented)" in (module.__doc__ or ""):
             out.add(name)
     return out

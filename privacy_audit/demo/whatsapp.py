@@ -16,6 +16,7 @@ import orjson
 
 from privacy_audit.demo._base import days, label_values, meta_json, to_datetime
 from privacy_audit.demo.world import World
+from privacy_audit.sources.text import fix_mojibake
 
 LABELS = {
     "en": {
@@ -174,7 +175,7 @@ def _rows(data: Any, label: str = "") -> list[tuple[str, str]]:
     """(label, value) rows of a report section, for its HTML page."""
     if isinstance(data, dict):
         if "label" in data:
-            label = _fix(str(data["label"]))
+            label = fix_mojibake(str(data["label"]))
             if "vec" in data:
                 return _rows(data["vec"], label)
             if "dict" in data:
@@ -182,7 +183,7 @@ def _rows(data: Any, label: str = "") -> list[tuple[str, str]]:
             value = data.get("value", data.get("timestamp_value", ""))
             if isinstance(value, int):
                 value = f"{to_datetime(value):%Y-%m-%d %H:%M:%S} UTC" if value > 0 else ""
-            return [(label, _fix(str(value)))]
+            return [(label, fix_mojibake(str(value)))]
         out: list[tuple[str, str]] = []
         for key, value in data.items():
             out.extend(_rows(value, key.replace("_", " ").capitalize()))
@@ -193,14 +194,7 @@ def _rows(data: Any, label: str = "") -> list[tuple[str, str]]:
         return [(label, "On" if data else "Off")]
     if isinstance(data, int) and "time" in label.lower():
         return [(label, f"{to_datetime(data):%Y-%m-%d %H:%M:%S} UTC" if data else "")]
-    return [(label, _fix(str(data)))]
-
-
-def _fix(text: str) -> str:
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return text
+    return [(label, fix_mojibake(str(data)))]
 
 
 def _section_html(title: str, data: Any) -> bytes:

@@ -10,7 +10,7 @@ An importer module exposes ``IMPORTER``, an object with:
   but cannot read becomes ``sink.warn(...)``, never an exception; an
   :class:`~privacy_audit.errors.InputError` is only for an export that cannot be read at all.
 
-Importers are registered in :mod:`privacy_audit.sources.registry`.
+Importers are registered in :data:`privacy_audit.sources.IMPORTERS`.
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from privacy_audit import sources
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
-from privacy_audit.sources import registry
 from privacy_audit.sources.archive import ExportArchive, Member
+from privacy_audit.sources.archive.parts import part_group_key
 from privacy_audit.sources.base import Detection
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
 def detect(archive: ExportArchive) -> Detection:
     """The best :class:`Detection` for ``archive``, or :class:`InputError`."""
     best: Detection | None = None
-    for name, importer in zip(registry.IMPORTER_MODULES, registry.importers(), strict=True):
+    for name, importer in zip(sources.IMPORTER_MODULES, sources.importers(), strict=True):
         try:
             found = importer.detect(archive)
         except InputError:
@@ -149,7 +150,6 @@ def not_an_export(archive: ExportArchive) -> InputError:
             _APP_READS,
             service=foreign,
         )
-    from privacy_audit.sources.inputs import part_group_key
 
     data_files = [m for m in archive.members if not m.is_media]
     is_meta_part = any(part_group_key(p) for p in archive.parts) and archive.kind == "zip"

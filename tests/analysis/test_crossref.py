@@ -12,7 +12,7 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.audit import run_audit
 from privacy_audit.model import Evidence
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.whatsapp_chat import chat_name_from_file
+from privacy_audit.sources.whatsapp.chat.importer import chat_name_from_file
 
 from .evidence_factory import Factory, full_factory
 

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from privacy_audit.sources.whatsapp_chat_parse import parse_chat
+from privacy_audit.sources.whatsapp.chat.parse import parse_chat
 from tests.benchmarks.harness import Row, timed
 from tests.sources.whatsapp_builders import make_chat, write_chat
 

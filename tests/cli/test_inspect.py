@@ -11,11 +11,11 @@ import orjson
 import pytest
 
 from privacy_audit import pipeline
+from privacy_audit import sources as registry
 from privacy_audit.cli import main
 from privacy_audit.commands.inspect import render_text, to_json
 from privacy_audit.i18n import translator
 from privacy_audit.model import SourceInfo
-from privacy_audit.sources import registry
 from privacy_audit.sources.base import Detection
 
 SAMPLES = "meta/HITS-Research__PriOSS/prototype/prioss/src/assets/sample-data"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_audit.sources.archive import MAX_MEMBER_BYTES
+from privacy_audit.sources.archive.reader import MAX_MEMBER_BYTES
 
 from .hostile import assert_clean, cli, write
 

@@ -318,7 +318,7 @@ class StubImporter:
 def use_stub_importer(monkeypatch: pytest.MonkeyPatch) -> StubImporter:
     """Make the stub the only registered importer (for detection and loading)."""
     from privacy_audit import pipeline
-    from privacy_audit.sources import registry
+    from privacy_audit import sources as registry
 
     stub = StubImporter()
     monkeypatch.setattr(registry, "IMPORTER_MODULES", ("stub",))

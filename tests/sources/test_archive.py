@@ -237,7 +237,7 @@ def test_many_members_are_listed_and_found(tmp_path: Path) -> None:
 def test_too_many_members_are_refused_from_the_end_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from privacy_audit.sources import archive_listing as archive_module
+    from privacy_audit.sources.archive import listing as archive_module
 
     path = hostile.many_members(tmp_path, 2000)
     monkeypatch.setattr(archive_module, "MAX_MEMBERS", 1000)

@@ -219,7 +219,7 @@ def test_bomb_inside_a_real_facebook_export_is_a_warning(
         tmp_path / "facebook-a-2024-01-02-x.zip",
         [hostile.RawEntry(root + b"profile_information/profile_information.json", profile), bomb],
     )
-    from privacy_audit.sources import registry
+    from privacy_audit import sources as registry
 
     importlib.import_module("privacy_audit.pipeline")  # import everything before measuring
     registry.importers()

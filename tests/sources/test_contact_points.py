@@ -9,7 +9,7 @@ import pytest
 
 from privacy_audit.phones import contact_point_kind
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.meta_common import contact_kind
+from privacy_audit.sources.meta.reader import contact_kind
 
 from .meta_builders import write_export
 

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
+from privacy_audit import sources as registry
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import translator
 from privacy_audit.sources import detect as detect_module
-from privacy_audit.sources import registry
 from privacy_audit.sources.archive import ExportArchive
+from privacy_audit.sources.archive.inputs import open_parts
 from privacy_audit.sources.base import Detection
 from privacy_audit.sources.detect import HTML_FORMAT_HINT, MISSING_PARTS_HINT, detect, sniff
-from privacy_audit.sources.inputs import open_parts
 
 from . import hostile
 

@@ -8,14 +8,10 @@ from pathlib import Path
 import pytest
 
 from privacy_audit.errors import InputError
+from privacy_audit.pipeline import expand_inputs, open_exports
 from privacy_audit.sources.archive import SingleFileArchive
-from privacy_audit.sources.inputs import (
-    expand_inputs,
-    is_export_tree,
-    open_exports,
-    open_parts,
-    part_group_key,
-)
+from privacy_audit.sources.archive.inputs import is_export_tree, open_parts
+from privacy_audit.sources.archive.parts import part_group_key
 
 from . import hostile
 

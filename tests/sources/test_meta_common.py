@@ -12,10 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources import facebook, instagram
 from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.detect import detect
-from privacy_audit.sources.meta_common import (
+from privacy_audit.sources.meta.facebook import specs as facebook
+from privacy_audit.sources.meta.html import page_records
+from privacy_audit.sources.meta.instagram import specs as instagram
+from privacy_audit.sources.meta.labels import advertiser_relation, is_label, login_kind, on_off
+from privacy_audit.sources.meta.reader import (
     export_date_from_name,
     flatten_label_values,
     label_records,
@@ -25,8 +28,6 @@ from privacy_audit.sources.meta_common import (
     smd_get,
     string_list,
 )
-from privacy_audit.sources.meta_html import page_records
-from privacy_audit.sources.meta_labels import advertiser_relation, is_label, login_kind, on_off
 from privacy_audit.sources.text import fix_mojibake, fix_tree, loads_meta, parse_html
 from privacy_audit.sources.text import parse_text_date as when
 

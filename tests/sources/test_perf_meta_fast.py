@@ -15,15 +15,17 @@ from hypothesis import strategies as st
 from privacy_audit.i18n import translator
 from privacy_audit.model import EvidenceBuilder, SourceInfo
 from privacy_audit.progress import CancelToken
-from privacy_audit.sources import meta_fb_activity, meta_fb_json, meta_ig_json
 from privacy_audit.sources.base import LoadContext
-from privacy_audit.sources.meta_common import MetaReader, smd_entry
-from privacy_audit.sources.meta_fast import smd_index
-from privacy_audit.sources.meta_fb_activity import logins, off_meta, sessions
-from privacy_audit.sources.meta_fb_json import address_book, name_list
-from privacy_audit.sources.meta_ig_json import logins as ig_logins
-from privacy_audit.sources.meta_ig_json import relations, synced_contacts
-from privacy_audit.sources.meta_labels import LABELS
+from privacy_audit.sources.meta.facebook import activity as meta_fb_activity
+from privacy_audit.sources.meta.facebook import json_files as meta_fb_json
+from privacy_audit.sources.meta.facebook.activity import logins, off_meta, sessions
+from privacy_audit.sources.meta.facebook.json_files import address_book, name_list
+from privacy_audit.sources.meta.fast import smd_index
+from privacy_audit.sources.meta.instagram import json_files as meta_ig_json
+from privacy_audit.sources.meta.instagram.json_files import logins as ig_logins
+from privacy_audit.sources.meta.instagram.json_files import relations, synced_contacts
+from privacy_audit.sources.meta.labels import LABELS
+from privacy_audit.sources.meta.reader import MetaReader, smd_entry
 
 SOME_LABELS = ["Nome", "Name", "First Name", "Cognome", "IP Address", "Indirizzo IP", "Time",
                "Ora", "Contact Information", "Recapito", "User Agent", "Dispositivo",

@@ -9,10 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.inputs import open_exports
-from privacy_audit.sources.whatsapp_chat import IMPORTER, chat_name_from_file
-from privacy_audit.sources.whatsapp_chat_parse import NotAChat, parse_chat
+from privacy_audit.pipeline import load_evidence, open_exports
+from privacy_audit.sources.whatsapp.chat.importer import IMPORTER, chat_name_from_file
+from privacy_audit.sources.whatsapp.chat.parse import NotAChat, parse_chat
 
 from .whatsapp_builders import LANGS, Chat, make_chat, write_chat
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.inputs import expand_inputs
-from privacy_audit.sources.whatsapp_chat_parse import parse_chat
+from privacy_audit.pipeline import expand_inputs, load_evidence
+from privacy_audit.sources.whatsapp.chat.parse import parse_chat
 
 from .whatsapp_builders import make_chat, write_chat
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from privacy_audit.errors import InputError
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.whatsapp_chat_parse import KINDS, NotAChat, parse_chat
+from privacy_audit.sources.whatsapp.chat.parse import KINDS, NotAChat, parse_chat
 
 _FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -2,7 +2,7 @@
 
 Placeholders, markers and system phrases for it, en, de, es, fr, pt and nl (plus a few
 more where they were documented). Everything here is data plus the few compiled regular
-expressions :mod:`privacy_audit.sources.whatsapp_chat_parse` uses; matching is done on
+expressions :mod:`privacy_audit.sources.whatsapp.chat.parse` uses; matching is done on
 the first line of a message body, after the invisible marks were removed.
 
 Sources: ``shared/formats/whatsapp.md`` §2.5-2.6 and §4.4.

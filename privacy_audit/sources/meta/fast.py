@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import EXTRACT_ERRORS, MetaReader, seconds, text
-from privacy_audit.sources.meta_labels import label_keys
+from privacy_audit.sources.meta.labels import label_keys
+from privacy_audit.sources.meta.reader import EXTRACT_ERRORS, MetaReader, seconds, text
 
 
 def add_fast(

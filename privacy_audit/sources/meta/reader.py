@@ -26,7 +26,7 @@ from privacy_audit.model import SourceSink
 from privacy_audit.phones import contact_point_kind
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
-from privacy_audit.sources.meta_labels import is_label, label_keys
+from privacy_audit.sources.meta.labels import is_label, label_keys
 from privacy_audit.sources.text import loads_meta, parse_html
 
 #: 2100-01-01; larger "seconds" are garbage (redacted exports hold such values)

@@ -1,19 +1,17 @@
 """From the simplified WhatsApp report sections to Evidence rows (one function per table).
 
-Called by :class:`privacy_audit.sources.whatsapp_account._Reader`; every function reads
+Run by the importer on :class:`.sections.ReportSections`; every function reads
 defensively: by label where WhatsApp labels things, by shape where it does not.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from privacy_audit.i18n import N_
-from privacy_audit.sources import whatsapp_account_labels as lab
-from privacy_audit.sources import whatsapp_account_read as rd
-
-if TYPE_CHECKING:
-    from privacy_audit.sources.whatsapp_account import _Reader
+from privacy_audit.sources.whatsapp.account import labels as lab
+from privacy_audit.sources.whatsapp.account import sections as rd
+from privacy_audit.sources.whatsapp.account.sections import ReportSections
 
 _SKIP_FOR_PROFILE = ("contact", "group", "block", "device", "setting", "privacy", "vec")
 _DEVICE_FIELDS = {
@@ -77,7 +75,7 @@ def _get(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def fill(reader: _Reader) -> None:
+def fill(reader: ReportSections) -> None:
     """Fill identifiers, contacts, groups, settings and activity from ``reader``."""
     _identifiers(reader)
     _registration(reader)
@@ -88,11 +86,11 @@ def fill(reader: _Reader) -> None:
     _ips_and_dates(reader)
 
 
-def _identifiers(reader: _Reader) -> None:
+def _identifiers(reader: ReportSections) -> None:
     sink = reader.sink
     found_phone = False
     seen: set[tuple[str, str]] = set()
-    for section, tree in reader._section(
+    for section, tree in reader.section(
         "user_information", "business_information", "business_profile"
     ):
         for path, value in rd.walk(tree):
@@ -123,7 +121,7 @@ def _identifiers(reader: _Reader) -> None:
                 value=text,
                 raw=text,
                 valid=True,
-                source_file=reader._src(section),
+                source_file=reader.src(section),
             )
         if not found_phone:  # unlabelled: the first phone-shaped value of the profile
             for _path, value in rd.walk(tree):
@@ -135,7 +133,7 @@ def _identifiers(reader: _Reader) -> None:
                         value=text,
                         raw=text,
                         valid=True,
-                        source_file=reader._src(section),
+                        source_file=reader.src(section),
                     )
                     found_phone = True
                     break
@@ -143,8 +141,8 @@ def _identifiers(reader: _Reader) -> None:
         reader.warn(N_("The WhatsApp report does not show your phone number in a known form."))
 
 
-def _registration(reader: _Reader) -> None:
-    for section, tree in reader._section("registration_information", "user_information"):
+def _registration(reader: ReportSections) -> None:
+    for section, tree in reader.section("registration_information", "user_information"):
         for record in rd.dicts(tree):
             when = platform = None
             for key, value in record.items():
@@ -162,7 +160,7 @@ def _registration(reader: _Reader) -> None:
                     kind="registration",
                     timestamp=when,
                     device=platform,
-                    source_file=reader._src(section),
+                    source_file=reader.src(section),
                 )
                 return
 
@@ -174,9 +172,9 @@ def _device_label(record: dict[str, Any]) -> tuple[str | None, str]:
     return (None if ident is None else str(ident)), text
 
 
-def _devices(reader: _Reader) -> None:
+def _devices(reader: ReportSections) -> None:
     seen: set[str] = set()
-    for section, tree in reader._section("account_settings", "user_information"):
+    for section, tree in reader.section("account_settings", "user_information"):
         for record in rd.dicts(tree):
             if (
                 _get(record, _DEVICE_FIELDS["model"]) is None
@@ -195,9 +193,9 @@ def _devices(reader: _Reader) -> None:
                 "activity",
                 kind="companion" if companion else "device",
                 device=label,
-                source_file=reader._src(section),
+                source_file=reader.src(section),
             )
-    for section, tree in reader._section("user_information", "account_settings"):
+    for section, tree in reader.section("user_information", "account_settings"):
         for record in rd.dicts(tree):
             for key, value in record.items():
                 norm = lab.norm(key)
@@ -216,7 +214,7 @@ def _devices(reader: _Reader) -> None:
                             kind="last_active",
                             timestamp=when,
                             device=name or (f"device {ident}" if ident is not None else None),
-                            source_file=reader._src(section),
+                            source_file=reader.src(section),
                         )
 
 
@@ -243,9 +241,9 @@ def _phones_in(node: Any) -> list[tuple[str, str | None]]:
     return out
 
 
-def _contacts(reader: _Reader) -> None:
+def _contacts(reader: ReportSections) -> None:
     sink = reader.sink
-    for section, tree in reader._section("contacts"):
+    for section, tree in reader.section("contacts"):
         if reader.gen1:
             tree = (
                 {
@@ -274,7 +272,7 @@ def _contacts(reader: _Reader) -> None:
                 origin="whatsapp_contacts",
                 name=name,
                 phone_raw=phone,
-                source_file=reader._src(section),
+                source_file=reader.src(section),
             )
         if not pairs and tree:
             reader.warn(
@@ -311,8 +309,8 @@ def _group_rows(node: Any) -> list[tuple[str, int]]:
     return out
 
 
-def _groups(reader: _Reader) -> None:
-    for section, tree in reader._section("groups"):
+def _groups(reader: ReportSections) -> None:
+    for section, tree in reader.section("groups"):
         node: Any = tree
         if isinstance(tree, dict):
             lists = [v for k, v in tree.items() if "group" in lab.norm(k) or "grupp" in lab.norm(k)]
@@ -323,13 +321,13 @@ def _groups(reader: _Reader) -> None:
         for entry in node if isinstance(node, list) else [node]:
             flat.extend(entry if isinstance(entry, list) else [entry])
         for name, members in _group_rows(flat):
-            reader.sink.add("groups", name=name, members=members, source_file=reader._src(section))
+            reader.sink.add("groups", name=name, members=members, source_file=reader.src(section))
 
 
-def _settings(reader: _Reader) -> None:
+def _settings(reader: ReportSections) -> None:
     sink = reader.sink
     seen: set[str] = set()
-    for section, tree in reader._section("account_settings"):
+    for section, tree in reader.section("account_settings"):
         for record in rd.dicts(tree):
             if _get(record, _DEVICE_FIELDS["model"]) is not None or any(
                 lab.identifier_kind(k) == "phone" for k in record
@@ -357,17 +355,17 @@ def _settings(reader: _Reader) -> None:
                         continue
                     text = lab.setting_value(value)
                 seen.add(setting)
-                sink.add("settings", key=setting, value=text, source_file=reader._src(section))
+                sink.add("settings", key=setting, value=text, source_file=reader.src(section))
 
 
-def _ips_and_dates(reader: _Reader) -> None:
+def _ips_and_dates(reader: ReportSections) -> None:
     seen: set[str] = set()
     for section, tree in reader.sections.items():
         for path, value in rd.walk(tree):
             if lab.looks_like_ip(value) and str(value) not in seen:
                 seen.add(str(value))
                 reader.sink.add(
-                    "activity", kind="ip", ip=str(value).strip(), source_file=reader._src(section)
+                    "activity", kind="ip", ip=str(value).strip(), source_file=reader.src(section)
                 )
             elif path and any(w in lab.norm(path[-1]) for w in ("generation_time", "generated")):
                 when = reader.timestamp(value)

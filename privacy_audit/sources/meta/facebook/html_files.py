@@ -1,4 +1,4 @@
-"""Facebook (and Messenger) HTML files, read through :mod:`meta_html` records.
+"""Facebook (and Messenger) HTML files, read through :mod:`..html` records.
 
 HTML has no ids and localised dates; values are matched by label (any language) and,
 where labels are unreliable, by shape (e-mail, phone, IP address). Times of Facebook
@@ -11,10 +11,9 @@ import posixpath
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import MetaReader, contact_kind
-from privacy_audit.sources.meta_fb_json import add_contact_point, add_identifier
-from privacy_audit.sources.meta_html import HtmlRecord, page_records, shaped
-from privacy_audit.sources.meta_labels import (
+from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
+from privacy_audit.sources.meta.html import HtmlRecord, page_records, shaped
+from privacy_audit.sources.meta.labels import (
     advertiser_relation,
     is_label,
     is_phone_label,
@@ -23,7 +22,8 @@ from privacy_audit.sources.meta_labels import (
     on_off,
     service_name,
 )
-from privacy_audit.sources.meta_load import Spec
+from privacy_audit.sources.meta.load import Spec
+from privacy_audit.sources.meta.reader import MetaReader, contact_kind
 
 
 def _records(root: Any) -> list[HtmlRecord]:

@@ -15,7 +15,7 @@ import orjson
 import pandas as pd
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import BAD_FILE, ODD_FILE, MetaReader, millis, text
+from privacy_audit.sources.meta.reader import BAD_FILE, ODD_FILE, MetaReader, millis, text
 from privacy_audit.sources.text import fix_mojibake
 
 BOM = b"\xef\xbb\xbf"

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import (
+from privacy_audit.sources.meta.fast import add_fast
+from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_name
+from privacy_audit.sources.meta.reader import (
     MetaReader,
     contact_kind,
     flatten_label_values,
@@ -24,8 +26,6 @@ from privacy_audit.sources.meta_common import (
     seconds,
     text,
 )
-from privacy_audit.sources.meta_fast import add_fast
-from privacy_audit.sources.meta_labels import is_label, is_phone_label, service_name
 
 
 def add_identifier(r: MetaReader, m: Member, kind: str, value: Any, **extra: Any) -> None:
@@ -79,7 +79,7 @@ def profile(r: MetaReader, data: Any, m: Member) -> None:
     """``profile_information.json``: own name, username, e-mails, phone numbers."""
     prof = data.get("profile_v2") or data.get("profile") if isinstance(data, dict) else None
     if not isinstance(prof, dict):
-        leaves = list(flatten_label_values(_label_values(data)))
+        leaves = list(flatten_label_values(label_values_of(data)))
         if not leaves:
             raise ValueError("no profile")
         for leaf in leaves:
@@ -110,7 +110,9 @@ def profile(r: MetaReader, data: Any, m: Member) -> None:
         add_identifier(r, m, "phone", number)
 
 
-def _label_values(data: Any) -> list[Any]:
+def label_values_of(data: Any) -> list[Any]:
+    """The ``label_values`` items of a 2025+ document: at its root, under its one root
+    key, or of every record of a list of records (concatenated)."""
     if isinstance(data, dict):
         if isinstance(data.get("label_values"), list):
             return data["label_values"]
@@ -131,8 +133,8 @@ def address_book(r: MetaReader, data: Any, m: Member) -> None:
     if isinstance(data, dict):
         book = data.get("address_book_v2") or data.get("address_book")
     entries = records_of(book, "address_book") if book is not None else []
-    if not entries and _label_values(data):
-        for record in label_records(_label_values(data)):
+    if not entries and label_values_of(data):
+        for record in label_records(label_values_of(data)):
             name = lv_value(record, "name")
             points: list[str | None] = [
                 leaf.value for leaf in record if leaf.value and is_label(leaf.label, "contact_info")
@@ -193,8 +195,8 @@ def name_list(origin: str, *keys: str):
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
         has_key = isinstance(data, dict) and any(k in data for k in keys)
-        if not has_key and not isinstance(data, list) and _label_values(data):
-            for leaf in flatten_label_values(_label_values(data)):
+        if not has_key and not isinstance(data, list) and label_values_of(data):
+            for leaf in flatten_label_values(label_values_of(data)):
                 if leaf.value:
                     r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)
             return
@@ -236,7 +238,7 @@ def accounts_center(r: MetaReader, data: Any, m: Member) -> None:
     root = data.get("accounts_center_v2") if isinstance(data, dict) else None
     entries = records_of(root, "linked_accounts") if root is not None else []
     if root is None:
-        lvs = _label_values(data)
+        lvs = label_values_of(data)
         if not lvs:
             raise ValueError("no accounts")
         for record in label_records(lvs) or [list(flatten_label_values(lvs))]:
@@ -320,9 +322,9 @@ def record_details(r: MetaReader, data: Any, m: Member) -> None:
 
 def two_factor(r: MetaReader, data: Any, m: Member) -> None:
     """``two-factor_authentication.json`` and similar: the 2FA state, when shown."""
-    from privacy_audit.sources.meta_labels import on_off
+    from privacy_audit.sources.meta.labels import on_off
 
-    leaves = list(flatten_label_values(_label_values(data)))
+    leaves = list(flatten_label_values(label_values_of(data)))
     state = None
     leaf = lv_find(leaves, "two_factor")
     if leaf is not None:

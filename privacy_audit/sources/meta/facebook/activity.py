@@ -1,5 +1,5 @@
 """Facebook (and Messenger) JSON files: logins, sessions, IPs, devices, off-Meta
-activity, advertisers and settings. Same extractor signature as :mod:`meta_fb_json`.
+activity, advertisers and settings. Same extractor signature as :mod:`.json_files`.
 """
 
 from __future__ import annotations
@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import (
+from privacy_audit.sources.meta.facebook.json_files import label_values_of
+from privacy_audit.sources.meta.fast import add_fast
+from privacy_audit.sources.meta.labels import advertiser_relation, is_label, login_kind, on_off
+from privacy_audit.sources.meta.reader import (
     MetaReader,
     flatten_label_values,
     label_records,
@@ -19,9 +22,6 @@ from privacy_audit.sources.meta_common import (
     seconds,
     text,
 )
-from privacy_audit.sources.meta_fast import add_fast
-from privacy_audit.sources.meta_fb_json import _label_values
-from privacy_audit.sources.meta_labels import advertiser_relation, is_label, login_kind, on_off
 
 
 def _join(*parts: Any) -> str | None:
@@ -276,7 +276,7 @@ def _first_ts(leaves: list[Any]) -> int | None:
 
 def off_meta_settings(r: MetaReader, data: Any, m: Member) -> None:
     """Off-Meta activity settings (label_values): each label becomes ``off_meta.<label>``."""
-    lvs = _label_values(data)
+    lvs = label_values_of(data)
     if not lvs:
         raise ValueError("no label_values")
     for leaf in flatten_label_values(lvs):
@@ -329,7 +329,7 @@ def advertisers(r: MetaReader, data: Any, m: Member) -> None:
                 or e.get("has_in_person_store_visit")
             ):
                 r.add("advertisers", m, name=name, relation="used_activity")
-    lvs = _label_values(data) if not entries or isinstance(entries[0], dict) else []
+    lvs = label_values_of(data) if not entries or isinstance(entries[0], dict) else []
     for item in lvs:
         if not isinstance(item, dict):
             continue
@@ -356,7 +356,7 @@ def advertisers_interacted(r: MetaReader, data: Any, m: Member) -> None:
             )
         if name:
             r.add("advertisers", m, name=name, relation="interacted")
-    for leaf in flatten_label_values(_label_values(data)) if not entries else []:
+    for leaf in flatten_label_values(label_values_of(data)) if not entries else []:
         if leaf.value and not is_label(leaf.label, "action"):
             r.add("advertisers", m, name=leaf.value, relation="interacted")
 
@@ -369,7 +369,7 @@ def generic_settings(prefix: str):
     """Settings files in ``label_values`` form (contact upload, 2FA, ...)."""
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
-        leaves = list(flatten_label_values(_label_values(data)))
+        leaves = list(flatten_label_values(label_values_of(data)))
         for leaf in leaves:
             state = on_off(leaf.value)
             key = "contact_upload" if prefix == "contacts" and state else None

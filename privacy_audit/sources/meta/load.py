@@ -3,6 +3,7 @@
 An importer lists its files as :class:`Spec` (file names -> extractor) for JSON and
 for HTML; :func:`load_meta` reads each matching member (in scope for the service),
 then the message threads, reporting progress and honouring cancellation.
+:class:`ServiceFiles` bundles what one service reads, for :func:`load_service`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta_common import MetaReader
-from privacy_audit.sources.meta_detect import THREAD_RE
+from privacy_audit.sources.meta.messages import thread_json
+from privacy_audit.sources.meta.reader import MetaReader
+from privacy_audit.sources.meta.shape import THREAD_RE
 
 Extractor = Callable[[MetaReader, Any, Member], None]
+#: reads one message thread file
+ThreadReader = Callable[[MetaReader, Member], None]
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,8 @@ def load_meta(
     *,
     json_specs: Sequence[Spec],
     html_specs: Sequence[Spec],
-    threads: Callable[[MetaReader, Member], None] | None,
-    html_threads: Callable[[MetaReader, Member], None] | None,
+    threads: ThreadReader | None,
+    html_threads: ThreadReader | None,
     skip: Callable[[Member], bool] | None = None,
     extra: Callable[[MetaReader], list[Member]] | None = None,
 ) -> MetaReader:
@@ -105,7 +109,7 @@ def load_meta(
                 if member.path not in seen:
                     seen.add(member.path)
                     jobs.append((member, parse, spec.extract))
-    thread_jobs: list[tuple[Member, Callable[[MetaReader, Member], None]]] = []
+    thread_jobs: list[tuple[Member, ThreadReader]] = []
     for member in reader.glob(THREAD_RE.pattern):
         handler = threads if member.suffix == ".json" else html_threads
         if handler is not None and member.path not in seen:
@@ -131,3 +135,43 @@ def load_meta(
     reader.finish()
     ctx.progress(1.0, "")
     return reader
+
+
+@dataclass(frozen=True)
+class ServiceFiles:
+    """What one Meta service reads in an export.
+
+    ``html`` gives the HTML specs and the HTML thread reader; it is called only for
+    exports in HTML (so lxml work is imported only then).
+    """
+
+    service: str
+    json_specs: tuple[Spec, ...]
+    html: Callable[[], tuple[tuple[Spec, ...], ThreadReader]]
+    skip: Callable[[Member], bool]
+
+
+def load_service(
+    archive: ExportArchive,
+    detection: Detection,
+    sink: SourceSink,
+    ctx: LoadContext,
+    files: ServiceFiles,
+) -> MetaReader:
+    """Read the files of ``files.service`` in ``archive`` (JSON, and HTML when the export
+    has HTML) into ``sink``, message threads included."""
+    html_specs: tuple[Spec, ...] = ()
+    html_threads: ThreadReader | None = None
+    if detection.format in ("html", "mixed"):
+        html_specs, html_threads = files.html()
+    return load_meta(
+        archive,
+        detection,
+        sink,
+        ctx,
+        json_specs=files.json_specs,
+        html_specs=html_specs,
+        threads=thread_json,
+        html_threads=html_threads,
+        skip=files.skip,
+    )

@@ -4,7 +4,7 @@ JSON files use Meta's generic structures (``label_values`` with ``value`` /
 ``timestamp_value`` / ``href`` / ``vec`` / ``dict``) next to plain keys; :func:`simplify`
 turns both into ``{label: value}`` dicts and lists. HTML pages carry the same data as
 label/value pairs in tables or nested blocks; :func:`html_tree` reads them into the same
-shape. Everything downstream (:mod:`privacy_audit.sources.whatsapp_account`) only sees
+shape. Everything downstream (:class:`ReportSections`, read by :mod:`.rows`) only sees
 plain dicts, lists and scalars.
 """
 
@@ -18,18 +18,12 @@ import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
+from privacy_audit.model import SourceSink
+from privacy_audit.sources.base import LoadContext
+from privacy_audit.sources.text import fix_mojibake
+
 Scalar = str | int | float | bool | None
 _VALUE_KEYS = ("value", "timestamp_value", "href", "uri", "timestamp")
-
-
-def _fix(text: str) -> str:
-    """Repair Meta's mojibake (UTF-8 bytes written as Latin-1); keep clean text as is."""
-    if text.isascii():
-        return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
 
 
 def load_json(data: bytes) -> Any:
@@ -66,11 +60,11 @@ def simplify(node: Any, depth: int = 0) -> Any:
     if depth > 40:
         return None
     if isinstance(node, str):
-        return _fix(node)
+        return fix_mojibake(node)
     if _is_labelled_list(node):
         out: dict[str, Any] = {}
         for item in node:
-            label = _fix(str(item.get("label") or ""))
+            label = fix_mojibake(str(item.get("label") or ""))
             value = _item_value(item)
             if label in out:  # repeated labels become a list
                 prev = out[label]
@@ -86,12 +80,14 @@ def simplify(node: Any, depth: int = 0) -> Any:
         if "label_values" in node:
             merged = simplify(node["label_values"], depth + 1)
             rest = {
-                _fix(str(k)): simplify(v, depth + 1) for k, v in node.items() if k != "label_values"
+                fix_mojibake(str(k)): simplify(v, depth + 1)
+                for k, v in node.items()
+                if k != "label_values"
             }
             if isinstance(merged, dict):
                 return {**rest, **merged}
             return {**rest, "label_values": merged}
-        return {_fix(str(k)): simplify(v, depth + 1) for k, v in node.items()}
+        return {fix_mojibake(str(k)): simplify(v, depth + 1) for k, v in node.items()}
     return node
 
 
@@ -224,3 +220,48 @@ def to_seconds(value: Any) -> float | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.timestamp()
+
+
+class ReportSections:
+    """The simplified sections of one report, and what reading rows from them needs."""
+
+    def __init__(
+        self,
+        sections: dict[str, Any],
+        snippets: dict[str, list[str]],
+        sink: SourceSink,
+        ctx: LoadContext,
+        layout: str,
+    ) -> None:
+        self.sections = sections
+        self.snippets = snippets
+        self.sink = sink
+        self.tr = ctx.tr
+        self.gen1 = layout == "whatsapp-report-2018"
+        self.device_names: dict[str, str] = {}
+        self.own_phones: set[str] = set()
+
+    def src(self, section: str) -> str:
+        """The file name rows read from ``section`` are attributed to."""
+        return f"{section}.json" if section != "report" else "portability.json"
+
+    def section(self, *names: str) -> list[tuple[str, Any]]:
+        """The sections named ``names`` (the whole report for the 2018 layout)."""
+        if self.gen1:
+            return [("report", self.sections["report"])] if "report" in self.sections else []
+        return [(n, self.sections[n]) for n in names if n in self.sections]
+
+    def warn(self, message: str) -> None:
+        """Record a translated warning (message id marked with N_)."""
+        self.sink.warn(self.tr.gettext(message))
+
+    @staticmethod
+    def timestamp(value: Any) -> datetime | None:
+        """A report time value as an aware UTC datetime."""
+        seconds = to_seconds(value)
+        if not seconds:
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (ValueError, OverflowError, OSError):  # beyond year 9999 or the platform's range
+            return None

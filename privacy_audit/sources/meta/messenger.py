@@ -4,7 +4,7 @@ Two kinds: the "Download Your Information" export of a Messenger account (messag
 threads, uploaded address book, autofill, devices — the Facebook file formats without
 the Facebook profile), and the end-to-end-encrypted chats' "secure storage" download
 (one JSON file per thread at the root, camelCase keys). Facebook exports also contain
-``messages/``; :func:`meta_detect.is_messenger_only` tells them apart.
+``messages/``; :func:`.shape.is_messenger_only` tells them apart.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import Counter
 
 from privacy_audit.model import SourceSink
-from privacy_audit.sources import meta_fb_activity as act
-from privacy_audit.sources import meta_fb_json as fbj
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta_common import MetaReader
-from privacy_audit.sources.meta_detect import is_messenger_only, is_secure_storage, shape_of
-from privacy_audit.sources.meta_load import Spec, load_meta, skip_folders
-from privacy_audit.sources.meta_messages import thread_json
+from privacy_audit.sources.meta.facebook import activity as act
+from privacy_audit.sources.meta.facebook import json_files as fbj
+from privacy_audit.sources.meta.load import Spec, load_meta, skip_folders
+from privacy_audit.sources.meta.messages import thread_json
+from privacy_audit.sources.meta.reader import MetaReader
+from privacy_audit.sources.meta.shape import is_messenger_only, is_secure_storage, shape_of
 
 JSON_SPECS: tuple[Spec, ...] = (
     Spec(("your_address_books.json",), fbj.address_book),
@@ -98,8 +98,8 @@ class MessengerImporter:
         html_specs: tuple[Spec, ...] = ()
         html_threads = None
         if want_html:
-            from privacy_audit.sources.meta_fb_html import HTML_SPECS
-            from privacy_audit.sources.meta_html import thread_html
+            from privacy_audit.sources.meta.facebook.html_files import HTML_SPECS
+            from privacy_audit.sources.meta.html import thread_html
 
             html_specs, html_threads = HTML_SPECS, thread_html
         secure = detection.layout == "messenger-e2ee"

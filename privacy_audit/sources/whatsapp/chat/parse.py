@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from privacy_audit.sources import whatsapp_chat_locale as loc
-from privacy_audit.sources import whatsapp_chat_patterns as pat
-from privacy_audit.sources import whatsapp_chat_vector as vec
+from privacy_audit.sources.whatsapp.chat import locale as loc
+from privacy_audit.sources.whatsapp.chat import patterns as pat
+from privacy_audit.sources.whatsapp.chat import vector as vec
 
 KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
 _TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3

@@ -17,9 +17,9 @@ from datetime import datetime
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import ODD_FILE, MetaReader, contact_kind
-from privacy_audit.sources.meta_labels import LABELS, is_label, norm_label
-from privacy_audit.sources.meta_messages import add_message_frame, thread_label
+from privacy_audit.sources.meta.labels import LABELS, is_label, norm_label
+from privacy_audit.sources.meta.messages import add_message_frame, thread_label
+from privacy_audit.sources.meta.reader import ODD_FILE, MetaReader, contact_kind
 from privacy_audit.sources.text import has_class, node_text, parse_text_date, squash
 
 #: Instagram HTML shows times at a fixed UTC-8 (no daylight saving time)

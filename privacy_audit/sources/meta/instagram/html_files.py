@@ -1,16 +1,16 @@
-"""Instagram HTML files, read through :mod:`meta_html` records (times at UTC-8)."""
+"""Instagram HTML files, read through :mod:`..html` records (times at UTC-8)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.sources import meta_fb_html as fbh
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import MetaReader, contact_kind
-from privacy_audit.sources.meta_fb_json import add_contact_point, add_identifier
-from privacy_audit.sources.meta_html import INSTAGRAM_OFFSET, HtmlRecord, page_records, shaped
-from privacy_audit.sources.meta_labels import on_off
-from privacy_audit.sources.meta_load import Spec
+from privacy_audit.sources.meta.facebook import html_files as fbh
+from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
+from privacy_audit.sources.meta.html import INSTAGRAM_OFFSET, HtmlRecord, page_records, shaped
+from privacy_audit.sources.meta.labels import on_off
+from privacy_audit.sources.meta.load import Spec
+from privacy_audit.sources.meta.reader import MetaReader, contact_kind
 
 _TZ = INSTAGRAM_OFFSET
 

@@ -9,7 +9,7 @@ Two generations are read, each as JSON and/or HTML:
   WhatsApp Business variant (business profile fields, ``business`` in names or keys).
 
 Key names are only partly documented, so every value is found defensively: by label
-(in several languages, :mod:`~privacy_audit.sources.whatsapp_account_labels`) and by
+(in several languages, :mod:`.labels`) and by
 shape (phone numbers, IP addresses, lists of records). What cannot be read becomes a
 warning on the source, never an exception.
 """
@@ -17,7 +17,6 @@ warning on the source, never an exception.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,10 +24,11 @@ from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
-from privacy_audit.sources import whatsapp_account_labels as lab
-from privacy_audit.sources import whatsapp_account_read as rd
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
+from privacy_audit.sources.whatsapp.account import sections as rd
+from privacy_audit.sources.whatsapp.account.rows import fill
+from privacy_audit.sources.whatsapp.account.sections import ReportSections
 
 GEN2_FOLDERS = ("whatsapp_account_information/", "whatsapp_connections/", "whatsapp_settings/")
 GEN2_FILES = frozenset(
@@ -110,7 +110,7 @@ class _Importer:
         for member in archive.members:  # the report's table of contents
             if member.name.lower() in ("index.html", "start_here.html"):
                 sink.recognized(member.path)
-        _Reader(sections, snippets, sink, ctx, detection.layout).run()
+        fill(ReportSections(sections, snippets, sink, ctx, detection.layout))
         ctx.progress(1.0, "")
 
 
@@ -148,61 +148,6 @@ def _read(
             )
         )
         return None, []
-
-
-def _label_match(key: str, names: Iterable[str]) -> bool:
-    norm = lab.norm(key)
-    return any(norm == name or norm.endswith("_" + name) for name in names)
-
-
-class _Reader:
-    """Turns the simplified report sections into Evidence rows."""
-
-    def __init__(
-        self,
-        sections: dict[str, Any],
-        snippets: dict[str, list[str]],
-        sink: SourceSink,
-        ctx: LoadContext,
-        layout: str,
-    ) -> None:
-        self.sections = sections
-        self.snippets = snippets
-        self.sink = sink
-        self.tr = ctx.tr
-        self.gen1 = layout == "whatsapp-report-2018"
-        self.device_names: dict[str, str] = {}
-        self.own_phones: set[str] = set()
-
-    def _src(self, section: str) -> str:
-        return f"{section}.json" if section != "report" else "portability.json"
-
-    def _section(self, *names: str) -> list[tuple[str, Any]]:
-        if self.gen1:
-            return [("report", self.sections["report"])] if "report" in self.sections else []
-        return [(n, self.sections[n]) for n in names if n in self.sections]
-
-    def run(self) -> None:
-        """Fill every table the report has data for."""
-        from privacy_audit.sources.whatsapp_account_rows import fill
-
-        fill(self)
-
-    # helpers used by whatsapp_account_rows
-    def warn(self, message: str) -> None:
-        """Record a translated warning (message id marked with N_)."""
-        self.sink.warn(self.tr.gettext(message))
-
-    @staticmethod
-    def timestamp(value: Any) -> datetime | None:
-        """A report time value as an aware UTC datetime."""
-        seconds = rd.to_seconds(value)
-        if not seconds:
-            return None
-        try:
-            return datetime.fromtimestamp(seconds, UTC)
-        except (ValueError, OverflowError, OSError):  # beyond year 9999 or the platform's range
-            return None
 
 
 IMPORTER = _Importer()

@@ -3,7 +3,7 @@
 Android names the file after the chat in the phone's language ("Chat WhatsApp con
 Marco.txt"); iOS always zips a ``_chat.txt`` inside "WhatsApp Chat - Marco.zip". Only
 the text is read, never the media. Parsing is in
-:mod:`privacy_audit.sources.whatsapp_chat_parse`; this module finds the chat files,
+:mod:`privacy_audit.sources.whatsapp.chat.parse`; this module finds the chat files,
 names the chats, and fills ``messages`` (metadata only), ``contacts`` (senders shown as
 phone numbers: ``chat_participant``; numbers in group system lines: ``group_member``)
 and ``SourceInfo.chat``.
@@ -20,11 +20,11 @@ from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
-from privacy_audit.sources import whatsapp_chat_patterns as pat
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.whatsapp_chat_locale import CHAT_NAME_PREFIXES
-from privacy_audit.sources.whatsapp_chat_parse import KINDS, NotAChat, ParsedChat, parse_chat
+from privacy_audit.sources.whatsapp.chat import patterns as pat
+from privacy_audit.sources.whatsapp.chat.locale import CHAT_NAME_PREFIXES
+from privacy_audit.sources.whatsapp.chat.parse import KINDS, NotAChat, ParsedChat, parse_chat
 
 _SNIFF_BYTES = 64 * 1024
 _MB = 1024 * 1024

@@ -1,7 +1,7 @@
 """Instagram JSON files (``string_map_data`` records, and the 2025+ ``label_values`` ones).
 
-Same extractor signature as :mod:`meta_fb_json`. Labels are matched through
-:mod:`meta_labels`, so non-English exports are read as well.
+Same extractor signature as :mod:`..facebook.json_files`. Labels are matched through
+:mod:`..labels`, so non-English exports are read as well.
 """
 
 from __future__ import annotations
@@ -10,7 +10,14 @@ from datetime import datetime
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta_common import (
+from privacy_audit.sources.meta.facebook.json_files import (
+    add_contact_point,
+    add_identifier,
+    contact_point_columns,
+)
+from privacy_audit.sources.meta.fast import add_fast, entry_time, entry_value, smd_index
+from privacy_audit.sources.meta.labels import on_off
+from privacy_audit.sources.meta.reader import (
     MetaReader,
     flatten_label_values,
     records_strict,
@@ -21,13 +28,6 @@ from privacy_audit.sources.meta_common import (
     string_list,
     text,
 )
-from privacy_audit.sources.meta_fast import add_fast, entry_time, entry_value, smd_index
-from privacy_audit.sources.meta_fb_json import (
-    add_contact_point,
-    add_identifier,
-    contact_point_columns,
-)
-from privacy_audit.sources.meta_labels import on_off
 
 
 def record_map(record: Any) -> dict[str, Any]:

@@ -3,38 +3,26 @@
 - A folder that holds an extracted export (Meta's category folders, a WhatsApp account
   report tree), possibly under wrapper folders, is one export.
 - A folder that holds export files (a Downloads folder with a Facebook zip and a few
-  WhatsApp chats) is expanded into those files; only the ones an importer recognises
-  are kept, so unrelated zips next to them do not stop the import.
-- Zips (or extracted folders) of one multi-part Meta export are merged: new names
-  ``facebook-<user>-<YYYY-MM-DD>-<random>.zip`` share everything but the random part,
-  old ones are ``<user>_<YYYYMMDD>_part_<N>.zip``. A second download of the same part
-  (``... (1).zip``) is ignored.
+  WhatsApp chats) is scanned: its zips, chats and export folders are candidates, which
+  the pipeline keeps only when an importer recognises them (this module never detects).
+- Zips (or extracted folders) of one multi-part Meta export are merged (see
+  :mod:`.parts`). A second download of the same part (``... (1).zip``) is ignored.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
-from privacy_audit.sources.archive import ExportArchive, SingleFileArchive, is_zip, match_key
+from privacy_audit.sources.archive.listing import match_key
+from privacy_audit.sources.archive.parts import download_name, part_group_key
+from privacy_audit.sources.archive.reader import ExportArchive, SingleFileArchive, is_zip
 
-log = logging.getLogger(__name__)
-
-# facebook-jdoe-2026-05-14-a1b2c3d4, instagram-x-2025-01-02-ZZZ, meta-2025-Jan-02-...
-_PART_RE = re.compile(
-    r"^(?P<key>(?:facebook|instagram|messenger|meta|threads)(?:-.+?)?"
-    r"-\d{4}-(?:\d{1,2}|[A-Za-z]{3,9})-\d{1,2})-[A-Za-z0-9_-]+$",
-    re.IGNORECASE,
-)
-_OLD_PART_RE = re.compile(r"^(?P<key>.+_\d{8})(?:_part_?\d+)?$", re.IGNORECASE)
-#: what a browser appends to a second download of the same file: "x (1).zip", "x(2).zip"
-_COPY_RE = re.compile(r"\s*\(\d+\)$")
 #: file types a scanned folder may hold exports in
 _SCAN_SUFFIXES = (".zip", ".txt")
 
@@ -56,20 +44,6 @@ _GENERIC = frozenset(
     profile_information search_history other_activity""".split()
 )
 _MARKER_FILES = frozenset(("start_here.html", "portability.json", "access.html"))
-
-
-def _strip_zip(name: str) -> str:
-    return name[:-4] if name.lower().endswith(".zip") else name
-
-
-def part_group_key(path: Path) -> str | None:
-    """The multi-part key of an export zip or folder name (same key = same export)."""
-    stem = _COPY_RE.sub("", _strip_zip(path.name))
-    for regex in (_PART_RE, _OLD_PART_RE):
-        match = regex.match(stem)
-        if match:
-            return match.group("key").lower()
-    return None
 
 
 def _children(folder: Path) -> list[os.DirEntry[str]]:
@@ -112,7 +86,7 @@ def is_export_tree(folder: Path, depth: int = 2) -> bool:
     return False
 
 
-def _scan_folder(folder: Path) -> list[Path]:
+def scan_folder(folder: Path) -> list[Path]:
     """The export candidates directly inside a folder that is not itself an export.
 
     A zip that a chat text in the same folder names as an attachment (an extracted chat
@@ -158,7 +132,7 @@ def _chat_attachments(candidates: list[Path]) -> set[Path]:
     return attached
 
 
-def _group(paths: Sequence[Path]) -> list[list[Path]]:
+def group_parts(paths: Sequence[Path]) -> list[list[Path]]:
     """Group paths into exports: multi-part zips/folders together, in first-seen order."""
     groups: dict[str, list[Path]] = {}
     for path in paths:
@@ -178,7 +152,7 @@ def _group(paths: Sequence[Path]) -> list[list[Path]]:
 def _same_download(path: Path, other: Path) -> bool:
     """True when ``path`` is a copy of ``other``: "x (1).zip" next to "x.zip", or the
     folder "x" that "x.zip" was extracted to."""
-    if _COPY_RE.sub("", _strip_zip(path.name)) != _COPY_RE.sub("", _strip_zip(other.name)):
+    if download_name(path.name) != download_name(other.name):
         return False
     if path.is_dir() or other.is_dir():
         return True
@@ -188,35 +162,26 @@ def _same_download(path: Path, other: Path) -> bool:
         return False
 
 
-def _recognised(groups: list[list[Path]]) -> list[list[Path]]:
-    """The groups an importer recognises (for folders scanned on the user's behalf)."""
-    from privacy_audit.sources.detect import detect  # detect imports the importers
+@dataclass
+class Gathered:
+    """The paths a user gave, sorted out (see :func:`gather`)."""
 
-    kept: list[list[Path]] = []
-    first_error: InputError | None = None
-    for parts in groups:
-        try:
-            with open_parts(parts) as archive:
-                detect(archive)
-        except InputError as exc:
-            log.debug("skipped a file in a scanned folder: %s", type(exc).__name__)
-            first_error = first_error or exc
-            continue
-        kept.append(parts)
-    if not kept and len(groups) == 1 and first_error is not None:
-        raise first_error  # the only candidate: its own message is the most useful
-    return kept
+    #: the exports given directly, each a list of parts (zips or folders)
+    given: list[list[Path]] = field(default_factory=list)
+    #: folder that holds no export itself -> the export candidates directly inside it
+    scanned: dict[Path, list[Path]] = field(default_factory=dict)
+    #: every path given directly, resolved (a candidate among them is not read twice)
+    seen: set[Path] = field(default_factory=set)
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
-    """Group ``paths`` into exports; each export is a list of parts (zips or folders).
+def gather(paths: Sequence[str | Path]) -> Gathered:
+    """Sort ``paths`` into exports given directly and folders to scan for exports.
 
-    Raises :class:`InputError` for a path that does not exist or a folder that holds
-    no export.
+    Raises :class:`InputError` for a path that does not exist or is not a regular file
+    or folder. Which scanned candidates are exports is for the caller to decide.
     """
     given: list[Path] = []
-    scanned: dict[Path, list[Path]] = {}
-    seen: set[Path] = set()
+    out = Gathered()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -232,48 +197,17 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
                 N_("Open the .zip file or the folder of your export."),
             )
         resolved = path.resolve()
-        if resolved in seen:
+        if resolved in out.seen:
             continue
-        seen.add(resolved)
+        out.seen.add(resolved)
         if path.is_dir() and not is_export_tree(path):
-            candidates = _scan_folder(path)
+            candidates = scan_folder(path)
             if candidates:
-                scanned[path] = candidates
+                out.scanned[path] = candidates
                 continue
         given.append(path)
-
-    exports = _group(given)
-    for folder, candidates in scanned.items():
-        groups = _group([c for c in candidates if c.resolve() not in seen])
-        kept = _recognised(groups)
-        if not kept:
-            raise InputError(
-                N_(
-                    "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."
-                ),
-                folder,
-                N_(
-                    "Open the .zip files you downloaded (all parts together), the folder they "
-                    "were extracted to, or a WhatsApp chat .txt/.zip file."
-                ),
-            )
-        for parts in kept:
-            seen.update(p.resolve() for p in parts)
-        exports.extend(kept)
-    return exports
-
-
-def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
-    """Open every export among ``paths`` (caller closes them)."""
-    opened: list[ExportArchive] = []
-    try:
-        for parts in expand_inputs(paths):
-            opened.append(open_parts(parts))
-    except BaseException:
-        for archive in opened:
-            archive.close()
-        raise
-    return opened
+    out.given = group_parts(given)
+    return out
 
 
 def open_parts(parts: list[Path]) -> ExportArchive:
@@ -289,10 +223,10 @@ def open_parts(parts: list[Path]) -> ExportArchive:
 
 
 __all__ = [
-    "SingleFileArchive",
-    "expand_inputs",
+    "Gathered",
+    "gather",
+    "group_parts",
     "is_export_tree",
-    "open_exports",
     "open_parts",
-    "part_group_key",
+    "scan_folder",
 ]

@@ -26,7 +26,7 @@ from typing import IO
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
-from privacy_audit.sources.archive_listing import (
+from privacy_audit.sources.archive.listing import (
     MAX_MEMBERS,
     MEDIA_SUFFIXES,
     Member,

@@ -1,0 +1,31 @@
+"""Accounts Center exports: one download that holds a Facebook and an Instagram part.
+
+Whichever importer detects such an export reads its own service's files, then the
+other service's files into rows of that service. Both importers call
+:func:`load_with_other_part` with the two services' :class:`ServiceFiles`, so neither
+importer imports the other.
+"""
+
+from __future__ import annotations
+
+from privacy_audit.model import SourceSink
+from privacy_audit.sources.archive import ExportArchive
+from privacy_audit.sources.base import Detection, LoadContext
+from privacy_audit.sources.meta.load import ServiceFiles, for_service, load_service
+from privacy_audit.sources.meta.shape import combined_with, shape_of
+
+
+def load_with_other_part(
+    archive: ExportArchive,
+    detection: Detection,
+    sink: SourceSink,
+    ctx: LoadContext,
+    *,
+    own: ServiceFiles,
+    other: ServiceFiles,
+) -> None:
+    """Read ``own``'s files into ``sink``; when ``archive`` is a combined Accounts Center
+    export that also holds ``other``'s part, read that part too, as ``other.service`` rows."""
+    load_service(archive, detection, sink, ctx, own)
+    if combined_with(shape_of(archive), other.service):
+        load_service(archive, detection, for_service(sink, other.service), ctx, other)

@@ -1,0 +1,1 @@
+"""Facebook: the importer, the files it reads (JSON and HTML) and their extractors."""

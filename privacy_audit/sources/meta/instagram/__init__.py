@@ -1,0 +1,1 @@
+"""Instagram: the importer, the files it reads (JSON and HTML) and their extractors."""

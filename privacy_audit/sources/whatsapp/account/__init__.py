@@ -1,0 +1,1 @@
+"""The WhatsApp account-info report: importer, report sections, rows per table, labels."""

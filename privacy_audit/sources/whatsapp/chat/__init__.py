@@ -1,0 +1,1 @@
+"""Exported WhatsApp chats (.txt or .zip): importer, parser, line patterns, locales."""
