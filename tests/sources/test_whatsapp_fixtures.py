@@ -28,7 +28,7 @@ EXPECTED = {
     "mtmxo__whatsapp-chat-analyzer/tests/fixtures/android_it.txt": (
         3, {"text": 2, "media": 0, "system": 1, "deleted": 0}, "dmy", "24h", "android"),
     "mtmxo__whatsapp-chat-analyzer/tests/fixtures/ios_en.txt": (
-        3, {"text": 2, "media": 1, "system": 0, "deleted": 0}, "mdy", "12h", "ios"),
+        3, {"text": 2, "media": 1, "system": 0, "deleted": 0}, "dmy", "12h", "ios"),
     "gesiscss__WhatsR/inst/englishiosampm.txt": (
         50, {"text": 38, "media": 3, "system": 8, "deleted": 1}, "mdy", "12h", "ios"),
     "gesiscss__WhatsR/inst/germanandroid24h.txt": (

@@ -163,7 +163,8 @@ def strip_edited(body: str) -> str:
 
 
 #: Attachment lines (export with media): Android ``NAME.ext (file attached)``; iOS
-#: ``<attached: NAME>`` at the end of the body (a caption may precede it) and old iOS
+#: ``<attached: NAME>`` (also ``< attached: NAME >``) at the end of the body (a caption may
+#: precede it) and old iOS
 #: ``NAME.ext <attached>``; the iOS document line ``NAME • 3 pages document omitted``.
 _ANDROID_ATTACHED = re.compile(
     r"^\S[^\n]*?\.\w{1,5} \((?:file attached|file allegato|datei angehängt|archivo adjunto"
@@ -171,7 +172,7 @@ _ANDROID_ATTACHED = re.compile(
     re.IGNORECASE,
 )
 _IOS_ATTACHED = re.compile(
-    r"<(?:attached|allegato|anhang|adjunto|pièce jointe|piece jointe|anexo|bijlage)"
+    r"< ?(?:attached|allegato|anhang|adjunto|pièce jointe|piece jointe|anexo|bijlage)"
     r" ?: ?[^>\n]+>$|^\S+\.\w{1,5} <attached>$",
     re.IGNORECASE,
 )

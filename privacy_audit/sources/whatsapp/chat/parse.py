@@ -143,7 +143,9 @@ def parse_chat(
     present = [t[4] for t in triples if t is not None]
     sep = max(set(present), key=present.count) if present else "/"
     usable = [t if t is not None and t[4] == sep else None for t in triples]
-    order = pat.decide_order([t for t in usable if t is not None], twelve)
+    first = dates[date_heads[0]] if date_heads else b""
+    padded = first[:1] == b"0" or b"/0" in first or len(first.rsplit(b"/", 1)[-1]) == 4
+    order = pat.decide_order([t for t in usable if t is not None], twelve, padded)
     date_order = order.order
     if order.ambiguous and default_order in ("dmy", "mdy", "ymd"):
         date_order = default_order

@@ -46,7 +46,7 @@ _BODY = rb"([^\n]*+)"
 _SPACED_DATE = rb"(\d{1,2}\. \d{1,2}\. \d{4})\."
 
 _SEP_ANDROID = rb"(?:, ?| (?:\xc3\xa0 |klo |um )?)"
-_DASH_ANDROID = rb" ?" + _DASH + rb" "
+_DASH_ANDROID = rb" {0,2}" + _DASH + rb" "  # "10:36 p.m.  - " (two spaces) seen too
 _PLAIN_TIMES = {False: rb"(\d{1,2}[:.]\d{2})", True: rb"(\d{1,2}[:.]\d{2}[:.]\d{2})"}
 
 
@@ -175,14 +175,16 @@ def split_date(raw: str) -> Triple | None:
     return int(a), int(b), int(c), len(a) == 4, sep
 
 
-def decide_order(triples: list[Triple], twelve_hour: bool) -> DateOrder:
+def decide_order(triples: list[Triple], twelve_hour: bool, padded: bool = False) -> DateOrder:
     """Decide dmy/mdy/ymd from every distinct date of a file (in order of appearance).
 
     Rules: a 4-digit (or > 31) first field means year first; otherwise the year is last
     and a first field > 12 means day first, a second field > 12 month first. When no
     field says so, the field that changes more often between consecutive dates is the
     day. When that does not decide either, the file is ambiguous: day first, unless the
-    clock is 12-hour with ``/`` separators (the en-US export shape).
+    clock is 12-hour with ``/`` separators and the dates are not ``padded`` (zero-padded
+    or with a 4-digit year): en-US writes ``3/6/24``, while ``12/06/2024, 9:34:05 PM`` is
+    the en-GB/en-IN/en-AU shape.
     """
     if not triples:
         return DateOrder("dmy", True)
@@ -204,7 +206,7 @@ def decide_order(triples: list[Triple], twelve_hour: bool) -> DateOrder:
         return DateOrder("dmy", False)
     if second_changes >= 2 * first_changes + 3:
         return DateOrder("mdy", False)
-    default = "mdy" if twelve_hour and triples[0][4] == "/" else "dmy"
+    default = "mdy" if twelve_hour and triples[0][4] == "/" and not padded else "dmy"
     return DateOrder(default, True)
 
 
