@@ -87,6 +87,15 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "value": "str",
         "source_file": "str",
     },
+    "suggestions": {
+        "service": "str",
+        "origin": "str",  # people_you_may_know | suggested_friends
+        "name": "str",
+        "phone_raw": "str",  # when the suggestion carries a number
+        "phone_e164": "str",
+        "suggested_at": "time",
+        "source_file": "str",
+    },
     "messages": {
         "service": "str",
         "chat": "str",

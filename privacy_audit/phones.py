@@ -159,6 +159,7 @@ def normalize_evidence(evidence: Evidence, region: str | None = None) -> Evidenc
     - ``identifiers`` (``kind == "phone"``): ``raw`` keeps what the export says,
       ``value`` becomes E.164 when valid (else stays the raw text), ``valid`` the flag;
     - ``contacts``: ``phone_e164`` / ``phone_valid`` from ``phone_raw``;
+    - ``suggestions``: ``phone_e164`` from ``phone_raw``;
     - ``messages``: ``sender_phone_e164`` from ``sender_phone_raw``;
     - ``evidence.region`` is set to the default region used.
     """
@@ -187,6 +188,13 @@ def normalize_evidence(evidence: Evidence, region: str | None = None) -> Evidenc
         contacts["phone_e164"] = e164.to_numpy(dtype=object)
         contacts["phone_valid"] = e164.notna().to_numpy(dtype=bool)
         tables["contacts"] = contacts
+
+    suggestions = tables.get("suggestions")
+    if suggestions is not None and not suggestions.empty:
+        suggestions = suggestions.copy()
+        e164 = _map_column(suggestions["phone_raw"], code)
+        suggestions["phone_e164"] = e164.to_numpy(dtype=object)
+        tables["suggestions"] = suggestions
 
     messages = tables.get("messages")
     if messages is not None and not messages.empty:

@@ -35,6 +35,7 @@ ALL_FINDINGS = {
     "shared-devices-ips",
     "two-factor-off",
     "number-exposed-in-groups",
+    "contacts-suggested-as-friends",
 }
 
 #: file name start -> (importer module, service, kind, layout start)

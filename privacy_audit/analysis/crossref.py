@@ -17,7 +17,7 @@ runs over rows. :func:`crossref` returns the ``AuditResult.crossref`` tables:
 - ``linked_accounts``: the Evidence table as it is.
 
 Extra tables used by the rules (not part of the fixed contract): ``uploads``,
-``not_friends``, ``business_chats``, ``group_exposure``.
+``not_friends``, ``business_chats``, ``group_exposure``, ``suggested_contacts``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
+from privacy_audit.analysis.crossref_suggestions import suggested_contacts
 from privacy_audit.analysis.crossref_whatsapp import business_chats, group_exposure
 from privacy_audit.model import Evidence
 
@@ -36,6 +37,8 @@ UPLOAD_SERVICES: tuple[str, ...] = ("facebook", "messenger", "instagram")
 UPLOAD_ORIGINS: tuple[str, ...] = ("address_book", "synced_contacts")
 #: WhatsApp contact origins (account report contacts, chat senders, group members)
 WHATSAPP_ORIGINS: tuple[str, ...] = ("whatsapp_contacts", "chat_participant", "group_member")
+#: Facebook friends (all of them, and those whose posts are shown less)
+FRIEND_ORIGINS: tuple[str, ...] = ("friends", "friends_seen_less")
 
 
 def own_ids(evidence: Evidence) -> pd.DataFrame:
@@ -109,9 +112,20 @@ def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:
 
 
 def uploads(contacts: pd.DataFrame) -> pd.DataFrame:
-    """Contact entries uploaded/synced to Facebook, Messenger or Instagram."""
+    """Contact entries uploaded/synced to Facebook, Messenger or Instagram.
+
+    An entry with a name only is left out when an entry of the same service and name has
+    a number or an e-mail: 2025+ Facebook exports list the people uploaded from the
+    phone again, by name only, next to their contact points.
+    """
     mask = contacts["service"].isin(UPLOAD_SERVICES) & contacts["origin"].isin(UPLOAD_ORIGINS)
-    return contacts[mask]
+    up = contacts[mask]
+    name_only = up["phone"].isna() & up["email"].isna()
+    if not name_only.any() or name_only.all():
+        return up
+    who = up["service"].fillna("") + "\x1f" + up["name_key"].fillna("\x1f")
+    repeated = who.isin(who[~name_only].unique())
+    return up[~(name_only & repeated)]
 
 
 def contact_overlap(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -167,7 +181,7 @@ def not_friends(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.Da
 
     Empty when the export has no friends list (then nothing can be said).
     """
-    friends = contacts[(contacts["origin"] == "friends")].dropna(subset=["name_key"])
+    friends = contacts[contacts["origin"].isin(FRIEND_ORIGINS)].dropna(subset=["name_key"])
     up = uploads(contacts) if up is None else up
     if friends.empty or up.empty:
         return up.iloc[0:0]
@@ -319,6 +333,7 @@ def crossref(evidence: Evidence) -> dict[str, Any]:
     off_top = off_meta_top(evidence)
     adv, chats = advertisers(evidence, off_top)
     up = uploads(contacts)
+    wa = contacts[(contacts["service"] == "whatsapp") & contacts["origin"].isin(WHATSAPP_ORIGINS)]
     return {
         "own_ids": own,
         "contact_overlap": contact_overlap(contacts, up),
@@ -332,6 +347,7 @@ def crossref(evidence: Evidence) -> dict[str, Any]:
         "contacts": contacts,
         "uploads": up,
         "not_friends": not_friends(contacts, up),
+        "suggested_contacts": suggested_contacts(evidence, pd.concat([up, wa])),
         "business_chats": chats,
         "group_exposure": group_exposure(evidence, contacts),
     }

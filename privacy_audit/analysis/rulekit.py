@@ -40,6 +40,7 @@ FINDING_IDS: tuple[str, ...] = (
     "shared-devices-ips",
     "two-factor-off",
     "number-exposed-in-groups",
+    "contacts-suggested-as-friends",
 )
 #: how many example rows a finding carries
 EXAMPLES = 5

@@ -35,6 +35,7 @@ TABLE_LABELS = {
     "advertisers": N_("advertisers"),
     "linked_accounts": N_("linked accounts"),
     "settings": N_("settings"),
+    "suggestions": N_("friend suggestions"),
     "messages": N_("messages"),
     "groups": N_("groups"),
 }

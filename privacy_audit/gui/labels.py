@@ -14,6 +14,7 @@ TABLE_NAMES: dict[str, str] = {
     "advertisers": N_("Advertisers"),
     "linked_accounts": N_("Linked accounts"),
     "settings": N_("Settings"),
+    "suggestions": N_("Friend suggestions"),
     "messages": N_("Messages (metadata only)"),
     "groups": N_("Groups"),
 }
@@ -44,6 +45,7 @@ COLUMN_NAMES: dict[str, str] = {
     "linked_to": N_("Linked to"),
     "via": N_("Via"),
     "linked_at": N_("Linked on"),
+    "suggested_at": N_("Suggested on"),
     "key": N_("Setting"),
     "chat": N_("Chat"),
     "is_group": N_("Group chat"),

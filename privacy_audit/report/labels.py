@@ -43,6 +43,7 @@ COLUMN_LABELS = {
     "confidence": N_("Match"),
     "origin": N_("Origin"),
     "uploaded": N_("Uploaded on"),
+    "suggested_at": N_("Suggested on"),
     "advertiser": N_("Advertiser"),
     "relations": N_("What they did"),
     "in_off_meta": N_("In off-Meta activity"),
@@ -61,6 +62,9 @@ VALUE_LABELS = {
     "business_page": N_("Business page"),
     "address_book": N_("address book"),
     "synced_contacts": N_("synced contacts"),
+    "people_you_may_know": N_("people you may know"),
+    "suggested_friends": N_("suggested friends"),
+    "friends_seen_less": N_("friends you see less of"),
 }
 #: one list of letter titles for the analysis, the report and the GUI
 LETTER_TITLES = ANALYSIS_LETTER_TITLES

@@ -141,6 +141,7 @@ class Redactor:
             return list(frame[name].dropna().unique())
 
         self._register(column("contacts", "name"), "contact")
+        self._register(column("suggestions", "name"), "contact")
         self._register(column("messages", "sender"), "contact")
         self._register(column("messages", "chat"), "chat")
         self._register(column("groups", "name"), "group")
@@ -150,6 +151,8 @@ class Redactor:
         for table, field in (
             ("contacts", "phone_raw"),
             ("contacts", "phone_e164"),
+            ("suggestions", "phone_raw"),
+            ("suggestions", "phone_e164"),
             ("messages", "sender_phone_raw"),
             ("messages", "sender_phone_e164"),
         ):

@@ -26,6 +26,7 @@ FILES = {
     "settings": "settings.json",
     "messages": "chat.txt",
     "groups": "whatsapp_connections/groups.json",
+    "suggestions": "connections/friends/people_you_may_know.json",
 }
 
 
@@ -112,6 +113,23 @@ def full_factory() -> Factory:
     # WhatsApp: Marco by number (confirmed), Sara by name only (probable)
     f.add("whatsapp", "contacts", origin="whatsapp_contacts", phone_e164="+393470000010")
     f.add("whatsapp", "contacts", src="chat", origin="chat_participant", name="sara  NERI")
+    # friend suggestions: Marco by number (confirmed), Luca by name (probable), a stranger
+    f.add(
+        "facebook",
+        "suggestions",
+        origin="people_you_may_know",
+        phone_raw="+393470000010",
+        phone_e164="+393470000010",
+        suggested_at=1_720_000_000,
+    )
+    f.add(
+        "facebook",
+        "suggestions",
+        origin="suggested_friends",
+        name="Luca  Verdi",
+        suggested_at=1_710_000_000,
+    )
+    f.add("facebook", "suggestions", origin="people_you_may_know", name="Piero Sconosciuto")
     # same IP and device on two services
     f.add(
         "facebook",

@@ -32,14 +32,16 @@ def result_it() -> AuditResult:
 def test_findings_ordered_by_severity_then_points(result: AuditResult) -> None:
     keys = [(SEVERITIES.index(f.severity), -f.points) for f in result.findings]
     assert keys == sorted(keys)
-    assert len(result.findings) == 12
+    assert len(result.findings) == 13
 
 
 def test_score_and_score_after(result: AuditResult) -> None:
     assert 0 < result.score <= 100
     assert set(result.score_after) == {f.id for f in result.findings}
+    severity = {f.id: f.severity for f in result.findings}
     for fid, after in result.score_after.items():
-        assert after < result.score, fid
+        # near the top of the curve a low finding's few points can round to the same score
+        assert after < result.score if severity[fid] != "low" else after <= result.score, fid
         assert score_after_actions(result, {fid}) == after
     assert score_after_actions(result, set()) == result.score
     assert score_after_actions(result, {f.id for f in result.findings}) == 0
@@ -77,7 +79,7 @@ def test_summary_counts(result: AuditResult) -> None:
     assert s["contacts_overlap"] == 2 and s["contacts_overlap_confirmed"] == 1
     assert s["off_meta_apps"] == 2 and s["off_meta_events"] == 3
     assert s["advertisers_with_your_list"] == 2
-    assert s["messages"] == 15 and s["findings"] == 12
+    assert s["messages"] == 15 and s["findings"] == 13
     assert s["own_ids_shared"] == 2
 
 

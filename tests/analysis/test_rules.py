@@ -29,7 +29,7 @@ def test_empty_evidence_raises_nothing() -> None:
 
 def test_every_finding_id_fires_on_full_evidence(full: dict) -> None:
     assert set(full) == set(FINDING_IDS)
-    assert len(RULES) == len(FINDING_IDS) == 12
+    assert len(RULES) == len(FINDING_IDS) == 13
 
 
 def test_phone_shared(full: dict) -> None:
@@ -253,6 +253,7 @@ def test_evidence_rows_use_personal_field_names(full: dict) -> None:
         "services",
         "service",
         "uploaded",
+        "suggested_at",
         "confidence",
         "kind",
         "first_seen",
@@ -298,3 +299,36 @@ def test_business_page_link(factory: Factory) -> None:
     assert f.title == "Il tuo numero WhatsApp Business è collegato a una Pagina Facebook"
     assert f.counts["business_page_links"] == 1
     assert "whatsapp-business-page-unlink" in [r.id for r in f.recommendations]
+
+
+def test_contacts_suggested_as_friends(full: dict) -> None:
+    f = full["contacts-suggested-as-friends"]
+    assert f.counts == {"people": 2, "confirmed": 1, "probable": 1, "suggestions": 3}
+    assert f.confidence == "confirmed"
+    rows = {(r["phone"], r["confidence"]) for r in f.evidence}
+    assert rows == {("+393470000010", "confirmed"), (None, "probable")}
+    assert {r["services"] for r in f.evidence} == {"facebook,whatsapp", "facebook"}
+    assert [r.id for r in f.recommendations] == [
+        "people-you-may-know",
+        "contacts-delete",
+        "contacts-upload-off",
+    ]
+    assert "2 people from your contacts" in f.summary
+
+
+def test_contacts_suggested_silent_without_a_match(factory: Factory) -> None:
+    factory.add("facebook", "contacts", origin="address_book", name="Marco Rossi",
+                phone_e164="+393470000010")  # fmt: skip
+    factory.add("facebook", "suggestions", origin="people_you_may_know", name="Anna Bianchi")
+    factory.add("facebook", "suggestions", origin="people_you_may_know", phone_e164="+39347999")
+    assert "contacts-suggested-as-friends" not in _findings(factory.build())
+
+
+def test_contacts_suggested_once_per_person_by_name_only(factory: Factory) -> None:
+    factory.add("whatsapp", "contacts", src="chat", origin="chat_participant", name="Anna Bianchi")
+    for origin in ("people_you_may_know", "suggested_friends", "people_you_may_know"):
+        factory.add("facebook", "suggestions", origin=origin, name="anna bianchi")
+    f = _findings(factory.build(), "it")["contacts-suggested-as-friends"]
+    assert f.counts["people"] == 1 and f.confidence == "probable"
+    assert f.evidence[0]["services"] == "whatsapp"
+    assert "per nome" in f.summary

@@ -33,7 +33,7 @@ def test_text_output_english(use_evidence, capsys: pytest.CaptureFixture[str]) -
     assert main(["audit", path, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Privacy Audit: exposure score ")
-    assert "Findings: 12" in out
+    assert "Findings: 13" in out
     assert "[HIGH] The same phone number links your accounts (confirmed)" in out
     assert "In the app:" in out and "On the web:" in out and "https://" in out
     assert "+393470000001" not in out  # no evidence rows in the text output
@@ -46,7 +46,7 @@ def test_text_output_italian(use_evidence, capsys: pytest.CaptureFixture[str]) -
     assert main(["audit", path, "--lang", "it"]) == 0
     out = capsys.readouterr().out
     assert "Privacy Audit: punteggio di esposizione" in out
-    assert "Risultati: 12" in out and "Nell'app:" in out and "Perché:" in out
+    assert "Risultati: 13" in out and "Nell'app:" in out and "Perché:" in out
     assert "[ALTA] Lo stesso numero di telefono collega i tuoi account (confermato)" in out
 
 

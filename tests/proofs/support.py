@@ -173,6 +173,7 @@ _PERSONAL_COLUMNS = {
     "contacts": ("name", "phone_raw", "phone_e164", "email"),
     "activity": ("ip", "device", "user_agent", "location"),
     "linked_accounts": ("account", "linked_to"),
+    "suggestions": ("name", "phone_raw", "phone_e164"),
     "messages": ("chat", "sender", "sender_phone_raw", "sender_phone_e164"),
     "groups": ("name",),
 }

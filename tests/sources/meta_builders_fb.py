@@ -2,7 +2,11 @@
 
 Layouts: "2018" (``about_you/``, no ``_v2`` keys), "2020" (flat folders), "2023"
 (``your_activity_across_facebook/``), "2024" (``your_facebook_activity/``), "2026" (2024
-folders with the ``label_values`` off-Meta records and ``_ve_``/``_re_`` file names).
+folders with the ``label_values`` off-Meta records and ``_ve_``/``_re_`` file names),
+"2025" (2026 plus the 2025-26 contact files: no ``your_address_books.json``, the same
+upload in ``contacts_uploaded_before_2021.json``, ``your_imported_contacts.json`` and
+``contacts_uploaded_from_your_phone.json``; friend suggestions in
+``people_you_may_know.json`` and ``suggested_friends.json``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from .meta_persona import (
     FB_OFF_META,
     FB_SESSION_IP,
     FB_SMS_LOG,
+    FB_SUGGESTED_FRIENDS,
+    FB_SUGGESTIONS,
+    FB_SUGGESTIONS_AT,
     MSG_THREADS,
     OWNER,
     OWNER_EMAILS,
@@ -100,7 +107,11 @@ def facebook_tree(layout: str = "2024") -> Tree:
         }
         for n, pts, ts in FB_ADDRESS_BOOK
     ]
-    tree[f"{f['book']}/your_address_books.json"] = {f"address_book{v2}": {"address_book": book}}
+    if layout == "2025":
+        tree.update(contact_files_2025(f["profile"], f["book"]))
+        tree.update(suggestion_files(f["friends"]))
+    else:
+        tree[f"{f['book']}/your_address_books.json"] = {f"address_book{v2}": {"address_book": book}}
     friends_name = "friends.json" if layout in (_2018, "2020") else "your_friends.json"
     tree[f"{f['friends']}/{friends_name}"] = {
         f"friends{v2}": [{"name": n, "timestamp": ts} for n, ts in FB_FRIENDS]
@@ -139,7 +150,8 @@ def facebook_tree(layout: str = "2024") -> Tree:
             }
         ]
     }
-    logged = "where_you_re_logged_in.json" if layout == "2026" else "where_you're_logged_in.json"
+    new_names = layout in ("2025", "2026")
+    logged = "where_you_re_logged_in.json" if new_names else "where_you're_logged_in.json"
     tree[f"{sec}/{logged}"] = {
         f"active_sessions{v2}": [
             {
@@ -196,7 +208,7 @@ def facebook_tree(layout: str = "2024") -> Tree:
         tree["calls_and_messages/message_logs.json"] = {"message_logs": {"sms_logs": {
             n: [{"timestamp": 1530000100, "contact_name": name}] for n, name in FB_SMS_LOG.items()},
             "mms_logs": {}}}  # fmt: skip
-    if layout in ("2024", "2026"):
+    if layout in ("2024", "2025", "2026"):
         tree[f"{sec}/two-factor_authentication.json"] = {
             "label_values": [{"label": "Two-factor authentication", "value": "Off"}]
         }
@@ -211,7 +223,7 @@ def _fb_off_meta(layout: str, folder: str) -> Tree:
         if layout == "2020"
         else "your_activity_off_meta_technologies.json"
     )
-    if layout == "2026":
+    if layout in ("2025", "2026"):
         records = [
             {
                 "title": app,
@@ -309,4 +321,143 @@ def _fb_ads(layout: str, folder: str) -> Tree:
                 {"title": FB_ADV_INTERACTED, "action": "Clicked ad", "timestamp": 1690000000}
             ]
         },
+    }
+
+
+#: 2025-26 labels of the contact and suggestion files, per language
+LABELS_2025 = {
+    "en": {
+        "contacts": "Contacts",
+        "point": "Contact point",
+        "first": "Time of first import",
+        "latest": "Time of latest import",
+        "name": "Name",
+        "update": "Update time",
+        "contact_name": "Contact name",
+        "upload": "Upload time",
+        "created": "Creation time",
+        "batch": "When these suggestions were created",
+        "suggestions": "Friend suggestions",
+        "sent": "Suggestion sent time",
+    },
+    "it": {
+        "contacts": "Contatti",
+        "point": "Recapito",
+        "first": "Ora della prima importazione",
+        "latest": "Ora dell'ultima importazione",
+        "name": "Nome",
+        "update": "Ora di aggiornamento",
+        "contact_name": "Nome del contatto",
+        "upload": "Ora di caricamento",
+        "created": "Data di creazione",
+        "batch": "Quando sono stati creati questi suggerimenti",
+        "suggestions": "Suggerimenti di amicizia",
+        "sent": "Ora di invio del suggerimento",
+    },
+    "de": {
+        "contacts": "Kontakte",
+        "point": "Kontaktinformationen",
+        "first": "Zeitpunkt des ersten Imports",
+        "latest": "Zeitpunkt des letzten Imports",
+        "name": "Name",
+        "update": "Aktualisierungszeit",
+        "contact_name": "Kontaktname",
+        "upload": "Zeitpunkt des Uploads",
+        "created": "Erstellt",
+        "batch": "Wann diese Vorschläge erstellt wurden",
+        "suggestions": "Freundschaftsvorschläge",
+        "sent": "Zeitpunkt des gesendeten Vorschlags",
+    },
+}
+
+
+def _lv(label: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, int):
+        return {"label": label, "timestamp_value": value}
+    return {"label": label, "value": value}
+
+
+def contact_files_2025(profile: str, other: str, lang: str = "en") -> Tree:
+    """The persona's upload as 2025-26 files: the first two contacts before 2021 (one
+    ``dict`` per contact point), the third among the imported contacts, and "Mamma"
+    again, by name only, among the contacts uploaded from the phone."""
+    t = LABELS_2025[lang]
+    before, imported = [], []
+    for index, (name, points, ts) in enumerate(FB_ADDRESS_BOOK):
+        for point in points:
+            if index < 2:
+                before.append(
+                    {
+                        "dict": [
+                            {"label": "user_id", "value": str(1000000001 + index)},
+                            _lv(t["point"], point),
+                            _lv(t["first"], ts),
+                            _lv(t["latest"], ts + 86400),
+                            _lv(t["name"], name),
+                        ]
+                    }
+                )
+            else:
+                imported.append(
+                    {
+                        "timestamp": ts,
+                        "media": [],
+                        "label_values": [
+                            _lv(t["update"], ts),
+                            _lv(t["contact_name"], name),
+                            _lv(t["point"], point),
+                        ],
+                        "fbid": str(2000000001 + index),
+                    }
+                )
+    mamma = FB_ADDRESS_BOOK[0]
+    from_phone = [
+        {
+            "media": [],
+            "label_values": [
+                _lv(t["name"], mamma[0]),
+                _lv(t["upload"], 0),
+                _lv(t["created"], mamma[2]),
+            ],
+            "fbid": "3000000001",
+        }
+    ]
+    return {
+        f"{profile}/contacts_uploaded_before_2021.json": {
+            "media": [],
+            "label_values": [{"label": t["contacts"], "vec": before}],
+            "fbid": "9000000001",
+        },
+        f"{other}/your_imported_contacts.json": imported,
+        f"{other}/contacts_uploaded_from_your_phone.json": from_phone,
+    }
+
+
+def suggestion_files(friends: str, lang: str = "en") -> Tree:
+    """``people_you_may_know.json`` and ``suggested_friends.json`` of the persona."""
+    t = LABELS_2025[lang]
+    return {
+        f"{friends}/people_you_may_know.json": {
+            "media": [],
+            "label_values": [
+                _lv(t["batch"], FB_SUGGESTIONS_AT),
+                {"label": t["suggestions"], "vec": [{"value": n} for n in FB_SUGGESTIONS]},
+            ],
+            "fbid": "9000000002",
+        },
+        f"{friends}/suggested_friends.json": [
+            {
+                "media": [],
+                "label_values": [
+                    _lv(t["created"], ts),
+                    _lv(t["sent"], ts),
+                    {
+                        "dict": [{"dict": [_lv(t["name"], name)], "title": ""}],
+                        "title": t["name"],
+                    },
+                ],
+                "fbid": str(4000000001 + i),
+            }
+            for i, (name, ts) in enumerate(FB_SUGGESTED_FRIENDS)
+        ],
     }

@@ -179,6 +179,89 @@ def _smd_rows(record: dict[str, Any], date: Any) -> list[tuple[str, Any]]:
     ]
 
 
+def _lv_rows(items: list[dict[str, Any]], date: Any) -> str:
+    """Table rows of ``label_values`` leaves (times as dates, zero times left out)."""
+    rows = ""
+    for item in items:
+        if "timestamp_value" in item:
+            value = date(item["timestamp_value"])
+        else:
+            value = item.get("value", "")
+        if value:
+            rows += (
+                f'<tr><td class="_2pin _a6_q">{escape(item["label"])}</td>'
+                f'<td class="_2piu _a6_r">{escape(str(value))}</td></tr>'
+            )
+    return rows
+
+
+def _nested(inner: str, date_text: str = "") -> str:
+    """A 2025+ record: an outer section holding one inner section with the table."""
+    return (
+        '<section class="_a6-g"><div class="_2pi8 _2pic _a6-p"><section class="_a6-g">'
+        f'<div class="_2pi8 _2pic _a6-p"><table>{inner}</table></div></section></div>'
+        f'<footer class="_3-94 _a6-o"><div class="_a72d">{escape(date_text)}</div></footer>'
+        "</section>"
+    )
+
+
+def _render_2025(stem: str, doc: Any, date: Any) -> str | None:
+    """The 2025-26 contact and suggestion files, shaped like Meta's pages."""
+    if stem == "contacts_uploaded_before_2021":
+        group = doc["label_values"][0]
+        inner = "".join(
+            '<section class="_a6-g"><div class="_2pi8 _2pic _a6-p"><table>'
+            f"{_lv_rows(entry['dict'], date)}</table></div></section>"
+            for entry in group["vec"]
+        )
+        return page(
+            "Contacts uploaded before 2021",
+            [
+                f'<section class="_a6-g"><h2 class="_2ph_ _a6-h _a6-i">{escape(group["label"])}'
+                f'</h2><div class="_2pi8 _2pic _a6-p">{inner}</div></section>'
+            ],
+        )
+    if stem in ("your_imported_contacts", "contacts_uploaded_from_your_phone"):
+        return page(
+            stem.replace("_", " ").capitalize(),
+            [_nested(_lv_rows(r["label_values"], date), date(r.get("timestamp"))) for r in doc],
+        )
+    if stem == "people_you_may_know":
+        rows = _lv_rows([lv for lv in doc["label_values"] if "vec" not in lv], date)
+        for lv in doc["label_values"]:
+            if "vec" in lv:
+                names = "".join(
+                    f'<div><section class="_a6-g"><div class="_a6-p">{escape(v["value"])}'
+                    "</div></section></div>"
+                    for v in lv["vec"]
+                )
+                rows += (
+                    f'<tr><td colspan="2" class="_2pin _a6_q">{escape(lv["label"])}'
+                    f"<div><div>{names}</div></div></td></tr>"
+                )
+        return page(
+            "People you may know",
+            [f'<section class="_a6-g"><div class="_a6-p"><table>{rows}</table></div></section>'],
+        )
+    if stem == "suggested_friends":
+        blocks = []
+        for record in doc:
+            times = [lv for lv in record["label_values"] if "dict" not in lv]
+            rows = _lv_rows(times, date)
+            for group in (lv for lv in record["label_values"] if "dict" in lv):
+                name = group["dict"][0]["dict"][0]
+                rows += (
+                    '<tr><td colspan="2" class="_2pin _a6_q"><div><section class="_a6-g">'
+                    f'<h2>{escape(group["title"])}</h2><div class="_a6-p"><div>'
+                    f'<div class="_2ph_ _a6_q">{escape(name["label"])}</div><div><div>'
+                    f'<section class="_a6-g"><div class="_a6-p">{escape(name["value"])}</div>'
+                    "</section></div></div></div></div></section></div></td></tr>"
+                )
+            blocks.append(_nested(rows))
+        return page("Suggested friends", blocks)
+    return None
+
+
 def _render(path: str, doc: Any, date: Any, old: bool) -> dict[str, str] | str:
     stem = PurePosixPath(path).stem.replace("'", "_")
     s = lambda *a, **k: section(*a, old=old, **k)  # noqa: E731
@@ -186,6 +269,9 @@ def _render(path: str, doc: Any, date: Any, old: bool) -> dict[str, str] | str:
         return {}
     if stem.startswith("message_"):
         return message_page(doc, date)
+    newer = _render_2025(stem, doc, date)
+    if newer is not None:
+        return newer
     if stem in ("your_activity_off_meta_technologies", "your_off-facebook_activity"):
         return _off_meta(path, doc, date, old)
     if stem == "profile_information":

@@ -21,6 +21,11 @@ FB_ADDRESS_BOOK = (
     ("Luca Rossi", ("3281112222", "luca@example.org"), 1529519656),
     ("François Dupont", ("+33 6 12 34 56 78",), 1526845440),
 )
+#: "People you may know" (2025-26 label_values): a friend, an uploaded contact who is
+#: not a friend, and a stranger; ``suggested_friends``: the uploaded "Mamma"
+FB_SUGGESTIONS = ("Luca Rossi", "François Dupont", "Giorgio Neri")
+FB_SUGGESTIONS_AT = 1700000000
+FB_SUGGESTED_FRIENDS = (("Mamma", 1680000000),)
 FB_FRIENDS = (("Luca Rossi", 1500000000), ("Anna Bianchi", 1510000000), ("Björn Ekström", 0))
 FB_LINKED = (
     {

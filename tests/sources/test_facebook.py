@@ -19,6 +19,7 @@ LAYOUTS = {
     "2020": "facebook-2020",
     "2023": "facebook-2023",
     "2024": "facebook-2024",
+    "2025": "facebook-2024",
     "2026": "facebook-2024",
 }
 MARCIA = (
@@ -95,7 +96,7 @@ def test_every_layout_and_format(tmp_path: Path, layout: str, fmt: str) -> None:
             *mb.FB_SMS_LOG.items(),
         }
         assert logs.created_at.notna().all()
-    if layout in ("2024", "2026"):
+    if layout in ("2024", "2025", "2026"):
         assert ("two_factor", "off") in set(zip(ev.settings.key, ev.settings.value, strict=True))
     _assert_no_secret(ev)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from privacy_audit.analysis.result import SEVERITIES, Finding
 from privacy_audit.analysis.rulekit import Rule, RuleContext
-from privacy_audit.analysis.rules import business, contacts, identity, whatsapp
+from privacy_audit.analysis.rules import business, contacts, identity, suggestions, whatsapp
 
 #: every rule, in DESIGN.md order (the audit sorts the findings afterwards)
 RULES: tuple[Rule, ...] = (
@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     identity.shared_devices_ips,
     identity.two_factor_off,
     whatsapp.number_exposed_in_groups,
+    suggestions.contacts_suggested_as_friends,
 )
 
 

@@ -69,13 +69,20 @@ def _outermost_records(root: Any) -> list[Any]:
 
 
 def _cell_fields(cell: Any) -> list[tuple[str, str]]:
-    """A ``colspan`` cell: its own text is the label, nested leaf divs are the values."""
+    """A ``colspan`` cell: its own text is the label, nested leaf divs are the values
+    (a leaf div of class ``_a6_q`` is the label of the values after it, 2025+)."""
     label = squash(cell.text)
-    leaves = [d for d in cell.iter("div") if not d.findall(".//div")]
-    values = [node_text(d) for d in leaves if node_text(d)]
-    if not values:
+    fields: list[tuple[str, str]] = []
+    for leaf in cell.iter("div"):
+        if leaf.findall(".//div") or not node_text(leaf):
+            continue
+        if has_class(leaf, "_a6_q"):
+            label = node_text(leaf)
+        else:
+            fields.append((label, node_text(leaf)))
+    if not fields:
         return [("", node_text(cell))] if node_text(cell) else []
-    return [(label, v) for v in values]
+    return fields
 
 
 def _table_fields(node: Any) -> list[tuple[str, str]]:
@@ -146,6 +153,41 @@ def page_records(root: Any) -> list[HtmlRecord]:
     if body is None or not body.findall(".//table"):
         return []
     return [HtmlRecord(title=node_text(root.find(".//h1")), fields=_table_fields(body))]
+
+
+def _has_rows(node: Any) -> bool:
+    return next(node.iter("tr"), None) is not None
+
+
+def leaf_records(root: Any) -> list[HtmlRecord]:
+    """The innermost records holding table rows (2025+ pages nest one record per
+    ``label_values`` entry inside a section per file or per ``vec`` item); a record
+    without its own footer date takes the date of the nearest enclosing record."""
+    nodes = [n for n in root.iter("section", "div") if _is_record(n) and _has_rows(n)]
+    leaves = [
+        n for n in nodes if not any(_is_record(d) and _has_rows(d) for d in n.iterdescendants())
+    ]
+    if not leaves:
+        return page_records(root)
+    records = []
+    for node in leaves:
+        record = _record(node)
+        if not record.date_text:
+            for ancestor in node.iterancestors():
+                if _is_record(ancestor):
+                    record.date_text = _own_footer(ancestor)
+                    if record.date_text:
+                        break
+        records.append(record)
+    return records
+
+
+def _own_footer(node: Any) -> str:
+    """The footer date written directly in ``node`` (not in the records inside it)."""
+    for child in node:
+        if isinstance(child.tag, str) and (child.tag == "footer" or has_class(child, "_a6-o")):
+            return node_text(child)
+    return ""
 
 
 def page_title(root: Any) -> str:

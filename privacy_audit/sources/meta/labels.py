@@ -39,6 +39,37 @@ _RAW: dict[str, str] = {
         data di importazione | importiert am | importzeit | zeitpunkt des imports |
         hora de importación | fecha de importación | heure d'importation | date d'importation |
         importtijd | geïmporteerd op""",
+    "contact_name": """contact name | nome del contatto | nome contatto | kontaktname |
+        name des kontakts | nombre del contacto | nom du contact | naam van contactpersoon |
+        contactnaam | nome do contato""",
+    "contacts": """contacts | contatti | kontakte | contactos | contacten | contatos""",
+    "first_import": """time of first import | ora della prima importazione |
+        data della prima importazione | zeitpunkt des ersten imports |
+        hora de la primera importación | heure de la première importation |
+        tijdstip van eerste import | hora da primeira importação""",
+    "latest_import": """time of latest import | ora dell'ultima importazione |
+        data dell'ultima importazione | zeitpunkt des letzten imports |
+        hora de la última importación | heure de la dernière importation |
+        tijdstip van laatste import | hora da última importação""",
+    "upload_time": """upload time | ora di caricamento | data di caricamento | upload-zeit |
+        zeitpunkt des uploads | hora de subida | fecha de subida | heure de téléversement |
+        heure d'importation | uploadtijd | tijdstip van upload | hora do carregamento""",
+    "update_time": """update time | ora di aggiornamento | data di aggiornamento |
+        aktualisierungszeit | zeitpunkt der aktualisierung | hora de actualización |
+        heure de mise à jour | updatetijd | tijdstip van update | hora da atualização""",
+    "suggestions": """friend suggestions | suggerimenti di amicizia | suggerimenti di amici |
+        freundschaftsvorschläge | sugerencias de amistad | sugerencias de amigos |
+        suggestions d'amis | suggestions d’amis | vriendschapsvoorstellen |
+        vriendensuggesties | sugestões de amizade""",
+    "suggestions_created": """when these suggestions were created |
+        quando sono stati creati questi suggerimenti | data di creazione dei suggerimenti |
+        wann diese vorschläge erstellt wurden | cuándo se crearon estas sugerencias |
+        quand ces suggestions ont été créées | wanneer deze suggesties zijn gemaakt |
+        quando estas sugestões foram criadas""",
+    "suggestion_sent": """suggestion sent time | ora di invio del suggerimento |
+        zeitpunkt des gesendeten vorschlags | hora de envío de la sugerencia |
+        heure d'envoi de la suggestion | tijdstip waarop de suggestie is verzonden |
+        hora de envio da sugestão""",
     "ip": """ip address | ip | indirizzo ip | ip-adresse | dirección ip | adresse ip | ip-adres |
         endereço ip""",
     "time": """time | date | timestamp | ora | orario | data | data e ora | zeit | uhrzeit |
@@ -69,7 +100,8 @@ _RAW: dict[str, str] = {
     "event": """event | evento | ereignis | événement | gebeurtenis | type | tipo | typ""",
     "received_on": """received on | received | ricevuto il | ricevuto | erhalten am |
         empfangen am | recibido el | recibido | reçu le | reçu | ontvangen op | ontvangen""",
-    "id": "id",
+    "id": """id | user_id | user id | id utente | id dell'utente | benutzer-id | id de usuario |
+        id d'utilisateur | gebruikers-id | id do usuário""",
     "title": """title | titolo | titel | título | titre | ad title""",
     "service": """service | service name | app | servizio | dienst | servicio | app name""",
     "account": """account | account name | account type""",

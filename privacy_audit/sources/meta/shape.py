@@ -24,7 +24,9 @@ FB_FILES = frozenset(
     received_friend_requests sent_friend_requests removed_friends device_location
     primary_location login_protection_data information_about_your_last_login
     advertisers_who_uploaded_a_contact_list_with_your_information call_logs message_logs
-    profile_update_history two-factor_authentication""".split()
+    profile_update_history two-factor_authentication contacts_uploaded_before_2021
+    your_imported_contacts contacts_uploaded_from_your_phone suggested_friends
+    friends_you_see_less""".split()
 )
 FB_FOLDERS = (
     "your_facebook_activity",
@@ -39,7 +41,8 @@ FB_FOLDERS = (
 FB_PROFILE_FILES = frozenset(
     """profile_information your_friends friends who_you_ve_followed people_you_may_know
     received_friend_requests sent_friend_requests removed_friends your_off-facebook_activity
-    your_facebook_activity_history profile_update_history""".split()
+    your_facebook_activity_history profile_update_history suggested_friends
+    friends_you_see_less contacts_uploaded_before_2021""".split()
 )
 IG_FILES = frozenset(
     """personal_information account_information synced_contacts followers_1 following
@@ -57,10 +60,11 @@ IG_FOLDERS = (
     "followers_and_following",
     "ads_and_businesses",
 )
-THREAD_RE = re.compile(
-    r"(?:^|/)messages/(?:(?:inbox|archived_threads|message_requests|filtered_threads|"
-    r"e2ee_cutover)/)?[^/]+/message(?:_\d+)?\.(?:json|html)$"
-)
+#: a message thread: ``messages/<folder>/<thread>/message_N`` for any thread folder
+#: (``inbox``, ``archived_threads``, ``message_requests``, ``filtered_threads``,
+#: ``e2ee_cutover``, Instagram's ``cross-app-inbox`` and any later sibling), or
+#: ``messages/<thread>/message_N`` in the oldest exports
+THREAD_RE = re.compile(r"(?:^|/)messages/(?:[^/]+/)?[^/]+/message(?:_\d+)?\.(?:json|html)$")
 _ROOT_PAGES = ("start_here.html", "index.html")
 #: folders that belong to the other service in a combined Accounts Center export
 IG_SCOPE = ("instagram-", "your_instagram_activity", "apps_and_websites_off_of_instagram",

@@ -11,6 +11,7 @@ import posixpath
 from typing import Any
 
 from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta.facebook import uploads as up
 from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
 from privacy_audit.sources.meta.html import HtmlRecord, page_records, shaped
 from privacy_audit.sources.meta.labels import (
@@ -215,6 +216,10 @@ def settings(r: MetaReader, root: Any, m: Member) -> None:
 HTML_SPECS: tuple[Spec, ...] = (
     Spec(("profile_information.html",), profile),
     Spec(("your_address_books.html",), address_book),
+    Spec(tuple(f"{name}.html" for name in up.UPLOAD_FILES), up.uploaded_contacts_html),
+    Spec(("people_you_may_know.html",), up.people_you_may_know_html),
+    Spec(("suggested_friends.html",), up.suggested_friends_html),
+    Spec(("friends_you_see_less.html",), up.friends_you_see_less_html),
     Spec(("your_friends.html", "friends.html"), names("friends")),
     Spec(("who_you've_followed.html", "following.html"), names("following")),
     Spec(("followers.html", "people_who_followed_you.html"), names("followers")),

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from privacy_audit.sources.meta.facebook import activity as act
 from privacy_audit.sources.meta.facebook import json_files as fbj
+from privacy_audit.sources.meta.facebook import uploads as up
 from privacy_audit.sources.meta.load import ServiceFiles, Spec, ThreadReader, skip_folders
 from privacy_audit.sources.meta.shape import IG_SCOPE
 
 JSON_SPECS: tuple[Spec, ...] = (
     Spec(("profile_information.json",), fbj.profile),
     Spec(("your_address_books.json",), fbj.address_book),
+    Spec(tuple(f"{name}.json" for name in up.UPLOAD_FILES), up.uploaded_contacts_json),
+    Spec(("people_you_may_know.json",), up.people_you_may_know_json),
+    Spec(("suggested_friends.json",), up.suggested_friends_json),
+    Spec(("friends_you_see_less.json",), up.friends_you_see_less_json),
     Spec(("your_friends.json", "friends.json"), fbj.name_list("friends", "friends_v2", "friends")),
     Spec(
         ("who_you've_followed.json", "following.json", "people_you_follow.json"),

@@ -1,0 +1,68 @@
+"""A current (2025-26) Facebook download tells the same story as a 2024 one of the same
+data: same uploaded contacts, same contacts shared with WhatsApp, same findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from privacy_audit.analysis.audit import run_audit
+from privacy_audit.analysis.result import AuditResult
+from privacy_audit.demo import get_persona, persona_files
+from privacy_audit.demo._base import to_datetime, zip_bytes
+from privacy_audit.demo.facebook import facebook_members
+from privacy_audit.demo.world import build_world
+from privacy_audit.pipeline import load_evidence
+
+from . import meta_builders as mb
+from .meta_builders_fb import suggestion_files
+
+
+def _persona_audit(tmp_path: Path, persona: str, layout: str) -> AuditResult:
+    """Audit of every export of a demo persona, its Facebook download in ``layout``."""
+    p = get_persona(persona)
+    world = build_world(p, 1)
+    for name, data in persona_files(persona).items():
+        if name.startswith("facebook-"):
+            data = zip_bytes(facebook_members(world, layout), to_datetime(p.export_time))
+        (tmp_path / name).write_bytes(data)
+    return run_audit(load_evidence(sorted(tmp_path.iterdir())), lang=p.lang)
+
+
+def _story(result: AuditResult) -> dict[str, dict[str, int]]:
+    return {f.id: f.counts for f in result.findings}
+
+
+@pytest.mark.parametrize("persona", ["giulia", "alex"])
+def test_demo_persona_2026_download_equals_2024(tmp_path: Path, persona: str) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    old = _persona_audit(tmp_path / "a", persona, "2024")
+    new = _persona_audit(tmp_path / "b", persona, "2026")
+    files = {Path(f).name for s in new.evidence.sources for f in s.files_recognized}
+    assert "contacts_uploaded_before_2021.json" in files
+    assert "your_address_books.json" not in files
+    assert _story(new) == _story(old)
+    assert new.score == old.score
+    assert "contacts-suggested-as-friends" in _story(new)
+    overlap = [old.crossref["contact_overlap"], new.crossref["contact_overlap"]]
+    keys = [sorted(zip(o["key"], o["confidence"], strict=True)) for o in overlap]
+    assert keys[0] == keys[1] and len(keys[0]) > 20
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_test_persona_2025_download_equals_2024(tmp_path: Path, fmt: str) -> None:
+    friends = "connections/friends"
+    extra = suggestion_files(friends)
+    if fmt == "html":  # the 2024 layout's suggestion pages, rendered like the 2025 ones
+        extra = {}
+        html_2025 = mb.html.facebook_html_tree(suggestion_files(friends), "2024")
+        extra = {k: v for k, v in html_2025.items() if k.startswith(friends)}
+    old_path = mb.build_facebook_export(tmp_path / "a", "2024", fmt, extra_files=extra)
+    new_path = mb.build_facebook_export(tmp_path / "b", "2025", fmt)
+    old = run_audit(load_evidence([old_path], region="IT"))
+    new = run_audit(load_evidence([new_path], region="IT"))
+    assert _story(new) == _story(old)
+    assert {"contacts-uploaded", "contacts-uploaded-not-friends"} <= set(_story(new))
+    assert _story(new)["contacts-uploaded"]["contacts"] == 4  # "Mamma" by name only: once
