@@ -26,9 +26,10 @@ def _load_evidence(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> Evidence:
-    from privacy_audit.pipeline import load_evidence
+    # in a spawned child with memory and time limits: a hostile export ends the child
+    from privacy_audit.gui.import_process import load_in_child
 
-    return load_evidence(paths, lang=lang, progress=progress, cancel=cancel)
+    return load_in_child(paths, lang=lang, progress=progress, cancel=cancel)
 
 
 def _run_audit(

@@ -1,17 +1,14 @@
 """The long jobs the window runs on its worker: import an export, re-run the audit texts.
 
-Plain functions over the core (see :mod:`privacy_audit.gui.core`); everything heavy —
-reading, auditing, redaction for workshops, charts, display strings of the tables — is
-done here, off the GUI thread, so the window only swaps finished data in.
+Plain functions over the core (see :mod:`privacy_audit.gui.core`); everything heavy is
+done off the GUI thread, so the window only swaps finished data in: reading the exports
+in a child process (:mod:`privacy_audit.gui.import_process`), auditing, redaction for
+workshops, charts and display strings of the tables on the worker thread.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,10 +27,6 @@ log = logging.getLogger(__name__)
 
 IMPORT_SHARE = 0.85  # of the progress bar for reading; the rest is the audit
 
-#: GIL switch interval while a job runs: the GUI thread waits at most this long for
-#: the interpreter when the worker runs Python code (the default is 5 ms)
-SWITCH_INTERVAL = 0.001
-
 ViewData = tuple[list[tuple[str, str]], dict[str, tuple[list[Any], Any]]]
 
 
@@ -48,30 +41,6 @@ class ImportOutcome:
     demo: bool
     charts: list[tuple[str, str]] = field(default_factory=list)
     display: dict[str, tuple[list[Any], Any]] = field(default_factory=dict)  # Data tab
-
-
-@contextmanager
-def gentle_on_the_gui() -> Iterator[None]:
-    """Run worker code so that the GUI thread gets the interpreter often.
-
-    - a shorter GIL switch interval while the job runs;
-    - the cyclic garbage collector off while exports are read, and the documents read
-      *frozen* afterwards (``gc.freeze``, constant time) before it is back on. Otherwise
-      the first collection after reading walks every object the import allocated, in
-      one call that holds the GIL for a quarter of a second on a 100k-contact export;
-      those objects are freed by reference counting as usual.
-    """
-    interval = sys.getswitchinterval()
-    was_enabled = gc.isenabled()
-    sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-        sys.setswitchinterval(interval)
 
 
 def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
@@ -108,8 +77,8 @@ def import_job(core: Core, paths: list[Path], tr: Translator, *, redact: bool, d
         def auditing(fraction: float, label: str) -> None:
             progress(IMPORT_SHARE + fraction * (1 - IMPORT_SHARE), label)
 
-        with gentle_on_the_gui():
-            evidence = core.load_evidence(paths, lang=tr.lang, progress=reading, cancel=cancel)
+        # the real core reads in a child process (gui.import_process): this thread waits
+        evidence = core.load_evidence(paths, lang=tr.lang, progress=reading, cancel=cancel)
         result = core.run_audit(evidence, lang=tr.lang, progress=auditing, cancel=cancel)
         export_id = fingerprint(evidence.sources, input_sizes(paths))
         shown = core.redact_result(result) if redact else result

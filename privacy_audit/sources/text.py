@@ -60,6 +60,20 @@ def fix_tree_fast(tree: Any) -> Any | None:
         return None
 
 
+def parse_json(data: bytes) -> Any:
+    """``orjson.loads``, except that running out of memory raises :class:`MemoryError`.
+
+    orjson reports a failed allocation as a decode error ("Not enough memory…"): the
+    file is not damaged, the import is out of memory, and must say so.
+    """
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        if str(exc).startswith("Not enough memory"):
+            raise MemoryError(str(exc)) from None
+        raise
+
+
 def loads_meta(data: bytes) -> Any:
     """Parse a Meta JSON document and repair its mojibake (raises ``orjson.JSONDecodeError``).
 
@@ -70,7 +84,7 @@ def loads_meta(data: bytes) -> Any:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    tree = orjson.loads(data)
+    tree = parse_json(data)
     if data.isascii() and b"\\u00" not in data:
         return tree
     fixed = fix_tree_fast(tree)

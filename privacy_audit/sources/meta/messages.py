@@ -16,7 +16,7 @@ import pandas as pd
 
 from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta.reader import BAD_FILE, ODD_FILE, MetaReader, millis, text
-from privacy_audit.sources.text import fix_mojibake
+from privacy_audit.sources.text import fix_mojibake, parse_json
 
 BOM = b"\xef\xbb\xbf"
 
@@ -68,7 +68,7 @@ def thread_json(r: MetaReader, member: Member) -> None:
     if raw is None:
         return
     try:
-        data = orjson.loads(raw[3:] if raw.startswith(BOM) else raw)  # text is never repaired
+        data = parse_json(raw[3:] if raw.startswith(BOM) else raw)  # text is never repaired
     except orjson.JSONDecodeError:
         r.warn(BAD_FILE, member)
         return

@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
 from privacy_audit.model import SourceSink
 from privacy_audit.sources.base import LoadContext
-from privacy_audit.sources.text import fix_mojibake
+from privacy_audit.sources.text import fix_mojibake, parse_json
 
 Scalar = str | int | float | bool | None
 _VALUE_KEYS = ("value", "timestamp_value", "href", "uri", "timestamp")
@@ -30,7 +29,7 @@ def load_json(data: bytes) -> Any:
     """Parse a report JSON file (raises ``orjson.JSONDecodeError``)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    return orjson.loads(data)
+    return parse_json(data)
 
 
 def _is_labelled_list(value: Any) -> bool:

@@ -1,0 +1,243 @@
+"""Reading exports in a child process, with a memory limit and a time limit.
+
+The window's import job calls :func:`load_in_child` on its worker thread. A *spawned*
+child (a fresh interpreter, no copy of the window's state) runs the headless reader
+(:func:`privacy_audit.pipeline.load_evidence`) and sends back progress and, at the end,
+the :class:`~privacy_audit.model.Evidence` (its pandas frames, pickled). The worker
+thread only waits on a pipe, so a long C call in a parser can no longer hold the
+window's interpreter; and a parser that crashes, runs out of its memory limit
+(``RLIMIT_AS`` in the child, on top of what it uses once its modules are loaded) or
+runs past the time limit ends the child, not the app: the user gets one clear message.
+
+Cancel crosses the boundary as an event the child checks at every progress report;
+a child that does not stop within :data:`CANCEL_GRACE` seconds is killed (it writes
+nothing, so there is nothing to clean up).
+
+Qt-free: the caller gives a progress callback and a cancel token like any core function.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.i18n import N_
+from privacy_audit.progress import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
+
+    from privacy_audit.model import Evidence
+
+log = logging.getLogger(__name__)
+
+#: the reader the child runs, ``module:function`` (tests name their own)
+DEFAULT_LOADER = "privacy_audit.pipeline:load_evidence"
+#: seconds between two progress messages from the child
+PROGRESS_INTERVAL = 0.05
+#: seconds a cancelled child has to stop before it is killed
+CANCEL_GRACE = 1.0
+#: seconds between two looks at the pipe (and at Cancel and the clock) on the worker
+POLL = 0.05
+
+
+@dataclass(frozen=True)
+class ChildLimits:
+    """How much the child may use. ``memory_mb`` is address space on top of what the
+    child uses once its modules are loaded (None: no limit); ``seconds`` is wall time."""
+
+    memory_mb: int | None = 3072
+    seconds: float = 30 * 60.0
+
+
+class ChildStopped(InputError):
+    """The child reading the export ended without a result (limit reached or crash)."""
+
+
+def _memory_error(limits: ChildLimits) -> ChildStopped:
+    return ChildStopped(
+        N_("Reading this export needed more than the {limit} MB of memory an import may use."),
+        hint=N_(
+            "Open the exports one at a time, or leave out folders that are not from Meta "
+            "or WhatsApp. Your files were not changed."
+        ),
+        limit=limits.memory_mb,
+    )
+
+
+def _time_error(limits: ChildLimits) -> ChildStopped:
+    return ChildStopped(
+        N_("Reading this export took longer than the {minutes} minutes an import may take."),
+        hint=N_("Open the exports one at a time. Your files were not changed."),
+        minutes=max(1, round(limits.seconds / 60)),
+    )
+
+
+def _crash_error() -> ChildStopped:
+    return ChildStopped(
+        N_("The reader stopped unexpectedly while reading this export."),
+        hint=N_("Please report this problem; your files were not changed."),
+    )
+
+
+def load_in_child(
+    paths: Sequence[Path],
+    *,
+    lang: str,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    limits: ChildLimits | None = None,
+    loader: str = DEFAULT_LOADER,
+) -> Evidence:
+    """``load_evidence(paths, lang=lang)`` run in a spawned child within ``limits``.
+
+    Raises :class:`Cancelled` when ``cancel`` is set, the reader's own
+    :class:`InputError` for bad input, and :class:`ChildStopped` when the child ends
+    without a result (memory limit, time limit, crash).
+    """
+    limits = limits or ChildLimits()
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    stop = context.Event()
+    memory = limits.memory_mb * 1024 * 1024 if limits.memory_mb else None
+    child = context.Process(
+        target=child_main,
+        args=(send, stop, [str(p) for p in paths], lang, memory, loader),
+        name="privacy-audit-import",
+        daemon=True,
+    )
+    child.start()
+    send.close()  # the child holds the only writing end: EOF when it ends
+    try:
+        return _wait_for_result(child, receive, stop, progress, cancel, limits)
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+
+
+def _wait_for_result(
+    child: Any,
+    receive: Connection,
+    stop: Event,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    limits: ChildLimits,
+) -> Evidence:
+    deadline = time.monotonic() + limits.seconds
+    while True:
+        if cancel is not None and cancel.cancelled:
+            stop.set()
+            child.join(CANCEL_GRACE)
+            raise Cancelled()
+        if time.monotonic() > deadline:
+            child.kill()
+            raise _time_error(limits)
+        try:
+            if not receive.poll(POLL):
+                continue
+            message = receive.recv()
+        except (EOFError, OSError):  # the child ended without a result
+            child.join(5)
+            if child.exitcode == _MEMORY_EXIT:
+                raise _memory_error(limits) from None
+            log.error("import child ended with exit code %s", child.exitcode)
+            raise _crash_error() from None
+        kind = message[0]
+        if kind == "progress":
+            if progress is not None:
+                progress(message[1], message[2])
+        elif kind == "done":
+            evidence: Evidence = message[1]
+            return evidence
+        elif kind == "input_error":
+            what, path, hint, params = message[1]
+            raise InputError(what, path, hint, **params)
+        elif kind == "memory":
+            raise _memory_error(limits)
+        elif kind == "cancelled":
+            raise Cancelled()
+        else:  # "failed": a bug in our reader, already logged by the child
+            raise _crash_error()
+
+
+#: exit code of a child that ran out of memory before it could say so
+_MEMORY_EXIT = 3
+
+
+def _address_space() -> int | None:
+    """This process's current virtual memory size in bytes (Linux), or None."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _limit_memory(extra: int) -> None:
+    """Cap this process's address space at what it uses now plus ``extra`` bytes."""
+    try:
+        import resource
+    except ImportError:  # not on this platform: no limit
+        return
+    used = _address_space() or 0
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (used + extra, used + extra))
+    except (ValueError, OSError):
+        log.warning("could not limit the import's memory")
+
+
+def child_main(
+    send: Connection,
+    stop: Event,
+    paths: list[str],
+    lang: str,
+    memory: int | None,
+    loader: str,
+) -> None:
+    """The child: load the reader, cap its memory, read, send the evidence back."""
+    # one thread for numeric libraries: their per-thread arenas would use the budget
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    module, _, function = loader.partition(":")
+    load = getattr(importlib.import_module(module), function)
+    last = [0.0]
+
+    def report(fraction: float, label: str) -> None:
+        if stop.is_set():
+            raise Cancelled()
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_INTERVAL or fraction >= 1.0:
+            last[0] = now
+            send.send(("progress", float(fraction), str(label)))
+
+    if memory:
+        _limit_memory(memory)
+    try:
+        evidence = load([Path(p) for p in paths], lang=lang, progress=report)
+        send.send(("done", evidence))
+    except Cancelled:
+        send.send(("cancelled",))
+    except InputError as exc:
+        path = str(exc.path) if exc.path is not None else None
+        send.send(("input_error", (exc.what, path, exc.hint, exc.params)))
+    except MemoryError:
+        try:
+            send.send(("memory",))
+        except MemoryError:
+            os._exit(_MEMORY_EXIT)
+    except Exception:  # a bug in our reader: logged here, one message for the user
+        log.exception("reading the export failed")
+        send.send(("failed",))
+    finally:
+        send.close()

@@ -1,0 +1,141 @@
+"""The import in a child process: same evidence, errors, Cancel and limits across it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import zipfile
+from functools import partial
+from pathlib import Path
+
+import orjson
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from privacy_audit.demo import bundled_persona_paths
+from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.gui.core import Core
+from privacy_audit.gui.import_process import ChildLimits, ChildStopped, load_in_child
+from privacy_audit.gui.worker import ThreadExecutor
+from privacy_audit.pipeline import load_evidence
+from privacy_audit.progress import CancelToken
+
+from . import child_loaders
+
+pytestmark = pytest.mark.slow
+
+#: address space the child may add once loaded, for the hostile export tests
+SMALL_MEMORY = ChildLimits(memory_mb=128, seconds=120)
+
+
+def loader(name: str) -> str:
+    return f"{child_loaders.__name__}:{name}"
+
+
+def hostile_export(folder: Path) -> Path:
+    """A 1.8 MB Facebook zip whose one thread inflates to 34 MB of 700,000 messages:
+    parsing it takes far more than 128 MB (and grows without bound with the file)."""
+    people = [{"name": "Anna"}, {"name": "Bruno"}]
+    messages = [
+        {"sender_name": "Anna", "timestamp_ms": 1_600_000_000_000 + i} for i in range(700_000)
+    ]
+    document = orjson.dumps({"participants": people, "title": "Anna", "messages": messages})
+    path = folder / "facebook-someone-2024-01-01.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("your_facebook_activity/messages/inbox/anna_1/message_1.json", document)
+    return path
+
+
+def no_child_left() -> bool:
+    deadline = time.monotonic() + 5
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not multiprocessing.active_children()
+
+
+def test_the_child_reads_the_same_evidence_as_the_app() -> None:
+    paths = list(bundled_persona_paths("giulia"))
+    seen: list[tuple[float, str]] = []
+    ours = load_in_child(paths, lang="en", progress=lambda f, label: seen.append((f, label)))
+    direct = load_evidence(paths, lang="en")
+    assert ours.tables.keys() == direct.tables.keys()
+    for name, table in direct.tables.items():
+        pd.testing.assert_frame_equal(ours.tables[name], table)
+    assert ours.sources == direct.sources and ours.region == direct.region
+    assert seen and seen[-1][0] == 1.0, "progress crosses the process boundary"
+    assert no_child_left()
+
+
+def test_bad_input_gives_the_readers_own_message(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("shopping list", encoding="utf-8")
+    with pytest.raises(InputError) as direct:
+        load_evidence([notes], lang="en")
+    with pytest.raises(InputError) as crossed:
+        load_in_child([notes], lang="en")
+    assert not isinstance(crossed.value, ChildStopped)
+    assert crossed.value.render() == direct.value.render()
+    assert crossed.value.what == direct.value.what  # still translatable
+
+
+def test_cancel_ends_the_child_quickly(tmp_path: Path) -> None:
+    token = CancelToken()
+    labels: list[str] = []
+
+    def progress(fraction: float, label: str) -> None:
+        labels.append(label)
+        if len(labels) == 3:
+            token.cancel()
+
+    start = time.monotonic()
+    with pytest.raises(Cancelled):
+        load_in_child([tmp_path], lang="en", progress=progress, cancel=token, loader=loader("slow"))
+    assert time.monotonic() - start < 30
+    steps = [int(label.split()[1]) for label in labels]
+    assert len(steps) >= 3 and steps == sorted(steps), "the child's own progress, in order"
+    assert no_child_left()
+
+
+def test_a_child_past_its_time_limit_is_ended(tmp_path: Path) -> None:
+    limits = ChildLimits(memory_mb=None, seconds=2)
+    with pytest.raises(ChildStopped, match="took longer than the 1 minutes"):
+        load_in_child([tmp_path], lang="en", limits=limits, loader=loader("silent"))
+    assert no_child_left()
+
+
+@pytest.mark.parametrize("name", ["crash", "bug"])
+def test_a_crashing_reader_ends_the_child_not_the_app(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ChildStopped, match="stopped unexpectedly"):
+        load_in_child([tmp_path], lang="en", loader=loader(name))
+    assert no_child_left()
+
+
+def test_a_hostile_export_ends_the_child_at_its_memory_limit(tmp_path: Path) -> None:
+    export = hostile_export(tmp_path)
+    with pytest.raises(ChildStopped, match="more than the 128 MB of memory"):
+        load_in_child([export], lang="en", limits=SMALL_MEMORY)
+    assert no_child_left()
+
+
+def test_control_the_hostile_export_reads_without_the_limit(tmp_path: Path) -> None:
+    # the export itself is valid: only the limit ends the child above
+    export = hostile_export(tmp_path)
+    evidence = load_in_child([export], lang="en", limits=ChildLimits(memory_mb=None))
+    assert len(evidence.messages) == 700_000
+
+
+def test_the_window_survives_a_hostile_export(make_window, qtbot, tmp_path: Path) -> None:
+    core = Core(load_evidence=partial(load_in_child, limits=SMALL_MEMORY))
+    window = make_window(core=core, executor=ThreadExecutor())
+    with qtbot.waitSignal(window.import_failed, timeout=120_000) as failed:
+        window.open_paths([hostile_export(tmp_path)])
+    assert "more than the 128 MB of memory" in failed.args[0]
+    box = window.error_box
+    assert box.isVisible() and "128 MB" in box.text()
+    qtbot.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
+    assert no_child_left()
+    # the app stays usable: the demo opens through the same child process path
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].findings
