@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
@@ -99,6 +100,77 @@ def _map_column(column: pd.Series, region: str | None) -> pd.Series:
     table = _parse_distinct(pd.unique(keys.dropna()), region)
     mapped = keys.map(table).astype(object)
     return mapped.where(mapped.notna(), None)
+
+
+def phone_keys(raw: pd.Series, region: str | None, e164: pd.Series | None = None) -> pd.Series:
+    """The one key phone numbers are compared by (object Series; None: no number).
+
+    The key is the E.164 form: ``e164`` (same index) where :func:`normalize_evidence`
+    already found it, else ``raw`` read with ``region`` exactly as it reads it, so that a
+    national ``347 555 0142`` and ``+39 347 555 0142`` get the same key in ``IT``. A
+    number phonenumbers reads but does not call valid (a range newer than its metadata,
+    a made-up number) is keyed by :func:`possible_number`, and bare digits that are
+    another row's key without its "+" are that number, so the same number written in two
+    exports still matches. Used by the cross-reference, also on Evidence that was never
+    normalized.
+    """
+    if e164 is None:
+        keys = np.full(len(raw), None, dtype=object)
+        found = np.zeros(len(raw), dtype=bool)
+    else:
+        keys = np.array(e164.to_numpy(dtype=object), dtype=object, copy=True)
+        found = e164.notna().to_numpy()
+        keys[~found] = None
+    todo = ~found & raw.notna().to_numpy()
+    if todo.any():
+        keys[todo] = _map_column(raw[todo], region).to_numpy(dtype=object)
+        rest = todo & pd.isna(keys)
+        if rest.any():
+            texts = raw[rest].astype(object).map(str)
+            table = {text: possible_number(text, region) for text in pd.unique(texts)}
+            keys[rest] = texts.map(table).to_numpy(dtype=object)
+    keys[pd.isna(keys)] = None
+    _plus_omitted(raw, keys)
+    return pd.Series(keys, index=raw.index, dtype=object)
+
+
+def _plus_omitted(raw: pd.Series, keys: np.ndarray) -> None:
+    """In place: a value written as bare digits that are another row's E.164 key without
+    its "+" (``49151…`` beside ``+49151…``) is that number, whatever the region."""
+    known = {k for k in keys if k is not None}
+    if not known:
+        return
+    texts = raw.astype(object).map(str, na_action="ignore")
+    bare = texts.notna() & ~texts.fillna("+").str.lstrip().str.startswith("+")
+    if not bare.any():
+        return
+    table: dict[str, str] = {}
+    for text in pd.unique(texts[bare]):  # distinct values only
+        digits = text.translate(_SEPARATORS) if _PLAIN.match(text.strip()) else ""
+        if digits.strip().isdigit() and "+" + digits.strip() in known:
+            table[text] = "+" + digits.strip()
+    if table:
+        hit = texts.isin(table.keys()).to_numpy()
+        keys[hit] = texts[hit].map(table).to_numpy(dtype=object)
+
+
+def possible_number(raw: Any, region: str | None) -> str | None:
+    """E.164 form of ``raw`` when phonenumbers reads it as a number of possible length
+    (valid or not), else None."""
+    if _missing(raw):
+        return None
+    try:
+        number = phonenumbers.parse(str(raw), region)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def evidence_region(evidence: Evidence) -> str:
+    """The region ``evidence`` was normalized with, else its :func:`default_region`."""
+    return evidence.region or default_region(evidence)
 
 
 def region_of(raw: Any) -> str | None:

@@ -30,6 +30,7 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.crossref_suggestions import suggested_contacts
 from privacy_audit.analysis.crossref_whatsapp import business_chats, group_exposure
 from privacy_audit.model import Evidence
+from privacy_audit.phones import evidence_region, phone_keys
 
 #: services whose contact uploads come from the phone's address book
 UPLOAD_SERVICES: tuple[str, ...] = ("facebook", "messenger", "instagram")
@@ -53,13 +54,10 @@ def own_ids(evidence: Evidence) -> pd.DataFrame:
     frame["value"] = None
     is_phone, is_email = frame["kind"] == "phone", frame["kind"] == "email"
     is_user = frame["kind"] == "username"
-    frame.loc[is_phone, "value"] = nz.phone(frame.loc[is_phone, "raw"])
+    frame.loc[is_phone, "value"] = phone_keys(frame.loc[is_phone, "raw"], evidence_region(evidence))
     frame.loc[is_email, "value"] = nz.email(frame.loc[is_email, "raw"])
     frame.loc[is_user, "value"] = nz.fold(frame.loc[is_user, "raw"].str.lstrip("@~ "))
     frame = frame.dropna(subset=["value"])
-    frame.loc[frame["kind"] == "phone", "value"] = _same_number(
-        frame.loc[frame["kind"] == "phone", "value"]
-    )
     frame["kv"] = frame["kind"] + "\x1f" + frame["value"]
     out = nz.services_by_key(frame, "kv")
     if out.empty:
@@ -72,23 +70,6 @@ def own_ids(evidence: Evidence) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def _same_number(phones: pd.Series) -> pd.Series:
-    """Map national numbers without a country code onto the user's E.164 numbers.
-
-    Before phone normalisation, "347 555 0142" and "+393475550142" are the same number:
-    a digits-only value that is the tail (8+ digits) of exactly one E.164 value takes it.
-    The user has only a handful of own numbers, so the loop is over those, not rows.
-    """
-    e164 = sorted({p for p in phones.dropna() if p.startswith("+")})
-    out = phones.copy()
-    national = phones.notna() & ~phones.fillna("+").str.startswith("+")
-    for number in e164:
-        tail = national & phones.fillna("").map(len).ge(8)
-        hit = tail & phones.fillna("~").map(lambda v, n=number: n.endswith(v.lstrip("0")))
-        out[hit] = number
-    return out
-
-
 def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:
     """One row per contact entry with its phone/email keys and a name key."""
     c = evidence.contacts
@@ -97,7 +78,7 @@ def _contact_keys(evidence: Evidence, own: pd.DataFrame) -> pd.DataFrame:
             "service": c["service"],
             "origin": c["origin"],
             "name": c["name"],
-            "phone": nz.phone(c["phone_e164"].fillna(c["phone_raw"])),
+            "phone": phone_keys(c["phone_raw"], evidence_region(evidence), c["phone_e164"]),
             "email": nz.email(c["email"]),
             "created_at": c["created_at"],
             "source_file": c["source_file"],

@@ -13,6 +13,7 @@ import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.model import Evidence
+from privacy_audit.phones import evidence_region, phone_keys
 
 COLUMNS = ["name", "phone", "origin", "suggested_at", "services", "confidence", "source_file"]
 
@@ -35,7 +36,7 @@ def suggested_contacts(evidence: Evidence, known: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "name": nz.text(s["name"]),
-            "phone": nz.phone(s["phone_e164"].fillna(s["phone_raw"])),
+            "phone": phone_keys(s["phone_raw"], evidence_region(evidence), s["phone_e164"]),
             "origin": nz.text(s["origin"]),
             "suggested_at": s["suggested_at"],
             "source_file": nz.text(s["source_file"]),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.model import Evidence
+from privacy_audit.phones import evidence_region, phone_keys
 
 
 def business_chats(evidence: Evidence, known_businesses: pd.Series) -> pd.DataFrame:
@@ -74,15 +75,22 @@ def group_exposure(evidence: Evidence, contacts: pd.DataFrame) -> pd.DataFrame:
     m = m.drop_duplicates(["chat", "sender"])
     rows: list[pd.DataFrame] = []
     if len(m):
+        region = evidence_region(evidence)
         people = pd.DataFrame(
             {
                 "chat": nz.text(m["chat"]),
-                "phone": nz.phone(nz.text(m["sender_phone_e164"]).fillna(m["sender_phone_raw"])),
+                "phone": phone_keys(
+                    nz.text(m["sender_phone_raw"]), region, nz.text(m["sender_phone_e164"])
+                ),
                 "name_key": nz.person_name(m["sender"]),
             }
         ).dropna(subset=["chat"])
         own_ids_ = evidence.identifiers
-        mine = set(nz.phone(own_ids_.loc[own_ids_["kind"] == "phone", "value"]).dropna().unique())
+        mine = set(
+            phone_keys(nz.text(own_ids_.loc[own_ids_["kind"] == "phone", "value"]), region)
+            .dropna()
+            .unique()
+        )
         my_names = set(
             nz.person_name(own_ids_.loc[own_ids_["kind"] == "name", "value"]).dropna().unique()
         )

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import phonenumbers
 
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.cardkit import card, key_date, link_url
 from privacy_audit.analysis.rulekit import RuleContext, day
+from privacy_audit.phones import region_of
 
 SHARE_KEY = r"share.*(?:facebook|fb)|fb.?shar|condividi.*facebook"
 
@@ -94,14 +94,9 @@ def user_regions(ctx: RuleContext) -> set[str]:
     regions = {ctx.evidence.region.upper()} if ctx.evidence.region else set()
     own = ctx.tables["own_ids"]
     for number in own.loc[own["kind"] == "phone", "value"] if len(own) else []:
-        if str(number).startswith("+"):
-            try:
-                parsed = phonenumbers.parse(str(number), None)
-            except phonenumbers.NumberParseException:
-                continue
-            region = phonenumbers.region_code_for_number(parsed)
-            if region:
-                regions.add(region)
+        region = region_of(number)
+        if region:
+            regions.add(region)
     return regions
 
 

@@ -117,32 +117,6 @@ def business_name(col: pd.Series) -> pd.Series:
     return _on_uniques(col, _business)
 
 
-def _phone(values: pd.Series) -> pd.Series:
-    out = values.astype(object)
-    arr = values.to_numpy(dtype=str)
-    length = _str.str_len(arr)
-    done = (
-        _str.startswith(arr, "+")
-        & _str.isdigit(_str.lstrip(arr, "+"))
-        & (length >= 7)
-        & (length <= 16)
-        & ~_str.startswith(arr, "++")
-    )
-    if done.all():
-        return out
-    raw = out[~done].str.strip()
-    digits = raw.str.replace(r"\D+", "", regex=True)
-    fixed = ("+" + digits).where(raw.str.startswith("+"), digits)
-    out = out.copy()
-    out[~done] = fixed.where(digits.str.len() >= 6, None)
-    return out
-
-
-def phone(col: pd.Series) -> pd.Series:
-    """E.164-looking key: '+' and digits only; values without 6+ digits are missing."""
-    return _on_uniques(col, _phone)
-
-
 def _email(values: pd.Series) -> pd.Series:
     raw = values.astype(object).str.strip().str.lower()
     return raw.where(raw.str.contains("@", regex=False).fillna(False).astype(bool), None)

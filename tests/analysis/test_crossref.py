@@ -11,6 +11,7 @@ from privacy_audit.analysis import crossref as xr
 from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.audit import run_audit
 from privacy_audit.model import Evidence
+from privacy_audit.phones import phone_keys
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.sources.whatsapp.chat.importer import chat_name_from_file
 
@@ -99,8 +100,23 @@ def test_business_name_key() -> None:
 
 
 def test_phone_key() -> None:
+    """The cross-reference keys numbers with phones.phone_keys: E.164, or None."""
     phones = pd.Series(["+39 347 000 0001", "347-000-0001", "12", None])
-    assert nz.phone(phones).tolist() == ["+393470000001", "3470000001", None, None]
+    assert phone_keys(phones, "IT").tolist() == ["+393470000001"] * 2 + [None, None]
+    found = pd.Series(["+393470000002", None, None, None])  # normalize_evidence's column
+    assert phone_keys(phones, "IT", found).tolist() == [
+        "+393470000002",
+        "+393470000001",
+        None,
+        None,
+    ]
+
+
+def test_phone_key_of_numbers_the_library_calls_invalid() -> None:
+    # +49 123… is not a valid German number: still one key, with or without its "+"
+    phones = pd.Series(["+49123456789", "49123456789", "+49 123 456789", "0049123456789"])
+    assert set(phone_keys(phones, "IT")) == {"+49123456789"}
+    assert phone_keys(pd.Series(["49123456789"]), "IT").tolist() == ["+3949123456789"]
 
 
 def test_audit_leaves_the_evidence_unchanged() -> None:

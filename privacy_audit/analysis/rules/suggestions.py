@@ -12,6 +12,7 @@ from privacy_audit.analysis.rulekit import (
     service_names,
     source_files,
 )
+from privacy_audit.phones import evidence_region, phone_keys
 
 _COLUMNS = {
     "name": "name",
@@ -34,7 +35,9 @@ def contacts_suggested_as_friends(ctx: RuleContext) -> Finding | None:
     n = confirmed + probable
     matched = nz.services_in(found["services"])
     suggestions = ctx.evidence.suggestions
-    who = nz.phone(suggestions["phone_e164"].fillna(suggestions["phone_raw"]))
+    who = phone_keys(
+        suggestions["phone_raw"], evidence_region(ctx.evidence), suggestions["phone_e164"]
+    )
     offered = int(who.fillna(nz.person_name(suggestions["name"])).dropna().nunique())
     summary = tr.ngettext(
         "Meta suggested {n} person from your contacts as a friend: someone who is in an "
