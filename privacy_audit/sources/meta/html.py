@@ -36,6 +36,7 @@ class HtmlRecord:
     fields: list[tuple[str, str]] = field(default_factory=list)
     date_text: str = ""
     links: list[str] = field(default_factory=list)
+    link_texts: list[str] = field(default_factory=list)
     body: Any = None
 
     def get(self, key: str) -> str | None:
@@ -134,7 +135,9 @@ def _record(node: Any) -> HtmlRecord:
             footer = candidate
     if footer is not None:
         record.date_text = node_text(footer)
-    record.links = [a.get("href") for a in node.iter("a") if a.get("href")]
+    anchors = [a for a in node.iter("a") if a.get("href")]
+    record.links = [a.get("href") for a in anchors]
+    record.link_texts = [node_text(a) for a in anchors]
     body = next((d for d in node.iter("div") if has_class(d, "_a6-p")), None)
     record.body = body
     if node.findall(".//table"):

@@ -7,7 +7,6 @@ HTML are taken as UTC (the export does not say which zone it used).
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from privacy_audit.sources.archive import Member
@@ -24,6 +23,7 @@ from privacy_audit.sources.meta.labels import (
     service_name,
 )
 from privacy_audit.sources.meta.load import Spec
+from privacy_audit.sources.meta.off_meta_html import off_meta_pages
 from privacy_audit.sources.meta.reader import MetaReader, contact_kind
 
 
@@ -137,43 +137,6 @@ def activity(kind: str):
             )
 
     return extract
-
-
-def off_meta_pages(offset: float | None = None):
-    """Off-Meta activity: the index page and the per-business pages it links to."""
-
-    def extract(r: MetaReader, root: Any, m: Member) -> None:
-        folder = posixpath.dirname(m.path)
-        pages_read: set[str] = set()
-        for rec in _records(root):
-            events = _events(rec, offset)
-            for link in rec.links:
-                target = posixpath.normpath(posixpath.join(folder, link.split("#")[0]))
-                page = next(
-                    (
-                        x
-                        for x in r.archive.find(posixpath.basename(target))
-                        if x.path.endswith(target.lstrip("./"))
-                    ),
-                    None,
-                )
-                if page is None or page.suffix != ".html" or page.path in pages_read:
-                    continue
-                pages_read.add(page.path)
-                sub = r.html(page)
-                if sub is not None:
-                    r.sink.recognized(page.path)
-                    for event_rec in page_records(sub):
-                        events.extend(_events(event_rec, offset))
-            for event, when in events or [(None, rec.time(offset=offset))]:
-                r.add("off_platform", m, app=rec.title, event=event, timestamp=when)
-
-    return extract
-
-
-def _events(rec: HtmlRecord, offset: float | None) -> list[tuple[str | None, Any]]:
-    event = rec.get("event")
-    return [(event, rec.time("received_on", offset))] if event else []
 
 
 def off_meta_settings(r: MetaReader, root: Any, m: Member) -> None:

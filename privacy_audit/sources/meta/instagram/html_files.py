@@ -10,6 +10,7 @@ from privacy_audit.sources.meta.facebook.json_files import add_contact_point, ad
 from privacy_audit.sources.meta.html import INSTAGRAM_OFFSET, HtmlRecord, page_records, shaped
 from privacy_audit.sources.meta.labels import on_off
 from privacy_audit.sources.meta.load import Spec
+from privacy_audit.sources.meta.off_meta_html import off_meta_pages
 from privacy_audit.sources.meta.reader import MetaReader, contact_kind
 
 _TZ = INSTAGRAM_OFFSET
@@ -108,7 +109,7 @@ HTML_SPECS: tuple[Spec, ...] = (
     Spec(("signup_information.html", "signup_details.html"), logins("registration")),
     Spec(("devices.html",), logins("device")),
     Spec(("advertisers_using_your_activity_or_information.html",), fbh.advertisers),
-    Spec(("your_activity_off_meta_technologies.html",), fbh.off_meta_pages(_TZ)),
+    Spec(("your_activity_off_meta_technologies.html",), off_meta_pages(_TZ)),
     Spec(("your_activity_off_meta_technologies_settings.html",), fbh.off_meta_settings),
     Spec(("two-factor_authentication.html",), fbh.settings),
 )
