@@ -339,3 +339,16 @@ def contact_point_kind(value: Any, region: str | None = None) -> str | None:
     if any(ch.isalnum() for ch in outside):
         return "other"
     return "phone"
+
+
+def phones_in_text(text: str, region: str | None = None) -> list[str]:
+    """The possible phone numbers ``phonenumbers``' matcher finds in free text, as written
+    there (national forms read with ``region``, default :data:`FALLBACK_REGION`); whether
+    each is valid is decided later, like every raw number (:func:`normalize_evidence`)."""
+    clean = text.translate(_INVISIBLE)
+    return [
+        match.raw_string
+        for match in phonenumbers.PhoneNumberMatcher(
+            clean, region or FALLBACK_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+        )
+    ]

@@ -156,3 +156,33 @@ def test_a_clean_address_book_has_no_such_warning(tmp_path: Path) -> None:
     evidence = load_evidence([write_export(tmp_path, "facebook-zoe-2026-01-02", tree)])
     assert len(evidence.contacts) == 20
     assert not any("kept as written" in w for w in evidence.sources[0].warnings)
+
+
+def test_chat_senders_and_group_numbers_are_read_with_phonenumbers() -> None:
+    from privacy_audit.sources.whatsapp.chat.parse import parse_chat
+
+    text = (
+        "15/03/24, 10:00 - Luca ha creato il gruppo \u201cCalcetto\u201d\n"
+        "15/03/24, 10:01 - Luca ha aggiunto +39 333 123 4567 e \u202a+44 7911 123456\u202c\n"
+        "15/03/24, 10:02 - +12 345 578 ha aggiunto Sara\n"
+        "15/03/24, 10:03 - \u202a+39 347 765 4321\u202c: ciao\n"
+        "15/03/24, 10:04 - Luca: ciao a tutti\n"
+        "15/03/24, 10:05 - 112: un nome fatto di cifre\n"
+    )
+    parsed = parse_chat(text)
+    # "+12 345 578" is a possible number (+1, seven digits): kept, found invalid later
+    assert parsed.group_numbers == ["+39 333 123 4567", "+44 7911 123456", "+12 345 578"]
+    assert list(parsed.frame["sender_phone_raw"].dropna()) == ["+39 347 765 4321"]
+
+
+def test_whatsapp_report_contacts_by_shape() -> None:
+    from privacy_audit.sources.whatsapp.account.labels import looks_like_phone, phones_in
+
+    assert looks_like_phone("(+39) 333 123 4567")
+    assert looks_like_phone("\u202a+39 333 123 4567\u202c")
+    assert not looks_like_phone("Android-2.26.7.73")
+    assert not looks_like_phone("12345")
+    assert phones_in("Contatti: (+39) 333 123 4567, tel:+44 7911 123456; 2.26.7") == [
+        "(+39) 333 123 4567",
+        "+44 7911 123456",
+    ]

@@ -137,6 +137,21 @@ CHATS: dict[str, tuple[int, tuple[int, int, int, int], str, str, str, str, str]]
         3, (2, 1, 0, 0), "dmy", "12h", "ios", "2024-06-12 21:34:05", "2024-06-12 21:36:00"),
 }  # fmt: skip
 
+#: contacts a chat gives (origin, number as written, E.164 or None when not valid); every
+#: other sample gives none. chat-miner's group creator "+12 345 578" is a possible but not a
+#: valid number: kept as written, and the user is told.
+CHAT_MINER_CREATOR = [("group_member", "+12 345 578", None)]
+CONTACTS: dict[str, list[tuple[str, str, str | None]]] = {
+    f"joweich__chat-miner/test/whatsapp/{name}": CHAT_MINER_CREATOR
+    for name in (
+        "test_[mmddyy]_24hrs.txt",
+        "test_ddmmyy_24hrs.txt",
+        "test_mmddyy_24hrs.txt",
+        "test_mmddyyyy_12hrs.txt",
+        "test_yyyymmdd_24hrs.txt",
+    )
+}
+
 #: one-line files whose day and month cannot be told apart (SOURCES.md)
 AMBIGUOUS = {
     "JBGruber__rwhatsapp/inline/test-rwhatsapp_L0567.txt",
@@ -185,6 +200,13 @@ def test_chat_sample_reads_exactly(name: str) -> None:
     stamps = evidence.messages["timestamp"]
     assert stamps.min() == pd.Timestamp(first, tz="UTC")
     assert stamps.max() == pd.Timestamp(last, tz="UTC")
+    contacts = evidence.contacts
+    found = list(
+        zip(contacts["origin"], contacts["phone_raw"], contacts["phone_e164"], strict=True)
+    )
+    assert [(o, r, None if pd.isna(e) else e) for o, r, e in found] == CONTACTS.get(name, [])
+    unread = any("kept as written" in w for w in source.warnings)
+    assert unread is any(e is None for _, _, e in CONTACTS.get(name, []))
     ambiguous = any("could be read either way" in w for w in source.warnings)
     assert ambiguous is (name in AMBIGUOUS)
     assert not any("impossible" in w for w in source.warnings)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from privacy_audit.phones import contact_point_kind, phones_in_text
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -295,16 +297,18 @@ def setting_value(value: object) -> str:
     return str(value).strip()
 
 
-PHONE_SHAPE = re.compile(r"^\+?[\d\u00a0 ().\-]{7,22}$")
-PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\d[\d\u00a0 ().\-]{6,20}\d(?!\w)")
-
-
 def looks_like_phone(value: object) -> bool:
-    """True for a string shaped like a phone number (7-15 digits, usual punctuation)."""
-    if not isinstance(value, str) or not PHONE_SHAPE.match(value.strip()):
+    """True for a string that is a phone number of 7-15 digits (``phonenumbers`` decides;
+    see :func:`privacy_audit.phones.contact_point_kind`)."""
+    if not isinstance(value, str):
         return False
     digits = sum(ch.isdigit() for ch in value)
-    return 7 <= digits <= 15
+    return 7 <= digits <= 15 and contact_point_kind(value) == "phone"
+
+
+def phones_in(text: str) -> list[str]:
+    """The phone numbers of 7-15 digits in free text (``phonenumbers``' matcher)."""
+    return [n for n in phones_in_text(text) if 7 <= sum(ch.isdigit() for ch in n) <= 15]
 
 
 def looks_like_ip(value: object) -> bool:

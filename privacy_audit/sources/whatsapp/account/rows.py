@@ -257,11 +257,7 @@ def _contacts(reader: ReportSections) -> None:
         pairs = _phones_in(tree)
         if not pairs:
             for text in reader.snippets.get(section, []):
-                pairs.extend(
-                    (m.group(0), None)
-                    for m in lab.PHONE_IN_TEXT.finditer(text)
-                    if not lab.looks_like_ip(m.group(0))
-                )
+                pairs.extend((n, None) for n in lab.phones_in(text) if not lab.looks_like_ip(n))
         seen: set[str] = set(reader.own_phones)
         for phone, name in pairs:
             if phone in seen:

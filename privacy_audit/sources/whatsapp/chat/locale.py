@@ -318,11 +318,6 @@ GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: A phone number as WhatsApp shows an unsaved contact (``+39 333 123 4567``).
-PHONE_SHAPE_RE = re.compile(r"^\+?\d[\d \u00a0\-().]{5,}\d$")
-#: Phone numbers inside a system line (``Luca ha aggiunto +39 333 123 4567``).
-PHONE_IN_TEXT_RE = re.compile(r"\+\d[\d \u00a0\-()]{5,}\d")
-
 
 def _casings(words: tuple[str, ...]) -> set[str]:
     out: set[str] = set()

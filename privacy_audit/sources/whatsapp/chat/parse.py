@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from privacy_audit.phones import contact_point_kind, phones_in_text
 from privacy_audit.sources.whatsapp.chat import locale as loc
 from privacy_audit.sources.whatsapp.chat import patterns as pat
 from privacy_audit.sources.whatsapp.chat import vector as vec
@@ -165,8 +166,10 @@ def parse_chat(
     # is also the other person's name, so only their U+200E lines are system lines
     chat_author = np.array([c == chat_name for c in clean], dtype=bool)
     sender_arr = np.array([c or None for c in clean], dtype=object)
+    # an unsaved contact is shown by their number in international form (+39 333 123 4567)
     phone_arr = np.array(
-        [c if c and loc.PHONE_SHAPE_RE.match(c) else None for c in clean], dtype=object
+        [c if c[:1] == "+" and contact_point_kind(c) == "phone" else None for c in clean],
+        dtype=object,
     )
 
     # -- kinds ---------------------------------------------------------------------------
@@ -191,7 +194,7 @@ def parse_chat(
         if not is_group and loc.GROUP_RE.search(text):
             is_group = True
         if "+" in text:
-            numbers.extend(loc.PHONE_IN_TEXT_RE.findall(text))
+            numbers.extend(n for n in phones_in_text(text) if n.startswith("+"))
     speaking = np.unique(author_codes[~is_system])
     if sum(1 for code in speaking if clean[code]) > 2:
         is_group = True
