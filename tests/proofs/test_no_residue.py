@@ -4,6 +4,10 @@ The commands run in a child process whose temp dir (TMPDIR), app dirs
 (PRIVACY_AUDIT_HOME), home folder (HOME, so every XDG default) and working folder are
 fresh empty folders; afterwards all of them are still empty, and the output folder
 holds exactly the files asked for.
+
+Controls: a command that leaves a stray file in TMPDIR, in the app's user dirs, in HOME
+or in the working folder (planted in the same child process, through the same APIs the
+app would use) is reported by the same check, naming the folder.
 """
 
 from __future__ import annotations
@@ -50,9 +54,29 @@ def _env(dirs: dict[str, Path]) -> dict[str, str]:
     return env
 
 
-def _run(argv: list[str], dirs: dict[str, Path]) -> subprocess.CompletedProcess[str]:
+def leftovers(dirs: dict[str, Path]) -> dict[str, list[str]]:
+    """The sandbox folders (all but the output) that hold anything, with what they hold."""
+    return {
+        name: tree(dirs[name])
+        for name in ("tmp", "app_home", "user_home", "cwd")
+        if tree(dirs[name])
+    }
+
+
+def _run(
+    argv: list[str], dirs: dict[str, Path], plant: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``privacy-audit argv`` in a child process of the sandbox (``plant``: Python code run
+    first in the same process, to leave a planted stray file)."""
+    if plant:
+        code = (
+            f"import sys\n{plant}\nfrom privacy_audit.cli import main\nsys.exit(main(sys.argv[1:]))"
+        )
+        command = [sys.executable, "-c", code, *argv]
+    else:
+        command = [sys.executable, "-m", "privacy_audit", *argv]
     return subprocess.run(
-        [sys.executable, "-m", "privacy_audit", *argv],
+        command,
         cwd=dirs["cwd"],
         env=_env(dirs),
         capture_output=True,
@@ -80,8 +104,7 @@ def test_commands_leave_nothing_behind(tmp_path: Path, demo_copy: list[Path]) ->
     for argv in commands:
         done = _run(argv, dirs)
         assert done.returncode == 0, (argv, done.stderr[-2000:])
-    for name in ("tmp", "app_home", "user_home", "cwd"):
-        assert tree(dirs[name]) == [], f"{name} was written to"
+    assert leftovers(dirs) == {}
     written = tree(out)
     for expected in ("report.html", "redacted.html", "report.json", "report.zip", "report.pdf"):
         assert expected in written
@@ -109,6 +132,46 @@ def test_in_process_pipeline_leaves_nothing_behind(
     monkeypatch.setattr(tempfile, "tempdir", str(dirs["tmp"]))
     monkeypatch.chdir(dirs["cwd"])
     run = run_everything(demo_copy, dirs["out"])
-    for name in ("tmp", "app_home", "cwd"):
-        assert tree(dirs[name]) == [], f"{name} was written to"
+    assert leftovers(dirs) == {}
     assert sorted(p.name for p in run.outputs) == sorted(p.name for p in dirs["out"].iterdir())
+
+
+#: stray files left the way the app could leave them: folder -> code run in the child
+PLANTS = {
+    "tmp": "import tempfile; tempfile.mkstemp(prefix='stray-')",
+    "app_home": (
+        "from privacy_audit.paths import AppPaths\n"
+        "d = AppPaths.default().cache_dir; d.mkdir(parents=True, exist_ok=True)\n"
+        "(d / 'stray.bin').write_bytes(b'x')"
+    ),
+    "user_home": (
+        "import pathlib; d = pathlib.Path.home() / '.cache' / 'privacy-audit'\n"
+        "d.mkdir(parents=True); (d / 'stray.bin').write_bytes(b'x')"
+    ),
+    "cwd": "open('stray.log', 'w').close()",
+}
+
+
+@pytest.mark.parametrize("where", sorted(PLANTS))
+def test_control_a_stray_file_is_reported(where: str, tmp_path: Path) -> None:
+    """The check above names the folder a command left a file in."""
+    dirs = _sandbox(tmp_path / "sandbox")
+    done = _run(["audit", "--demo", "alex", "--json"], dirs, plant=PLANTS[where])
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = leftovers(dirs)
+    assert list(found) == [where] and found[where], found
+
+
+def test_control_a_stray_temp_file_in_process_is_reported(
+    tmp_path: Path, demo_copy: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In process too: the redirected temp dir is where ``tempfile`` writes."""
+    dirs = _sandbox(tmp_path / "sandbox")
+    monkeypatch.setenv("TMPDIR", str(dirs["tmp"]))
+    monkeypatch.setattr(tempfile, "tempdir", str(dirs["tmp"]))
+    monkeypatch.chdir(dirs["cwd"])
+    run_everything(demo_copy, None)
+    assert leftovers(dirs) == {}
+    handle, _name = tempfile.mkstemp(suffix=".part")
+    os.close(handle)
+    assert list(leftovers(dirs)) == ["tmp"]
