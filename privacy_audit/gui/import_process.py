@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.i18n import N_
+from privacy_audit.logsafe import log_failure
 from privacy_audit.progress import CancelToken, Progress
 
 if TYPE_CHECKING:
@@ -237,7 +238,7 @@ def child_main(
         except MemoryError:
             os._exit(_MEMORY_EXIT)
     except Exception:  # a bug in our reader: logged here, one message for the user
-        log.exception("reading the export failed")
+        log_failure(log, "reading the export failed")
         send.send(("failed",))
     finally:
         send.close()

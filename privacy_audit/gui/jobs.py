@@ -17,6 +17,7 @@ from privacy_audit.checklist import fingerprint, input_sizes
 from privacy_audit.gui.core import Core
 from privacy_audit.gui.worker import Job
 from privacy_audit.i18n import Translator
+from privacy_audit.logsafe import log_failure
 from privacy_audit.progress import CancelToken, Progress
 
 if TYPE_CHECKING:  # pandas and the core load on the worker, not on the GUI thread
@@ -50,7 +51,7 @@ def prepare_view(core: Core, shown: AuditResult, tr: Translator) -> ViewData:
     try:
         charts = core.charts(shown, tr)
     except Exception:  # charts are a bonus: never lose the audit over them
-        log.exception("charts failed")
+        log_failure(log, "charts failed")
         charts = []
     display: dict[str, tuple[list[Any], Any]] = {}
     from privacy_audit.gui.labels import readable_column

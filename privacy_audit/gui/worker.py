@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.logsafe import log_failure
 from privacy_audit.progress import CancelToken, Progress
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class Task(QRunnable):
             message = self.tr.gettext(N_("There is not enough memory to read this export."))
             self._finish(lambda: self.signals.failed.emit(message))
         except Exception:  # an unexpected failure must not kill the app
-            log.exception("%s failed", self.name)
+            log_failure(log, "%s failed", self.name)
             message = self.tr.gettext(
                 N_(
                     "Something went wrong while reading the export. "
