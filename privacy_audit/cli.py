@@ -1,18 +1,20 @@
 """The ``privacy-audit`` command line: a thin shell over the core.
 
 Exit codes: 0 success, 2 bad input (one clear line on stderr), 1 unexpected failure,
-130 interrupted. Never a traceback for a user's input.
+130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP (cleaned up first: see
+:mod:`privacy_audit.signals`). Never a traceback for a user's input.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
-from privacy_audit import __version__
+from privacy_audit import __version__, signals
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, Translator, system_language, translator
 from privacy_audit.terminal import safe_line
@@ -130,15 +132,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["gui"])
     lang = getattr(args, "lang", None) or system_language()
     tr = translator(lang)
+    # the GUI has its own event loop; every other command cleans up on SIGTERM/SIGHUP/^C
+    guard = contextlib.nullcontext() if command == "gui" else signals.handled()
     try:
-        module = importlib.import_module(COMMANDS[command])
-        return int(module.run(args, tr))
+        with guard:
+            module = importlib.import_module(COMMANDS[command])
+            return int(module.run(args, tr))
     except InputError as exc:
         print(f"privacy-audit: {safe_line(exc.render(tr))}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("privacy-audit: " + tr.gettext("Interrupted."), file=sys.stderr)
-        return 130
+        return signals.exit_code(exc)
+    except signals.Terminated as exc:
+        message = tr.gettext("Stopped by {signal}; nothing half-written was left.")
+        print("privacy-audit: " + message.format(signal=exc), file=sys.stderr)
+        return signals.exit_code(exc)
     except BrokenPipeError:
         return EXIT_OK
 

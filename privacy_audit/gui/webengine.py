@@ -4,11 +4,14 @@ The report contains export content, which is untrusted. Every page made here run
 off-the-record profile (no storage name, memory cache, no persistent cookies: nothing on
 disk) with JavaScript, clipboard, local-file and remote access, storage, plugins, WebGL,
 screen capture and the PDF viewer off (:data:`LOCKED_OFF`), and a request interceptor that
-blocks every request other than ``data:`` URLs and the one report file the page was given.
+blocks every request other than ``data:`` URLs and the one report URL the page was given.
 The page never navigates on its own; a clicked https link is offered to the app
 (:attr:`ReportWebPage.link_clicked`) to open in the system browser.
 
-PDF: :func:`print_html_to_pdf` prints asynchronously on the GUI thread (the app's export);
+The report is always given from memory: ``setHtml`` under 2 MB, else a URL scheme
+handler on the page's private profile (:func:`load_report`); it is never written to a
+temp file. PDF: :func:`print_html_to_pdf` prints asynchronously on the GUI thread (the
+app's export);
 :func:`html_to_pdf` is the same printing run to completion in its own event loop, with a
 headless QApplication when there is none (the command line passes it to
 :func:`privacy_audit.report.write_report` as the PDF printer).
@@ -18,13 +21,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
     QCoreApplication,
     QEventLoop,
+    QIODevice,
     QMarginsF,
     QObject,
     Qt,
@@ -39,11 +43,15 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
+from privacy_audit import signals
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 
@@ -51,6 +59,8 @@ from privacy_audit.i18n import N_
 SET_HTML_LIMIT = 2 * 1024 * 1024 - 4096
 #: how long the command line waits for a PDF
 PDF_TIMEOUT_MS = 120_000
+#: how often the command line's PDF loop lets Python see a signal (SIGTERM, Ctrl+C)
+SIGNAL_POLL_MS = 100
 #: every web attribute turned off on the profile and on each page
 LOCKED_OFF: tuple[str, ...] = (
     "JavascriptEnabled",
@@ -174,17 +184,56 @@ def fits_in_page(html: str) -> bool:
     return len(html.encode("utf-8")) <= SET_HTML_LIMIT
 
 
-def load_report(page: ReportWebPage, html: str, folder: Path) -> QUrl:
-    """Write ``html`` to a private file in ``folder``, allow it and load it; returns the URL.
+#: the URL scheme the report is served from, out of memory (never a file on disk)
+REPORT_SCHEME = b"privacy-report"
+REPORT_URL = "privacy-report:report.html"
 
-    For HTML over the ``setHtml`` limit; ``folder`` must be a private temporary folder that
-    the caller removes.
+
+def register_report_scheme() -> None:
+    """Declare :data:`REPORT_SCHEME` to QtWebEngine; call before the QApplication exists
+    (later, Qt still serves it, with a warning). Safe to call more than once."""
+    if QCoreApplication.instance() is not None or QWebEngineUrlScheme.schemeByName(
+        REPORT_SCHEME
+    ).name() == QByteArray(REPORT_SCHEME):
+        return
+    scheme = QWebEngineUrlScheme(REPORT_SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class ReportSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Answers :data:`REPORT_URL` with the report's bytes held in memory."""
+
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data = QByteArray(data)
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        """Reply with the report (the interceptor let only :data:`REPORT_URL` through)."""
+        if job.requestUrl().toString() != REPORT_URL:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(job)  # deleted with the job
+        buffer.setData(self.data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(b"text/html;charset=utf-8", buffer)
+
+
+def load_report(page: ReportWebPage, html: str) -> QUrl:
+    """Load ``html`` into ``page`` from memory (any size, no file); returns the URL.
+
+    ``setHtml`` is limited to 2 MB; a bigger report is served by a
+    :class:`ReportSchemeHandler` on the page's own private profile, so the report never
+    exists as a plain-text file in a temp folder, even while it is printed.
     """
-    path = folder / "report.html"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(html)
-    url = QUrl.fromLocalFile(str(path))
+    profile = page.locked_profile
+    old = profile.urlSchemeHandler(REPORT_SCHEME)
+    if old is not None:
+        profile.removeUrlSchemeHandler(old)
+    handler = ReportSchemeHandler(html.encode("utf-8"), profile)
+    profile.installUrlSchemeHandler(REPORT_SCHEME, handler)
+    url = QUrl(REPORT_URL)
     page.interceptor.allowed.add(url.toString())
     page.load(url)
     return url
@@ -197,17 +246,13 @@ def dispose(page: QWebEnginePage) -> None:
 
 
 def print_html_to_pdf(
-    html: str,
-    on_done: Callable[[bytes], None],
-    parent: QObject | None = None,
-    *,
-    folder: Path | None = None,
+    html: str, on_done: Callable[[bytes], None], parent: QObject | None = None
 ) -> ReportWebPage:
     """Render ``html`` in a hidden locked page and call ``on_done(pdf_bytes)`` (b"" on error).
 
-    A4 portrait, 14 mm margins. HTML over the ``setHtml`` limit goes through a private file
-    in ``folder`` (:func:`load_report`); without ``folder`` it is an error. Runs on the GUI
-    thread (WebEngine needs it); keep the returned page alive until ``on_done`` ran.
+    A4 portrait, 14 mm margins. The HTML is given from memory (``setHtml`` under 2 MB,
+    :func:`load_report` above), never written to a file. Runs on the GUI thread
+    (WebEngine needs it); keep the returned page alive until ``on_done`` ran.
     """
     page = ReportWebPage(parent)
 
@@ -226,10 +271,8 @@ def print_html_to_pdf(
     page.loadFinished.connect(loaded)
     if fits_in_page(html):
         page.setHtml(html, QUrl("data:text/html"))
-    elif folder is not None:
-        load_report(page, html, folder)
     else:
-        on_done(b"")
+        load_report(page, html)
     return page
 
 
@@ -246,6 +289,7 @@ def headless_application() -> QApplication:
     # keep the terminal to our one line: no Qt or Chromium chatter about GPUs and D-Bus
     os.environ.setdefault("QT_LOGGING_RULES", "*=false")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3 --disable-logging")
+    register_report_scheme()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "privacy-audit"])
     _OWN_APP.append(app)  # a headless app of our own lives as long as the process
@@ -255,6 +299,8 @@ def headless_application() -> QApplication:
 def html_to_pdf(html: str) -> bytes:
     """Print ``html`` to PDF bytes (A4 portrait) and wait for it: the command line's printer.
 
+    SIGTERM, SIGHUP and Ctrl+C end the wait at once (a timer lets Python see them while
+    Qt's loop runs); the page is disposed, then the signal's exception is raised.
     Raises :class:`~privacy_audit.errors.InputError` when no PDF came out.
     """
     app = headless_application()
@@ -265,20 +311,32 @@ def html_to_pdf(html: str) -> bytes:
         printed.append(data)
         loop.quit()
 
-    with tempfile.TemporaryDirectory(prefix="privacy-audit-pdf-") as tmp:
+    def poll() -> None:
+        if signals.pending():
+            loop.quit()
+
+    with signals.deferred():
         timer = QTimer()
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
         timer.start(PDF_TIMEOUT_MS)
-        page = print_html_to_pdf(html, done, folder=Path(tmp))
+        ticker = QTimer()
+        ticker.timeout.connect(poll)
+        ticker.start(SIGNAL_POLL_MS)
+        page = print_html_to_pdf(html, done)
         if not printed:
             loop.exec()
         timer.stop()
+        ticker.stop()
         dispose(page)
         app.processEvents()
+    signals.raise_pending()
     if not printed or not printed[0]:
         raise InputError(
             N_("The PDF could not be made."),
             hint=N_("Write the HTML report instead and print it from a browser."),
         )
     return printed[0]
+
+
+register_report_scheme()  # on import: before the app exists in the GUI and in tests

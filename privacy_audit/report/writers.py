@@ -33,7 +33,12 @@ import pandas as pd
 
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
-from privacy_audit.fsutil import atomic_write_bytes, atomic_write_text
+from privacy_audit.fsutil import (
+    atomic_write_bytes,
+    atomic_write_text,
+    part_prefix,
+    sweep_stale_parts,
+)
 from privacy_audit.i18n import N_, translator
 from privacy_audit.output_guard import refuse_special
 from privacy_audit.report.fmt import clean_text, is_missing, json_escape_controls
@@ -216,21 +221,26 @@ def _write_folder(target: Path, files: dict[str, bytes]) -> None:
             hint=N_("Give a new folder name or a .zip file for the CSV export."),
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    sweep_stale_parts(target)
+    staging: Path | None = None
     old: Path | None = None
     try:
+        staging = Path(
+            tempfile.mkdtemp(prefix=part_prefix(target), suffix=".part", dir=target.parent)
+        )
         for name, data in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(data)
         if target.exists():
             old = Path(
-                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+                tempfile.mkdtemp(prefix=part_prefix(target), suffix=".old", dir=target.parent)
             )
             os.rmdir(old)
             os.replace(target, old)
         os.replace(staging, target)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         if old is not None and old.exists() and not target.exists():
             os.replace(old, target)
         raise

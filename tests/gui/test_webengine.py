@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +9,7 @@ from PySide6.QtWebEngineCore import QWebEngineSettings
 
 from privacy_audit.gui.webengine import (
     LOCKED_OFF,
+    REPORT_URL,
     SET_HTML_LIMIT,
     ReportView,
     ReportWebPage,
@@ -41,29 +41,26 @@ def test_every_page_has_the_whole_lock_down(qapp: Any) -> None:
         view.deleteLater()
 
 
-def _print(qtbot: Any, html: str, folder: Path | None) -> tuple[bytes, ReportWebPage]:
+def _print(qtbot: Any, html: str) -> tuple[bytes, ReportWebPage]:
     out: list[bytes] = []
-    page = print_html_to_pdf(html, out.append, folder=folder)
+    page = print_html_to_pdf(html, out.append)
     qtbot.waitUntil(lambda: bool(out), timeout=60_000)
     return out[0], page
 
 
-def test_large_html_prints_through_a_private_file_only_with_a_folder(
-    qtbot: Any, qapp: Any, tmp_path: Path
-) -> None:
+def test_large_html_prints_from_memory(qtbot: Any, qapp: Any) -> None:
+    """Over the 2 MB setHtml limit the report is served by the page's own scheme
+    handler: printed, and nothing else requested."""
     filler = "<p>" + "lorem ipsum " * 1000 + "</p>"
     html = (
         "<html><body><h1>Big report</h1>"
         + filler * (SET_HTML_LIMIT // len(filler) + 2)
         + "</body></html>"
     )
-    pdf, page = _print(qtbot, html, None)
-    assert pdf == b""  # too large for setHtml, no folder to go through
-    dispose(page)
-    pdf, page = _print(qtbot, html, tmp_path)
+    pdf, page = _print(qtbot, html)
     try:
         assert pdf.startswith(b"%PDF")
-        assert page.interceptor.allowed == {(tmp_path / "report.html").as_uri()}
-        assert page.interceptor.blocked == []  # the report file itself was let through
+        assert page.interceptor.allowed == {REPORT_URL}
+        assert page.interceptor.blocked == []  # the report itself was let through
     finally:
         dispose(page)

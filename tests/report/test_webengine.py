@@ -119,7 +119,7 @@ def test_locked_page_loads_the_report_and_blocks_requests(
     page = ReportWebPage()
     try:
         with qtbot.waitSignal(page.loadFinished, timeout=60_000) as blocker:
-            load_report(page, render_html(result), tmp_path)
+            load_report(page, render_html(result))
         assert blocker.args == [True]
         assert page.title() == "Privacy report"
         dom: list[str] = []
