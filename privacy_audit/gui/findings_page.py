@@ -55,7 +55,7 @@ def evidence_frame(rows: list[dict[str, Any]], tr: Translator) -> pd.DataFrame:
     """The evidence rows as the report shows them: translated column names, service
     display names, formatted numbers and dates; columns with no value at all left out.
     """
-    from privacy_audit.report.render import rows_table
+    from privacy_audit.report.sections import rows_table
 
     table = rows_table(rows, tr, len(rows))
     labels = [str(column["label"]) for column in table["columns"]]

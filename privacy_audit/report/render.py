@@ -1,7 +1,8 @@
 """The HTML report: jinja2 templates (autoescaped, strict) over a small view model.
 
-The view model turns an :class:`AuditResult` into plain strings and lists, formatted
-for the audit's language with babel; the templates only lay them out. Export data is
+The view model (:func:`build_context`, from the sections of
+:mod:`privacy_audit.report.sections`) turns an :class:`AuditResult` into plain strings and
+lists, formatted for the audit's language with babel; the templates only lay them out. Export data is
 never marked safe: the only :class:`~markupsafe.Markup` values are the SVG charts,
 which escape every text node themselves (:mod:`privacy_audit.report.charts`).
 """
@@ -13,42 +14,35 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-import pandas as pd
-from babel.lists import format_list
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from privacy_audit import __version__
-from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
+from privacy_audit.analysis.result import AuditResult
 from privacy_audit.i18n import Translator, translator
 from privacy_audit.labels import (
-    CONFIDENCE_LABELS,
-    SERVICE_NAMES,
-    SEVERITY_LABELS,
-    capitalized,
-    code_label,
-    confidence_label,
     service_name,
-    severity_label,
-    source_kind_label,
 )
 from privacy_audit.report import charts
 from privacy_audit.report import fmt as f
 from privacy_audit.report.labels import (
     BAND_LABELS,
-    COLUMN_LABELS,
-    COLUMN_ORDER,
     LETTER_FALLBACK,
     LETTER_TITLES,
-    VALUE_LABELS,
 )
 from privacy_audit.report.redact import redact_result
+from privacy_audit.report.sections import (
+    baseline_view,
+    cards_view,
+    column_header,
+    finding_view,
+    frame_table,
+    sources_table,
+    stats_view,
+    top_actions,
+)
 
-_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-#: evidence rows shown per finding; the rest are counted (all rows go to the CSV)
-EVIDENCE_CAP = 12
-TABLE_CAP = 25
 
 
 @functools.cache
@@ -101,254 +95,13 @@ def _keep_percent_n(func: Any) -> Any:
     return ngettext
 
 
-def _https(url: Any) -> str | None:
-    text = str(url or "").strip()
-    return text if re.match(r"https://[^\s\"'<>]+$", text) else None
-
-
-def _anchor(fid: str) -> str:
-    return "finding-" + re.sub(r"[^a-z0-9-]+", "-", fid.lower()).strip("-")
-
-
-def _column(key: str, tr: Translator) -> dict[str, Any]:
-    label = COLUMN_LABELS.get(key)
-    text = tr.gettext(label) if label else key.replace("_", " ").capitalize()
-    numeric = ("events", "count", "members", "n_services", "messages", "non_contacts")
-    return {"label": text, "num": key in numeric}
-
-
-def _value(key: str, value: Any, tr: Translator) -> str:
-    if key in ("service", "services") and isinstance(value, (str, list, tuple)):
-        return ", ".join(service_name(s) for s in f.service_list(value))
-    if key in ("kind", "origin", "confidence") and isinstance(value, str):
-        label = code_label(tr, value)
-        if label:
-            return capitalized(label)
-    if key in ("relations", "relation", "via", "origin") and isinstance(value, str):
-        parts = [p.strip() for p in value.split(",") if p.strip()]
-        return ", ".join(
-            tr.gettext(VALUE_LABELS[p]) if p in VALUE_LABELS else p.replace("_", " ") for p in parts
-        )
-    if key in ("account", "linked_to", "app") and value in SERVICE_NAMES:
-        return service_name(value)
-    if isinstance(value, str) and _E164.match(value):
-        return f.phone(value)
-    return f.cell(value, tr.locale)
-
-
-def rows_table(rows: list[dict[str, Any]], tr: Translator, cap: int) -> dict[str, Any]:
-    """Columns and formatted cells of dict rows (keys in a readable order), capped."""
-    keys: list[str] = []
-    for row in rows[:cap]:
-        for key in row:
-            if key not in keys:
-                keys.append(key)
-    keys.sort(
-        key=lambda k: (COLUMN_ORDER.index(k) if k in COLUMN_ORDER else 50, k == "source_file")
-    )
-    return {
-        "columns": [_column(k, tr) for k in keys],
-        "rows": [[_value(k, row.get(k), tr) for k in keys] for row in rows[:cap]],
-    }
-
-
-def frame_table(
-    frame: Any, keys: list[str], tr: Translator, cap: int = TABLE_CAP
-) -> dict[str, Any]:
-    """Columns and formatted cells of the first ``cap`` rows of a DataFrame."""
-    if not isinstance(frame, pd.DataFrame) or frame.empty:
-        return {"columns": [], "rows": []}
-    keys = [k for k in keys if k in frame.columns]
-    records = frame[keys].head(cap).to_dict("records")
-    rows = [[_value(k, r.get(k), tr) for k in keys] for r in records]
-    if len(frame) > cap:
-        more = tr.gettext("… and {n} more").format(n=f.number(len(frame) - cap, tr.locale))
-        rows.append([more] + [""] * (len(keys) - 1))
-    return {"columns": [_column(k, tr) for k in keys], "rows": rows}
-
-
-def _recommendation(rec: Recommendation, tr: Translator) -> dict[str, Any]:
-    return {
-        "title": rec.title,
-        "why": rec.why,
-        "steps_app": list(rec.steps_app),
-        "steps_web": list(rec.steps_web),
-        "links": [
-            {"label": link.label, "url": url} for link in rec.links if (url := _https(link.url))
-        ],
-        "setting_url": _https(rec.setting_url),
-        "checked": f.day(rec.checked, tr.locale) if rec.checked else "",
-    }
-
-
-def _finding(finding: Finding, tr: Translator) -> dict[str, Any]:
-    table = rows_table(finding.evidence, tr, EVIDENCE_CAP)
-    shown = len(table["rows"])
-    more = max(0, int(finding.evidence_total or 0) - shown)
-    return {
-        "id": finding.id,
-        "anchor": _anchor(finding.id),
-        "severity": finding.severity if finding.severity in SEVERITY_LABELS else "info",
-        "severity_label": severity_label(
-            tr, finding.severity if finding.severity in SEVERITY_LABELS else "info"
-        ),
-        "title": finding.title,
-        "summary": finding.summary,
-        "confidence_label": capitalized(
-            confidence_label(
-                tr, finding.confidence if finding.confidence in CONFIDENCE_LABELS else "confirmed"
-            )
-        ),
-        "services": format_list([service_name(s) for s in finding.services], locale=tr.locale)
-        if finding.services
-        else "",
-        "points": finding.points,
-        "columns": table["columns"],
-        "rows": table["rows"],
-        "more": more,
-        "more_text": f.number(more, tr.locale),
-        "source_files": list(finding.source_files),
-        "recommendations": [_recommendation(r, tr) for r in finding.recommendations],
-    }
-
-
-def _sources(result: AuditResult, tr: Translator) -> tuple[list[dict[str, Any]], list[list[str]]]:
-    columns = [
-        _column("service", tr),
-        {"label": tr.gettext("What"), "num": False},
-        {"label": tr.gettext("Export date"), "num": False},
-        {"label": tr.gettext("Layout"), "num": False},
-        {"label": tr.gettext("File"), "num": False},
-    ]
-    rows = []
-    for s in result.sources:
-        kind = capitalized(source_kind_label(tr, s.kind))
-        layout = f"{s.layout} ({s.format.upper()})" if s.format else s.layout
-        date = f.day(s.export_date, tr.locale) if s.export_date else tr.gettext("unknown")
-        rows.append([service_name(s.service), kind, date, layout, s.path])
-    return columns, rows
-
-
-def _stats(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
-    cross = result.crossref
-    loc = tr.locale
-    stats = [
-        {"value": str(len(result.evidence.services())), "label": tr.gettext("services analysed")}
-    ]
-    overlap = cross.get("contact_overlap")
-    if isinstance(overlap, pd.DataFrame) and "n_services" in overlap:
-        shared = int((pd.to_numeric(overlap["n_services"], errors="coerce") >= 2).sum())
-        stats.append(
-            {
-                "value": f.number(shared, loc),
-                "label": tr.gettext("contacts held by two or more services"),
-            }
-        )
-    own = cross.get("own_ids")
-    if isinstance(own, pd.DataFrame) and "n_services" in own:
-        multi = int((pd.to_numeric(own["n_services"], errors="coerce") >= 2).sum())
-        stats.append(
-            {
-                "value": f.number(multi, loc),
-                "label": tr.gettext("of your identifiers shared across services"),
-            }
-        )
-    network = cross.get("shared_network")
-    if isinstance(network, pd.DataFrame):
-        stats.append(
-            {
-                "value": f.number(len(network), loc),
-                "label": tr.gettext("devices and IP addresses seen by several services"),
-            }
-        )
-    return stats
-
-
-def _cards(result: AuditResult, tr: Translator) -> list[dict[str, Any]]:
-    """Context cards: title, paragraphs, a small table of their rows, help links."""
-    cards = []
-    for card in result.cards:
-        text = card.get("text") or card.get("body") or ""
-        paragraphs = [str(t) for t in text] if isinstance(text, (list, tuple)) else [str(text)]
-        links = card.get("links") or []
-        if card.get("url"):
-            links = [*links, {"label": card.get("link_label") or card["url"], "url": card["url"]}]
-        rows = [r for r in card.get("rows") or [] if isinstance(r, dict)]
-        cards.append(
-            {
-                "title": str(card.get("title") or ""),
-                "paragraphs": [p for p in paragraphs if p],
-                "date": f.day(card["date"], tr.locale) if card.get("date") else "",
-                "table": rows_table(rows, tr, 8) if rows else None,
-                "links": [
-                    {"label": str(link.get("label") or url), "url": url}
-                    for link in links
-                    if isinstance(link, dict) and (url := _https(link.get("url")))
-                ],
-            }
-        )
-    return cards
-
-
-def _score_without(result: AuditResult, ids: set[str]) -> int:
-    if len(ids) == 1:
-        return int(result.score_after.get(next(iter(ids)), result.score))
-    try:
-        from privacy_audit.analysis.score import score_after_actions
-    except ImportError:  # pragma: no cover - the analysis package is part of the app
-        return min(int(result.score_after.get(i, result.score)) for i in ids)
-    return int(score_after_actions(result, ids))
-
-
-def top_actions(
-    result: AuditResult, views: list[dict[str, Any]], limit: int = 3
-) -> list[dict[str, Any]]:
-    """The most important distinct actions: one per recommendation, most severe first."""
-    groups: dict[str, dict[str, Any]] = {}
-    for finding, view in zip(result.findings, views, strict=True):
-        if not finding.recommendations:
-            continue
-        rec = finding.recommendations[0]
-        if rec.id not in groups:
-            if len(groups) == limit:
-                continue
-            groups[rec.id] = {
-                "title": rec.title,
-                "anchor": view["anchor"],
-                "ids": set(),
-                "findings": [],
-            }
-        groups[rec.id]["ids"].add(finding.id)
-        groups[rec.id]["findings"].append(finding.title)
-    return [
-        {
-            "title": g["title"],
-            "anchor": g["anchor"],
-            "finding": " · ".join(g["findings"]),
-            "gain": max(0, int(result.score) - _score_without(result, g["ids"])),
-        }
-        for g in groups.values()
-    ]
-
-
-def _baseline(result: AuditResult) -> dict[str, list[str]] | None:
-    """Resolved finding ids and the titles of new findings since an earlier audit."""
-    if not result.baseline:
-        return None
-    titles = {x.id: x.title for x in result.findings}
-    return {
-        "resolved": [str(i) for i in result.baseline.get("resolved", [])],
-        "new": [titles.get(str(i), str(i)) for i in result.baseline.get("new", [])],
-    }
-
-
 def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     """Everything the report template shows, as plain formatted values."""
     cross = result.crossref
-    findings = [_finding(x, tr) for x in result.findings]
+    findings = [finding_view(x, tr) for x in result.findings]
     actions = top_actions(result, findings)
     band = charts.score_band(int(result.score))
-    source_columns, sources = _sources(result, tr)
+    source_columns, sources = sources_table(result, tr)
     return {
         "lang": tr.lang if tr.lang != "qps" else "en",
         "csp": CSP,
@@ -362,9 +115,9 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
         "top_actions": actions,
         "source_columns": source_columns,
         "sources": sources,
-        "baseline": _baseline(result),
+        "baseline": baseline_view(result),
         "warnings": [{"file": s.path, "text": w} for s in result.sources for w in s.warnings],
-        "stats": _stats(result, tr),
+        "stats": stats_view(result, tr),
         "own_ids": frame_table(cross.get("own_ids"), ["kind", "value", "services"], tr),
         "shared": frame_table(
             cross.get("shared_network"),
@@ -384,7 +137,7 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
         },
         "findings": findings,
         "not_checked_columns": [
-            _column("service", tr),
+            column_header("service", tr),
             {"label": tr.gettext("What is missing"), "num": False},
             {"label": tr.gettext("How to get it"), "num": False},
         ],
@@ -392,7 +145,7 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
             [service_name(n.get("service", "")), n.get("what", ""), n.get("how", "")]
             for n in result.not_checked
         ],
-        "cards": _cards(result, tr),
+        "cards": cards_view(result, tr),
         "letters": [
             {"title": tr.gettext(LETTER_TITLES.get(k, LETTER_FALLBACK)), "text": v}
             for k, v in result.letters.items()

@@ -9,7 +9,8 @@ from lxml import html as lxml_html
 
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.report import render_html
-from privacy_audit.report.render import CSP, EVIDENCE_CAP
+from privacy_audit.report.render import CSP
+from privacy_audit.report.sections import EVIDENCE_CAP
 
 from .factories import make_result
 
