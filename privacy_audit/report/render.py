@@ -1,10 +1,11 @@
 """The HTML report: jinja2 templates (autoescaped, strict) over a small view model.
 
 The view model (:func:`build_context`, from the sections of
-:mod:`privacy_audit.report.sections`) turns an :class:`AuditResult` into plain strings and
-lists, formatted for the audit's language with babel; the templates only lay them out. Export data is
-never marked safe: the only :class:`~markupsafe.Markup` values are the SVG charts,
-which escape every text node themselves (:mod:`privacy_audit.report.charts`).
+:mod:`privacy_audit.report.sections`) turns an :class:`AuditResult` into plain strings
+and lists, formatted for the audit's language with babel; the templates only lay them
+out. Export data is never marked safe: the only :class:`~markupsafe.Markup` values are
+the SVG charts, which escape every text node themselves
+(:mod:`privacy_audit.report.charts`).
 """
 
 from __future__ import annotations
