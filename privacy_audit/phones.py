@@ -288,7 +288,11 @@ _INVISIBLE[0xFEFF] = None
 _URI_SCHEMES = ("tel:", "callto:", "sms:")
 
 
-def _is_email(text: str) -> bool:
+def is_email_address(value: Any) -> bool:
+    """True for a value written as one e-mail address (``local@domain.tld``, no spaces)."""
+    if _missing(value):
+        return False
+    text = str(value).translate(_INVISIBLE).strip()
     local, at, domain = text.rpartition("@")
     return (
         bool(at and local and "." in domain.strip("."))
@@ -313,7 +317,7 @@ def contact_point_kind(value: Any, region: str | None = None) -> str | None:
     if not text:
         return None
     if "@" in text:
-        return "email" if _is_email(text) else "other"
+        return "email" if is_email_address(text) else "other"
     lowered = text.lower()
     for scheme in _URI_SCHEMES:
         if lowered.startswith(scheme):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta.fast import add_fast
 from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_name
@@ -49,7 +50,7 @@ def add_contact_point(
     ``email``; anything else (a number, or a value that is neither) stays as written in
     ``phone_raw``, never dropped (``phone_valid`` tells the numbers apart later)."""
     raw = text(point)
-    is_email = contact_kind(raw) == "email"
+    is_email = is_email_address(raw)
     r.add(
         "contacts",
         m,
@@ -65,7 +66,7 @@ def contact_point_columns(
     origin: str, names: list[Any], points: list[str | None], created: Any
 ) -> dict[str, Any]:
     """The columns of :func:`add_contact_point` rows; ``points`` already through ``text``."""
-    emails = [contact_kind(point) == "email" for point in points]
+    emails = [p is not None and "@" in p and is_email_address(p) for p in points]
     return {
         "origin": origin,
         "name": [text(name) for name in names],
