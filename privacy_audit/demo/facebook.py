@@ -1,5 +1,7 @@
 """A Facebook "Download Your Information" export, 2024+ JSON layout, mojibake and all.
 
+The uploaded contacts and friend suggestions are in :mod:`.facebook_contacts`.
+
 Folders as Meta names them (``personal_information/``, ``connections/``,
 ``security_and_login_information/``, ``apps_and_websites_off_of_facebook/``,
 ``ads_information/``, ``your_facebook_activity/messages/``); labels and action names in
@@ -10,14 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.demo._base import days, label_values, meta_json, random_token, utc
-from privacy_audit.demo.personas import Business, Contact
+from privacy_audit.demo._base import days, label_values, meta_json, random_token
+from privacy_audit.demo.facebook_contacts import (
+    OTHER_INFO,
+    address_book,
+    people_you_may_know,
+    suggested_friends,
+    uploads_2026,
+)
+from privacy_audit.demo.personas import Business
 from privacy_audit.demo.threads import facebook_threads
 from privacy_audit.demo.world import World
 
 SEC = "security_and_login_information"
-#: contacts first imported before this time are in ``contacts_uploaded_before_2021``
-CUTOFF_2021 = utc(2021, 1, 1)
 
 #: labels Facebook writes in the account's language
 LABELS = {
@@ -91,7 +98,6 @@ LABELS = {
 #: Facebook layouts the demo writes: 2024 (``your_address_books.json``) and 2026 (the
 #: uploaded contacts split over three ``label_values`` files)
 LAYOUTS = ("2024", "2026")
-OTHER_INFO = "personal_information/other_personal_information"
 
 
 def facebook_members(world: World, layout: str = "2024") -> dict[str, bytes]:
@@ -102,8 +108,8 @@ def facebook_members(world: World, layout: str = "2024") -> dict[str, bytes]:
         "personal_information/profile_information/profile_information.json": _profile(world),
         "personal_information/facebook_accounts_center/accounts_center.json": _accounts(world),
         "connections/friends/your_friends.json": _friends(world),
-        "connections/friends/people_you_may_know.json": _people_you_may_know(world, labels),
-        "connections/friends/suggested_friends.json": _suggested_friends(world, labels),
+        "connections/friends/people_you_may_know.json": people_you_may_know(world, labels),
+        "connections/friends/suggested_friends.json": suggested_friends(world, labels),
         f"{SEC}/logins_and_logouts.json": _logins(world, labels),
         f"{SEC}/ip_address_activity.json": _ip_activity(world, labels),
         f"{SEC}/where_you're_logged_in.json": _sessions(world),
@@ -118,9 +124,9 @@ def facebook_members(world: World, layout: str = "2024") -> dict[str, bytes]:
         "ads_information/advertisers_you've_interacted_with.json": _interacted(world, labels),
     }
     if layout == "2026":
-        members.update(_uploads_2026(world, labels))
+        members.update(uploads_2026(world, labels))
     else:
-        members[f"{OTHER_INFO}/your_address_books.json"] = _book(world)
+        members[f"{OTHER_INFO}/your_address_books.json"] = address_book(world)
     members.update(facebook_threads(world))
     return {name: meta_json(data) for name, data in members.items()}
 
@@ -156,147 +162,6 @@ def _profile(world: World) -> dict[str, Any]:
             "profile_uri": f"https://www.facebook.com/{p.fb_username}",
         }
     }
-
-
-def _book_times(world: World) -> list[tuple[int, int]]:
-    """(created, updated) of each uploaded contact, the same in every layout."""
-    rng = world.rng("fb-book")
-    start = world.persona.export_time - days(2200)
-    times = []
-    for _contact in world.book:
-        created = start + rng.randrange(days(1800))
-        times.append((created, created + rng.randrange(days(300))))
-    return times
-
-
-def _points(contact: Contact) -> list[str]:
-    return [contact.typed, contact.email] if contact.email else [contact.typed]
-
-
-def _book(world: World) -> dict[str, Any]:
-    entries = [
-        {
-            "name": contact.name,
-            "details": [{"contact_point": point} for point in _points(contact)],
-            "created_timestamp": created,
-            "updated_timestamp": updated,
-        }
-        for contact, (created, updated) in zip(world.book, _book_times(world), strict=True)
-    ]
-    return {"address_book_v2": {"address_book": entries}}
-
-
-def _uploads_2026(world: World, labels: dict[str, str]) -> dict[str, Any]:
-    """The 2025-26 shape of the same upload: contacts first imported before 2021 in
-    ``contacts_uploaded_before_2021.json`` (one ``dict`` per contact point), the others
-    in ``your_imported_contacts.json`` (one record per contact point), and a third of
-    the people again, by name only, in ``contacts_uploaded_from_your_phone.json``."""
-    before: list[list[tuple[str, Any]]] = []
-    imported: list[dict[str, Any]] = []
-    from_phone: list[dict[str, Any]] = []
-    for index, (contact, (created, updated)) in enumerate(
-        zip(world.book, _book_times(world), strict=True)
-    ):
-        for point in _points(contact):
-            if created < CUTOFF_2021:
-                before.append(
-                    [
-                        ("user_id", str(100000000000 + index)),
-                        (labels["point"], point),
-                        (labels["first_import"], created),
-                        (labels["latest_import"], updated),
-                        (labels["name"], contact.name),
-                    ]
-                )
-            else:
-                imported.append(
-                    {
-                        "timestamp": updated,
-                        "media": [],
-                        "label_values": label_values(
-                            [
-                                (labels["update_time"], created),
-                                (labels["contact_name"], contact.name),
-                                (labels["point"], point),
-                            ]
-                        ),
-                        "fbid": str(200000000000 + len(imported)),
-                    }
-                )
-        if index % 3 == 0:
-            from_phone.append(
-                {
-                    "media": [],
-                    "label_values": label_values(
-                        [
-                            (labels["name"], contact.name),
-                            (labels["upload_time"], created),
-                            (labels["created"], created),
-                        ]
-                    ),
-                    "fbid": str(300000000000 + index),
-                }
-            )
-    return {
-        "personal_information/profile_information/contacts_uploaded_before_2021.json": {
-            "media": [],
-            "label_values": label_values([(labels["contacts"], before)]),
-            "fbid": "900000000001",
-        },
-        f"{OTHER_INFO}/your_imported_contacts.json": imported,
-        f"{OTHER_INFO}/contacts_uploaded_from_your_phone.json": from_phone,
-    }
-
-
-def suggested_people(world: World) -> list[str]:
-    """Who "People you may know" suggests: uploaded contacts who are not friends yet,
-    two people only in WhatsApp, and a few friends of friends (not in any list)."""
-    friends = set(world.friends)
-    book = [c.name for i, c in enumerate(world.book) if i % 4 == 2 and c.name not in friends]
-    on_whatsapp = [c.name for c in world.whatsapp[len(world.whatsapp) - 2 :]]
-    rng = world.rng("fb-pymk")
-    p = world.persona
-    others = [
-        f"{rng.choice(p.first_names)} {rng.choice(p.last_names)}" for _ in range(6 * world.scale)
-    ]
-    return book + on_whatsapp + others
-
-
-def _people_you_may_know(world: World, labels: dict[str, str]) -> dict[str, Any]:
-    when = world.persona.export_time - days(12)
-    return {
-        "media": [],
-        "label_values": label_values(
-            [(labels["pymk_created"], when), (labels["pymk"], suggested_people(world))]
-        ),
-        "fbid": "900000000002",
-    }
-
-
-def _suggested_friends(world: World, labels: dict[str, str]) -> list[dict[str, Any]]:
-    """Suggestions the user sent to friends: two uploaded contacts."""
-    when = world.persona.export_time - days(40)
-    names = [c.name for c in world.book[1:9:7]]
-    return [
-        {
-            "media": [],
-            "label_values": [
-                *label_values(
-                    [
-                        (labels["created"], when + i),
-                        (labels["modified"], when + i),
-                        (labels["sent"], when + i),
-                    ]
-                ),
-                {
-                    "dict": [{"dict": label_values([(labels["name"], name)]), "title": ""}],
-                    "title": labels["name"],
-                },
-            ],
-            "fbid": str(400000000000 + i),
-        }
-        for i, name in enumerate(names)
-    ]
 
 
 def _accounts(world: World) -> dict[str, Any]:
