@@ -85,7 +85,8 @@ def broken_pages(rng: random.Random, secret_file: str = "/nonexistent") -> dict[
             '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
             '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
             '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-            + good.replace("Giulia Ferraro", "&x;&d;&d;&d;")
+            # the entity in every value cell and every name: where the importers read
+            + good.replace('_a6_r">', '_a6_r">&x;').replace("Giulia Ferraro", "&x;&d;&d;&d;")
         ).encode(),
         "script-and-style": good.replace(
             "<main",

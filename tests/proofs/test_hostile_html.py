@@ -1,6 +1,10 @@
 """HTML exports (Meta's default format) with broken markup: every known page of a
 Facebook and an Instagram export replaced by one kind of broken page. Each run gives a
-clean result or message, never a traceback, and nothing from an external entity leaks."""
+clean result or message, never a traceback, and nothing from an external entity leaks.
+
+Control for the external entity (XXE): with a parser that resolves entities in front of
+ours, the planted secret does reach the tables, so the check that it does not can fail.
+"""
 
 from __future__ import annotations
 
@@ -57,6 +61,51 @@ def test_broken_html_export(
     assert SECRET not in inspect.out  # external entities are never resolved
     if written.exists():
         assert SECRET not in written.read_text(encoding="utf-8")
+    if kind == "xxe":
+        assert _tables_holding(load_or_input_error([path]), SECRET) == []
+
+
+def _tables_holding(evidence: object, text: str) -> list[str]:
+    """The Evidence tables with a cell containing ``text``."""
+    tables = getattr(evidence, "tables", {})
+    return sorted(
+        name
+        for name, frame in tables.items()
+        if frame.astype(str)
+        .apply(lambda column: column.str.contains(text, regex=False))
+        .any()
+        .any()
+    )
+
+
+@pytest.mark.parametrize("prefix", ["facebook-", "instagram-"])
+def test_control_an_entity_resolving_parser_leaks_the_secret(
+    prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lxml's XML parser with entities resolved, in front of our HTML parser: the secret
+    file's content reaches the tables (the XXE check above would fail)."""
+    from lxml import etree
+
+    import privacy_audit.sources.meta.reader as reader
+
+    rng = random.Random("xxe")
+    secret_file = write(tmp_path / "secret.txt", SECRET.encode())
+    name, out = html_export(prefix, broken_pages(rng, str(secret_file))["xxe"], rng)
+    path = write(tmp_path / "in" / name, make_zip(out))
+    ours = reader.parse_html
+    resolving = etree.XMLParser(resolve_entities=True, load_dtd=True, recover=True)
+
+    def resolve_then_parse(data: bytes) -> object:
+        # read as XML: the page's HTML doctype and open <meta> are not well-formed XML
+        data = data.replace(b"<!DOCTYPE html>", b"").replace(
+            b'charset="utf-8">', b'charset="utf-8"/>'
+        )
+        root = etree.fromstring(data, resolving)
+        return ours(etree.tostring(root) if root is not None else data)
+
+    assert _tables_holding(load_or_input_error([path]), SECRET) == []
+    monkeypatch.setattr(reader, "parse_html", resolve_then_parse)
+    assert _tables_holding(load_or_input_error([path]), SECRET) != []
 
 
 def test_mixed_broken_pages_in_process(tmp_path: Path) -> None:

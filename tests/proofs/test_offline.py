@@ -1,10 +1,17 @@
 """Offline proof (headless): with every socket refused, the whole pipeline and every CLI
-command run on the demo persona and nothing even tries to connect."""
+command run on the demo persona and nothing even tries to connect. The PDF path prints
+through QtWebEngine (C++ networking, helper processes), so it is traced at the system
+call level; the control shows the same trace catching an unlocked page's request."""
 
 from __future__ import annotations
 
 import _socket
+import os
+import re
+import shutil
 import socket
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -15,6 +22,8 @@ from privacy_audit.cli import main
 
 from .pipeline_run import run_everything
 from .support import no_network
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_guard_catches_every_way_to_open_a_socket(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,38 +110,72 @@ def test_report_loads_nothing_remote(
     assert "Content-Security-Policy" in run.html
 
 
+#: a QtWebEngine page with no lock at all, asked for a remote style sheet
+UNLOCKED_PAGE = """
+import sys
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv)
+page = QWebEnginePage()
+page.loadFinished.connect(lambda ok: app.quit())
+QTimer.singleShot(20000, app.quit)
+page.load(QUrl("http://192.0.2.1:8080/style.css"))
+app.exec()
+del page
+"""
+
+
+def _strace() -> str:
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed")
+    if subprocess.run([strace, "-qq", "-o", "/dev/null", "true"], check=False).returncode:
+        pytest.skip("strace cannot trace here (ptrace not allowed)")
+    return strace
+
+
+def inet_traffic(
+    argv: list[str], tmp_path: Path
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """Run ``argv`` under strace (every thread and child process, Chromium's included)
+    and return every connect/sendto/sendmsg to an IPv4 or IPv6 address it made."""
+    log = tmp_path / "syscalls.log"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [_strace(), "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(log), *argv],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=240,
+    )
+    calls = [
+        line.strip()
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if re.search(r"\b(connect|sendto|sendmsg)\(", line) and "sa_family=AF_INET" in line
+    ]
+    return done, calls
+
+
 @pytest.mark.webengine
-def test_pdf_report_is_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``report -o x.pdf`` prints through QtWebEngine in this process: no Python socket,
-    and the operating system shows no internet socket while it runs."""
-    import threading
-
-    import psutil
-
-    seen: set[str] = set()
-    stop = threading.Event()
-
-    def watch() -> None:
-        me = psutil.Process()
-        while not stop.is_set():
-            for process in [me, *me.children(recursive=True)]:
-                try:
-                    for conn in process.net_connections(kind="inet"):
-                        seen.add(f"{process.name()} {conn.raddr or conn.laddr}")
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    continue
-            stop.wait(0.02)
-
-    watcher = threading.Thread(target=watch, daemon=True)
+def test_pdf_report_is_offline(tmp_path: Path) -> None:
+    """``report -o x.pdf`` prints through QtWebEngine: every system call of the process,
+    its threads and Chromium's helper processes is traced, and none connects or sends
+    to an internet address (a DNS query would be a send to port 53)."""
     out = tmp_path / "report.pdf"
-    with no_network(monkeypatch) as guard:
-        watcher.start()
-        try:
-            code = main(["report", "--demo", "-o", str(out), "--lang", "it"])
-        finally:
-            stop.set()
-            watcher.join()
-    assert code == 0
+    argv = [sys.executable, "-m", "privacy_audit", "report", "--demo", "-o", str(out)]
+    done, calls = inet_traffic([*argv, "--lang", "it"], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
     assert out.read_bytes().startswith(b"%PDF-")
-    assert guard.attempts == []
-    assert seen == set()
+    assert calls == []
+
+
+@pytest.mark.webengine
+def test_control_an_unlocked_web_page_is_seen_connecting(tmp_path: Path) -> None:
+    """The same trace sees Chromium connect when a page without our lock asks for a
+    remote file (192.0.2.1 is a documentation address: nothing answers)."""
+    done, calls = inet_traffic([sys.executable, "-c", UNLOCKED_PAGE], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any('inet_addr("192.0.2.1")' in call and "htons(8080)" in call for call in calls)
