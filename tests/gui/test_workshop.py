@@ -13,7 +13,7 @@ from privacy_audit.gui.core import Core
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import Settings, SettingsStore
 
-from .visible_text import leaks, personal_values, visible_texts
+from .visible_text import ip_addresses, leaks, personal_values, preview_html, visible_texts
 
 
 def _tree_hash(root: Path) -> str:
@@ -85,19 +85,28 @@ def test_workshop_from_the_menu_and_back(make_window, qtbot, isolated_home) -> N
 
 
 @pytest.mark.slow
+@pytest.mark.webengine
 def test_workshop_shows_no_real_name_or_number_anywhere(make_window, qtbot) -> None:
-    """Every widget of every tab (each finding, each Data table, the charts) in workshop
-    mode, over the real demo persona: none of its people's names or numbers is shown."""
+    """Every widget of every tab (each finding, each Data table, the charts) and the report
+    preview's HTML in workshop mode, over the real demo persona: none of its people's names,
+    numbers, e-mails or IP addresses is shown."""
     window = make_window(core=Core(), workshop=True, lang="it")
     with qtbot.waitSignal(window.import_finished, timeout=120_000):
         window.set_workshop(True)
     names, phones = personal_values(window.result.evidence)  # unredacted, kept in memory
+    ips = ip_addresses(window.result.evidence)
     assert len(names) > 20 and len(phones) > 20, "the persona has people to hide"
+    assert len(ips) >= 3 and ips <= names, "the persona's IP addresses are checked too"
     texts = visible_texts(window)
     assert sum(len(t) for t in texts) > 100_000, "the tabs and tables were really read"
-    assert leaks(texts, names, phones) == {}
-    # the check itself finds them when they are shown
+    page = preview_html(window, qtbot)
+    assert "<html" in page.lower() and len(page) > 20_000, "the preview was really read"
+    assert leaks([*texts, page], names, phones) == {}
+    # the check itself finds them when they are shown: names, numbers, IPs, preview
     outside = make_window(core=Core(), lang="it")
     with qtbot.waitSignal(outside.import_finished, timeout=120_000):
         outside.open_demo()
     assert len(leaks(visible_texts(outside), names, phones)) > 20
+    shown_page = preview_html(outside, qtbot)
+    assert len(leaks([shown_page], names, phones)) > 5
+    assert set(leaks(visible_texts(outside), ips, set())) == ips

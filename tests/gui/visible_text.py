@@ -1,5 +1,6 @@
-"""Every text the window shows (labels, buttons, lists, table cells, tool tips, charts),
-and the persona's real names and numbers, to check that workshop mode shows none of them.
+"""Every text the window shows (labels, buttons, lists, table cells, tool tips, charts, the
+report preview's HTML), and the persona's real names, numbers, e-mails and IP addresses, to
+check that workshop mode shows none of them.
 """
 
 from __future__ import annotations
@@ -107,7 +108,22 @@ def personal_values(evidence: Any) -> tuple[set[str], set[str]]:
                 phones.add(digits[-PHONE_DIGITS - 2 :])
     emails = {v for v in _column(evidence, "contacts", "email") if "@" in v}
     emails |= {v for v in _column(evidence, "identifiers", "value") if "@" in v}
-    return names | emails, phones
+    return names | emails | ip_addresses(evidence), phones
+
+
+def ip_addresses(evidence: Any) -> set[str]:
+    """The persona's full IP addresses (workshop mode shows at most their first parts)."""
+    return {v for v in _column(evidence, "activity", "ip") if v.count(".") == 3 or ":" in v}
+
+
+def preview_html(window: Any, qtbot: Any) -> str:
+    """The report preview's HTML as QtWebEngine holds it (the Report tab, loaded)."""
+    with qtbot.waitSignal(window.report_page.preview_loaded, timeout=120_000):
+        window.show_tab(3)
+    found: list[str] = []
+    window.report_page.view.page().toHtml(found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=30_000)
+    return found[0]
 
 
 def leaks(texts: list[str], names: set[str], phones: set[str]) -> dict[str, str]:
