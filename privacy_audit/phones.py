@@ -4,11 +4,14 @@ Every phone-like value of an :class:`~privacy_audit.model.Evidence` is parsed wi
 user's default region, so that ``333 123 4567`` typed into an Italian phone book and
 ``+39 333 1234567`` shown by WhatsApp become the same key ``+393331234567``.
 
-The result of every function here equals the naive per-value reference
+The normalizing functions (:func:`normalize_number`, :func:`normalize_many`,
+:func:`normalize_evidence`) equal the naive per-value reference
 ``phonenumbers.parse(raw, region)`` + ``is_valid_number`` + ``format_number(E164)``
 (None when the value cannot be parsed or is not a valid number); only the work differs:
 each *distinct* raw string is parsed once (strings that are the same digits with other
 spacing share one parse) and the result mapped back onto the column.
+:func:`phone_keys` is the one key the analysis compares numbers by: those E.164 forms,
+plus a key for a number the library reads but does not call valid.
 
 Default region (:func:`default_region`), first that applies:
 1. the user's own number, read in international format: the WhatsApp account report

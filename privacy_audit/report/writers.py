@@ -1,7 +1,8 @@
 """Write the report as HTML, JSON, CSV (zip or folder) or PDF, atomically.
 
-PDF is the HTML report printed by the caller's :data:`PdfPrinter` (the app and the
-command line pass :func:`privacy_audit.gui.webengine.html_to_pdf`): no Qt here.
+PDF is the HTML report printed by the caller's :data:`PdfPrinter` (the command line
+passes :func:`privacy_audit.gui.webengine.html_to_pdf`; the app prints on its own GUI
+thread with :func:`~privacy_audit.gui.webengine.print_html_to_pdf`): no Qt here.
 
 The CSV and JSON exports hold every evidence row of every finding (the HTML shows a few)
 and every Evidence table in full (``tables/<name>.csv``, ``"tables"`` in the JSON), with
