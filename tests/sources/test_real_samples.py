@@ -182,7 +182,10 @@ def test_every_sample_is_listed() -> None:
         if p.is_file() and p.suffix in (".txt", ".zip")
     }
     assert found == set(CHATS)
-    assert len(CHATS) + len(list((REAL / "meta").rglob("test_export.json"))) >= 40
+    meta = [REAL / "meta" / "joweich__chat-miner" / "test" / "instagram" / "test_export.json"]
+    meta.append(CONTEXT_USE)
+    assert all(path.exists() for path in meta)
+    assert len(CHATS) + len(meta) >= 40
 
 
 @pytest.mark.parametrize("name", sorted(CHATS))
@@ -257,3 +260,60 @@ def test_instagram_message_file_of_chat_miner(tmp_path: Path) -> None:
     target = json.loads((folder / "target.json").read_text(encoding="utf-8"))
     expected = sorted((pd.Timestamp(t["timestamp"], tz="UTC"), t["author"]) for t in target)
     assert sorted(zip(messages["timestamp"], messages["sender"], strict=True)) == expected
+
+
+CONTEXT_USE = (
+    REAL / "meta" / "onfabric__context-use" / "tests/fixtures/users/alice/instagram/v1/threads"
+)
+
+
+def test_instagram_export_of_context_use() -> None:
+    """context-use's synthetic 2025-26 Instagram export (JSON files only, as an export
+    folder): every row we read, counted from the files and, where it has them, from
+    context-use's own tests (followers 2, following 2, inbox thread 5 messages)."""
+    evidence = load_evidence([CONTEXT_USE])
+    (source,) = evidence.sources
+    assert (source.service, source.layout, source.format) == ("instagram", "instagram-2023", "json")
+    assert source.tables == {
+        "identifiers": 6,
+        "contacts": 6,
+        "activity": 4,
+        "off_platform": 1,
+        "messages": 6,
+    }
+    # 555-01xx numbers are reserved for fiction: kept as written, and the user is told
+    assert source.warnings == [
+        "2 contact points in synced_contacts.json are neither valid phone numbers nor "
+        "e-mail addresses; they are kept as written."
+    ]
+    ids = evidence.identifiers
+    assert set(zip(ids["kind"], ids["raw"], ids["valid"], strict=True)) == {
+        ("email", "alice.synthetic@example.com", True),
+        ("username", "alice_synthetic", True),
+        ("name", "Alice Synthetic", True),
+        ("phone", "+15555550199", False),
+    }
+    contacts = evidence.contacts
+    assert sorted(zip(contacts["origin"], contacts["name"], strict=True)) == [
+        ("followers", "synthetic_follower_1"),
+        ("followers", "synthetic_follower_2"),
+        ("following", "synthetic_foodblog"),
+        ("following", "synthetic_photographer"),
+        ("synced_contacts", "Bob Smith"),
+        ("synced_contacts", "Carol"),
+    ]
+    synced = contacts[contacts["origin"] == "synced_contacts"]
+    assert sorted(synced["phone_raw"]) == ["+15555550100", "+15555550101"]
+    assert synced["phone_e164"].isna().all()
+    activity = evidence.activity
+    assert sorted(activity["kind"]) == ["device", "device", "login", "registration"]
+    assert set(activity["ip"].dropna()) == {"192.0.2.100", "192.0.2.50"}
+    off = evidence.off_platform
+    assert list(zip(off["app"], off["event"], strict=True)) == [("example.com", "PAGE_VIEW")]
+    assert off["timestamp"].iloc[0] == pd.Timestamp(1771188060, unit="s", tz="UTC")
+    messages = evidence.messages
+    assert messages.groupby("chat").size().to_dict() == {"bobsmith": 5, "spambot_account": 1}
+    # timestamp_ms 1725022880969 is the newest message (compared to the millisecond)
+    assert messages["timestamp"].max().round("ms") == pd.Timestamp(
+        1725022880969, unit="ms", tz="UTC"
+    )
