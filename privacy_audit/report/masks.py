@@ -17,6 +17,19 @@ IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d\s().\-/]{5,}\d(?!\w)")
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 BULLET = "•"
+#: the user part of a Meta download or wrapper folder: ``facebook-<user>-<date>``, at
+#: the start of a path component (``secure_storage_<user>_<date>`` too)
+EXPORT_NAME = re.compile(
+    r"(?<![^/\\\s\"'(\[])(facebook|instagram|messenger|threads|meta|secure_storage)([-_])"
+    r"([^/\\\s]+?)([-_])(\d{4}-\d{2}-\d{2}|\d{8})(?!\d)",
+    re.IGNORECASE,
+)
+#: a Messenger thread folder, named after the other person, then the thread id
+THREAD_FOLDER = re.compile(
+    r"(?<![^/\\])(inbox|archived_threads|filtered_threads|message_requests|e2ee_cutover)"
+    r"([/\\])([^/\\]+?)(_\d+)?(?=[/\\]|$)",
+    re.IGNORECASE,
+)
 #: never personal: service ids and brand names found in account columns
 NOT_PERSONAL = frozenset(
     {"facebook", "instagram", "messenger", "whatsapp", "meta", "accounts center", "threads"}
@@ -57,6 +70,26 @@ def keys_of(values: pd.Series) -> pd.Series:
 
 
 _NON_DIGIT = re.compile(r"\D+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def mask_file_names(text: str) -> str:
+    """``text`` with the user part of Meta download names and the name of Messenger
+    thread folders masked, by their shape (the names need not be known)."""
+    if "_" in text or "-" in text:
+        text = EXPORT_NAME.sub(lambda m: f"{m[1]}{m[2]}{BULLET * 3}{m[4]}{m[5]}", text)
+    if "/" in text or "\\" in text:
+        text = THREAD_FOLDER.sub(lambda m: f"{m[1]}{m[2]}{BULLET * 3}{m[4] or ''}", text)
+    return text
+
+
+def name_spellings(key: str) -> set[str]:
+    """Other spellings of a name key or username in file names: joined, and joined
+    without accents or punctuation (only those of 6 characters or more)."""
+    joined = re.sub(r"[\s._]+", "", key)
+    folded = unicodedata.normalize("NFKD", key)
+    folded = _NOT_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+    return {s for s in (joined, folded) if len(s) >= 6 and s != key}
 
 
 def digits_of(value: str) -> str:

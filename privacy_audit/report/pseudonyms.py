@@ -7,7 +7,12 @@ person themselves); phone numbers keep their country code and last two digits, e
 their first letter and top-level domain, IPv4 addresses their first two parts. Free text
 (summaries, cards, letters, file names such as "WhatsApp Chat with <name>.txt") is
 scrubbed for every known value and for anything shaped like an email, an IP or a phone
-number. Companies (advertisers, off-Meta apps) are not people and keep their names.
+number. Text is NFC-normalised first (macOS writes file names in NFD). File names are
+masked by shape too: the user part of a Meta download or wrapper folder
+(``facebook-•••-2026-11-18-….zip``) and the name of a Messenger thread folder
+(``inbox/•••_123/``), whether or not the name is known. A name is also found written
+joined or without accents ("giuliaferraro"), a username also read as a name.
+Companies (advertisers, off-Meta apps) are not people and keep their names.
 
 Decision on devices: device names can carry a person's name ("Giulia's iPhone"), so
 they become "Device N", consistently across every table and output format.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -40,7 +46,9 @@ from privacy_audit.report.masks import (
     key_of,
     keys_of,
     mask_email,
+    mask_file_names,
     mask_phone,
+    name_spellings,
     truncate_ip,
 )
 
@@ -71,6 +79,7 @@ class Pseudonymizer:
         self._orgs: set[str] = set()
         self._phone_tails: set[str] = set()
         self._by_word: dict[str, list[str]] = {}  # first word -> keys
+        self._alias: dict[str, str] = {}  # a name's other spelling -> its key
         self._learn(evidence)
         for table, column in (("advertisers", "name"), ("off_meta_top", "app")):
             frame = (crossref or {}).get(table)
@@ -79,8 +88,10 @@ class Pseudonymizer:
         # a name that Meta lists as an advertiser or an app is a company: it keeps its name
         for key in self._orgs & set(self._kinds):
             del self._kinds[key]
+        self._alias = {v: k for v, k in self._alias.items() if k in self._kinds}
         self._by_word = {
-            word: [k for k in keys if k not in self._orgs] for word, keys in self._by_word.items()
+            word: [k for k in keys if k in self._kinds or k in self._alias]
+            for word, keys in self._by_word.items()
         }
 
     # -- building the maps -------------------------------------------------------
@@ -91,6 +102,7 @@ class Pseudonymizer:
         return self.tr.gettext(LABELS[kind]).format(n=self._counters[kind])
 
     def _pseudonym(self, key: str) -> str:
+        key = self._alias.get(key, key)
         if key not in self._names:
             self._names[key] = self._label(self._kinds[key])
         return self._names[key]
@@ -106,6 +118,17 @@ class Pseudonymizer:
                 self._kinds[key] = kind
                 if isinstance(first, str):
                     self._by_word.setdefault(first, []).append(key)
+                if " " in key or "." in key or "_" in key:
+                    self._add_spellings(key)
+
+    def _add_spellings(self, key: str) -> None:
+        """The other spellings of a name in file and folder names, and of a username
+        read as a name: joined ("giuliaferraro", from "giulia ferraro" or
+        "giulia.ferraro"), joined without accents or punctuation ("niccolodellacqua")."""
+        for spelling in name_spellings(key):
+            if spelling not in self._kinds and spelling not in self._alias:
+                self._alias[spelling] = key
+                self._by_word.setdefault(spelling, []).append(spelling)
 
     def _phones(self, values: Iterable[Any]) -> None:
         series = pd.Series(list(values), dtype=object).dropna().astype(str)
@@ -171,7 +194,7 @@ class Pseudonymizer:
         key = key_of(text)
         if not key or key in self._orgs or key in NOT_PERSONAL:
             return value
-        if key not in self._kinds:
+        if key not in self._kinds and key not in self._alias:
             self._register([text], kind)
         return self._pseudonym(key)
 
@@ -263,7 +286,9 @@ class Pseudonymizer:
         """Free text with every known name, account, email, IP and phone number masked."""
         if not isinstance(value, str) or not value:
             return value
-        text = EMAIL.sub(lambda m: mask_email(m.group(0)), value)
+        text = value if value.isascii() else unicodedata.normalize("NFC", value)  # macOS: NFD
+        text = mask_file_names(text)
+        text = EMAIL.sub(lambda m: mask_email(m.group(0)), text)
         names = self._name_pattern(text)
         if names is not None:
             pattern, labels = names
