@@ -1,7 +1,10 @@
 """Offline proof (headless): with every socket refused, the whole pipeline and every CLI
-command run on the demo persona and nothing even tries to connect. The PDF path prints
-through QtWebEngine (C++ networking, helper processes), so it is traced at the system
-call level; the control shows the same trace catching an unlocked page's request."""
+command run on the demo persona and nothing even tries to create a socket or look a
+name up. The PDF path prints through QtWebEngine (Chromium: helper processes that talk
+over local sockets and pipes), so it is traced at the system call level: no connection
+or send to an IPv4/IPv6 address and no connection to a name-lookup service (no DNS
+lookup). The controls show the same trace catching an unlocked page's request and a
+name lookup."""
 
 from __future__ import annotations
 
@@ -127,6 +130,10 @@ del page
 """
 
 
+#: systemd-resolved's local sockets (a name lookup that sends nothing to port 53 itself)
+_RESOLVER_SOCKET = re.compile(r'sun_path="/run/systemd/resolve/')
+
+
 def _strace() -> str:
     strace = shutil.which("strace")
     if strace is None:
@@ -140,7 +147,12 @@ def inet_traffic(
     argv: list[str], tmp_path: Path
 ) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     """Run ``argv`` under strace (every thread and child process, Chromium's included)
-    and return every connect/sendto/sendmsg to an IPv4 or IPv6 address it made."""
+    and return every connect/sendto/sendmsg to an IPv4 or IPv6 address it made (a DNS
+    query is a send to port 53) and every connect to systemd-resolved's local socket.
+    Local sockets between Chromium's own processes are not network traffic and are not
+    returned; neither is nscd's socket, which glibc also asks for user names (Chromium
+    looks up the user's home folder): on a machine where nscd caches host names too, a
+    lookup answered by it would not show here."""
     log = tmp_path / "syscalls.log"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     done = subprocess.run(
@@ -154,7 +166,8 @@ def inet_traffic(
     calls = [
         line.strip()
         for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-        if re.search(r"\b(connect|sendto|sendmsg)\(", line) and "sa_family=AF_INET" in line
+        if re.search(r"\b(connect|sendto|sendmsg)\(", line)
+        and ("sa_family=AF_INET" in line or _RESOLVER_SOCKET.search(line))
     ]
     return done, calls
 
@@ -170,6 +183,16 @@ def test_pdf_report_is_offline(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert out.read_bytes().startswith(b"%PDF-")
     assert calls == []
+
+
+def test_control_a_name_lookup_is_seen(tmp_path: Path) -> None:
+    """The same trace sees a DNS lookup (of a .invalid name, which no server can
+    answer): a send to port 53, or a request to systemd-resolved."""
+    lookup = "import socket\ntry:\n socket.getaddrinfo('privacy-audit-proof.invalid', 443)\n"
+    lookup += "except OSError:\n pass\n"
+    done, calls = inet_traffic([sys.executable, "-c", lookup], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any("htons(53)" in call or "/run/systemd/resolve/" in call for call in calls)
 
 
 @pytest.mark.webengine
