@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from privacy_audit.model_frames import conform, frame_of_columns, frame_of_rows
@@ -176,6 +177,8 @@ class SourceInfo:
         }
         if self.chat is not None:
             data["chat"] = self.chat
+        if "overlap" in self.extra:
+            data["overlap"] = self.extra["overlap"]
         return data
 
 
@@ -207,9 +210,10 @@ class Evidence:
 class SourceSink:
     """What an importer writes into: rows for one source, warnings, recognized files."""
 
-    def __init__(self, builder: EvidenceBuilder, info: SourceInfo) -> None:
+    def __init__(self, builder: EvidenceBuilder, info: SourceInfo, index: int = 0) -> None:
         self._builder = builder
         self.info = info
+        self._index = index  # position among the builder's sources
 
     def add(self, table: str, **row: Any) -> None:
         """Add one row to ``table``; ``service`` defaults to this source's service."""
@@ -223,6 +227,7 @@ class SourceSink:
         if row.get("email"):
             row["email"] = str(row["email"]).strip().lower() or None
         rows.append(row)
+        self._builder.note_source(table, self._index, 1)
         counts = self.info.tables
         counts[table] = counts.get(table, 0) + 1
 
@@ -256,6 +261,7 @@ class SourceSink:
                 else _clean_email(values)
             )
         self._builder.chunks[table].append((len(rows), n, columns))
+        self._builder.note_source(table, self._index, n)
         counts = self.info.tables
         counts[table] = counts.get(table, 0) + n
 
@@ -271,6 +277,7 @@ class SourceSink:
         if "service" not in frame:
             frame["service"] = self.info.service
         self._builder.frames[table].append(frame)
+        self._builder.frame_sources[table].append(self._index)
         self.info.tables[table] = self.info.tables.get(table, 0) + len(frame)
 
     def add_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -298,11 +305,23 @@ class EvidenceBuilder:
         #: column blocks of :meth:`SourceSink.add_columns`: (rows added before, n, columns)
         self.chunks: dict[str, list[tuple[int, int, dict[str, Any]]]] = {t: [] for t in TABLES}
         self.sources: list[SourceInfo] = []
+        #: which source added the rows and column blocks of a table: (source, rows) runs
+        self.row_sources: dict[str, list[list[int]]] = {t: [] for t in TABLES}
+        #: which source added each frame of :meth:`SourceSink.add_frame`
+        self.frame_sources: dict[str, list[int]] = {t: [] for t in TABLES}
 
     def source(self, info: SourceInfo) -> SourceSink:
         """Register a new source and return the sink its importer writes into."""
         self.sources.append(info)
-        return SourceSink(self, info)
+        return SourceSink(self, info, len(self.sources) - 1)
+
+    def note_source(self, table: str, index: int, n: int) -> None:
+        """Remember that source ``index`` added the next ``n`` rows of ``table``."""
+        runs = self.row_sources[table]
+        if runs and runs[-1][0] == index:
+            runs[-1][1] += n
+        else:
+            runs.append([index, n])
 
     def build(self) -> Evidence:
         """Turn the collected rows into typed tables."""
@@ -317,7 +336,26 @@ class EvidenceBuilder:
                     else (pd.concat(extra, ignore_index=True) if len(extra) > 1 else extra[0])
                 )
             tables[table] = frame
+        if len(self.sources) > 1:
+            from privacy_audit.model_merge import merge_exports
+
+            tables = merge_exports(tables, self.sources, self._sources_of_rows(tables))
         return Evidence(tables, list(self.sources))
+
+    def _sources_of_rows(self, tables: dict[str, pd.DataFrame]) -> dict[str, np.ndarray]:
+        """Per table, the index of the source of every row (in the built frame's order)."""
+        out = {}
+        for table, frame in tables.items():
+            parts = [np.full(n, index, dtype=np.int32) for index, n in self.row_sources[table]]
+            parts += [
+                np.full(len(f), index, dtype=np.int32)
+                for index, f in zip(self.frame_sources[table], self.frames[table], strict=True)
+            ]
+            owners = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+            if len(owners) != len(frame):  # rows added around the sinks: not attributable
+                raise AssertionError(f"{table}: {len(owners)} owners for {len(frame)} rows")
+            out[table] = owners
+        return out
 
     def _rows_frame(self, table: str) -> pd.DataFrame:
         """The typed frame of the rows and column blocks of ``table``, in the order added."""

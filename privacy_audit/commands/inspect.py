@@ -129,6 +129,17 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
             )
         if info.export_date is not None:
             lines.append("  " + _("Exported on {date}").format(date=info.export_date.date()))
+        overlap = info.extra.get("overlap")
+        if overlap:
+            shared = int(overlap.get("shared_rows", 0))
+            lines.append(
+                "  "
+                + tr.ngettext(
+                    "Same account as {others}: {count} row is in both and is counted once.",
+                    "Same account as {others}: {count} rows are in both and are counted once.",
+                    shared,
+                ).format(others=", ".join(overlap.get("with", [])), count=_number(shared, tr))
+            )
         lines.append(
             "  "
             + _("Files recognised: {recognized} · not recognised: {unrecognized}").format(

@@ -131,12 +131,13 @@ def build_facebook_export(
     mojibake: bool = True,
     extra_files: Mapping[str, Any] | None = None,
     username: str = "zoeferrari",
+    export_date: str = EXPORT_DATE,
 ) -> Path:
     """Write the persona's Facebook export; returns the zip, the parts folder or the folder."""
     tree = facebook_tree(layout)
     if fmt == "html":
         tree = html.facebook_html_tree(tree, layout)
-    stem = f"facebook-{username}-{EXPORT_DATE}"
+    stem = f"facebook-{username}-{export_date}"
     return write_export(
         tmp_path,
         stem,
