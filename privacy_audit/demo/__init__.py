@@ -27,6 +27,7 @@ from privacy_audit.demo.personas import ALL, Persona
 from privacy_audit.demo.whatsapp import report_members, report_name
 from privacy_audit.demo.world import build_world
 from privacy_audit.errors import InputError
+from privacy_audit.fsutil import part_prefix, sweep_stale_parts
 from privacy_audit.i18n import N_
 
 __all__ = [
@@ -117,7 +118,8 @@ def write_persona(persona: str, out_dir: str | Path, scale: int = 1) -> list[Pat
 def _write_all(files: dict[str, bytes], target: Path) -> None:
     """Write ``files`` into ``target`` through a staging folder (see write_persona)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    sweep_stale_parts(target)
+    staging = Path(tempfile.mkdtemp(prefix=part_prefix(target), suffix=".part", dir=target.parent))
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)

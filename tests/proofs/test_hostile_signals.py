@@ -44,14 +44,15 @@ def _held_child(mode: str, argv: list[str], dirs: dict[str, Path]) -> subprocess
     """Start the driver and return once it holds the step (its flag file exists)."""
     flag = dirs["home"] / "arrived"
     env = {
-        **{k: v for k, v in os.environ.items() if k != "QTWEBENGINE_CHROMIUM_FLAGS"},
+        **{k: v for k, v in os.environ.items() if k not in ("QTWEBENGINE_CHROMIUM_FLAGS", "LANG")},
+        "LANG": "en_US.UTF-8",
         "PYTHONPATH": str(REPO),
         "TMPDIR": str(dirs["tmp"]),
         "PRIVACY_AUDIT_HOME": str(dirs["home"] / "app"),
         "QT_QPA_PLATFORM": "offscreen",
     }
     child = subprocess.Popen(
-        [sys.executable, str(DRIVER), mode, str(flag), *argv, "--lang", "en"],
+        [sys.executable, str(DRIVER), mode, str(flag), *argv],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -111,13 +112,21 @@ def test_signal_during_a_write_leaves_no_part(
     assert tree(sandbox["in"]) == ["Chat WhatsApp con Mamma.txt"]
 
 
-def test_sigterm_during_a_csv_folder_leaves_no_staging_folder(sandbox: dict[str, Path]) -> None:
-    argv = ["report", str(sandbox["in"]), "--format", "csv", "-o", str(sandbox["out"] / "csv")]
+@pytest.mark.parametrize("command", ["csv-folder", "demo"])
+def test_sigterm_while_a_folder_is_filled_leaves_no_staging_folder(
+    sandbox: dict[str, Path], command: str
+) -> None:
+    out = sandbox["out"]
+    argv = {
+        "csv-folder": ["report", str(sandbox["in"]), "--format", "csv", "-o", str(out / "csv")],
+        "demo": ["demo", "alex", "-o", str(out / "persona")],
+    }[command]
     child = _held_child("folder", argv, sandbox)
+    assert any(name.endswith(".part") for name in tree(out))  # held mid-write
     code, err = _signal_and_wait(child, signal.SIGTERM)
     assert code == 143, err[-2000:]
     _one_line(err)
-    assert tree(sandbox["out"]) == []
+    assert tree(out) == []
 
 
 @pytest.mark.webengine
