@@ -112,7 +112,7 @@ def load_in_child(
     memory = limits.memory_mb * 1024 * 1024 if limits.memory_mb else None
     child = context.Process(
         target=child_main,
-        args=(send, stop, [str(p) for p in paths], lang, memory, loader),
+        args=(send, stop, [str(p) for p in paths], lang, memory, loader, _log_level()),
         name="privacy-audit-import",
         daemon=True,
     )
@@ -125,6 +125,11 @@ def load_in_child(
         if child.is_alive():
             child.kill()
         child.join(5)
+
+
+def _log_level() -> int:
+    """The level this process logs the app's records at (the child logs the same)."""
+    return logging.getLogger("privacy_audit").getEffectiveLevel()
 
 
 def _wait_for_result(
@@ -155,7 +160,9 @@ def _wait_for_result(
             log.error("import child ended with exit code %s", child.exitcode)
             raise _crash_error() from None
         kind = message[0]
-        if kind == "progress":
+        if kind == "log":
+            _relog(*message[1:])
+        elif kind == "progress":
             if progress is not None:
                 progress(message[1], message[2])
         elif kind == "done":
@@ -170,6 +177,36 @@ def _wait_for_result(
             raise Cancelled()
         else:  # "failed": a bug in our reader, already logged by the child
             raise _crash_error()
+
+
+def _relog(name: str, level: int, text: str, exc_text: str | None) -> None:
+    """A log record of the child, handled by this process's logging like its own."""
+    logger = logging.getLogger(name)
+    if logger.isEnabledFor(level):
+        record = logging.makeLogRecord(
+            {"name": name, "levelno": level, "levelname": logging.getLevelName(level),
+             "msg": text, "exc_text": exc_text, "processName": "privacy-audit-import"}
+        )  # fmt: skip
+        logger.handle(record)
+
+
+_FORMAT = logging.Formatter()
+
+
+class _PipeHandler(logging.Handler):
+    """Sends the child's log records to the window's process (one log for the app)."""
+
+    def __init__(self, send: Connection) -> None:
+        super().__init__()
+        self.send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Send ``record`` as plain values (its arguments already merged in)."""
+        try:
+            exc_text = _FORMAT.formatException(record.exc_info) if record.exc_info else None
+            self.send.send(("log", record.name, record.levelno, record.getMessage(), exc_text))
+        except (OSError, ValueError, TypeError):
+            self.handleError(record)
 
 
 #: exit code of a child that ran out of memory before it could say so
@@ -205,8 +242,11 @@ def child_main(
     lang: str,
     memory: int | None,
     loader: str,
+    log_level: int = logging.WARNING,
 ) -> None:
     """The child: load the reader, cap its memory, read, send the evidence back."""
+    handler = _PipeHandler(send)
+    logging.basicConfig(level=log_level, handlers=[handler], force=True)
     # one thread for numeric libraries: their per-thread arenas would use the budget
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import time
 import zipfile
@@ -109,6 +110,16 @@ def test_a_crashing_reader_ends_the_child_not_the_app(tmp_path: Path, name: str)
     with pytest.raises(ChildStopped, match="stopped unexpectedly"):
         load_in_child([tmp_path], lang="en", loader=loader(name))
     assert no_child_left()
+
+
+def test_the_childs_log_records_reach_the_apps_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG), pytest.raises(ChildStopped):
+        load_in_child([tmp_path], lang="en", loader=loader("bug"))
+    records = [r for r in caplog.records if r.name == "privacy_audit.gui.import_process"]
+    assert any("reading the export failed" in r.getMessage() for r in records)
+    assert any(r.processName == "privacy-audit-import" for r in records)
 
 
 def test_a_hostile_export_ends_the_child_at_its_memory_limit(tmp_path: Path) -> None:
