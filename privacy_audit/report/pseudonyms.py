@@ -88,7 +88,9 @@ class Pseudonymizer:
         # a name that Meta lists as an advertiser or an app is a company: it keeps its name
         for key in self._orgs & set(self._kinds):
             del self._kinds[key]
-        self._alias = {v: k for v, k in self._alias.items() if k in self._kinds}
+        self._alias = {
+            v: k for v, k in self._alias.items() if k in self._kinds and v not in self._orgs
+        }
         self._by_word = {
             word: [k for k in keys if k in self._kinds or k in self._alias]
             for word, keys in self._by_word.items()
@@ -126,9 +128,10 @@ class Pseudonymizer:
         read as a name: joined ("giuliaferraro", from "giulia ferraro" or
         "giulia.ferraro"), joined without accents or punctuation ("niccolodellacqua")."""
         for spelling in name_spellings(key):
-            if spelling not in self._kinds and spelling not in self._alias:
+            first = WORDS.search(spelling)
+            if first and spelling not in self._kinds and spelling not in self._alias:
                 self._alias[spelling] = key
-                self._by_word.setdefault(spelling, []).append(spelling)
+                self._by_word.setdefault(first.group(), []).append(spelling)
 
     def _phones(self, values: Iterable[Any]) -> None:
         series = pd.Series(list(values), dtype=object).dropna().astype(str)

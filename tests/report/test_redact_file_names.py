@@ -74,3 +74,18 @@ def test_text_finds_nfd_joined_and_username_spellings() -> None:
     joined = names.text("Niccolò Dell'Acqua = niccolodellacqua")
     left, right = joined.split(" = ")
     assert left == right  # the same pseudonym for both spellings
+
+
+def test_a_spelling_that_is_a_company_keeps_the_company_name() -> None:
+    builder = EvidenceBuilder()
+    sink = builder.source(SourceInfo("x.zip", "facebook", "dyi", "json", "facebook-2024"))
+    sink.add_many("contacts", [{"service": "facebook", "origin": "friends", "name": "Viaggi Sole"}])
+    sink.add_many("advertisers", [{"name": "ViaggiSole", "relation": "interacted"}])
+    names = Pseudonymizer(builder.build())
+    assert names.text("ad by ViaggiSole") == "ad by ViaggiSole"
+    assert "Viaggi Sole" not in names.text("chat with Viaggi Sole")
+
+
+def test_a_joined_spelling_with_an_apostrophe_is_found_by_its_first_word() -> None:
+    names = _pseudonymizer()
+    assert "acqua" not in names.text("dir/niccolòdell'acqua/x").casefold()
