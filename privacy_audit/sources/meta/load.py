@@ -16,7 +16,7 @@ from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta.messages import thread_json
+from privacy_audit.sources.meta.messages import flush_messages, thread_json
 from privacy_audit.sources.meta.reader import MetaReader
 from privacy_audit.sources.meta.shape import THREAD_RE
 
@@ -132,6 +132,7 @@ def load_meta(
             ctx.progress(done / total, member.name)
         handler(reader, member)
         done += 1
+    flush_messages(reader)
     reader.finish()
     ctx.progress(1.0, "")
     return reader

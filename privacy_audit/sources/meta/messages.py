@@ -2,47 +2,44 @@
 
 JSON threads (``message_N.json``) are parsed with orjson and only the fields we keep
 (title, participants, sender, time, kind) are mojibake-repaired; message text is never
-decoded into a row. Rows go to the sink as one frame per file (fast path).
+decoded into a row. Every thread adds its messages to the reader's
+:class:`~privacy_audit.sources.meta.message_columns.MessageColumns`;
+:func:`flush_messages` adds them as one table at the end of the export.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import Any
 
 import orjson
-import pandas as pd
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.reader import BAD_FILE, ODD_FILE, MetaReader, millis, text
-from privacy_audit.sources.text import fix_mojibake, parse_json
+from privacy_audit.sources.meta.message_columns import (
+    LEFT_OUT,
+    MEDIA_KEYS,
+    SYSTEM_TYPES,
+    clean_name,
+)
+from privacy_audit.sources.meta.reader import BAD_FILE, ODD_FILE, MetaReader, text
+from privacy_audit.sources.text import parse_json
 
 BOM = b"\xef\xbb\xbf"
 
-_MEDIA_SET = frozenset(("photos", "videos", "audio_files", "files", "gifs", "sticker", "media"))
-_SYSTEM_TYPES = {"call", "subscribe", "unsubscribe", "placeholder", "system"}
-
-
-@lru_cache(maxsize=65536)
-def clean_name(value: str) -> str | None:
-    """A sender/chat name repaired (mojibake), NFC-normalized and stripped."""
-    fixed = unicodedata.normalize("NFC", fix_mojibake(value)).strip()
-    return fixed or None
-
 
 def message_kind(msg: dict[str, Any]) -> str:
-    """text | media | system | deleted for one DYI or secure-storage message."""
+    """text | media | system | deleted for one DYI or secure-storage message (the
+    per-message rule that :class:`MessageColumns` applies on whole columns)."""
     if msg.get("is_unsent") or msg.get("isUnsent"):
         return "deleted"
-    if not _MEDIA_SET.isdisjoint(msg) and any(msg.get(k) for k in _MEDIA_SET):
+    if not MEDIA_KEYS.isdisjoint(msg) and any(msg.get(k) for k in MEDIA_KEYS):
         return "media"
     kind = msg.get("type")
     if kind:
         kind = str(kind).lower()
         if kind == "media":
             return "media"
-        if kind in _SYSTEM_TYPES:
+        if kind in SYSTEM_TYPES:
             return "system"
     if "call_duration" in msg:
         return "system"
@@ -94,20 +91,11 @@ def _thread(r: MetaReader, member: Member, data: Any) -> None:
         or bool(data.get("joinable_mode"))
         or (str(data.get("thread_type") or "").lower() == "regulargroup")
     )
-    senders: list[str | None] = []
-    times: list[float | None] = []
-    kinds: list[str] = []
-    for msg in data["messages"]:
-        if not isinstance(msg, dict):
-            continue
-        sender = msg.get("sender_name") or msg.get("senderName")
-        senders.append(clean_name(sender) if isinstance(sender, str) else None)
-        times.append(millis(msg.get("timestamp_ms") or msg.get("timestamp")))
-        kinds.append(message_kind(msg))
+    messages = [m for m in data["messages"] if isinstance(m, dict)]
     r.sink.recognized(member.path)
-    if not kinds:
-        return
-    add_message_frame(r, member, title, is_group, senders, times, kinds)
+    if messages:
+        fits = r.messages.room(len(messages))
+        r.messages.add_json_thread(title, is_group, member.path, messages[:fits])
 
 
 def add_message_frame(
@@ -119,27 +107,25 @@ def add_message_frame(
     times: list[float | None],
     kinds: list[str],
 ) -> None:
-    """Add one thread's messages as a frame (times are epoch seconds or None)."""
-    stamps = pd.to_datetime(
-        pd.array([t if t is not None else pd.NA for t in times], dtype="Float64"),
-        unit="s",
-        utc=True,
-        errors="coerce",
-    )
-    newest = max((t for t in times if t is not None), default=0.0)
-    r.newest = max(r.newest, newest)
-    n = len(kinds)
-    frame = pd.DataFrame(
-        {
-            "chat": [chat] * n,
-            "is_group": [is_group] * n,
-            "sender": senders,
-            "timestamp": stamps,
-            "kind": kinds,
-            "source_file": [member.path] * n,
-        }
-    )
-    r.sink.add_frame("messages", frame)
+    """Add one thread's messages whose kinds are decided (times: epoch seconds or None)."""
+    fits = r.messages.room(len(kinds))
+    if fits:
+        r.messages.add_decided_thread(
+            chat, is_group, member.path, senders[:fits], times[:fits], kinds[:fits]
+        )
+
+
+def flush_messages(r: MetaReader) -> None:
+    """Add the ``messages`` table of every thread read (one frame), warn about messages
+    left out over the cap; before :meth:`MetaReader.finish` (it may date the export)."""
+    columns = r.messages
+    r.newest = max(r.newest, columns.flush(r.sink.add_frame))
+    if columns.left_out:
+        r.sink.warn(
+            r.ctx.tr.gettext(LEFT_OUT).format(
+                cap=columns.cap, skipped=columns.left_out, files=columns.left_out_files
+            )
+        )
 
 
 def thread_label(value: Any) -> str | None:

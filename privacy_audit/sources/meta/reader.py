@@ -27,6 +27,7 @@ from privacy_audit.phones import contact_point_kind
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta.labels import is_label, label_keys
+from privacy_audit.sources.meta.message_columns import MessageColumns
 from privacy_audit.sources.text import loads_meta, parse_html
 
 #: 2100-01-01; larger "seconds" are garbage (redacted exports hold such values)
@@ -248,6 +249,8 @@ class MetaReader:
         self.seen: set[tuple[Any, ...]] = set()  # de-duplication keys of extractors
         #: (file, title, participants) of every message thread read
         self.thread_people: list[tuple[str, str | None, list[str]]] = []
+        #: the messages of every thread read, one table at the end (``flush_messages``)
+        self.messages = MessageColumns()
 
     def find(self, *names: str, under: str | None = None) -> list[Member]:
         """Members (in scope, not media) named like any of ``names``, optionally in a folder."""

@@ -101,7 +101,10 @@ class MetaShape:
 
 
 def _stem(member: Member) -> str:
-    return PurePosixPath(member.key).stem
+    """``PurePosixPath(member.key).stem`` with string operations (300,000 members)."""
+    name = member.key.rstrip("/").rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def shape_of(archive: ExportArchive) -> MetaShape:

@@ -1,0 +1,234 @@
+"""The ``messages`` table of one Meta service, built column by column.
+
+Every thread file adds its messages to one :class:`MessageColumns` (compact arrays and
+short per-thread lists, no frame and no dict per message); :meth:`MessageColumns.flush`
+turns them into one frame at the end of the export. Message kinds are decided there,
+on whole columns: the reader only notes per message whether it has text, and where
+(sparse positions) it is unsent, has media, a ``type`` or a call duration.
+
+Work is bounded by rows as well as bytes: after :data:`MAX_MESSAGES` messages in one
+export, further messages are counted, not read, and one warning says how many were
+left out and in how many files.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from array import array
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from privacy_audit.i18n import N_
+from privacy_audit.sources.text import fix_mojibake
+
+#: messages read per export (per service); the rest is counted and left out
+MAX_MESSAGES = 5_000_000
+#: greatest epoch milliseconds taken as a time (the year 2100, as ``reader.millis``)
+MAX_MILLIS = 4_102_444_800 * 1000
+
+TEXT, MEDIA, SYSTEM, DELETED = 0, 1, 2, 3
+KIND_NAMES = np.array(["text", "media", "system", "deleted"], dtype=object)
+
+MEDIA_KEYS = frozenset(("photos", "videos", "audio_files", "files", "gifs", "sticker", "media"))
+SYSTEM_TYPES = frozenset({"call", "subscribe", "unsubscribe", "placeholder", "system"})
+
+LEFT_OUT = N_(
+    "Only the first {cap} messages were read; {skipped} more messages in {files} "
+    "conversation files were left out."
+)
+
+_NUMBERS = frozenset({int, float, type(None)})
+_PENDING = 65_536  # raw times converted to an array in batches of this size
+
+
+@lru_cache(maxsize=65536)
+def clean_name(value: str) -> str | None:
+    """A sender/chat name repaired (mojibake), NFC-normalized and stripped."""
+    fixed = unicodedata.normalize("NFC", fix_mojibake(value)).strip()
+    return fixed or None
+
+
+def _type_kind(value: Any) -> int | None:
+    """The kind a truthy ``type`` field decides (None: it decides nothing)."""
+    kind = str(value).lower()
+    if kind == "media":
+        return MEDIA
+    return SYSTEM if kind in SYSTEM_TYPES else None
+
+
+class MessageColumns:
+    """Messages of every thread of one export (one service), as columns."""
+
+    def __init__(self, cap: int | None = None) -> None:
+        self.cap = MAX_MESSAGES if cap is None else cap
+        self.total = 0
+        # per thread
+        self.chats: list[str | None] = []
+        self.groups: list[bool] = []
+        self.files: list[str] = []
+        self.counts: list[int] = []
+        self.raw_times: list[bool] = []  # True: milliseconds as written, else seconds
+        # per message
+        self.sender_codes = array("l")
+        self.senders: dict[Any, int] = {}  # raw name (or ("clean", name)) -> code
+        self.seconds: list[np.ndarray] = []  # times as written, converted in batches
+        self._pending: list[Any] = []
+        self.has_text = bytearray()
+        self.fixed_kinds = bytearray()  # kinds decided by the reader (HTML pages)
+        self.decided: list[bool] = []  # per thread: kinds in fixed_kinds
+        # sparse: (row, kind) overrides in rising priority
+        self.by_call: list[int] = []
+        self.by_type: list[tuple[int, int]] = []
+        self.by_media: list[int] = []
+        self.by_unsent: list[int] = []
+        self.left_out = 0
+        self.left_out_files = 0
+
+    def room(self, n: int) -> int:
+        """How many of ``n`` messages of the next thread are read (the rest is counted)."""
+        fits = max(0, min(n, self.cap - self.total))
+        if fits < n:
+            self.left_out += n - fits
+            self.left_out_files += 1
+        return fits
+
+    def _thread(self, chat: str | None, group: bool, file: str, n: int, raw: bool) -> int:
+        start = self.total
+        self.chats.append(chat)
+        self.groups.append(group)
+        self.files.append(file)
+        self.counts.append(n)
+        self.raw_times.append(raw)
+        self.total += n
+        return start
+
+    def _codes(self, names: Sequence[Any]) -> None:
+        known = self.senders
+        try:
+            for name in set(names).difference(known):
+                known[name] = len(known)
+        except TypeError:  # unhashable garbage where a name should be
+            names = [n if type(n) is str else None for n in names]
+            for name in set(names).difference(known):
+                known[name] = len(known)
+        self.sender_codes.extend(map(known.__getitem__, names))
+
+    def _times(self, values: list[Any]) -> None:
+        if not _NUMBERS.issuperset(map(type, values)):
+            values = [v if type(v) is int or type(v) is float else None for v in values]
+        self._pending.extend(values)
+        if len(self._pending) >= _PENDING:
+            self._convert_pending()
+
+    def _convert_pending(self) -> None:
+        if self._pending:
+            self.seconds.append(np.array(self._pending, dtype=float))
+            self._pending = []
+
+    def add_json_thread(
+        self, chat: str | None, group: bool, file: str, messages: list[dict[str, Any]]
+    ) -> None:
+        """The messages (dicts of a DYI or secure-storage thread file) of one thread."""
+        n = len(messages)
+        start = self._thread(chat, group, file, n, True)
+        self.decided.append(False)
+        self._codes([m.get("sender_name") or m.get("senderName") for m in messages])
+        self._times([m.get("timestamp_ms") or m.get("timestamp") for m in messages])
+        self.has_text.extend(
+            [bool(m.get("content") or m.get("text") or m.get("share")) for m in messages]
+        )
+        self.by_call.extend([start + i for i, m in enumerate(messages) if "call_duration" in m])
+        typed = [(i, t) for i, m in enumerate(messages) if (t := m.get("type"))]
+        for i, value in typed:
+            kind = _type_kind(value)
+            if kind is not None:
+                self.by_type.append((start + i, kind))
+        for i, m in enumerate(messages):
+            if not MEDIA_KEYS.isdisjoint(m) and any(m.get(k) for k in MEDIA_KEYS):
+                self.by_media.append(start + i)
+        self.by_unsent.extend(
+            [start + i for i, m in enumerate(messages) if m.get("is_unsent") or m.get("isUnsent")]
+        )
+
+    def add_decided_thread(
+        self,
+        chat: str | None,
+        group: bool,
+        file: str,
+        senders: list[str | None],
+        seconds: list[float | None],
+        kinds: list[str],
+    ) -> None:
+        """A thread whose senders are clean, times in seconds and kinds decided (HTML)."""
+        n = len(kinds)
+        self._thread(chat, group, file, n, False)
+        self.decided.append(True)
+        self._codes([("clean", s) for s in senders])
+        self._times(list(seconds))
+        self.has_text.extend(bytes(n))
+        codes = {name: code for code, name in enumerate(KIND_NAMES)}
+        self.fixed_kinds.extend(codes[k] for k in kinds)
+
+    def _kinds(self) -> np.ndarray:
+        """The kind code of every message, decided on whole columns."""
+        kinds = np.where(np.frombuffer(self.has_text, dtype=np.uint8) > 0, TEXT, SYSTEM)
+        kinds = kinds.astype(np.int8)
+        kinds[np.asarray(self.by_call, dtype=np.int64)] = SYSTEM
+        if self.by_type:
+            where, value = zip(*self.by_type, strict=True)
+            kinds[np.asarray(where, dtype=np.int64)] = np.asarray(value, dtype=np.int8)
+        kinds[np.asarray(self.by_media, dtype=np.int64)] = MEDIA
+        kinds[np.asarray(self.by_unsent, dtype=np.int64)] = DELETED
+        if any(self.decided):
+            decided = np.repeat(np.asarray(self.decided), self.counts)
+            kinds[decided] = np.frombuffer(self.fixed_kinds, dtype=np.uint8)
+        return kinds
+
+    def _seconds(self) -> np.ndarray:
+        """Epoch seconds of every message: milliseconds as written are checked as
+        ``reader.millis`` checks them (0 and garbage: NaN) and divided by 1000."""
+        self._convert_pending()
+        times = np.concatenate(self.seconds) if self.seconds else np.zeros(0)
+        raw = np.repeat(np.asarray(self.raw_times, dtype=bool), self.counts)
+        with np.errstate(invalid="ignore"):
+            bad = raw & ~((times > 0) & (times < MAX_MILLIS))
+        times[bad] = math.nan
+        times[raw] /= 1000.0
+        return times
+
+    def _sender_values(self) -> np.ndarray:
+        values = np.empty(len(self.senders), dtype=object)
+        for key, code in self.senders.items():
+            if type(key) is str:
+                values[code] = clean_name(key)
+            elif type(key) is tuple:
+                values[code] = key[1]
+            else:
+                values[code] = None
+        codes = np.frombuffer(self.sender_codes, dtype=f"i{self.sender_codes.itemsize}")
+        return values[codes]
+
+    def flush(self, add_frame: Callable[[str, pd.DataFrame], None]) -> float:
+        """Add the one ``messages`` frame through ``add_frame``; the newest time (seconds)."""
+        if not self.total:
+            return 0.0
+        seconds = self._seconds()
+        counts = self.counts
+        frame = pd.DataFrame(
+            {
+                "chat": np.repeat(np.asarray(self.chats, dtype=object), counts),
+                "is_group": np.repeat(np.asarray(self.groups, dtype=bool), counts),
+                "sender": self._sender_values(),
+                "timestamp": pd.to_datetime(seconds, unit="s", utc=True, errors="coerce"),
+                "kind": KIND_NAMES[self._kinds()],
+                "source_file": np.repeat(np.asarray(self.files, dtype=object), counts),
+            }
+        )
+        add_frame("messages", frame)
+        newest = np.nanmax(seconds) if np.isfinite(seconds).any() else 0.0
+        return float(max(newest, 0.0))
