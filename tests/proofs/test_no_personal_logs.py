@@ -1,6 +1,8 @@
 """No personal data in logs: with DEBUG logging on, loading, auditing and reporting the
 demo personas logs none of their names, phone numbers, e-mails, IPs or devices (the
-values are collected from the loaded Evidence itself)."""
+values are collected from the loaded Evidence itself). Control: a pipeline that logs a
+contact's name is caught by the same check (here for the CLI; in process and for the
+desktop app's error paths: test_no_personal_logs_gui.py)."""
 
 from __future__ import annotations
 
@@ -59,14 +61,48 @@ def test_cli_debug_output_has_no_personal_data(argv: list[str], tmp_path: Path) 
             args.extend(str(p) for p in inputs)
         else:
             args.append(arg.format(out=tmp_path))
+    done = _cli(args)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "DEBUG" in done.stderr  # debug logging really was on
+    assert leaked(done.stderr, values) == []
+
+
+#: run first in the child: the pipeline logs the first contact's name at DEBUG
+CHATTY_PIPELINE = """
+import logging
+import privacy_audit.pipeline as pipeline
+real = pipeline.load_evidence
+def chatty(*args, **kwargs):
+    evidence = real(*args, **kwargs)
+    name = evidence.contacts["name"].dropna().iloc[0]
+    logging.getLogger("privacy_audit.pipeline").debug("read contact %s", name)
+    return evidence
+pipeline.load_evidence = chatty
+"""
+
+
+def _cli(args: list[str], plant: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, "-m", "privacy_audit", *args],
+    if plant:
+        code = (
+            f"{plant}\nimport sys\nfrom privacy_audit.cli import main\nsys.exit(main(sys.argv[1:]))"
+        )
+        command = [sys.executable, "-c", code, *args]
+    else:
+        command = [sys.executable, "-m", "privacy_audit", *args]
+    return subprocess.run(
+        command,
         capture_output=True,
         text=True,
         env=env,
         timeout=240,
     )
+
+
+def test_control_cli_a_personal_value_in_the_debug_output_is_caught(tmp_path: Path) -> None:
+    """The same check finds a contact's name the pipeline logs."""
+    inputs, values = _values_of("giulia", tmp_path)
+    done = _cli(["--debug", "audit", *map(str, inputs)], plant=CHATTY_PIPELINE)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "DEBUG" in done.stderr  # debug logging really was on
-    assert leaked(done.stderr, values) == []
+    assert "read contact" in done.stderr
+    assert leaked(done.stderr, values) != []
