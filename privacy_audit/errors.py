@@ -47,6 +47,15 @@ class InputError(Exception):
             text = f"{text} {gettext(self.hint).format(**params)}"
         return text
 
+    def render_what(self, tr: Translator | None = None) -> str:
+        """What is wrong, in the translator's language, without the file prefix or the hint
+        (for a warning about one member of an export that is otherwise read)."""
+        gettext = tr.gettext if tr is not None else (lambda s: s)
+        params = dict(self.params)
+        if self.path is not None:
+            params.setdefault("file", self.path.name)
+        return gettext(self.what).format(**params)
+
 
 class Cancelled(Exception):
     """Raised inside long work when the user cancelled it."""

@@ -10,6 +10,8 @@ multi-part export...), what the app expects and how to request the right export.
 from __future__ import annotations
 
 import logging
+import zipfile
+import zlib
 
 from privacy_audit import sources
 from privacy_audit.errors import InputError
@@ -75,6 +77,10 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
 )
 
 
+#: what reading a damaged or hostile member can raise in a detector (a bug is not among them)
+DETECT_ERRORS = (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError)
+
+
 def detect(archive: ExportArchive) -> Detection:
     """The best :class:`Detection` for ``archive``, or :class:`InputError`."""
     best: Detection | None = None
@@ -83,7 +89,7 @@ def detect(archive: ExportArchive) -> Detection:
             found = importer.detect(archive)
         except InputError:
             raise
-        except Exception as exc:  # a detector must never turn hostile input into a crash
+        except DETECT_ERRORS as exc:  # what a hostile archive makes a reader raise
             log.warning("detector %s failed: %s", name, type(exc).__name__)
             continue
         if found is None:

@@ -186,3 +186,40 @@ def peak_rss() -> Iterator[Callable[[], int]]:
     finally:
         stop.set()
         thread.join()
+
+
+# -- the rest of the export is read ----------------------------------------------------------
+def _rows_by_file(evidence: Any) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for table, frame in evidence.tables.items():
+        if "source_file" in frame and len(frame):
+            for file, n in frame["source_file"].fillna("").value_counts().items():
+                counts[(table, str(file))] = int(n)
+    return counts
+
+
+def assert_member_skipped_rest_read(
+    good: Path, bad: Path, member: str, reasons: dict[str, str]
+) -> dict[str, int]:
+    """``bad`` is ``good`` with ``member`` made hostile. In English and Italian: one warning
+    names the member's file and gives the reason (``reasons[lang]``); every other file of
+    the export gives exactly the rows it gives in ``good``; the member gives none. Returns
+    the row counts per table of the hostile export."""
+    from privacy_audit.pipeline import load_evidence
+
+    base = member.rsplit("/", 1)[-1]
+    counts: dict[str, int] = {}
+    for lang in ("en", "it"):
+        before = _rows_by_file(load_evidence([good], lang=lang))
+        evidence = load_evidence([bad], lang=lang)
+        after = _rows_by_file(evidence)
+        warnings = [w for source in evidence.sources for w in source.warnings]
+        assert [w for w in warnings if base in w and reasons[lang] in w], (lang, warnings)
+        ours = {member, base}
+        rest_before = {k: n for k, n in before.items() if k[1] not in ours}
+        rest_after = {k: n for k, n in after.items() if k[1] not in ours}
+        assert rest_after == rest_before, lang
+        assert sum(rest_after.values()) > 0, "the rest of the export has rows"
+        assert not {k for k in after if k[1] in ours}, "the skipped file gave rows"
+        counts = {table: len(frame) for table, frame in evidence.tables.items()}
+    return counts

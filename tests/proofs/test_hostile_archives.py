@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .hostile import (
+    assert_member_skipped_rest_read,
     demo_export,
     demo_files,
     inspect_and_report,
@@ -47,6 +48,7 @@ def test_bombs_nested_inside_a_real_export(
 ) -> None:
     """A real export with a bomb as a known file and a nested zip bomb among the media."""
     name, members = demo_export("facebook-")
+    good = write(tmp_path / "good" / name, make_zip(members))
     bomb_member = next(m for m in members if m.endswith("your_friends.json"))
     members[bomb_member] = bytes(BOMB)  # declared 300 MiB, compresses to ~300 KB
     members["your_facebook_activity/messages/inbox/x_1/files/archive.zip"] = inner_bomb
@@ -55,10 +57,18 @@ def test_bombs_nested_inside_a_real_export(
     with peak_rss() as growth:
         inspect, _report = inspect_and_report([path], tmp_path / "out", capsys)
     assert growth() < MEMORY_BUDGET
-    if inspect.code == 0:  # the rest of the export was read, the bomb is a warning
-        (source,) = json.loads(inspect.out)["sources"]
-        assert source["warnings"], source
-        assert source["tables"].get("contacts", 0) > 0  # the address book was still read
+    assert inspect.code == 0, inspect.err  # the rest of the export was read
+    (source,) = json.loads(inspect.out)["sources"]
+    counts = assert_member_skipped_rest_read(good, path, bomb_member, TOO_LARGE)
+    assert source["tables"] == {t: n for t, n in counts.items() if n}
+    assert counts["contacts"] > 0  # the address book was still read
+
+
+#: why the bomb was skipped, as the user reads it
+TOO_LARGE = {
+    "en": "is too large to be read safely (300 MB). The file was skipped.",
+    "it": "è troppo grande per essere letto in sicurezza (300 MB). Il file è stato saltato.",
+}
 
 
 def test_folder_of_bombs(

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from privacy_audit.errors import InputError
+from privacy_audit.pipeline import load_evidence
+
 from .hostile import demo_files, inspect_and_report, load_or_input_error, make_zip, write
 
 ANDROID = "Chat WhatsApp con Mamma.txt"  # giulia: dd/mm/yy, HH:MM - Name: text
@@ -97,6 +100,22 @@ def test_hostile_chats_together_with_good_exports(tmp_path: Path) -> None:
     rng = random.Random(3)
     files = demo_files("giulia")
     paths = [write(tmp_path / "in" / n, d) for n, d in files.items() if not n.endswith(".txt")]
+    alone = load_or_input_error(list(paths))
+    hostile = []
     for kind, data in variants(_android_chat(), rng).items():
-        paths.append(write(tmp_path / "in" / f"Chat WhatsApp con {kind}.txt", data))
-    load_or_input_error(paths, audit=True)
+        chat = write(tmp_path / "in" / f"Chat WhatsApp con {kind}.txt", data)
+        try:
+            load_evidence([chat])
+        except InputError as exc:  # not a chat at all: refused by name, with what to do
+            assert exc.path is not None and exc.path.name == chat.name
+            continue
+        hostile.append(chat)
+    assert len(hostile) >= 5
+    evidence = load_or_input_error([*paths, *hostile], audit=True)
+    # the good exports are read in full next to the hostile chats
+    names = {p.name for p in hostile}
+    for table, frame in alone.tables.items():
+        if "source_file" in frame:
+            kept = evidence.tables[table]
+            kept = kept[~kept["source_file"].isin(names)]
+            assert len(kept) == len(frame), table

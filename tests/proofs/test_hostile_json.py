@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from .hostile import (
+    assert_member_skipped_rest_read,
     demo_export,
     inspect_and_report,
     json_paths,
@@ -61,13 +62,47 @@ def test_deeply_nested_json_is_a_warning(
         data = '{"a":' * DEEP + "1" + "}" * DEEP
     else:  # parses with orjson (limit 1024) but breaks naive recursive walkers
         data = '{"label_values":[' * 500 + '{"value": "x"}' + "]}" * 500
+    good = write(tmp_path / "good" / name, make_zip(members))
     members[member] = data.encode()
     path = write(tmp_path / "in" / name, make_zip(members))
     inspect, _ = inspect_and_report([path], tmp_path / "out", capsys)
     assert inspect.code == 0, inspect.err  # the rest of the export is still read
     (source,) = _sources(inspect.out)
-    if shape != "orjson-limit":
-        assert source["warnings"], "an unreadable known file must be a warning"
+    if shape == "orjson-limit":
+        return
+    counts = assert_member_skipped_rest_read(good, path, member, TOO_DEEP)
+    assert source["tables"] == {t: n for t, n in counts.items() if n}
+
+
+#: the reason a file too deeply nested was skipped, as the user reads it
+TOO_DEEP = {
+    "en": "was skipped: it is nested too deeply to be read safely.",
+    "it": "è stato saltato: è annidato troppo in profondità per essere letto in sicurezza.",
+}
+NOT_JSON = {
+    "en": "was skipped: it is not valid JSON.",
+    "it": "è stato saltato: non è un JSON valido.",
+}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "member_end"),
+    [
+        ("facebook-", "your_address_books.json"),
+        ("instagram-", "synced_contacts.json"),
+        ("whatsapp-account-report-", "contacts.json"),
+    ],
+)
+@pytest.mark.parametrize("data", [b"not json at all", b"\xff\xfe\x00garbage", b'{"a": [1, 2'])
+def test_a_known_file_that_is_not_json_is_a_warning(
+    prefix: str, member_end: str, data: bytes, tmp_path: Path
+) -> None:
+    name, members = demo_export(prefix)
+    member = next(m for m in members if m.endswith(member_end))
+    good = write(tmp_path / "good" / name, make_zip(members))
+    members[member] = data
+    bad = write(tmp_path / "bad" / name, make_zip(members))
+    assert_member_skipped_rest_read(good, bad, member, NOT_JSON)
 
 
 def _mutations(members: dict[str, bytes], rounds: int) -> list[dict[str, bytes]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +23,14 @@ from . import hostile
 
 
 class _Fixed:
-    def __init__(self, service: str, score: int | None, fail: bool = False) -> None:
+    def __init__(self, service: str, score: int | None, fail: BaseException | None = None) -> None:
         self.service = service
         self.score = score
         self.fail = fail
 
     def detect(self, archive: Any) -> Detection | None:
-        if self.fail:
-            raise KeyError("broken detector")
+        if self.fail is not None:
+            raise self.fail
         if self.score is None:
             return None
         return Detection(self.service, "dyi", "json", f"{self.service}-x", score=self.score)
@@ -59,12 +60,23 @@ def test_best_score_wins_and_ties_go_to_the_first(
     assert (found.service, found.importer, found.score) == ("facebook", "facebook", 5)
 
 
-def test_a_failing_detector_does_not_crash_detection(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "error",
+    [zipfile.BadZipFile("Bad CRC-32"), zlib.error("invalid stored block"), OSError(5, "I/O")],
+)
+def test_a_detector_meeting_a_damaged_member_does_not_crash_detection(
+    error: BaseException, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _register(monkeypatch, broken=_Fixed("facebook", 9, fail=True), ok=_Fixed("instagram", 1))
+    _register(monkeypatch, broken=_Fixed("facebook", 9, fail=error), ok=_Fixed("instagram", 1))
     with _archive(tmp_path) as archive:
         assert detect(archive).importer == "ok"
+
+
+def test_a_bug_in_a_detector_is_not_hidden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bug = KeyError("broken detector")
+    _register(monkeypatch, broken=_Fixed("facebook", 9, fail=bug), ok=_Fixed("instagram", 1))
+    with _archive(tmp_path) as archive, pytest.raises(KeyError):
+        detect(archive)
 
 
 def _explain(tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> InputError:

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
-
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
 from privacy_audit.phones import contact_point_kind
+from privacy_audit.sources import skips
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta.labels import is_label, label_keys
@@ -273,11 +272,11 @@ class MetaReader:
         self.sink.warn(self.ctx.tr.gettext(message).format(file=member.name))
 
     def raw(self, member: Member) -> bytes | None:
-        """The bytes of ``member``, or None with a warning."""
+        """The bytes of ``member``, or None with a warning saying why it was refused."""
         try:
             return self.archive.read_bytes(member)
-        except InputError:
-            self.warn(BAD_FILE, member)
+        except InputError as exc:
+            self.sink.warn(skips.refused(self.ctx.tr, exc))
             return None
 
     def json(self, member: Member) -> Any:
@@ -287,8 +286,8 @@ class MetaReader:
             return None
         try:
             return loads_meta(data)
-        except (orjson.JSONDecodeError, ValueError, RecursionError):
-            self.warn(BAD_FILE, member)
+        except (ValueError, RecursionError) as exc:  # orjson.JSONDecodeError is a ValueError
+            self.sink.warn(skips.unreadable(self.ctx.tr, member.name, exc))
             return None
 
     def html(self, member: Member) -> Any:
@@ -298,8 +297,8 @@ class MetaReader:
             return None
         try:
             return parse_html(data)
-        except (ValueError, TypeError):
-            self.warn(BAD_FILE, member)
+        except ValueError as exc:
+            self.sink.warn(skips.unreadable(self.ctx.tr, member.name, exc, html=True))
             return None
 
     def run(self, member: Member, parse: Callable[[Member], Any], extract: Callable[..., None]):

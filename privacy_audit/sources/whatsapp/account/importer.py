@@ -21,9 +21,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from privacy_audit.errors import InputError
-from privacy_audit.i18n import N_
 from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
+from privacy_audit.sources import skips
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
 from privacy_audit.sources.whatsapp.account import sections as rd
@@ -141,12 +141,11 @@ def _read(
             return rd.simplify(rd.load_json(data)), []
         pairs, texts = rd.html_tree(data)
         return pairs, texts
-    except (InputError, ValueError, TypeError, RecursionError):
-        sink.warn(
-            ctx.tr.gettext(N_("A file of the WhatsApp report could not be read: {file}.")).format(
-                file=member.name
-            )
-        )
+    except InputError as exc:
+        sink.warn(skips.refused(ctx.tr, exc))
+        return None, []
+    except (ValueError, TypeError, RecursionError) as exc:  # not JSON/HTML, or not a report's
+        sink.warn(skips.unreadable(ctx.tr, member.name, exc, html=member.suffix != ".json"))
         return None, []
 
 
