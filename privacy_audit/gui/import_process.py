@@ -18,6 +18,7 @@ Qt-free: the caller gives a progress callback and a cancel token like any core f
 
 from __future__ import annotations
 
+import copy
 import importlib
 import logging
 import multiprocessing
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.i18n import N_
@@ -141,6 +144,7 @@ def _wait_for_result(
     limits: ChildLimits,
 ) -> Evidence:
     deadline = time.monotonic() + limits.seconds
+    frames = _EvidenceFrames()
     while True:
         if cancel is not None and cancel.cancelled:
             stop.set()
@@ -165,9 +169,10 @@ def _wait_for_result(
         elif kind == "progress":
             if progress is not None:
                 progress(message[1], message[2])
+        elif kind in ("shell", "table", "chunk"):
+            frames.receive(message)
         elif kind == "done":
-            evidence: Evidence = message[1]
-            return evidence
+            return frames.evidence()
         elif kind == "input_error":
             what, path, hint, params = message[1]
             raise InputError(what, path, hint, **params)
@@ -207,6 +212,78 @@ class _PipeHandler(logging.Handler):
             self.send.send(("log", record.name, record.levelno, record.getMessage(), exc_text))
         except (OSError, ValueError, TypeError):
             self.handleError(record)
+
+
+#: rows of one column per message: unpickling one is a short C call (about a
+#: millisecond), so the window's thread gets the interpreter between two of them
+CHUNK_ROWS = 8192
+
+
+def send_evidence(send: Connection, evidence: Evidence) -> None:
+    """Send ``evidence`` as small messages: the rest of it, then every table's columns
+    in chunks of :data:`CHUNK_ROWS` rows, then "done"."""
+    shell = copy.copy(evidence)
+    shell.tables = {}
+    send.send(("shell", shell))
+    for name, frame in evidence.tables.items():
+        send.send(("table", name, frame.columns, frame.index))
+        for position in range(frame.shape[1]):
+            column = frame.iloc[:, position]
+            # numpy-typed columns as numpy arrays, pandas' own types as their arrays
+            values = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
+            for start in range(0, max(1, len(frame)), CHUNK_ROWS):
+                send.send(("chunk", values[start : start + CHUNK_ROWS]))
+    send.send(("done",))
+
+
+def _joined(chunks: list[Any]) -> Any:
+    """One column (a pandas Series of the original dtype) from its chunks."""
+    import pandas as pd
+
+    if isinstance(chunks[0], np.ndarray):
+        values = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
+        return pd.Series(values, dtype=values.dtype, copy=False)
+    joined = chunks[0] if len(chunks) == 1 else type(chunks[0])._concat_same_type(chunks)
+    return pd.Series(joined, copy=False)
+
+
+class _EvidenceFrames:
+    """The parent's side of :func:`send_evidence`: the evidence assembled again."""
+
+    def __init__(self) -> None:
+        self.shell: Evidence | None = None
+        self.tables: list[tuple[str, list[Any], Any, list[list[Any]]]] = []
+
+    def receive(self, message: tuple[Any, ...]) -> None:
+        """Take one "shell", "table" or "chunk" message."""
+        if message[0] == "shell":
+            self.shell = message[1]
+        elif message[0] == "table":
+            _, name, columns, index = message
+            self.tables.append((name, columns, index, []))
+        else:  # the columns come one after the other, each in the same number of chunks
+            _, _, index, parts = self.tables[-1]
+            per_column = max(1, -(-len(index) // CHUNK_ROWS))
+            if not parts or len(parts[-1]) == per_column:
+                parts.append([])
+            parts[-1].append(message[1])
+
+    def evidence(self) -> Evidence:
+        """The evidence the child read (same tables, dtypes and index)."""
+        import pandas as pd
+
+        if self.shell is None:
+            raise ValueError("no evidence was sent")
+        tables = {}
+        for name, columns, index, parts in self.tables:
+            data = {position: _joined(chunks) for position, chunks in enumerate(parts)}
+            frame = pd.DataFrame(data, copy=False) if data else pd.DataFrame(index=index)
+            if data:
+                frame.columns = columns
+            frame.index = index
+            tables[name] = frame
+        self.shell.tables = tables
+        return self.shell
 
 
 #: exit code of a child that ran out of memory before it could say so
@@ -266,7 +343,7 @@ def child_main(
         _limit_memory(memory)
     try:
         evidence = load([Path(p) for p in paths], lang=lang, progress=report)
-        send.send(("done", evidence))
+        send_evidence(send, evidence)
     except Cancelled:
         send.send(("cancelled",))
     except InputError as exc:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import time
 import zipfile
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pandas as pd
@@ -17,8 +19,16 @@ from PySide6.QtCore import Qt
 from privacy_audit.demo import bundled_persona_paths
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.gui.core import Core
-from privacy_audit.gui.import_process import ChildLimits, ChildStopped, load_in_child
+from privacy_audit.gui.import_process import (
+    CHUNK_ROWS,
+    ChildLimits,
+    ChildStopped,
+    _EvidenceFrames,
+    load_in_child,
+    send_evidence,
+)
 from privacy_audit.gui.worker import ThreadExecutor
+from privacy_audit.model import Evidence
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import CancelToken
 
@@ -66,6 +76,38 @@ def test_the_child_reads_the_same_evidence_as_the_app() -> None:
     assert ours.sources == direct.sources and ours.region == direct.region
     assert seen and seen[-1][0] == 1.0, "progress crosses the process boundary"
     assert no_child_left()
+
+
+def test_tables_cross_in_chunks_with_their_dtypes() -> None:
+    n = CHUNK_ROWS * 2 + 17
+    frame = pd.DataFrame(
+        {
+            "name": [f"p{i}" if i % 7 else None for i in range(n)],
+            "when": pd.date_range("2020-01-01", periods=n, freq="min", tz="UTC"),
+            "flag": [i % 2 == 0 for i in range(n)],
+            "count": pd.array([i if i % 5 else None for i in range(n)], dtype="Int64"),
+            "kind": pd.Categorical(["a", "b", "c"] * (n // 3) + ["a"] * (n % 3)),
+            "text": pd.array([str(i) for i in range(n)], dtype="string"),
+        }
+    )
+    evidence = Evidence(
+        {"big": frame, "empty": frame.iloc[:0], "none": pd.DataFrame()}, [], region="IT"
+    )
+    sent: list[tuple[Any, ...]] = []
+
+    class Collect:
+        def send(self, message: tuple[Any, ...]) -> None:
+            sent.append(pickle.loads(pickle.dumps(message)))
+
+    send_evidence(Collect(), evidence)  # type: ignore[arg-type]
+    assert sum(m[0] == "chunk" for m in sent) == 6 * 3 + 6 + 0
+    frames = _EvidenceFrames()
+    for message in sent[:-1]:
+        frames.receive(message)
+    again = frames.evidence()
+    assert again.region == "IT" and again.tables.keys() == evidence.tables.keys()
+    for name, table in evidence.tables.items():
+        pd.testing.assert_frame_equal(again.tables[name], table)
 
 
 def test_bad_input_gives_the_readers_own_message(tmp_path: Path) -> None:
