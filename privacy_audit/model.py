@@ -177,8 +177,9 @@ class SourceInfo:
         }
         if self.chat is not None:
             data["chat"] = self.chat
-        if "overlap" in self.extra:
-            data["overlap"] = self.extra["overlap"]
+        for key in ("overlap", "not_read"):
+            if key in self.extra:
+                data[key] = self.extra[key]
         return data
 
 

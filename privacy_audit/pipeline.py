@@ -24,6 +24,7 @@ from privacy_audit.sources.archive import ExportArchive
 from privacy_audit.sources.archive.inputs import gather, group_parts, open_parts
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.detect import detect
+from privacy_audit.sources.sweep import promote_own, sweep
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def load_evidence(
         evidence = _load(paths, report, token, lang)
     check(token)
     report(0.96, "phone numbers")
-    evidence = normalize_evidence(evidence, region)
+    evidence = promote_own(normalize_evidence(evidence, region))
     note_unread_contact_points(evidence, lang)
     report(1.0, "")
     return evidence
@@ -188,6 +189,8 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
             ctx = LoadContext(progress=part_progress, cancel=token, tr=translator(lang))
             part_progress(0.0, archive.display_name)
             by_name[detection.importer].load(archive, detection, sink, ctx)
+            if info.kind != "chat":
+                sweep(archive, sink, ctx)
             recognized = set(info.files_recognized)
             info.files_unrecognized = sum(
                 1 for m in archive.members if not m.is_media and m.path not in recognized

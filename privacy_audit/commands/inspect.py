@@ -23,6 +23,7 @@ from privacy_audit.model import SERVICES, TABLES, SourceInfo
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
 from privacy_audit.sources.detect import HTML_FORMAT_HINT
+from privacy_audit.sources.sweep import REASONS
 from privacy_audit.terminal import safe_json, safe_line
 
 SCHEMA = "privacy-audit/1"
@@ -159,6 +160,14 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
         if info.chat:
             lines.append("  " + _("Chat:"))
             lines.extend(f"    {line}" for line in _chat_lines(info.chat, tr))
+        not_read = info.extra.get("not_read") or []
+        if not_read:
+            lines.append("  " + _("Files not read by an importer:"))
+            for entry in not_read:
+                why = _(REASONS[entry["reason"]]) if entry["reason"] in REASONS else ""
+                found = int(entry.get("found") or 0)
+                shown = f" ({_number(found, tr)})" if found else ""
+                lines.append(f"    - {entry['file']}: {why}{shown}")
         if info.warnings:
             lines.append("  " + _("Warnings:"))
             lines.extend(f"    - {warning}" for warning in info.warnings)

@@ -65,6 +65,7 @@ VALUE_LABELS = {
     "people_you_may_know": N_("people you may know"),
     "suggested_friends": N_("suggested friends"),
     "friends_seen_less": N_("friends you see less of"),
+    "found_by_shape": N_("found by shape in a file this version does not know"),
 }
 #: one list of letter titles for the analysis, the report and the GUI
 LETTER_TITLES = ANALYSIS_LETTER_TITLES

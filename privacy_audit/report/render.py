@@ -96,6 +96,26 @@ def _keep_percent_n(func: Any) -> Any:
     return ngettext
 
 
+def not_read_files(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
+    """Every file of the exports no importer read, with the reason (shape sweep)."""
+    from privacy_audit.sources.sweep import REASONS
+
+    rows = []
+    for source in result.sources:
+        for entry in source.extra.get("not_read") or []:
+            reason = REASONS.get(entry.get("reason", ""))
+            found = int(entry.get("found") or 0)
+            text = tr.gettext(reason) if reason else ""
+            rows.append(
+                {
+                    "export": source.path,
+                    "file": str(entry.get("file", "")),
+                    "reason": f"{text} ({found})" if found else text,
+                }
+            )
+    return rows
+
+
 def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     """Everything the report template shows, as plain formatted values."""
     cross = result.crossref
@@ -118,6 +138,7 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
         "sources": sources,
         "baseline": baseline_view(result),
         "warnings": [{"file": s.path, "text": w} for s in result.sources for w in s.warnings],
+        "not_read": not_read_files(result, tr),
         "stats": stats_view(result, tr),
         "own_ids": frame_table(cross.get("own_ids"), ["kind", "value", "services"], tr),
         "shared": frame_table(
