@@ -30,8 +30,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.i18n import N_
 from privacy_audit.logsafe import log_failure
@@ -222,6 +220,8 @@ CHUNK_ROWS = 8192
 def send_evidence(send: Connection, evidence: Evidence) -> None:
     """Send ``evidence`` as small messages: the rest of it, then every table's columns
     in chunks of :data:`CHUNK_ROWS` rows, then "done"."""
+    import numpy as np  # here, not at the top: the child sets its thread count first
+
     shell = copy.copy(evidence)
     shell.tables = {}
     send.send(("shell", shell))
@@ -238,6 +238,7 @@ def send_evidence(send: Connection, evidence: Evidence) -> None:
 
 def _joined(chunks: list[Any]) -> Any:
     """One column (a pandas Series of the original dtype) from its chunks."""
+    import numpy as np
     import pandas as pd
 
     if isinstance(chunks[0], np.ndarray):
