@@ -71,6 +71,10 @@ CHATS: dict[str, tuple[int, tuple[int, int, int, int], str, str, str, str, str]]
         9, (6, 1, 2, 0), "dmy", "24h", "android", "2017-07-12 22:35:00", "2018-09-28 13:30:00"),
     "JBGruber__rwhatsapp/inst/extdata/sample.zip": (
         9, (6, 1, 2, 0), "dmy", "24h", "android", "2017-07-12 22:35:00", "2018-09-28 13:30:00"),
+    "Pustur__whatsapp-chat-parser/inline/index.test_L0004_chatExample.txt": (
+        5, (3, 0, 2, 0), "mdy", "24h", "android", "2017-06-03 00:45:00", "2017-09-04 01:50:00"),
+    "Pustur__whatsapp-chat-parser/inline/index.test_L0034.txt": (
+        2, (2, 0, 0, 0), "dmy", "24h", "android", "2020-12-30 13:00:00", "2021-01-13 13:00:00"),
     "Pustur__whatsapp-chat-parser/inline/parser.test_L0139.txt": (
         1, (1, 0, 0, 0), "mdy", "12h", "android", "2018-03-06 13:55:00", "2018-03-06 13:55:00"),
     "Pustur__whatsapp-chat-parser/inline/parser.test_L0140.txt": (
@@ -151,6 +155,10 @@ CONTACTS: dict[str, list[tuple[str, str, str | None]]] = {
         "test_yyyymmdd_24hrs.txt",
     )
 }
+# a sender shown by a number that is possible but not valid (+41 then a leading 0)
+CONTACTS["Pustur__whatsapp-chat-parser/inline/index.test_L0004_chatExample.txt"] = [
+    ("chat_participant", "+410123456789", None)
+]
 
 #: one-line files whose day and month cannot be told apart (SOURCES.md)
 AMBIGUOUS = {

@@ -162,3 +162,14 @@ def test_a_chat_zip_not_named_in_the_text_is_still_a_chat(tmp_path: Path) -> Non
     assert sorted(s.chat["messages"] for s in evidence.sources) == [50, 70]  # type: ignore[index]
     assert len(evidence.messages) == 120
     assert pd.api.types.is_datetime64_any_dtype(evidence.messages["timestamp"])
+
+
+def test_date_order_from_time_order() -> None:
+    """No field above 12 and too few dates to count changes: the order under which the
+    dates never go back wins (8 May before 9 April cannot be)."""
+    text = "06/03/2017, 00:45 - Anna: a\n08/05/2017, 01:48 - Bea: b\n09/04/2017, 01:50 - Anna: c\n"
+    parsed = parse_chat(text)
+    assert (parsed.date_order, parsed.ambiguous_order) == ("mdy", False)
+    assert parsed.frame["timestamp"].is_monotonic_increasing
+    same_day = "06/03/2017, 00:45 - Anna: a\n06/03/2017, 01:48 - Bea: b\n"
+    assert parse_chat(same_day).ambiguous_order  # control: nothing to go by

@@ -181,10 +181,11 @@ def decide_order(triples: list[Triple], twelve_hour: bool, padded: bool = False)
     Rules: a 4-digit (or > 31) first field means year first; otherwise the year is last
     and a first field > 12 means day first, a second field > 12 month first. When no
     field says so, the field that changes more often between consecutive dates is the
-    day. When that does not decide either, the file is ambiguous: day first, unless the
-    clock is 12-hour with ``/`` separators and the dates are not ``padded`` (zero-padded
-    or with a 4-digit year): en-US writes ``3/6/24``, while ``12/06/2024, 9:34:05 PM`` is
-    the en-GB/en-IN/en-AU shape.
+    day. When that does not decide either, the order under which the dates go back less
+    often wins (messages are in time order). Failing that the file is ambiguous: day first,
+    unless the clock is 12-hour with ``/`` separators and the dates are not ``padded``
+    (zero-padded or with a 4-digit year): en-US writes ``3/6/24``, while
+    ``12/06/2024, 9:34:05 PM`` is the en-GB/en-IN/en-AU shape.
     """
     if not triples:
         return DateOrder("dmy", True)
@@ -206,8 +207,22 @@ def decide_order(triples: list[Triple], twelve_hour: bool, padded: bool = False)
         return DateOrder("dmy", False)
     if second_changes >= 2 * first_changes + 3:
         return DateOrder("mdy", False)
+    # messages are in time order: an order that makes the dates go back less often is right
+    back = {order: _steps_back(triples, order) for order in ("dmy", "mdy")}
+    if back["dmy"] != back["mdy"]:
+        return DateOrder(min(back, key=back.__getitem__), False)
     default = "mdy" if twelve_hour and triples[0][4] == "/" and not padded else "dmy"
     return DateOrder(default, True)
+
+
+def _steps_back(triples: list[Triple], order: str) -> int:
+    """How often the date goes back from one distinct date to the next, read in ``order``
+    (year, month, day compared as a tuple; the year is the third field)."""
+    if order == "dmy":
+        keys = [(t[2], t[1], t[0]) for t in triples]
+    else:
+        keys = [(t[2], t[0], t[1]) for t in triples]
+    return sum(1 for prev, cur in itertools.pairwise(keys) if cur < prev)
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
