@@ -154,7 +154,31 @@ def contact_overlap(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> p
         probable["n_services"] = probable["n_services"] + 1
         probable["confidence"] = "probable"
         confirmed = pd.concat([confirmed, probable], ignore_index=True)
+    by_name = _uploaded_names_only(up, wa, confirmed["key"])
+    if len(by_name):
+        confirmed = pd.concat([confirmed, by_name], ignore_index=True)
     return confirmed[cols].reset_index(drop=True)
+
+
+def _uploaded_names_only(up: pd.DataFrame, wa: pd.DataFrame, known: pd.Series) -> pd.DataFrame:
+    """Probable overlaps of people uploaded by name only (2025+ "contacts uploaded from
+    your phone"): a WhatsApp contact of the same name, keyed by its number or e-mail."""
+    bare = up[up["phone"].isna() & up["email"].isna()].dropna(subset=["name_key"])
+    if bare.empty:
+        return bare.iloc[0:0]
+    keyed = wa.assign(key=wa["phone"].fillna(wa["email"])).dropna(subset=["key", "name_key"])
+    match = bare[["name_key", "service", "name"]].merge(
+        keyed[["name_key", "key"]].drop_duplicates(), on="name_key", how="inner"
+    )
+    match = match[~match["key"].isin(set(known))]
+    if match.empty:
+        return match.iloc[0:0]
+    out = nz.services_by_key(match, "key")
+    out["services"] = out["services"] + ",whatsapp"
+    out["n_services"] = out["n_services"] + 1
+    out["name"] = out["key"].map(match.drop_duplicates("key").set_index("key")["name"])
+    out["confidence"] = "probable"
+    return out
 
 
 def not_friends(contacts: pd.DataFrame, up: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -179,3 +179,26 @@ def test_business_account_report_does_not_confirm_chats(factory: Factory) -> Non
         timestamp=1_700_000_000,
     )
     assert xr.crossref(factory.build())["business_chats"].empty
+
+
+def test_people_uploaded_by_name_only(factory: Factory) -> None:
+    """2025+ "contacts uploaded from your phone" carry no number: a WhatsApp contact of
+    the same name is a probable overlap; the same name next to a number is one person."""
+    factory.add("facebook", "contacts", origin="address_book", name="Nonna Rosa")
+    factory.add("facebook", "contacts", origin="address_book", name="Zio Piero")
+    factory.add("facebook", "contacts", origin="address_book", name="Zio Piero",
+                phone_e164="+393470000099")  # fmt: skip
+    factory.add("whatsapp", "contacts", origin="whatsapp_contacts", name="nonna rosa",
+                phone_e164="+393470000055")  # fmt: skip
+    ev = factory.build()
+    tables = xr.crossref(ev)
+    assert len(tables["uploads"]) == 2  # "Zio Piero" by name only is the same person
+    overlap = tables["contact_overlap"]
+    assert overlap[["key", "name", "services", "confidence"]].to_dict("records") == [
+        {
+            "key": "+393470000055",
+            "name": "Nonna Rosa",
+            "services": "facebook,whatsapp",
+            "confidence": "probable",
+        }
+    ]
