@@ -77,3 +77,18 @@ def test_control_safe_line_catches_each_sequence() -> None:
             _no_raw(f"name {raw} here")
         assert raw not in safe_line(f"name {raw} here")
     assert safe_line("Giulia Ferraro · café 😀\ttab") == "Giulia Ferraro · café 😀\ufffdtab"
+
+
+def test_member_names_inside_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Member names are listed by inspect (files not read, and why): neutralised too."""
+    from .hostile import demo_export, make_zip
+
+    name, members = demo_export("facebook-")
+    members[f"your_activity/{EVIL}.json"] = b'{"note": "not a file any importer reads"}'
+    members[f"your_activity/{EVIL}.bin"] = b"\x00\x01"
+    export = write(tmp_path / name, make_zip(members))
+    for argv in (["inspect", str(export)], ["inspect", "--json", str(export)]):
+        outcome = cli([*argv, "--lang", "en"], capsys)
+        assert outcome.code == 0, outcome.err
+        assert "Eve.json" in outcome.out  # the member is listed (files not read)
+        _no_raw(outcome.out + outcome.err)
