@@ -175,9 +175,20 @@ _MAYBE = (b"@", b'"+', b'"00', b'"(+', b">+", b">00", b"tel:", b"phone", b"telef
           b"m\\u00c3\\u00b3vil")  # fmt: skip
 
 
-def _maybe(data: bytes) -> bool:
+def _without_styles(data: bytes) -> bytes:
+    """``data`` without its ``<style>`` blocks (their ``@media`` rules are no e-mail)."""
+    parts, start = [], 0
+    while (open_at := data.find(b"<style", start)) >= 0:
+        parts.append(data[start:open_at])
+        close = data.find(b"</style>", open_at)
+        start = len(data) if close < 0 else close + len(b"</style>")
+    parts.append(data[start:])
+    return b"".join(parts)
+
+
+def _maybe(data: bytes, html: bool = False) -> bool:
     """True when ``data`` may hold a contact point (plain substring search: fast)."""
-    low = data.lower()
+    low = (_without_styles(data) if html else data).lower()
     return any(token in low for token in _MAYBE)
 
 
@@ -187,7 +198,7 @@ def _values(member: Member, data: bytes) -> list[Value]:
     A document without anything :data:`_MAYBE` looks for is not parsed at all (most
     unknown files: likes, posts, comments...), so it is "swept" even when damaged."""
     found: list[Value] = []
-    if not _maybe(data):
+    if not _maybe(data, html=member.suffix != ".json"):
         return found
     if member.suffix == ".json":
         values: Iterator[Value] = _json_values(loads_meta(data))

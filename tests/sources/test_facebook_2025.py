@@ -127,3 +127,23 @@ def test_instagram_cross_app_inbox_threads_are_read(tmp_path: Path) -> None:
         "some_future_inbox",
     }
     assert ev.sources[0].files_unrecognized == plain.sources[0].files_unrecognized
+
+
+def test_the_2023_german_people_you_may_know_without_a_batch_time(tmp_path: Path) -> None:
+    """The Dec-2023 German shape (a public sample): only the labelled list of names."""
+    doc = {
+        "media": [],
+        "label_values": [
+            {
+                "label": "Freundschaftsvorschläge",
+                "vec": [{"value": "Ada Beispiel"}, {"value": "Ben Muster"}],
+            }
+        ],
+    }
+    path = mb.build_facebook_export(
+        tmp_path, "2024", extra_files={f"{FRIENDS}/people_you_may_know.json": doc}
+    )
+    ev = load_evidence([path], region="IT")
+    assert list(ev.suggestions.name) == ["Ada Beispiel", "Ben Muster"]
+    assert ev.suggestions.suggested_at.isna().all()
+    assert ev.sources[0].warnings == []

@@ -124,3 +124,12 @@ def test_phone_labels_in_other_languages_are_looked_for(tmp_path: Path) -> None:
     ev = _load(tmp_path, files)
     found = ev.contacts[ev.contacts.origin == "found_by_shape"]
     assert sorted(found.phone_raw) == ["0151 2345678", "347 555 0199", "612 345 678", "612 345 679"]
+
+
+def test_a_page_whose_only_at_sign_is_in_its_style_is_not_parsed() -> None:
+    from privacy_audit.sources.sweep import _maybe
+
+    page = b"<html><head><style>@media print { a { color: red } }</style></head><body>x</body>"
+    assert not _maybe(page, html=True)
+    assert _maybe(page + b"<p>zoe@example.com</p>", html=True)
+    assert _maybe(b'{"label": "Handynummer", "value": "0151 2345678"}')
