@@ -49,6 +49,17 @@ def _column_values(frame: pd.DataFrame, column: str) -> Iterable[str]:
     return (str(v) for v in frame[column].dropna().unique() if str(v).strip())
 
 
+def _strings(value: Any) -> list[str]:
+    """Every string inside a JSON-like value (file names of the files not read...)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def personal_values(evidence: Any, companies: Iterable[str] = ()) -> set[str]:
     """Every personal value of ``evidence`` (see module doc), as written."""
     values: set[str] = set()
@@ -72,7 +83,8 @@ def personal_values(evidence: Any, companies: Iterable[str] = ()) -> set[str]:
             for path in _column_values(frame, "source_file"):
                 values.update(THREAD_FOLDER.findall(path))
     for source in evidence.sources:
-        for path in [source.path, *source.parts, *source.files_recognized]:
+        for path in [source.path, *source.parts, *source.files_recognized, *_strings(source.extra)]:
+            values.update(THREAD_FOLDER.findall(path + "/"))
             for match in EXPORT_USER.finditer(unicodedata.normalize("NFC", path)):
                 values.add(match.group(1))
     skip = {_norm(c) for c in companies} | set(SERVICES) | {"meta", "unknown", "you"}
