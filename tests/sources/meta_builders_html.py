@@ -141,31 +141,20 @@ def _off_meta(path: str, doc: Any, date: Any, old: bool) -> dict[str, str]:
     pages, blocks = {}, []
     for index, business in enumerate(_first_list(doc)):
         name = business.get("name") or business.get("title")
-        if "label_values" in business:
+        if "label_values" in business:  # 2026 records: the labels as the export has them
             events = [
-                {d["label"]: d.get("value", d.get("timestamp_value")) for d in e["dict"]}
+                [(d["label"], date(d["timestamp_value"]) if "timestamp_value" in d else d["value"])
+                 for d in e["dict"]]
                 for e in business["label_values"][0]["vec"]
-            ]
-            events = [
-                {"type": e["Event"], "timestamp": e["Received on"], "id": e.get("ID")}
-                for e in events
-            ]
+            ]  # fmt: skip
         else:
-            events = business["events"]
+            events = [
+                [("ID", e.get("id")), ("Event", e["type"]), ("Received on", date(e["timestamp"]))]
+                for e in business["events"]
+            ]
         link = f"{sub}/{name.lower().replace(' ', '_')}_{index}.html"
         blocks.append(section(name, href=link, old=old))
-        rows = [
-            section(
-                "",
-                rows=[
-                    ("ID", e.get("id")),
-                    ("Event", e["type"]),
-                    ("Received on", date(e["timestamp"])),
-                ],
-                old=old,
-            )
-            for e in events
-        ]
+        rows = [section("", rows=e, old=old) for e in events]
         pages[f"{folder}/{link}"] = page(name, rows)
     pages[f"{folder}/{sub}/0.html"] = page("duplicate", [section("Ignored", old=old)])
     pages[path.replace(".json", ".html")] = page("Your activity off Meta technologies", blocks)
@@ -260,6 +249,19 @@ def _render_2025(stem: str, doc: Any, date: Any) -> str | None:
             blocks.append(_nested(rows))
         return page("Suggested friends", blocks)
     return None
+
+
+def _label_values_page(stem: str, doc: Any, date: Any) -> str | None:
+    """Any ``label_values`` record (or list of them): one 2025+ record per entry."""
+    records = doc if isinstance(doc, list) else [doc]
+    if not records or not all(isinstance(r, dict) and "label_values" in r for r in records):
+        return None
+    if any("vec" in lv or "dict" in lv for r in records for lv in r["label_values"]):
+        return None
+    return page(
+        stem,
+        [_nested(_lv_rows(r["label_values"], date), date(r.get("timestamp"))) for r in records],
+    )
 
 
 def _render(path: str, doc: Any, date: Any, old: bool) -> dict[str, str] | str:
@@ -385,6 +387,21 @@ def _render(path: str, doc: Any, date: Any, old: bool) -> dict[str, str] | str:
                 for e in _first_list(doc)
             ],
         )
+    if stem == "recognized_devices":
+        return page(
+            "Recognized devices",
+            [
+                s(
+                    e["name"],
+                    rows=[("IP Address", e["ip_address"]), ("User agent", e["user_agent"])],
+                    date=date(e["updated_timestamp"]),
+                )
+                for e in _first_list(doc)
+            ],
+        )
+    generic = _label_values_page(stem, doc, date)
+    if generic is not None:
+        return generic
     if stem == "mobile_devices":
         return page(
             "Mobile devices",

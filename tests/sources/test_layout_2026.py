@@ -14,19 +14,28 @@ from privacy_audit.demo._base import to_datetime, zip_bytes
 from privacy_audit.demo.facebook import facebook_members
 from privacy_audit.demo.world import build_world
 from privacy_audit.pipeline import load_evidence
+from privacy_audit.sources.text import loads_meta
 
 from . import meta_builders as mb
 from .meta_builders_fb import suggestion_files
 
 
-def _persona_audit(tmp_path: Path, persona: str, layout: str) -> AuditResult:
-    """Audit of every export of a demo persona, its Facebook download in ``layout``."""
+def _persona_audit(tmp_path: Path, persona: str, layout: str, fmt: str = "json") -> AuditResult:
+    """Audit of every export of a demo persona, its Facebook download in ``layout`` and
+    ``fmt`` (HTML: the same data rendered as Meta's pages)."""
     p = get_persona(persona)
     world = build_world(p, 1)
     for name, data in persona_files(persona).items():
-        if name.startswith("facebook-"):
-            data = zip_bytes(facebook_members(world, layout), to_datetime(p.export_time))
-        (tmp_path / name).write_bytes(data)
+        if not name.startswith("facebook-"):
+            (tmp_path / name).write_bytes(data)
+            continue
+        members = facebook_members(world, layout)
+        if fmt == "json":
+            (tmp_path / name).write_bytes(zip_bytes(members, to_datetime(p.export_time)))
+        else:
+            tree = {path: loads_meta(doc) for path, doc in members.items()}
+            pages = mb.html.facebook_html_tree(tree, "2024")
+            mb.write_export(tmp_path, name.rsplit("-", 1)[0], pages, garble=False)
     return run_audit(load_evidence(sorted(tmp_path.iterdir())), lang=p.lang)
 
 
@@ -66,3 +75,19 @@ def test_test_persona_2025_download_equals_2024(tmp_path: Path, fmt: str) -> Non
     assert _story(new) == _story(old)
     assert {"contacts-uploaded", "contacts-uploaded-not-friends"} <= set(_story(new))
     assert _story(new)["contacts-uploaded"]["contacts"] == 4  # "Mamma" by name only: once
+
+
+@pytest.mark.parametrize("layout", ["2024", "2026"])
+def test_demo_persona_html_download_equals_json(tmp_path: Path, layout: str) -> None:
+    """The same persona with its Facebook download in HTML: same uploaded contacts,
+    same contacts shared with WhatsApp, same findings and counts."""
+    (tmp_path / "json").mkdir()
+    (tmp_path / "html").mkdir()
+    reference = _persona_audit(tmp_path / "json", "giulia", "2024")
+    html = _persona_audit(tmp_path / "html", "giulia", layout, "html")
+    fb = next(s for s in html.evidence.sources if s.service == "facebook")
+    assert fb.format == "html"
+    assert _story(html) == _story(reference)
+    overlap = [reference.crossref["contact_overlap"], html.crossref["contact_overlap"]]
+    keys = [sorted(zip(o["key"], o["confidence"], strict=True)) for o in overlap]
+    assert keys[0] == keys[1] and len(keys[0]) > 20

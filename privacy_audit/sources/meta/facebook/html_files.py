@@ -160,10 +160,12 @@ def advertisers(r: MetaReader, root: Any, m: Member) -> None:
 
 
 def advertisers_interacted(r: MetaReader, root: Any, m: Member) -> None:
-    """``advertisers_you've_interacted_with.html``: one record per ad."""
+    """``advertisers_you've_interacted_with.html``: one record per ad, named by its
+    "Title" row (2024+) or its heading."""
     for rec in _records(root):
-        if rec.title:
-            r.add("advertisers", m, name=rec.title, relation="interacted")
+        name = rec.get("title") or rec.title
+        if name:
+            r.add("advertisers", m, name=name, relation="interacted")
 
 
 def settings(r: MetaReader, root: Any, m: Member) -> None:
