@@ -110,8 +110,12 @@ def conform(schema: Mapping[str, str], frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = pd.Series(False, index=range(n), dtype="bool")
         else:
             out[column] = pd.Series([None] * n, dtype=object)
+    # times stay datetime arrays: to_numpy() would make 400,000 Timestamp objects
     result = pd.DataFrame(
-        {k: v.to_numpy() if hasattr(v, "to_numpy") else v for k, v in out.items()}
+        {
+            k: (v.array if schema[k] == "time" else v.to_numpy()) if hasattr(v, "to_numpy") else v
+            for k, v in out.items()
+        }
     )
     for column, kind in schema.items():
         if kind == "time":

@@ -105,8 +105,10 @@ def write_tiny_threads_export(folder: Path) -> Path:
 
 _BASELINE = """
 import sys, zipfile, orjson
+with open(sys.argv[2], encoding="utf-8") as listing:
+    names = listing.read().splitlines()
 with zipfile.ZipFile(sys.argv[1]) as archive:
-    for name in sys.argv[2:] or archive.namelist():
+    for name in names:
         if name.endswith(".json"):
             orjson.loads(archive.read(name))
 """
@@ -149,7 +151,9 @@ def _measure(export: Path) -> tuple[float, float, float, dict[str, Any]]:
     report = orjson.loads(out)
     # the members our import recognised (and nothing else), read the plain way
     members = sorted({f for s in report["sources"] for f in s.get("files_recognized", [])})
-    base_s, _, _ = _whole_process(["-c", _BASELINE, str(export), *members])
+    listing = export.with_suffix(".members")
+    listing.write_text("\n".join(members), encoding="utf-8")
+    base_s, _, _ = _whole_process(["-c", _BASELINE, str(export), str(listing)])
     return ours_s, ours_mb, base_s, report
 
 

@@ -36,6 +36,8 @@ KIND_NAMES = np.array(["text", "media", "system", "deleted"], dtype=object)
 
 MEDIA_KEYS = frozenset(("photos", "videos", "audio_files", "files", "gifs", "sticker", "media"))
 SYSTEM_TYPES = frozenset({"call", "subscribe", "unsubscribe", "placeholder", "system"})
+#: keys that can make a message anything but text-or-system by its text
+KIND_KEYS = MEDIA_KEYS | {"type", "call_duration", "is_unsent", "isUnsent"}
 
 LEFT_OUT = N_(
     "Only the first {cap} messages were read; {skipped} more messages in {files} "
@@ -142,18 +144,19 @@ class MessageColumns:
         self.has_text.extend(
             [bool(m.get("content") or m.get("text") or m.get("share")) for m in messages]
         )
-        self.by_call.extend([start + i for i, m in enumerate(messages) if "call_duration" in m])
-        typed = [(i, t) for i, m in enumerate(messages) if (t := m.get("type"))]
-        for i, value in typed:
-            kind = _type_kind(value)
+        # the few messages with a key that can change their kind, each looked at once
+        for i in [i for i, m in enumerate(messages) if not KIND_KEYS.isdisjoint(m)]:
+            m = messages[i]
+            if "call_duration" in m:
+                self.by_call.append(start + i)
+            value = m.get("type")
+            kind = _type_kind(value) if value else None
             if kind is not None:
                 self.by_type.append((start + i, kind))
-        for i, m in enumerate(messages):
             if not MEDIA_KEYS.isdisjoint(m) and any(m.get(k) for k in MEDIA_KEYS):
                 self.by_media.append(start + i)
-        self.by_unsent.extend(
-            [start + i for i, m in enumerate(messages) if m.get("is_unsent") or m.get("isUnsent")]
-        )
+            if m.get("is_unsent") or m.get("isUnsent"):
+                self.by_unsent.append(start + i)
 
     def add_decided_thread(
         self,
