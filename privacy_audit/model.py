@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from privacy_audit.model_frames import conform, frame_of_columns, frame_of_rows
+from privacy_audit.model_merge import merge_exports
 
 SERVICES: tuple[str, ...] = ("facebook", "instagram", "messenger", "whatsapp")
 
@@ -343,8 +344,6 @@ class EvidenceBuilder:
                 )
             tables[table] = frame
         if len(self.sources) > 1:
-            from privacy_audit.model_merge import merge_exports
-
             tables = merge_exports(tables, self.sources, self._sources_of_rows(tables))
         return Evidence(tables, list(self.sources))
 

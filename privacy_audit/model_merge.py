@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from privacy_audit.model import SourceInfo
+if TYPE_CHECKING:  # the model calls this module: no import back at run time
+    from privacy_audit.model import SourceInfo
 
 #: per table, the columns that say what a row is (``source_file`` is never one)
 KEYS: dict[str, tuple[str, ...]] = {
