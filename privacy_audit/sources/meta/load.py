@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 
 from privacy_audit.model import SourceSink
 from privacy_audit.progress import check
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
+from privacy_audit.sources.meta.extract import read_file
 from privacy_audit.sources.meta.messages import flush_messages, thread_json
-from privacy_audit.sources.meta.reader import MetaReader
+from privacy_audit.sources.meta.reader import EXTRACT_ERRORS, MetaReader, ShapeError
 from privacy_audit.sources.meta.shape import THREAD_RE
+from privacy_audit.sources.meta.spec import FileSpec
 
+#: a hand-written extractor: ``extract(reader, parsed file, member)``
 Extractor = Callable[[MetaReader, Any, Member], None]
 #: reads one message thread file
 ThreadReader = Callable[[MetaReader, Member], None]
@@ -27,11 +31,20 @@ ThreadReader = Callable[[MetaReader, Member], None]
 
 @dataclass(frozen=True)
 class Spec:
-    """Files named like any of ``names`` (optionally inside folder ``under``) -> ``extract``."""
+    """Files named like any of ``names`` (optionally inside folder ``under``) -> what
+    reads them: a :class:`.spec.FileSpec` (run by :func:`.extract.read_file`, which
+    raises nothing but :class:`.reader.ShapeError` for a file it cannot read) or a
+    hand-written :data:`Extractor`."""
 
     names: tuple[str, ...]
-    extract: Extractor
+    extract: FileSpec | Extractor
     under: str | None = None
+
+    def reader(self) -> tuple[Extractor, tuple[type[Exception], ...]]:
+        """The extractor to run and the exceptions that mean "unexpected structure"."""
+        if isinstance(self.extract, FileSpec):
+            return partial(read_file, self.extract), (ShapeError,)
+        return self.extract, EXTRACT_ERRORS
 
 
 class ServiceSink:
@@ -96,7 +109,7 @@ def load_meta(
 ) -> MetaReader:
     """Read every known file of one Meta service in ``archive`` into ``sink``."""
     reader = MetaReader(archive, sink, ctx, skip)
-    jobs: list[tuple[Member, Callable[[Member], Any], Extractor]] = []
+    jobs: list[tuple[Member, Callable[[Member], Any], Spec]] = []
     seen: set[str] = set()
     kinds: tuple[tuple[Sequence[Spec], str, Callable[[Member], Any]], ...] = (
         (json_specs, ".json", reader.json),
@@ -108,7 +121,7 @@ def load_meta(
             for member in reader.find(*names, under=spec.under) if names else []:
                 if member.path not in seen:
                     seen.add(member.path)
-                    jobs.append((member, parse, spec.extract))
+                    jobs.append((member, parse, spec))
     thread_jobs: list[tuple[Member, ThreadReader]] = []
     for member in reader.glob(THREAD_RE.pattern):
         handler = threads if member.suffix == ".json" else html_threads
@@ -121,10 +134,10 @@ def load_meta(
             thread_jobs.append((member, threads))
     total = max(1, len(jobs) + len(thread_jobs))
     done = 0
-    for member, parse, extract in jobs:
+    for member, parse, spec in jobs:
         check(ctx.cancel)
         ctx.progress(done / total, member.name)
-        reader.run(member, parse, extract)
+        reader.run(member, parse, *spec.reader())
         done += 1
     for member, handler in thread_jobs:
         check(ctx.cancel)

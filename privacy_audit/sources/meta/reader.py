@@ -222,7 +222,11 @@ def records_strict(data: Any, *keys: str) -> list[Any]:
 
 
 # -- reading an export --------------------------------------------------------------
-#: what an extractor may raise on a file of an unexpected shape (a warning, never a crash)
+class ShapeError(ValueError):
+    """A file whose structure is none the reader knows (a warning on the source)."""
+
+
+#: what a hand-written extractor may raise on a file of an unexpected shape (a warning)
 EXTRACT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
 
@@ -301,14 +305,21 @@ class MetaReader:
             self.sink.warn(skips.unreadable(self.ctx.tr, member.name, exc, html=True))
             return None
 
-    def run(self, member: Member, parse: Callable[[Member], Any], extract: Callable[..., None]):
-        """Parse ``member`` and give it to ``extract(reader, data, member)``; warn on failure."""
+    def run(
+        self,
+        member: Member,
+        parse: Callable[[Member], Any],
+        extract: Callable[..., None],
+        errors: tuple[type[Exception], ...] = EXTRACT_ERRORS,
+    ) -> None:
+        """Parse ``member`` and give it to ``extract(reader, data, member)``; ``errors``
+        (what a file of an unexpected shape makes ``extract`` raise) become a warning."""
         data = parse(member)
         if data is None:
             return
         try:
             extract(self, data, member)
-        except EXTRACT_ERRORS:
+        except errors:
             self.warn(ODD_FILE, member)
         self.sink.recognized(member.path)
 

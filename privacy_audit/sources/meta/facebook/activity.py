@@ -1,5 +1,6 @@
 """Facebook (and Messenger) JSON files: logins, sessions, IPs, devices, off-Meta
-activity, advertisers and settings. Same extractor signature as :mod:`.json_files`.
+activity, advertisers and settings: :class:`.spec.FileSpec` data where a file is one
+table with rows per record, functions (as in :mod:`.json_files`) for the others.
 """
 
 from __future__ import annotations
@@ -7,200 +8,153 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.facebook.json_files import label_values_of
-from privacy_audit.sources.meta.fast import add_fast
-from privacy_audit.sources.meta.labels import advertiser_relation, is_label, login_kind, on_off
+from privacy_audit.sources.meta.labels import advertiser_relation, is_label, on_off
 from privacy_audit.sources.meta.reader import (
     MetaReader,
     flatten_label_values,
-    label_records,
     lv_find,
-    lv_time,
     lv_value,
     records_of,
     records_strict,
     seconds,
     text,
 )
+from privacy_audit.sources.meta.records import label_values_of
+from privacy_audit.sources.meta.spec import (
+    LOGIN_KIND,
+    TEXT,
+    TIME,
+    Each,
+    FileSpec,
+    Getter,
+    Keyed,
+    Shape,
+    const,
+    first,
+    join,
+    key,
+    label,
+    label_time,
+    parent,
+)
 
+_WHEN = key("updated_timestamp", "created_timestamp", conv=TIME)
 
-def _join(*parts: Any) -> str | None:
-    found = [text(p) for p in parts if text(p)]
-    return ", ".join(dict.fromkeys(found)) or None  # type: ignore[arg-type]
+#: ``account_activity.json``: account events with IP, browser and place
+account_activity = FileSpec(
+    "activity",
+    Shape(
+        Keyed("account_activity_v2", "account_activity"),
+        {
+            "kind": first(key("action", conv=LOGIN_KIND), const("account_activity")),
+            "timestamp": key("timestamp", conv=TIME),
+            "ip": key("ip_address"),
+            "user_agent": key("user_agent"),
+            "location": join(key("city"), key("region"), key("country")),
+        },
+    ),
+)
 
+#: ``logins_and_logouts.json``: each login and logout with its IP
+logins = FileSpec(
+    "activity",
+    Shape(
+        Keyed("account_accesses_v2", "account_accesses"),
+        {
+            "kind": first(key("action", conv=LOGIN_KIND), const("login")),
+            "timestamp": key("timestamp", conv=TIME),
+            "ip": key("ip_address"),
+        },
+    ),
+)
 
-def _require(entries: list[Any], data: Any, *keys: str) -> list[Any]:
-    return entries if entries else records_strict(data, *keys)
+#: ``ip_address_activity.json`` / ``used_ip_addresses.json`` (a list of IPs or of records)
+ip_activity = FileSpec(
+    "activity",
+    Shape(
+        Keyed("used_ip_address_v2", "used_ip_address", "used_ip_addresses", scalar="ip"),
+        {
+            "timestamp": key("timestamp", conv=TIME),
+            "ip": key("ip", "ip_address"),
+            "user_agent": key("user_agent"),
+        },
+    ),
+    const={"kind": "ip"},
+)
 
+#: ``where_you're_logged_in.json`` / ``active_sessions.json``: current sessions
+sessions = FileSpec(
+    "activity",
+    Shape(
+        Keyed("active_sessions_v2", "active_sessions"),
+        {
+            "timestamp": _WHEN,
+            "ip": key("ip_address"),
+            "user_agent": key("user_agent"),
+            "device": key("device"),
+            "location": key("location"),
+        },
+    ),
+    const={"kind": "session"},
+)
 
-def account_activity(r: MetaReader, data: Any, m: Member) -> None:
-    """``account_activity.json``: account events with IP, browser and place."""
-    keys = ("account_activity_v2", "account_activity")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            r.add(
-                "activity",
-                m,
-                kind=login_kind(e.get("action")) or "account_activity",
-                timestamp=seconds(e.get("timestamp")),
-                ip=text(e.get("ip_address")),
-                user_agent=text(e.get("user_agent")),
-                location=_join(e.get("city"), e.get("region"), e.get("country")),
-            )
+#: ``recognized_devices.json``: devices Facebook recognises for login
+recognized_devices = FileSpec(
+    "activity",
+    Shape(
+        Keyed("recognized_devices_v2", "recognized_devices"),
+        {
+            "timestamp": _WHEN,
+            "ip": key("ip_address"),
+            "device": key("name"),
+            "user_agent": key("user_agent"),
+        },
+    ),
+    const={"kind": "device"},
+)
 
+#: ``mobile_devices.json``: phones and tablets with the app installed
+mobile_devices = FileSpec(
+    "activity",
+    Shape(
+        Keyed("devices_v2", "devices"),
+        {"timestamp": key("update_time", conv=TIME), "device": join(key("type"), key("os"))},
+    ),
+    const={"kind": "device"},
+)
 
-def logins(r: MetaReader, data: Any, m: Member) -> None:
-    """``logins_and_logouts.json``: each login and logout with its IP."""
-    keys = ("account_accesses_v2", "account_accesses")
-    entries = _require(records_of(data, *keys), data, *keys)
+#: ``login_protection_data.json``: sessions used to protect the login
+login_protection = FileSpec(
+    "activity",
+    Shape(
+        Keyed("login_protection_data_v2", "login_protection_data"),
+        {
+            "timestamp": key("session.updated_timestamp", "session.created_timestamp", conv=TIME),
+            "ip": key("session.ip_address"),
+            "user_agent": key("session.user_agent"),
+        },
+        having="session",
+    ),
+    const={"kind": "session"},
+)
 
-    def columns() -> tuple[int, dict[str, Any]]:
-        rows = [e for e in entries if isinstance(e, dict)]
-        return len(rows), {
-            "kind": [login_kind(e.get("action")) or "login" for e in rows],
-            "timestamp": [seconds(e.get("timestamp")) for e in rows],
-            "ip": [text(e.get("ip_address")) for e in rows],
-        }
+_SECRET_DEVICE: dict[str, Getter] = {
+    "timestamp": key("last_active_time", conv=TIME),
+    "ip": key("last_connected_ip"),
+    "device": join(
+        key("device_manufacturer"), key("device_model"), key("device_type"),
+        key("device_os_version"),
+    ),
+}  # fmt: skip
 
-    def one_by_one() -> None:
-        for e in entries:
-            if isinstance(e, dict):
-                r.add(
-                    "activity",
-                    m,
-                    kind=login_kind(e.get("action")) or "login",
-                    timestamp=seconds(e.get("timestamp")),
-                    ip=text(e.get("ip_address")),
-                )
-
-    add_fast(r, "activity", m, columns, one_by_one)
-
-
-def ip_activity(r: MetaReader, data: Any, m: Member) -> None:
-    """``ip_address_activity.json`` / ``used_ip_addresses.json``."""
-    keys = ("used_ip_address_v2", "used_ip_address", "used_ip_addresses")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, str):
-            r.add("activity", m, kind="ip", ip=e)
-        elif isinstance(e, dict):
-            r.add(
-                "activity",
-                m,
-                kind="ip",
-                timestamp=seconds(e.get("timestamp")),
-                ip=text(e.get("ip") or e.get("ip_address")),
-                user_agent=text(e.get("user_agent")),
-            )
-
-
-def sessions(r: MetaReader, data: Any, m: Member) -> None:
-    """``where_you're_logged_in.json`` / ``active_sessions.json``: current sessions."""
-    keys = ("active_sessions_v2", "active_sessions")
-    entries = _require(records_of(data, *keys), data, *keys)
-
-    def columns() -> tuple[int, dict[str, Any]]:
-        rows = [e for e in entries if isinstance(e, dict)]
-        return len(rows), {
-            "kind": "session",
-            "timestamp": [
-                seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
-                for e in rows
-            ],
-            "ip": [text(e.get("ip_address")) for e in rows],
-            "user_agent": [text(e.get("user_agent")) for e in rows],
-            "device": [text(e.get("device")) for e in rows],
-            "location": [text(e.get("location")) for e in rows],
-        }
-
-    def one_by_one() -> None:
-        for e in entries:
-            if isinstance(e, dict):
-                when = seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
-                r.add(
-                    "activity",
-                    m,
-                    kind="session",
-                    timestamp=when,
-                    ip=text(e.get("ip_address")),
-                    user_agent=text(e.get("user_agent")),
-                    device=text(e.get("device")),
-                    location=text(e.get("location")),
-                )
-
-    add_fast(r, "activity", m, columns, one_by_one)
-
-
-def recognized_devices(r: MetaReader, data: Any, m: Member) -> None:
-    """``recognized_devices.json``: devices Facebook recognises for login."""
-    keys = ("recognized_devices_v2", "recognized_devices")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            when = seconds(e.get("updated_timestamp")) or seconds(e.get("created_timestamp"))
-            r.add(
-                "activity",
-                m,
-                kind="device",
-                timestamp=when,
-                ip=text(e.get("ip_address")),
-                device=text(e.get("name")),
-                user_agent=text(e.get("user_agent")),
-            )
-
-
-def mobile_devices(r: MetaReader, data: Any, m: Member) -> None:
-    """``mobile_devices.json``: phones and tablets with the app installed."""
-    keys = ("devices_v2", "devices")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            r.add(
-                "activity",
-                m,
-                kind="device",
-                timestamp=seconds(e.get("update_time")),
-                device=_join(e.get("type"), e.get("os")),
-            )
-
-
-def login_protection(r: MetaReader, data: Any, m: Member) -> None:
-    """``login_protection_data.json``: sessions used to protect the login."""
-    keys = ("login_protection_data_v2", "login_protection_data")
-    for e in _require(records_of(data, *keys), data, *keys):
-        session = e.get("session") if isinstance(e, dict) else None
-        if isinstance(session, dict):
-            when = seconds(session.get("updated_timestamp")) or seconds(
-                session.get("created_timestamp")
-            )
-            r.add(
-                "activity",
-                m,
-                kind="session",
-                timestamp=when,
-                ip=text(session.get("ip_address")),
-                user_agent=text(session.get("user_agent")),
-            )
-
-
-def secret_conversations(r: MetaReader, data: Any, m: Member) -> None:
-    """``secret_conversations.json``: Messenger devices with their last IP."""
-    root = data.get("secret_conversations_v2") if isinstance(data, dict) else None
-    if not isinstance(root, dict):
-        raise ValueError("unexpected root")
-    for key in ("armadillo_devices", "tincan_devices"):
-        for e in root.get(key) or []:
-            if isinstance(e, dict):
-                r.add(
-                    "activity",
-                    m,
-                    kind="device",
-                    timestamp=seconds(e.get("last_active_time")),
-                    ip=text(e.get("last_connected_ip")),
-                    device=_join(
-                        e.get("device_manufacturer"),
-                        e.get("device_model"),
-                        e.get("device_type"),
-                        e.get("device_os_version"),
-                    ),
-                )
+#: ``secret_conversations.json``: Messenger devices with their last IP
+secret_conversations = FileSpec(
+    "activity",
+    Shape(Keyed("secret_conversations_v2.armadillo_devices"), _SECRET_DEVICE),
+    Shape(Keyed("secret_conversations_v2.tincan_devices"), _SECRET_DEVICE),
+    const={"kind": "device"},
+    every_shape=True,
+)
 
 
 def activity_history(r: MetaReader, data: Any, m: Member) -> None:
@@ -215,63 +169,41 @@ def activity_history(r: MetaReader, data: Any, m: Member) -> None:
             r.add("activity", m, kind="active_day", timestamp=seconds(day), user_agent=text(client))
 
 
-def off_meta(r: MetaReader, data: Any, m: Member) -> None:
-    """Off-Facebook / off-Meta activity: the 2019-2025 ``_v2`` list or 2026 records."""
-    v2 = records_of(
-        data,
-        "off_facebook_activity_v2",
-        "off_facebook_activity",
-        "apps_and_websites_off_meta_activity",
-    )
-    if isinstance(data, dict) and not v2 and not any(k.startswith("off_") for k in data):
-        raise ValueError("unexpected root")
-    for business in v2:
-        if not isinstance(business, dict):
-            continue
-        if "label_values" in business:  # 2026 record
-            app = text(business.get("title")) or text(business.get("name"))
-            events = label_records(business["label_values"])
-            for ev in events:
-                r.add(
-                    "off_platform",
-                    m,
-                    app=app,
-                    event=lv_value(ev, "event"),
-                    timestamp=lv_time(ev, "received_on") or _first_ts(ev),
-                )
-            if not events:
-                r.add("off_platform", m, app=app, timestamp=seconds(business.get("timestamp")))
-            continue
-        app = text(business.get("name"))
-        events = business.get("events") or []
-        if not events:
-            r.add("off_platform", m, app=app)
-            continue
+_OFF_META = (
+    "off_facebook_activity_v2",
+    "off_facebook_activity",
+    "apps_and_websites_off_meta_activity",
+)
 
-        def columns(events: Any = events, app: str | None = app) -> tuple[int, dict[str, Any]]:
-            rows = [ev for ev in events if isinstance(ev, dict)]
-            return len(rows), {
-                "app": app,
-                "event": [text(ev.get("type")) for ev in rows],
-                "timestamp": [seconds(ev.get("timestamp")) for ev in rows],
-            }
-
-        def one_by_one(events: Any = events, app: str | None = app) -> None:
-            for ev in events:
-                if isinstance(ev, dict):
-                    r.add(
-                        "off_platform",
-                        m,
-                        app=app,
-                        event=text(ev.get("type")),
-                        timestamp=seconds(ev.get("timestamp")),
-                    )
-
-        add_fast(r, "off_platform", m, columns, one_by_one)
-
-
-def _first_ts(leaves: list[Any]) -> int | None:
-    return next((leaf.ts for leaf in leaves if leaf.ts), None)
+#: Off-Facebook / off-Meta activity: the 2019-2025 ``_v2`` list (businesses with their
+#: events) or 2026 records (a business with ``label_values`` event records); a business
+#: without events still gives one row
+off_meta = FileSpec(
+    "off_platform",
+    Shape(
+        Keyed(*_OFF_META),
+        {
+            "app": parent(key("name")),
+            "event": key("type"),
+            "timestamp": key("timestamp", conv=TIME),
+        },
+        each=Each(key="events", or_one=True),
+        lacking="label_values",
+    ),
+    Shape(
+        Keyed(*_OFF_META),
+        {
+            "app": parent(key("title", "name")),
+            "event": label("event", TEXT),
+            "timestamp": first(
+                label_time("received_on"), label_time("*"), parent(key("timestamp", conv=TIME))
+            ),
+        },
+        each=Each(label_records="label_values", or_one=True),
+        having="label_values",
+    ),
+    every_shape=True,
+)
 
 
 def off_meta_settings(r: MetaReader, data: Any, m: Member) -> None:
@@ -287,18 +219,15 @@ def off_meta_settings(r: MetaReader, data: Any, m: Member) -> None:
             r.add("settings", m, key="off_meta." + str(item["label"]), value=None)
 
 
-def connected_apps(r: MetaReader, data: Any, m: Member) -> None:
-    """``connected_apps_and_websites.json``: apps the user logged into with Facebook."""
-    keys = ("installed_apps_v2", "installed_apps")
-    for e in _require(records_of(data, *keys), data, *keys):
-        if isinstance(e, dict):
-            r.add(
-                "linked_accounts",
-                m,
-                linked_to=text(e.get("name")),
-                via="connected_app",
-                linked_at=seconds(e.get("added_timestamp")),
-            )
+#: ``connected_apps_and_websites.json``: apps the user logged into with Facebook
+connected_apps = FileSpec(
+    "linked_accounts",
+    Shape(
+        Keyed("installed_apps_v2", "installed_apps"),
+        {"linked_to": key("name"), "linked_at": key("added_timestamp", conv=TIME)},
+    ),
+    const={"via": "connected_app"},
+)
 
 
 def advertisers(r: MetaReader, data: Any, m: Member) -> None:

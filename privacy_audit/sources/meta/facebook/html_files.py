@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta.facebook import uploads as up
 from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
 from privacy_audit.sources.meta.html import HtmlRecord, page_records, shaped
@@ -58,16 +59,17 @@ def address_book(r: MetaReader, root: Any, m: Member) -> None:
             add_contact_point(r, m, "address_book", name, point, rec.time("created"))
 
 
-def names(origin: str):
+def names(origin: str) -> sp.FileSpec:
     """Friends / following / followers pages: one record per person."""
-
-    def extract(r: MetaReader, root: Any, m: Member) -> None:
-        for rec in _records(root):
-            name = rec.title or rec.get("name")
-            if name:
-                r.add("contacts", m, origin=origin, name=name, created_at=rec.time())
-
-    return extract
+    return sp.FileSpec(
+        "contacts",
+        sp.Shape(
+            sp.HtmlRecords(),
+            {"name": sp.first(sp.title(), sp.label("name")), "created_at": sp.label_time("time")},
+            require=("name",),
+        ),
+        const={"origin": origin},
+    )
 
 
 def accounts_center(r: MetaReader, root: Any, m: Member) -> None:
@@ -159,13 +161,15 @@ def advertisers(r: MetaReader, root: Any, m: Member) -> None:
             r.add("advertisers", m, name=name, relation=relation)
 
 
-def advertisers_interacted(r: MetaReader, root: Any, m: Member) -> None:
-    """``advertisers_you've_interacted_with.html``: one record per ad, named by its
-    "Title" row (2024+) or its heading."""
-    for rec in _records(root):
-        name = rec.get("title") or rec.title
-        if name:
-            r.add("advertisers", m, name=name, relation="interacted")
+#: ``advertisers_you've_interacted_with.html``: one record per ad, named by its "Title"
+#: row (2024+) or its heading
+advertisers_interacted = sp.FileSpec(
+    "advertisers",
+    sp.Shape(
+        sp.HtmlRecords(), {"name": sp.first(sp.label("title"), sp.title())}, require=("name",)
+    ),
+    const={"relation": "interacted"},
+)
 
 
 def settings(r: MetaReader, root: Any, m: Member) -> None:

@@ -1,7 +1,8 @@
 """Facebook (and Messenger) JSON files: own identifiers, contacts, linked accounts.
 
-Each extractor is ``extract(reader, data, member)``: ``data`` is the parsed,
-mojibake-repaired document. Every layout's root key is accepted (2018 ``profile``,
+Files of one table with one row per record are :class:`.spec.FileSpec` data; the
+others are ``extract(reader, data, member)`` functions (``data``: the parsed,
+mojibake-repaired document). Every layout's root key is accepted (2018 ``profile``,
 2020+ ``profile_v2``, 2025+ ``label_values``). Wrong types raise and become a warning
 in :meth:`MetaReader.run`.
 """
@@ -12,7 +13,6 @@ from typing import Any
 
 from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.fast import add_fast
 from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_name
 from privacy_audit.sources.meta.reader import (
     MetaReader,
@@ -20,12 +20,27 @@ from privacy_audit.sources.meta.reader import (
     flatten_label_values,
     label_records,
     lv_find,
-    lv_time,
     lv_value,
     records_of,
-    records_strict,
     seconds,
     text,
+)
+from privacy_audit.sources.meta.records import label_values_of
+from privacy_audit.sources.meta.spec import (
+    TEXT,
+    TIME,
+    Each,
+    FileSpec,
+    Keyed,
+    LabelLeaves,
+    LabelRecords,
+    Shape,
+    item,
+    item_time,
+    key,
+    label,
+    label_time,
+    parent,
 )
 
 
@@ -60,20 +75,6 @@ def add_contact_point(
         email=raw if is_email else None,
         created_at=created,
     )
-
-
-def contact_point_columns(
-    origin: str, names: list[Any], points: list[str | None], created: Any
-) -> dict[str, Any]:
-    """The columns of :func:`add_contact_point` rows; ``points`` already through ``text``."""
-    emails = [p is not None and "@" in p and is_email_address(p) for p in points]
-    return {
-        "origin": origin,
-        "name": [text(name) for name in names],
-        "phone_raw": [None if e else p for p, e in zip(points, emails, strict=True)],
-        "email": [p if e else None for p, e in zip(points, emails, strict=True)],
-        "created_at": created,
-    }
 
 
 def profile(r: MetaReader, data: Any, m: Member) -> None:
@@ -111,127 +112,49 @@ def profile(r: MetaReader, data: Any, m: Member) -> None:
         add_identifier(r, m, "phone", number)
 
 
-def label_values_of(data: Any) -> list[Any]:
-    """The ``label_values`` items of a 2025+ document: at its root, under its one root
-    key, or of every record of a list of records (concatenated)."""
-    if isinstance(data, dict):
-        if isinstance(data.get("label_values"), list):
-            return data["label_values"]
-        for value in data.values():
-            if isinstance(value, dict) and isinstance(value.get("label_values"), list):
-                return value["label_values"]
-            if isinstance(value, list) and value and isinstance(value[0], dict):
-                if "label_values" in value[0]:
-                    return [lv for rec in value for lv in rec.get("label_values") or []]
-    if isinstance(data, list):
-        return [lv for rec in data if isinstance(rec, dict) for lv in rec.get("label_values") or []]
-    return []
+#: ``your_address_books.json``: the contacts uploaded from the user's phone, one row per
+#: contact point (a contact without any still gives one row)
+_POINT = key("contact_point", "extra_data.phone_number")
+
+address_book = FileSpec(
+    "contacts",
+    Shape(
+        Keyed("address_book_v2.address_book", "address_book.address_book", "address_book_v2"),
+        {
+            "name": parent(key("name")),
+            "created_at": parent(key("created_timestamp", conv=TIME)),
+            "point": key("contact_point", "extra_data.phone_number"),
+        },
+        each=Each(
+            key="details", where=key("contact_point", "extra_data.phone_number"), or_one=True
+        ),
+    ),
+    Shape(
+        LabelRecords(),
+        {
+            "name": parent(label("name", TEXT)),
+            "created_at": parent(label_time("created")),
+            "point": item(TEXT),
+        },
+        each=Each(label="contact_info", or_one=True),
+    ),
+    const={"origin": "address_book"},
+    contact_point="point",
+)
 
 
-def address_book(r: MetaReader, data: Any, m: Member) -> None:
-    """``your_address_books.json``: the contacts uploaded from the user's phone."""
-    book = None
-    if isinstance(data, dict):
-        book = data.get("address_book_v2") or data.get("address_book")
-    entries = records_of(book, "address_book") if book is not None else []
-    if not entries and label_values_of(data):
-        for record in label_records(label_values_of(data)):
-            name = lv_value(record, "name")
-            points: list[str | None] = [
-                leaf.value for leaf in record if leaf.value and is_label(leaf.label, "contact_info")
-            ]
-            created = lv_time(record, "created")
-            for point in points or [None]:
-                add_contact_point(r, m, "address_book", name, point, created)
-        return
-    if book is None:
-        raise ValueError("no address book")
-
-    def columns() -> tuple[int, dict[str, Any]]:
-        names: list[Any] = []
-        created: list[int | None] = []
-        points: list[str | None] = []
-        for entry in entries:
-            found = _contact_points(entry)
-            if len(found) == 1:
-                names.append(entry.get("name"))
-                created.append(seconds(entry.get("created_timestamp")))
-                points.append(text(found[0]))
-            else:
-                name, when = entry.get("name"), seconds(entry.get("created_timestamp"))
-                for value in found or [None]:
-                    names.append(name)
-                    created.append(when)
-                    points.append(text(value))
-        return len(points), contact_point_columns("address_book", names, points, created)
-
-    add_fast(r, "contacts", m, columns, lambda: _address_book_rows(r, m, entries))
-
-
-def _contact_points(entry: Any) -> list[Any]:
-    found: list[Any] = []
-    for detail in entry.get("details") or []:
-        if not isinstance(detail, dict):
-            continue
-        value: Any = detail.get("contact_point")
-        extra = detail.get("extra_data")
-        if not value and isinstance(extra, dict):
-            value = extra.get("phone_number")
-        if text(value):
-            found.append(value)
-    return found
-
-
-def _address_book_rows(r: MetaReader, m: Member, entries: list[Any]) -> None:
-    """The address book one row at a time (the reference of the column fast path)."""
-    for entry in entries:
-        name = entry.get("name")
-        created = seconds(entry.get("created_timestamp"))
-        for value in _contact_points(entry) or [None]:
-            add_contact_point(r, m, "address_book", name, value, created)
-
-
-def name_list(origin: str, *keys: str):
-    """An extractor for ``[{name, timestamp}]`` lists (friends, following, followers)."""
-
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        has_key = isinstance(data, dict) and any(k in data for k in keys)
-        if not has_key and not isinstance(data, list) and label_values_of(data):
-            for leaf in flatten_label_values(label_values_of(data)):
-                if leaf.value:
-                    r.add("contacts", m, origin=origin, name=leaf.value, created_at=leaf.ts)
-            return
-        entries = records_strict(data, *keys)
-
-        def columns() -> tuple[int, dict[str, Any]]:
-            rows = [e for e in entries if isinstance(e, (str, dict))]
-            return len(rows), {
-                "origin": origin,
-                "name": [
-                    e if isinstance(e, str) else text(e.get("name") or e.get("title")) for e in rows
-                ],
-                "created_at": [
-                    None if isinstance(e, str) else seconds(e.get("timestamp")) for e in rows
-                ],
-            }
-
-        def one_by_one() -> None:
-            for entry in entries:
-                if isinstance(entry, str):
-                    r.add("contacts", m, origin=origin, name=entry)
-                elif isinstance(entry, dict):
-                    name = entry.get("name") or entry.get("title")
-                    r.add(
-                        "contacts",
-                        m,
-                        origin=origin,
-                        name=text(name),
-                        created_at=seconds(entry.get("timestamp")),
-                    )
-
-        add_fast(r, "contacts", m, columns, one_by_one)
-
-    return extract
+def name_list(origin: str, *keys: str) -> FileSpec:
+    """``[{name, timestamp}]`` lists (friends, following, followers) or their 2025+
+    ``label_values`` form (one person per leaf)."""
+    return FileSpec(
+        "contacts",
+        Shape(
+            Keyed(*keys, scalar="name"),
+            {"name": key("name", "title"), "created_at": key("timestamp", conv=TIME)},
+        ),
+        Shape(LabelLeaves(), {"name": item(TEXT), "created_at": item_time()}, require=("name",)),
+        const={"origin": origin},
+    )
 
 
 def accounts_center(r: MetaReader, data: Any, m: Member) -> None:
@@ -284,8 +207,8 @@ def autofill(r: MetaReader, data: Any, m: Member) -> None:
         "WORK_PHONE": "phone",
         "FULL_NAME": "name",
     }
-    for key, kind in kinds.items():
-        for value in root.get(key) or []:
+    for name, kind in kinds.items():
+        for value in root.get(name) or []:
             add_identifier(r, m, kind, value)
 
 

@@ -1,6 +1,7 @@
 """Instagram JSON files (``string_map_data`` records, and the 2025+ ``label_values`` ones).
 
-Same extractor signature as :mod:`..facebook.json_files`. Labels are matched through
+Files of one table with one row per record are :class:`..spec.FileSpec` data, the
+others functions as in :mod:`..facebook.json_files`. Labels are matched through
 :mod:`..labels`, so non-English exports are read as well.
 """
 
@@ -10,39 +11,32 @@ from datetime import datetime
 from typing import Any
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.facebook.json_files import (
-    add_contact_point,
-    add_identifier,
-    contact_point_columns,
-)
-from privacy_audit.sources.meta.fast import add_fast, entry_time, entry_value, smd_index
+from privacy_audit.sources.meta.facebook.json_files import add_identifier
 from privacy_audit.sources.meta.labels import on_off
 from privacy_audit.sources.meta.reader import (
     MetaReader,
-    flatten_label_values,
     records_strict,
     seconds,
     smd_entry,
     smd_get,
     smd_time,
-    string_list,
     text,
 )
-
-
-def record_map(record: Any) -> dict[str, Any]:
-    """A record's ``string_map_data``, or its ``label_values`` seen as one."""
-    if not isinstance(record, dict):
-        return {}
-    smd = record.get("string_map_data")
-    if isinstance(smd, dict):
-        return smd
-    mapping: dict[str, Any] = {}
-    for leaf in flatten_label_values(record.get("label_values") or []):
-        mapping.setdefault(
-            leaf.label, {"value": leaf.value, "href": leaf.href, "timestamp": leaf.ts or 0}
-        )
-    return mapping
+from privacy_audit.sources.meta.records import record_map
+from privacy_audit.sources.meta.spec import (
+    TIME,
+    Each,
+    FileSpec,
+    MapRecords,
+    Shape,
+    first,
+    join,
+    key,
+    label,
+    label_time,
+    parent,
+    title,
+)
 
 
 def _records(data: Any, *keys: str) -> list[dict[str, Any]]:
@@ -65,152 +59,129 @@ def account_information(r: MetaReader, data: Any, m: Member) -> None:
     """``account_information.json``: contact syncing, 2FA, last login/logout."""
     for rec in _records(data, "profile_account_insights"):
         smd = record_map(rec)
-        for key, setting in (("contact_syncing", "contact_syncing"), ("two_factor", "two_factor")):
-            entry = smd_entry(smd, key)
+        for name in ("contact_syncing", "two_factor"):
+            entry = smd_entry(smd, name)
             if entry is not None:
                 value = on_off(entry.get("value")) or text(entry.get("value"))
-                r.add("settings", m, key=setting, value=value)
-        for key, kind in (("last_login", "last_login"), ("last_logout", "last_logout")):
-            when = smd_time(smd, key)
+                r.add("settings", m, key=name, value=value)
+        for name in ("last_login", "last_logout"):
+            when = smd_time(smd, name)
             if when:
-                r.add("activity", m, kind=kind, timestamp=when)
+                r.add("activity", m, kind=name, timestamp=when)
 
 
-def synced_contacts(r: MetaReader, data: Any, m: Member) -> None:
-    """``synced_contacts.json``: the phone contacts Instagram synced."""
-    records = _records(data, "contacts_contact_info")
-
-    def columns() -> tuple[int, dict[str, Any]]:
-        names: list[str | None] = []
-        points: list[str | None] = []
-        created: list[int | None] = []
-        for rec in records:
-            found = smd_index(record_map(rec))
-            parts = (entry_value(found.get("first_name")), entry_value(found.get("last_name")))
-            name: str | None = " ".join(p for p in parts if p)
-            names.append(name or entry_value(found.get("name")) or text(rec.get("title")))
-            points.append(entry_value(found.get("contact_info")))
-            created.append(entry_time(found.get("imported_time")))
-        return len(points), contact_point_columns("synced_contacts", names, points, created)
-
-    def one_by_one() -> None:
-        for rec in records:
-            smd = record_map(rec)
-            parts = (smd_get(smd, "first_name"), smd_get(smd, "last_name"))
-            name: str | None = " ".join(p for p in parts if p)
-            name = name or smd_get(smd, "name") or text(rec.get("title"))
-            point = smd_get(smd, "contact_info")
-            add_contact_point(r, m, "synced_contacts", name, point, smd_time(smd, "imported_time"))
-
-    add_fast(r, "contacts", m, columns, one_by_one)
+#: ``synced_contacts.json``: the phone contacts Instagram synced
+synced_contacts = FileSpec(
+    "contacts",
+    Shape(
+        MapRecords("contacts_contact_info"),
+        {
+            "name": first(
+                join(label("first_name"), label("last_name"), sep=" ", distinct=False),
+                label("name"),
+                title(),
+            ),
+            "point": label("contact_info"),
+            "created_at": label_time("imported_time"),
+        },
+    ),
+    const={"origin": "synced_contacts"},
+    contact_point="point",
+)
 
 
-def relations(origin: str, *keys: str):
-    """Followers / following: ``string_list_data`` records (2025: username in ``title``)."""
-
-    def columns(records: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
-        names: list[str] = []
-        times: list[int | None] = []
-        for rec in records:
-            for value, href, ts in string_list(rec) or [(None, None, None)]:
-                name = value or text(rec.get("title"))
-                if not name and href:
-                    name = href.rstrip("/").rsplit("/", 1)[-1]
-                if name:
-                    names.append(name)
-                    times.append(ts)
-        return len(names), {"origin": origin, "name": names, "created_at": times}
-
-    def one_by_one(r: MetaReader, records: list[dict[str, Any]], m: Member) -> None:
-        for rec in records:
-            items = string_list(rec) or [(None, None, None)]
-            for value, href, ts in items:
-                name = value or text(rec.get("title"))
-                if not name and href:
-                    name = href.rstrip("/").rsplit("/", 1)[-1]
-                if name:
-                    r.add("contacts", m, origin=origin, name=name, created_at=ts)
-
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        records = _records(data, *keys)
-        add_fast(r, "contacts", m, lambda: columns(records), lambda: one_by_one(r, records, m))
-
-    return extract
+def _profile_name(url: Any) -> str | None:
+    """The last part of a profile address (``https://www.instagram.com/anna/`` -> anna)."""
+    address = text(url)
+    return address.rstrip("/").rsplit("/", 1)[-1] if address else None
 
 
-def _title_time(rec: dict[str, Any]) -> datetime | None:
-    title = text(rec.get("title"))
-    if not title:
+def relations(origin: str, *keys: str) -> FileSpec:
+    """Followers / following: ``string_list_data`` records (2025: username in ``title``,
+    or only the profile address)."""
+    return FileSpec(
+        "contacts",
+        Shape(
+            MapRecords(*keys),
+            {
+                "name": first(key("value"), parent(title()), key("href", conv=_profile_name)),
+                "created_at": key("timestamp", conv=TIME),
+            },
+            each=Each(key="string_list_data", or_one=True),
+            require=("name",),
+        ),
+        const={"origin": origin},
+    )
+
+
+def _title_time(value: Any) -> datetime | None:
+    """An ISO date with its zone (2025 login records put it in ``title``), else None."""
+    title_text = text(value)
+    if not title_text:
         return None
     try:
-        moment = datetime.fromisoformat(title.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(title_text.replace("Z", "+00:00"))
     except ValueError:
         return None
     return moment if moment.tzinfo else None
 
 
-def logins(kind: str, *keys: str):
-    """``login_activity.json`` / ``logout_activity.json`` / ``signup_information.json``."""
+def logins(kind: str, *keys: str) -> FileSpec:
+    """``login_activity.json`` / ``logout_activity.json``: one event per record."""
+    return FileSpec(
+        "activity",
+        Shape(
+            MapRecords(*keys),
+            {
+                "timestamp": first(
+                    label_time("time"), title(conv=_title_time), key("timestamp", conv=TIME)
+                ),
+                "ip": label("ip"),
+                "user_agent": label("user_agent"),
+                "device": label("device"),
+            },
+        ),
+        const={"kind": kind},
+    )
 
-    def columns(records: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
-        times: list[Any] = []
-        ips: list[str | None] = []
-        agents: list[str | None] = []
-        devices: list[str | None] = []
-        for rec in records:
-            found = smd_index(record_map(rec))
-            times.append(
-                entry_time(found.get("time")) or _title_time(rec) or seconds(rec.get("timestamp"))
-            )
-            ips.append(entry_value(found.get("ip")))
-            agents.append(entry_value(found.get("user_agent")))
-            devices.append(entry_value(found.get("device")))
-        return len(times), {
-            "kind": kind,
-            "timestamp": times,
-            "ip": ips,
-            "user_agent": agents,
-            "device": devices,
-        }
+
+def signup(*keys: str):
+    """``signup_information.json``: the registration event and the identifiers given."""
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
-        records = _records(data, *keys)
-        if kind != "registration":
-            add_fast(r, "activity", m, lambda: columns(records), lambda: rows(r, records, m))
-        else:
-            rows(r, records, m)
-
-    def rows(r: MetaReader, records: list[dict[str, Any]], m: Member) -> None:
-        for rec in records:
+        for rec in _records(data, *keys):
             smd = record_map(rec)
-            when: Any = smd_time(smd, "time") or _title_time(rec) or seconds(rec.get("timestamp"))
+            when: Any = (
+                smd_time(smd, "time")
+                or _title_time(rec.get("title"))
+                or seconds(rec.get("timestamp"))
+            )
             r.add(
                 "activity",
                 m,
-                kind=kind,
+                kind="registration",
                 timestamp=when,
                 ip=smd_get(smd, "ip"),
                 user_agent=smd_get(smd, "user_agent"),
                 device=smd_get(smd, "device"),
             )
-            if kind == "registration":
-                add_identifier(r, m, "email", smd_get(smd, "email"))
-                add_identifier(r, m, "phone", smd_get(smd, "phone"))
-                add_identifier(r, m, "username", smd_get(smd, "username"))
+            add_identifier(r, m, "email", smd_get(smd, "email"))
+            add_identifier(r, m, "phone", smd_get(smd, "phone"))
+            add_identifier(r, m, "username", smd_get(smd, "username"))
 
     return extract
 
 
-def devices(r: MetaReader, data: Any, m: Member) -> None:
-    """``devices.json``: devices that used the account, with their last login."""
-    for rec in _records(data, "devices_devices"):
-        smd = record_map(rec)
-        agent = smd_get(smd, "user_agent")
-        r.add(
-            "activity",
-            m,
-            kind="device",
-            timestamp=smd_time(smd, "last_login"),
-            user_agent=agent,
-            device=smd_get(smd, "device") or agent,
-        )
+#: ``devices.json``: devices that used the account, with their last login
+devices = FileSpec(
+    "activity",
+    Shape(
+        MapRecords("devices_devices"),
+        {
+            "timestamp": label_time("last_login"),
+            "user_agent": label("user_agent"),
+            "device": first(label("device"), label("user_agent")),
+        },
+    ),
+    const={"kind": "device"},
+)

@@ -27,7 +27,7 @@ JSON_SPECS: tuple[Spec, ...] = (
     Spec(("logout_activity.json",), igj.logins("logout", "account_history_logout_history")),
     Spec(
         ("signup_information.json", "signup_details.json"),
-        igj.logins("registration", "account_history_registration_info"),
+        igj.signup("account_history_registration_info"),
     ),
     Spec(("devices.json",), igj.devices),
     Spec(("advertisers_using_your_activity_or_information.json",), act.advertisers),

@@ -1,0 +1,393 @@
+"""The one extractor of Meta files: runs a :class:`.spec.FileSpec` on a parsed file.
+
+Columns are built directly: the records of a file are found once, each getter of the
+spec becomes one list over all of them (``dict.get`` mapped over the records for plain
+keys), and the lists are added to the table as columns, with no dict or call chain per
+row. A record of the wrong type (a number where records are dicts) is skipped and
+counted in one warning per file; a root of another shape than every shape of the spec
+raises :class:`.reader.ShapeError`, which the reader turns into a warning. Any other
+exception is a bug in our code and is raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import repeat
+from typing import Any
+
+from privacy_audit.phones import is_email_address
+from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta.html import page_records
+from privacy_audit.sources.meta.labels import label_keys
+from privacy_audit.sources.meta.reader import (
+    Leaf,
+    MetaReader,
+    ShapeError,
+    flatten_label_values,
+    label_records,
+    seconds,
+    text,
+)
+from privacy_audit.sources.meta.records import label_values_of, leaf_index, record_map, smd_index
+
+
+class Found:
+    """Records of one kind: ``dict`` (JSON records), ``map`` (string_map_data records),
+    ``leaves`` (a label_values record: its leaves), ``leaf`` (one leaf) or ``html``;
+    ``parents`` maps each to its record in ``up`` (for :class:`.spec.Each` items)."""
+
+    def __init__(
+        self,
+        kind: str,
+        raw: list[Any],
+        up: Found | None = None,
+        parents: list[int] | None = None,
+        offset: float | None = None,
+    ) -> None:
+        self.kind = kind
+        self.raw = raw
+        self.up = up
+        self.parents = parents
+        self.offset = offset  # UTC offset of HTML times (hours)
+        self._index: list[dict[str, Any]] | None = None
+        #: the columns already computed, by getter (a getter is read once per file)
+        self.columns: dict[sp.Getter, list[Any]] = {}
+
+    def subset(self, rows: list[int]) -> Found:
+        """The records at ``rows`` (with their parents and label indexes)."""
+        part = Found(
+            self.kind,
+            [self.raw[i] for i in rows],
+            self.up,
+            [self.parents[i] for i in rows] if self.parents is not None else None,
+            self.offset,
+        )
+        if self._index is not None:
+            part._index = [self._index[i] for i in rows]
+        return part
+
+    def index(self) -> list[dict[str, Any]]:
+        """Canonical label -> the first entry or leaf so labelled, per record."""
+        if self._index is None:
+            if self.kind == "map":
+                self._index = [smd_index(record_map(rec)) for rec in self.raw]
+            elif self.kind == "leaves":
+                self._index = [leaf_index(leaves) for leaves in self.raw]
+            else:
+                raise TypeError(f"labels are not read on {self.kind} records")
+        return self._index
+
+
+def _dig(record: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(record, dict):
+            return None
+        record = record.get(part)
+    return record
+
+
+def _at(data: Any, paths: tuple[str, ...]) -> tuple[bool, Any]:
+    """(found, value) for the first of dotted ``paths`` present in ``data``."""
+    for path in paths:
+        node, parts = data, path.split(".")
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+        else:
+            return True, node
+    return False, None
+
+
+def _listed(data: Any, paths: tuple[str, ...]) -> list[Any] | None:
+    """The list a :class:`.spec.Keyed` locator points at (None: not this shape)."""
+    if isinstance(data, list):
+        return data
+    found, value = _at(data, paths)
+    if not found:
+        return None
+    if isinstance(value, list):
+        return value
+    if value in (None, {}, ""):
+        return []
+    raise ShapeError(f"{'/'.join(paths)} is not a list")
+
+
+def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:
+    """The dict records among ``items`` (strings as ``{scalar: s}``), and how many were not."""
+    if scalar is None:
+        kept: list[dict[str, Any]] = [x for x in items if type(x) is dict]
+    else:
+        kept = [x if type(x) is dict else {scalar: x} for x in items if type(x) in (dict, str)]
+    return kept, len(items) - len(kept)
+
+
+def _locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
+    """The records of ``shape`` in ``data`` and the number skipped (None: not this shape)."""
+    loc = shape.records
+    if isinstance(loc, sp.Keyed):
+        items = _listed(data, loc.paths)
+        if items is None:
+            return None
+        records, bad = _dicts(items, loc.scalar)
+        if shape.having:
+            records = [r for r in records if shape.having in r]
+        if shape.lacking:
+            records = [r for r in records if shape.lacking not in r]
+        return Found("dict", records), bad
+    if isinstance(loc, sp.MapRecords):
+        if (
+            isinstance(data, dict)
+            and "label_values" in data
+            and not any(p in data for p in loc.paths)
+        ):
+            return Found("map", [data]), 0
+        items = _listed(data, loc.paths)
+        if items is None:
+            return None
+        records, bad = _dicts(items, None)
+        return Found("map", records), bad
+    if isinstance(loc, sp.LabelRecords):
+        lvs = label_values_of(data)
+        return (Found("leaves", label_records(lvs)), 0) if lvs else None
+    if isinstance(loc, sp.LabelLeaves):
+        lvs = label_values_of(data)
+        return (Found("leaf", list(flatten_label_values(lvs))), 0) if lvs else None
+    if isinstance(loc, sp.HtmlRecords):
+        pages = page_records(data)
+        if not pages:
+            raise ShapeError("no records")
+        return Found("html", pages, offset=loc.offset), 0
+    raise TypeError(f"unknown locator {loc!r}")
+
+
+def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
+    """One record per item of ``each`` in every record of ``found`` (in record order; a
+    record without kept items gives one empty item with ``or_one``)."""
+    items: list[Any] = []
+    parents: list[int] = []
+    bad = 0
+    empty: Any
+    if each.label is not None:
+        kind, empty = "leaf", Leaf(())
+        for i, leaves in enumerate(found.raw):
+            mine = [x for x in leaves if x.value and each.label in label_keys(x.label)]
+            items.extend(mine)
+            parents.extend(repeat(i, len(mine)))
+    elif each.label_records:
+        kind, empty = "leaves", []
+        path = tuple(each.label_records.split("."))
+        for i, record in enumerate(found.raw):
+            value = _dig(record, path)
+            if type(value) is list and value:
+                mine = label_records(value)
+                items.extend(mine)
+                parents.extend(repeat(i, len(mine)))
+    else:
+        kind, empty = "dict", {}
+        path = tuple((each.key or "").split("."))
+        name, scalar = path[0], each.scalar
+        for i, record in enumerate(found.raw):
+            value = record.get(name) if len(path) == 1 else _dig(record, path)
+            if type(value) is not list:
+                continue
+            for x in value:
+                if type(x) is dict:
+                    items.append(x)
+                    parents.append(i)
+                elif scalar is not None and type(x) is str:
+                    items.append({scalar: x})
+                    parents.append(i)
+                else:
+                    bad += 1
+    kept: list[Any] | None = None
+    if each.where is not None and items:
+        keep = _column(each.where, Found(kind, items))
+        if all(keep):
+            kept = keep
+        else:
+            items = [x for x, k in zip(items, keep, strict=True) if k]
+            parents = [i for i, k in zip(parents, keep, strict=True) if k]
+            kept = [k for k in keep if k]
+    if each.or_one and len(set(parents)) < len(found.raw):
+        items, parents = _one_at_least(items, parents, len(found.raw), empty)
+        kept = None
+    result = Found(kind, items, found, parents)
+    if kept is not None and each.where is not None:
+        result.columns[each.where] = kept  # read again as a column: not twice
+    return result, bad
+
+
+def _one_at_least(
+    items: list[Any], parents: list[int], n: int, empty: Any
+) -> tuple[list[Any], list[int]]:
+    """``items`` with ``empty`` inserted for each of the ``n`` records that has none."""
+    out_items: list[Any] = []
+    out_parents: list[int] = []
+    j = 0
+    for i in range(n):
+        start = j
+        while j < len(parents) and parents[j] == i:
+            j += 1
+        if j > start:
+            out_items.extend(items[start:j])
+            out_parents.extend(parents[start:j])
+        else:
+            out_items.append(empty)
+            out_parents.append(i)
+    return out_items, out_parents
+
+
+def _column(getter: sp.Getter, found: Found) -> list[Any]:
+    """The values of ``getter`` for every record of ``found`` (each getter read once)."""
+    column = found.columns.get(getter)
+    if column is None:
+        column = found.columns[getter] = _read(getter, found)
+    return column
+
+
+def _read(getter: sp.Getter, found: Found) -> list[Any]:
+    raw = found.raw
+    if isinstance(getter, sp.Key):
+        if found.kind not in ("dict", "map"):
+            raise TypeError(f"key() is not read on {found.kind} records")
+        alternatives = [sp.Key((path,), getter.conv) for path in getter.paths]
+        return _firsts(alternatives, found) if len(alternatives) > 1 else _key(getter, raw)
+    if isinstance(getter, sp.Label):
+        return _label_column(getter, found)
+    if isinstance(getter, sp.Title):
+        if found.kind == "html":
+            return [getter.conv(rec.title) for rec in raw]
+        if found.kind in ("dict", "map"):
+            return [getter.conv(rec.get("title")) for rec in raw]
+        raise TypeError(f"title() is not read on {found.kind} records")
+    if isinstance(getter, sp.Item):
+        if found.kind != "leaf":
+            raise TypeError(f"item() is read on leaves, not {found.kind} records")
+        if getter.time:
+            return [leaf.ts for leaf in raw]
+        return [getter.conv(leaf.value) for leaf in raw]
+    if isinstance(getter, sp.Parent):
+        if found.up is None or found.parents is None:
+            raise TypeError("parent() outside an Each")
+        above = _column(getter.getter, found.up)
+        return [above[i] for i in found.parents]
+    if isinstance(getter, sp.First):
+        return _firsts(list(getter.getters), found)
+    if isinstance(getter, sp.Join):
+        parts = [_column(g, found) for g in getter.getters]
+        sep, once = getter.sep, getter.distinct
+        return [
+            sep.join(dict.fromkeys(v for v in row if v) if once else [v for v in row if v]) or None
+            for row in zip(*parts, strict=True)
+        ]
+    if isinstance(getter, sp.Const):
+        return [getter.value] * len(raw)
+    raise TypeError(f"unknown getter {getter!r}")
+
+
+def _key(getter: sp.Key, raw: list[Any]) -> list[Any]:
+    """One path of a :func:`.spec.key` over dict records."""
+    (path,) = getter.paths
+    if len(path) == 1:
+        return list(map(getter.conv, map(dict.get, raw, repeat(path[0]))))
+    return [getter.conv(_dig(rec, path)) for rec in raw]
+
+
+def _firsts(getters: Sequence[sp.Getter], found: Found) -> list[Any]:
+    """Per row, the first non-empty value of ``getters`` (else the last one's); a getter
+    is read only for the rows the ones before it left empty."""
+    result = _column(getters[0], found)
+    for getter in getters[1:]:
+        missing = [i for i, value in enumerate(result) if not value]
+        if not missing:
+            break
+        values = _column(getter, found.subset(missing)) if len(missing) < len(result) else None
+        if values is None:
+            result = _column(getter, found)
+            continue
+        result = list(result)
+        for i, value in zip(missing, values, strict=True):
+            result[i] = value
+    return result
+
+
+def _label_column(getter: sp.Label, found: Found) -> list[Any]:
+    name, conv = getter.name, getter.conv
+    if found.kind == "html":
+        if getter.time:
+            return [rec.time(name, found.offset) for rec in found.raw]
+        values = [rec.get(name) for rec in found.raw]
+        return values if conv is sp.RAW else list(map(conv, values))
+    if name == "*":  # the first time of any field
+        if found.kind != "leaves" or not getter.time:
+            raise TypeError('label_time("*") is read on label_values records')
+        return [next((x.ts for x in leaves if x.ts), None) for leaves in found.raw]
+    if found.kind == "leaf":
+        return [_leaf_part(leaf, getter) if name in label_keys(leaf.label) else None
+                for leaf in found.raw]  # fmt: skip
+    if found.kind == "map":
+        index = found.index()
+        if getter.time:
+            return [seconds(e.get("timestamp")) if (e := ix.get(name)) else None for ix in index]
+        values = [
+            (text(e.get("value")) or text(e.get("href"))) if (e := ix.get(name)) else None
+            for ix in index
+        ]
+        return values if conv is sp.RAW else list(map(conv, values))
+    leaves = [ix.get(name) for ix in found.index()]
+    return [_leaf_part(leaf, getter) if leaf else None for leaf in leaves]
+
+
+def _leaf_part(leaf: Leaf, getter: sp.Label) -> Any:
+    return leaf.ts if getter.time else getter.conv(leaf.value or leaf.href)
+
+
+def _shapes(spec: sp.FileSpec, data: Any) -> Iterator[tuple[sp.Shape, Found, int]]:
+    matched = False
+    for shape in spec.shapes:
+        located = _locate(shape, data)
+        if located is None:
+            continue
+        matched = True
+        yield shape, *located
+        if not spec.every_shape:
+            return
+    if not matched:
+        raise ShapeError("unexpected root")
+
+
+def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
+    """Add the rows ``spec`` reads in ``data`` (the parsed ``m``) to ``r``'s sink."""
+    skipped = 0
+    for shape, found, bad in _shapes(spec, data):
+        skipped += bad
+        if shape.each is not None:
+            found, bad = _expand(found, shape.each)
+            skipped += bad
+        columns = {name: _column(getter, found) for name, getter in shape.columns.items()}
+        _add(spec, shape, r, m, len(found.raw), columns)
+    if skipped:
+        message = r.ctx.tr.ngettext(
+            "{n} record of {file} is not of the expected type and was skipped.",
+            "{n} records of {file} are not of the expected type and were skipped.",
+            skipped,
+        )
+        r.sink.warn(message.format(n=skipped, file=m.name))
+
+
+def _add(
+    spec: sp.FileSpec, shape: sp.Shape, r: MetaReader, m: Member, n: int, columns: dict[str, Any]
+) -> None:
+    needed = [columns[c] for c in shape.require]
+    keep = [all(row) for row in zip(*needed, strict=True)] if needed else []
+    if keep and not all(keep):
+        columns = {c: [v for v, k in zip(vs, keep, strict=True) if k] for c, vs in columns.items()}
+        n = sum(keep)
+    if spec.contact_point:
+        points = columns.pop(spec.contact_point)
+        emails = [p is not None and "@" in p and is_email_address(p) for p in points]
+        columns["phone_raw"] = [None if e else p for p, e in zip(points, emails, strict=True)]
+        columns["email"] = [p if e else None for p, e in zip(points, emails, strict=True)]
+    r.add_columns(spec.table, m, n, **spec.const, **columns)
