@@ -10,8 +10,8 @@ scrubbed for every known value and for anything shaped like an email, an IP or a
 number. Text is NFC-normalised first (macOS writes file names in NFD). File names are
 masked by shape too: the user part of a Meta download or wrapper folder
 (``facebook-•••-2026-11-18-….zip``) and the name of a Messenger thread folder
-(``inbox/•••_123/``), whether or not the name is known. A name is also found written
-joined or without accents ("giuliaferraro"), a username also read as a name.
+(``inbox/•••_123/``), whether or not the name is known. The person's own names
+and usernames are also found written joined or without accents ("giuliaferraro").
 Companies (advertisers, off-Meta apps) are not people and keep their names.
 
 Decision on devices: device names can carry a person's name ("Giulia's iPhone"), so
@@ -60,6 +60,10 @@ LABELS = {
     "device": N_("Device {n}"),
 }
 YOU = N_("You")
+#: the kinds whose names are also looked for joined or without accents: the person's own
+#: names and usernames, which name their downloads and folders ("giuliaferraro92");
+#: other people's names in file names are masked by the file names' shape instead
+_SPELLED = frozenset({"you", "account"})
 
 
 class Pseudonymizer:
@@ -120,13 +124,13 @@ class Pseudonymizer:
                 self._kinds[key] = kind
                 if isinstance(first, str):
                     self._by_word.setdefault(first, []).append(key)
-                if " " in key or "." in key or "_" in key:
+                if kind in _SPELLED and (" " in key or "." in key or "_" in key):
                     self._add_spellings(key)
 
     def _add_spellings(self, key: str) -> None:
-        """The other spellings of a name in file and folder names, and of a username
-        read as a name: joined ("giuliaferraro", from "giulia ferraro" or
-        "giulia.ferraro"), joined without accents or punctuation ("niccolodellacqua")."""
+        """The other spellings of the person's name or a username in file and folder
+        names, a username read as a name: joined ("giuliaferraro", from "giulia ferraro"
+        or "giulia.ferraro"), joined without accents or punctuation ("niccolodellacqua")."""
         for spelling in name_spellings(key):
             first = WORDS.search(spelling)
             if first and spelling not in self._kinds and spelling not in self._alias:
