@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
-from privacy_audit.i18n import N_, translator
+from privacy_audit.i18n import N_, Translator, translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
 from privacy_audit.phones import normalize_evidence
 from privacy_audit.progress import CancelToken, Progress, check, no_progress
@@ -127,7 +127,7 @@ def load_evidence(
     with _no_cyclic_gc():
         evidence = _load(paths, report, token, lang)
     check(token)
-    report(0.96, "phone numbers")
+    report(0.96, translator(lang).gettext("Matching phone numbers across services…"))
     evidence = promote_own(normalize_evidence(evidence, region))
     note_unread_contact_points(evidence, lang)
     report(1.0, "")
@@ -162,6 +162,26 @@ def note_unread_contact_points(evidence: Evidence, lang: str = "en") -> None:
             )
 
 
+def reading_step(tr: Translator, service: str, index: int, total: int) -> str:
+    """The progress sentence of reading export ``index`` of ``total``, in ``tr``'s language.
+
+    The label of every progress report is this sentence, then (on a second line) the
+    file being read: "Reading Facebook export (3 of 5)…\nmessages/inbox.json".
+    """
+    from privacy_audit.labels import SERVICE_NAMES
+
+    name = SERVICE_NAMES.get(service)
+    if total == 1:
+        if name:
+            return tr.gettext("Reading the {service} export…").format(service=name)
+        return tr.gettext("Reading the export…")
+    if name:
+        return tr.gettext("Reading {service} export ({n} of {total})…").format(
+            service=name, n=index + 1, total=total
+        )
+    return tr.gettext("Reading export {n} of {total}…").format(n=index + 1, total=total)
+
+
 def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str) -> Evidence:
     """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
     archives = open_exports(paths)
@@ -183,8 +203,14 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
             )
             sink = builder.source(info)
 
-            def part_progress(fraction: float, label: str, _i: int = index) -> None:
-                report((_i + max(0.0, min(1.0, fraction))) / total * 0.95, label)
+            step = reading_step(translator(lang), detection.service, index, total)
+
+            def part_progress(
+                fraction: float, label: str, _i: int = index, _step: str = step
+            ) -> None:
+                # one sentence per step, then the file being read on its own line
+                text = f"{_step}\n{label}" if label else _step
+                report((_i + max(0.0, min(1.0, fraction))) / total * 0.95, text)
 
             ctx = LoadContext(progress=part_progress, cancel=token, tr=translator(lang))
             part_progress(0.0, archive.display_name)

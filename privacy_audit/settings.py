@@ -38,6 +38,9 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     redact_reports: bool = False
     presentation_scale: float = 1.6  # font scale used in workshop mode
+    appearance: str = "system"  # system | light | dark (View › Appearance)
+    zoom: float = 1.0  # type scale outside workshop mode (View › Zoom in / out)
+    last_folder: str = ""  # where the file dialogs start (never in workshop mode)
 
     def add_recent(self, paths: list[str]) -> None:
         """Put ``paths`` first in the recent exports (no duplicates, at most MAX_RECENT)."""
@@ -66,9 +69,12 @@ class Settings:
                     ][:MAX_RECENT]
             elif name == "language":
                 settings.language = value if value is None or isinstance(value, str) else None
-            elif name == "presentation_scale":
+            elif name in ("presentation_scale", "zoom"):
                 if isinstance(value, (int, float)) and 1.0 <= value <= 3.0:
-                    settings.presentation_scale = float(value)
+                    setattr(settings, name, float(value))
+            elif name == "appearance":
+                if value in ("system", "light", "dark"):
+                    settings.appearance = value
             elif isinstance(value, type(default)):
                 setattr(settings, name, value)
         return settings

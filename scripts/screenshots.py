@@ -1,8 +1,11 @@
-"""Screenshots of each main screen, made offscreen with the bundled demo persona.
+"""Screenshots of each main screen with the bundled demo persona: light, dark, workshop.
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
-(default ``docs/screenshots``). The app's user dirs point at a temp dir, so nothing of
-the person running it is read or written.
+Usage: python scripts/screenshots.py [OUT_DIR]   (default ``docs/screenshots``)
+
+Under an X server (``DISPLAY`` set, e.g. ``Xvfb :77`` as ``make screenshots`` starts) the
+pictures are taken from the screen with ImageMagick's ``import``: what a person sees,
+window manager aside. Without one they are grabbed offscreen. The app's user dirs point at
+a temp dir, so nothing of the person running it is read or written.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+ON_SCREEN = bool(os.environ.get("DISPLAY")) and os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZE = (1280, 820)
+WORKSHOP_SIZE = (1024, 768)
 
 
 def _wait(signal: object, start: Callable[[], object], timeout_ms: int = 120_000) -> list:
@@ -69,19 +75,39 @@ def main() -> int:
     def shot(window: MainWindow, name: str) -> None:
         _settle()
         path = out / f"{name}.png"
-        if not window.grab().save(str(path), "PNG"):
+        if ON_SCREEN:
+            import subprocess
+
+            window.raise_()
+            _settle(200)
+            geometry = window.frameGeometry()
+            crop = f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}"
+            subprocess.run(
+                ["import", "-window", "root", "-crop", crop, "+repage", str(path)], check=True
+            )
+        elif not window.grab().save(str(path), "PNG"):
             raise SystemExit(f"could not write {path}")
         written.append(path)
 
-    # English: the whole story
-    window = MainWindow(build_context(lang="en"))
-    window.resize(*SIZE)
-    window.show()
+    def place(window: MainWindow, size: tuple[int, int]) -> None:
+        window.move(0, 0)
+        window.resize(*size)
+        window.show()
+        _settle(200)
+
+    # English, light: the whole story
+    ctx = build_context(lang="en")
+    ctx.settings.appearance = "light"
+    window = MainWindow(ctx)
+    place(window, SIZE)
     shot(window, "start")
     # the import screen, staged (a real import of the demo is over in a blink)
     window.stack.setCurrentWidget(window.import_page)
-    window.import_page.start()
-    window.import_page.set_progress(0.42, "facebook-giuliaferraro92-2026-11-18.zip")
+    from privacy_audit.pipeline import reading_step
+
+    window.import_page.start(["facebook-giuliaferraro92-2026-11-18.zip"])
+    step = reading_step(window.ctx.tr, "facebook", 1, 3)
+    window.import_page.set_progress(0.42, f"{step}\nyour_facebook_activity/messages/inbox.json")
     shot(window, "import")
     window.stack.setCurrentWidget(window.start_page)
     _wait(window.import_finished, window.open_demo)
@@ -97,12 +123,18 @@ def main() -> int:
     _wait(window.report_page.preview_loaded, lambda: window.show_tab(3))
     _settle(1500)  # let the web view paint
     shot(window, "report")
+    # the same in dark
+    window.set_appearance("dark")
+    window.show_tab(0)
+    shot(window, "dashboard-dark")
+    window.show_tab(1)
+    shot(window, "findings-dark")
+    window.set_appearance("light")
     window.close()
 
-    # Workshop mode, in Italian: redacted, large type
+    # Workshop mode, in Italian, on a 1024x768 projector: redacted, large type
     workshop = MainWindow(build_context(lang="it", workshop=True))
-    workshop.resize(*SIZE)
-    workshop.show()
+    place(workshop, WORKSHOP_SIZE)
     workshop.import_failed.connect(lambda message: print("import failed:", message))
     _wait(workshop.import_finished, lambda: workshop.set_workshop(True))
     shot(workshop, "workshop-it")

@@ -36,15 +36,15 @@ def run_audit(
     report = progress or no_progress
     tr = translator(lang)
     check(cancel)
-    report(0.0, tr.gettext("Cross-referencing"))
+    report(0.0, tr.gettext("Finding what links your accounts…"))
     tables = xr.crossref(evidence)
     check(cancel)
-    report(0.5, tr.gettext("Checking findings"))
+    report(0.5, tr.gettext("Checking what each export shows about you…"))
     ctx = RuleContext(evidence=evidence, tables=tables, tr=tr, services=evidence.services())
     findings = evaluate(ctx)
     missing = not_checked(ctx)
     check(cancel)
-    report(0.8, tr.gettext("Scoring"))
+    report(0.8, tr.gettext("Working out your exposure score…"))
     result = AuditResult(
         lang=tr.lang,
         evidence=evidence,

@@ -10,7 +10,8 @@ a finding's advice removes its points.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from privacy_audit.analysis.result import AuditResult, Finding
 from privacy_audit.analysis.rulekit import BASE_POINTS
@@ -86,3 +87,57 @@ def explanation(
             ).format(n=len(not_checked))
         )
     return lines
+
+
+@dataclass(frozen=True)
+class RankedAction:
+    """One recommendation to follow, with what it does to the score."""
+
+    rec_id: str
+    title: str
+    finding_ids: tuple[str, ...]  # the findings whose first advice it is, most severe first
+    severity: str  # of the most severe of those findings
+    score_after: int  # the score once it is done
+    gain: int  # how much the score drops
+
+
+def ranked_actions(
+    result: AuditResult,
+    done: Iterable[str] = (),
+    limit: int = 3,
+    scorer: Callable[[AuditResult, set[str]], int] | None = None,
+) -> list[RankedAction]:
+    """The actions that lower the score most, leaving out recommendations marked done.
+
+    One action per recommendation (the first advice of each finding), ranked by the score
+    they would remove; ties keep the findings' order (most severe first). ``scorer`` is
+    :func:`score_after_actions` unless given.
+    """
+    score_of = scorer or score_after_actions
+    done_ids = set(done)
+    groups: dict[str, list[Finding]] = {}
+    titles: dict[str, str] = {}
+    for finding in result.findings:
+        if not finding.recommendations:
+            continue
+        rec = finding.recommendations[0]
+        if rec.id in done_ids:
+            continue
+        groups.setdefault(rec.id, []).append(finding)
+        titles.setdefault(rec.id, rec.title)
+    actions: list[RankedAction] = []
+    for rec_id, findings in groups.items():
+        after = int(score_of(result, {f.id for f in findings}))
+        actions.append(
+            RankedAction(
+                rec_id=rec_id,
+                title=titles[rec_id],
+                finding_ids=tuple(f.id for f in findings),
+                severity=findings[0].severity,
+                score_after=after,
+                gain=max(0, int(result.score) - after),
+            )
+        )
+    order = {rec_id: index for index, rec_id in enumerate(groups)}
+    actions.sort(key=lambda a: (-a.gain, order[a.rec_id]))
+    return actions[:limit]

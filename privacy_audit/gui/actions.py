@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from privacy_audit.gui.theme import APPEARANCES
 from privacy_audit.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, Translator
 
 Key = QKeySequence.StandardKey | str
@@ -28,6 +29,10 @@ SHORTCUTS: dict[str, list[Key]] = {
     "find": [QKeySequence.StandardKey.Find],
     "toggle_language": ["Ctrl+Shift+L"],
     "workshop": ["Ctrl+Shift+W"],
+    "fullscreen": ["F11"],
+    "zoom_in": [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"],
+    "zoom_out": [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
+    "zoom_reset": ["Ctrl+0"],
     "howto": [QKeySequence.StandardKey.HelpContents],
     "about": [],
 }
@@ -55,6 +60,17 @@ class Actions:
             window.addAction(action)
             self.by_name[name] = action
         self.by_name["workshop"].setCheckable(True)
+        self.by_name["fullscreen"].setCheckable(True)
+        self.appearance_group = QActionGroup(window)
+        self.appearance_group.setExclusive(True)
+        self.appearances: dict[str, QAction] = {}
+        for name in APPEARANCES:
+            action = QAction(window)
+            action.setCheckable(True)
+            action.setData(name)
+            action.setObjectName(f"action_appearance_{name}")
+            self.appearance_group.addAction(action)
+            self.appearances[name] = action
         self.language_group = QActionGroup(window)
         self.language_group.setExclusive(True)
         self.languages: dict[str, QAction] = {}
@@ -95,6 +111,11 @@ class Actions:
                 None,
                 "find",
                 None,
+                "zoom_in",
+                "zoom_out",
+                "zoom_reset",
+                "fullscreen",
+                None,
                 "workshop",
             ],
             "help": ["howto", "about"],
@@ -109,6 +130,11 @@ class Actions:
                 else:
                     menu.addAction(self.by_name[entry])
             if menu_name == "view":
+                appearance_menu = menu.addMenu("")
+                appearance_menu.setObjectName("menu_appearance")
+                self.menus["appearance"] = appearance_menu
+                for action in self.appearances.values():
+                    appearance_menu.addAction(action)
                 language_menu = menu.addMenu("")
                 language_menu.setObjectName("menu_language")
                 self.menus["language"] = language_menu
@@ -123,11 +149,15 @@ class Actions:
         a["open_files"].triggered.connect(window.ask_open_files)
         a["open_folder"].triggered.connect(window.ask_open_folder)
         a["demo"].triggered.connect(lambda: window.open_demo())
-        a["reset"].triggered.connect(window.reset)
+        a["reset"].triggered.connect(window.close_export)
         a["quit"].triggered.connect(window.close)
         a["about"].triggered.connect(window.show_about)
-        a["howto"].triggered.connect(window.reset)  # the start screen has the steps
-        a["workshop"].toggled.connect(window.set_workshop)
+        a["howto"].triggered.connect(window.show_help)
+        a["workshop"].toggled.connect(window.ask_workshop)
+        a["fullscreen"].toggled.connect(window.set_full_screen)
+        a["zoom_in"].triggered.connect(lambda: window.step_zoom(1))
+        a["zoom_out"].triggered.connect(lambda: window.step_zoom(-1))
+        a["zoom_reset"].triggered.connect(lambda: window.step_zoom(0))
         a["toggle_language"].triggered.connect(window.toggle_language)
         a["find"].triggered.connect(window.focus_search)
         for index, name in enumerate(("dashboard", "findings", "data", "report")):
@@ -138,6 +168,8 @@ class Actions:
             )
         for lang, action in self.languages.items():
             action.triggered.connect(lambda _c=False, code=lang: window.set_language(code))
+        for name, action in self.appearances.items():
+            action.triggered.connect(lambda _c=False, n=name: window.set_appearance(n))
 
     def update(self, *, has_result: bool, busy: bool) -> None:
         """Enable what makes sense now (nothing new while an import runs)."""
@@ -153,6 +185,11 @@ class Actions:
         """Check the menu entry of ``lang``."""
         if lang in self.languages:
             self.languages[lang].setChecked(True)
+
+    def set_appearance(self, name: str) -> None:
+        """Check the menu entry of the appearance ``name``."""
+        if name in self.appearances:
+            self.appearances[name].setChecked(True)
 
     def retranslate(self, tr: Translator, *, workshop: bool) -> None:
         """Set every menu and action text in ``tr``'s language."""
@@ -173,6 +210,10 @@ class Actions:
             "find": _("&Search the data"),
             "toggle_language": _("Switch language"),
             "workshop": _("&Workshop mode"),
+            "fullscreen": _("&Full screen"),
+            "zoom_in": _("Zoom &in"),
+            "zoom_out": _("Zoom &out"),
+            "zoom_reset": _("&Normal size"),
             "howto": _("&How to get your data"),
             "about": _("&About Privacy Audit"),
         }
@@ -182,3 +223,6 @@ class Actions:
         self.menus["view"].setTitle(_("&View"))
         self.menus["help"].setTitle(_("&Help"))
         self.menus["language"].setTitle(_("&Language"))
+        self.menus["appearance"].setTitle(_("&Appearance"))
+        for name, action in self.appearances.items():
+            action.setText(_(APPEARANCES[name]))

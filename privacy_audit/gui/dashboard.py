@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,17 +13,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from privacy_audit.gui.labels import table_name
+from privacy_audit.gui.layouts import FlowGrid
+from privacy_audit.gui.marks import service_pixmap, severity_pixmap
+from privacy_audit.gui.svg_view import SvgView
+from privacy_audit.gui.theme import Theme, themes
 from privacy_audit.gui.widgets import Card, heading, paragraph
 from privacy_audit.i18n import Translator
 from privacy_audit.labels import service_name, severity_label
 
 if TYPE_CHECKING:
-    from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
+    from privacy_audit.analysis.result import AuditResult
+    from privacy_audit.analysis.score import RankedAction
     from privacy_audit.model import Evidence, SourceInfo
 
 
@@ -87,36 +91,94 @@ def source_lines(
 
 
 class SvgChart(QWidget):
-    """An SVG chart from the report, scaled to fit and keeping its proportions."""
+    """A chart from the report (recoloured for the theme) under its title."""
 
-    def __init__(self, title: str, svg: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, svg: str, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = heading(title, 3)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.view = QSvgWidget()
-        self.view.load(QByteArray(svg.encode("utf-8")))
-        renderer: QSvgRenderer = self.view.renderer()
-        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        size = renderer.defaultSize()
-        width = max(1, size.width())
-        self.view.setMinimumHeight(160)
-        self.view.setMaximumHeight(max(160, min(420, int(460 * size.height() / width))))
+        self.view = SvgView(svg, theme)
         self.view.setAccessibleName(title)
         layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
 
     @property
     def valid(self) -> bool:
         """True when the SVG could be parsed."""
-        return self.view.renderer().isValid()
+        return self.view.valid
+
+
+class ActionButton(QPushButton):
+    """A top action: severity mark, the recommendation's title (wrapping), the new score."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("action")
+        self.icon_label = QLabel()
+        self.text_label = paragraph()
+        self.detail_label = paragraph()
+        self.detail_label.setProperty("muted", True)
+        for label in (self.icon_label, self.text_label, self.detail_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.text_label)
+        texts.addWidget(self.detail_label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(texts, 1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        """As large as its texts."""
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """The texts wrap: narrow is fine."""
+        return QSize(160, self.heightForWidth(160))
+
+    def hasHeightForWidth(self) -> bool:
+        """The title wraps."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Height of the wrapped texts at ``width``."""
+        return self.layout().totalHeightForWidth(width)
+
+
+class ServiceCard(Card):
+    """What one service's export contains, under its icon and name."""
+
+    def __init__(self, service: str, name: str, theme: Theme) -> None:
+        super().__init__(name)
+        self.service = service
+        self.icon = QLabel()
+        header = QHBoxLayout()
+        self.body.removeWidget(self.title)
+        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.title, 1)
+        self.body.insertLayout(0, header)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme, size: int = 28) -> None:
+        """Draw the icon (the service's colour does not change with the theme)."""
+        from privacy_audit.report.fmt import FALLBACK_COLOR, SERVICE_COLORS
+
+        color = SERVICE_COLORS.get(self.service, FALLBACK_COLOR)
+        self.icon.setPixmap(service_pixmap(self.service, color, size))
 
 
 class Dashboard(QScrollArea):
     """Overview of one audit."""
 
     finding_activated = Signal(str)  # finding id, from a top action
+    action_activated = Signal(str, str)  # finding id, recommendation id
     show_findings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -128,13 +190,18 @@ class Dashboard(QScrollArea):
         outer = QVBoxLayout(inner)
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(16)
+        self._theme = themes()["light"]
+        self._scale = 1.0
 
-        top = QHBoxLayout()
         self.score_card = Card()
-        self.score_value = QLabel("–")
-        self.score_value.setObjectName("scoreValue")
+        self.gauge: SvgView | None = None
+        self.gauge_box = QVBoxLayout()
+        self.score_value = QLabel()  # the band in words: "High exposure"
+        self.score_value.setObjectName("heading3")
+        self.score_value.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.score_after = paragraph()
         self.score_text = paragraph()
+        self.score_card.body.addLayout(self.gauge_box)
         for widget in (self.score_value, self.score_after, self.score_text):
             self.score_card.body.addWidget(widget)
         self.score_card.body.addStretch(1)
@@ -145,53 +212,75 @@ class Dashboard(QScrollArea):
         self.all_findings_button.clicked.connect(self.show_findings_requested)
         self.actions_card.body.addWidget(self.all_findings_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.actions_card.body.addStretch(1)
-        top.addWidget(self.score_card, 2)
-        top.addWidget(self.actions_card, 3)
-        outer.addLayout(top)
+        self.top = FlowGrid(min_column=380, most=2)
+        self.top.set_widgets([self.score_card, self.actions_card], [2, 3])
+        outer.addWidget(self.top)
 
         self.services_title = heading("", 2)
         outer.addWidget(self.services_title)
-        self.services_grid = QGridLayout()
-        outer.addLayout(self.services_grid)
+        self.services_grid = FlowGrid(min_column=240, most=4)
+        outer.addWidget(self.services_grid)
         self.not_checked = paragraph()
         outer.addWidget(self.not_checked)
 
         self.charts_title = heading("", 2)
         outer.addWidget(self.charts_title)
-        self.charts_grid = QGridLayout()
-        outer.addLayout(self.charts_grid)
+        self.charts_grid = FlowGrid(min_column=830, most=2)
+        outer.addWidget(self.charts_grid)
         self.no_charts = paragraph()
         outer.addWidget(self.no_charts)
         outer.addStretch(1)
 
         self.charts: list[SvgChart] = []
-        self.service_cards: list[Card] = []
+        self.service_cards: list[ServiceCard] = []
+        self.action_buttons: list[ActionButton] = []
         self._result: AuditResult | None = None
         self._score_after_done: int | None = None
+        self._actions: list[RankedAction] = []
         self._chart_data: list[tuple[str, str]] = []
         self._tr: Translator | None = None
-        self._chart_columns = 2
 
-    def set_chart_columns(self, columns: int) -> None:
-        """Charts per row (1 on a projector: each chart twice as large)."""
-        if columns != self._chart_columns:
-            self._chart_columns = max(1, columns)
-            if self._tr is not None and self._result is not None:
-                self._fill_charts()
+    def set_scale(self, scale: float) -> None:
+        """Type scale (projector, zoom): columns get wider, so fewer fit in a row."""
+        if scale == self._scale:
+            return
+        self._scale = scale
+        self.top.set_min_column(round(380 * scale))
+        self.services_grid.set_min_column(round(240 * scale))
+        self._fill()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw the gauge, icons and charts in ``theme``'s colours."""
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self._fill()
 
     # --- content -------------------------------------------------------------------
     def show_result(
-        self, result: AuditResult, charts: list[tuple[str, str]], score_after_done: int | None
+        self,
+        result: AuditResult,
+        charts: list[tuple[str, str]],
+        score_after_done: int | None,
+        actions: list[RankedAction] | None = None,
     ) -> None:
-        """Show ``result`` with its charts (title, svg) and the score after done actions."""
+        """Show ``result`` with its charts (title, svg), the score after done actions and
+        the top ``actions`` (ranked by the score they remove, done ones left out)."""
         self._result = result
         self._chart_data = charts
         self._score_after_done = score_after_done
+        self._actions = list(actions or [])
         self._fill()
+        self.verticalScrollBar().setValue(0)
 
-    def set_score_after_done(self, score: int | None) -> None:
-        """Update the "after what you did" score (Done ticks changed)."""
+    def set_score_after_done(
+        self, score: int | None, actions: list[RankedAction] | None = None
+    ) -> None:
+        """Update the "after what you did" score and the top actions (Done ticks changed)."""
         self._score_after_done = score
+        if actions is not None:
+            self._actions = list(actions)
+            self._fill_actions()
         self._fill_score()
 
     def _fill(self) -> None:
@@ -205,12 +294,22 @@ class Dashboard(QScrollArea):
     def _fill_score(self) -> None:
         if self._tr is None or self._result is None:
             return
+        from privacy_audit.report.charts import score_band, score_gauge
+        from privacy_audit.report.labels import BAND_LABELS
+
         _ = self._tr.gettext
         result = self._result
-        self.score_value.setText(f"{result.score}/100")
-        self.score_value.setAccessibleName(
-            _("Exposure score {n} out of 100").format(n=result.score)
-        )
+        if self.gauge is not None:
+            self.gauge_box.removeWidget(self.gauge)
+            self.gauge.deleteLater()
+        self.gauge = SvgView(str(score_gauge(int(result.score), tr=self._tr)), self._theme)
+        self.gauge.max_width = round(250 * self._scale)
+        self.gauge.setAccessibleName(_("Exposure score {n} out of 100").format(n=result.score))
+        self.gauge_box.addWidget(self.gauge)
+        band = score_band(int(result.score))
+        self.score_value.setText(_(BAND_LABELS[band]))
+        token = {"high": "high", "medium": "medium", "low": "ok"}[band]
+        self.score_value.setStyleSheet(f"color: {self._theme[token]};")
         after = self._score_after_done
         if after is not None and after != result.score:
             self.score_after.setText(_("With the actions you marked done: {n}/100").format(n=after))
@@ -227,25 +326,33 @@ class Dashboard(QScrollArea):
         assert self._tr is not None and self._result is not None
         _ = self._tr.gettext
         _clear(self.actions_box)
-        actions: list[tuple[Finding, Recommendation]] = []
-        seen: set[str] = set()
-        for finding in self._result.findings:
-            for rec in finding.recommendations:
-                if rec.id not in seen and len(actions) < 3:
-                    seen.add(rec.id)
-                    actions.append((finding, rec))
-        if not actions:
+        self.action_buttons = []
+        if not self._actions:
             self.actions_box.addWidget(paragraph(_("Nothing to change: no finding needs action.")))
-        for finding, rec in actions:
-            severity = severity_label(self._tr, finding.severity)
-            button = QPushButton(f"{severity}: {rec.title}")
-            button.setStyleSheet("text-align: left; padding: 6px;")
-            button.setToolTip(finding.summary)
-            button.setAccessibleName(rec.title)
+        icon_px = round(20 * self._scale)
+        for action in self._actions:
+            severity = severity_label(self._tr, action.severity)
+            button = ActionButton()
+            button.icon_label.setPixmap(severity_pixmap(action.severity, self._theme, icon_px))
+            button.icon_label.setToolTip(severity)
+            button.text_label.setText(action.title)
+            button.detail_label.setText(
+                _("{severity} · your score would drop from {before} to {after}").format(
+                    severity=severity, before=self._result.score, after=action.score_after
+                )
+                if action.gain
+                else severity
+            )
+            button.setAccessibleName(f"{severity}: {action.title}")
             button.clicked.connect(
-                lambda _c=False, fid=finding.id: self.finding_activated.emit(fid)
+                lambda _c=False, a=action: self._action_clicked(a.finding_ids[0], a.rec_id)
             )
             self.actions_box.addWidget(button)
+            self.action_buttons.append(button)
+
+    def _action_clicked(self, finding_id: str, rec_id: str) -> None:
+        self.action_activated.emit(finding_id, rec_id)
+        self.finding_activated.emit(finding_id)
 
     def _fill_services(self) -> None:
         assert self._tr is not None and self._result is not None
@@ -253,13 +360,13 @@ class Dashboard(QScrollArea):
 
         tr = self._tr
         _ = tr.gettext
-        _clear(self.services_grid)
-        self.service_cards = []
         by_service: dict[str, list[SourceInfo]] = {}
         for source in self._result.sources:
             by_service.setdefault(source.service, []).append(source)
-        for index, (service, sources) in enumerate(by_service.items()):
-            card = Card(service_name(service))
+        cards: list[ServiceCard] = []
+        for service, sources in by_service.items():
+            card = ServiceCard(service, service_name(service), self._theme)
+            card.set_theme(self._theme, round(28 * self._scale))
             counts: dict[str, int] = {}
             for source in sources:
                 for table, count in source.tables.items():
@@ -271,13 +378,22 @@ class Dashboard(QScrollArea):
             ] or [_("Nothing we know how to read.")]
             card.body.addWidget(paragraph("\n".join(lines[:6])))
             for line in source_lines(tr, service, sources, self._result.evidence):
-                card.body.addWidget(paragraph(line))
+                detail = paragraph(line)
+                detail.setProperty("muted", True)
+                card.body.addWidget(detail)
             warnings = sum(len(s.warnings) for s in sources)
             if warnings:
-                card.body.addWidget(paragraph(_("{n} warnings while reading").format(n=warnings)))
+                card.body.addWidget(
+                    paragraph(
+                        tr.ngettext(
+                            "{n} warning while reading", "{n} warnings while reading", warnings
+                        ).format(n=warnings)
+                    )
+                )
             card.body.addStretch(1)
-            self.services_grid.addWidget(card, index // 4, index % 4)
-            self.service_cards.append(card)
+            cards.append(card)
+        self.services_grid.set_widgets(list(cards))
+        self.service_cards = cards
         missing = [item.get("service", "") for item in self._result.not_checked]
         missing = [m for m in dict.fromkeys(missing) if m and m not in by_service]
         if missing:
@@ -291,18 +407,17 @@ class Dashboard(QScrollArea):
 
     def _fill_charts(self) -> None:
         assert self._tr is not None
-        _clear(self.charts_grid)
-        self.charts = []
-        for index, (title, svg) in enumerate(self._chart_data):
-            chart = SvgChart(title, svg)
+        charts: list[SvgChart] = []
+        for title, svg in self._chart_data:
+            chart = SvgChart(title, svg, self._theme)
             if not chart.valid:
                 chart.deleteLater()
                 continue
-            columns = self._chart_columns
-            if columns == 1:
-                chart.view.setMaximumHeight(chart.view.maximumHeight() * 2)
-            self.charts_grid.addWidget(chart, index // columns, index % columns)
-            self.charts.append(chart)
+            charts.append(chart)
+        readable = max((c.view.readable_width(self._scale) for c in charts), default=830)
+        self.charts_grid.min_column = readable
+        self.charts_grid.set_widgets(list(charts))
+        self.charts = charts
         self.no_charts.setVisible(not self.charts)
         self.no_charts.setText(self._tr.gettext("No cross-service charts for these exports."))
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 import privacy_audit
 from privacy_audit import APP_NAME
@@ -90,3 +98,61 @@ def warn_moved_aside(status: QStatusBar, tr: Translator, names: list[str]) -> No
             15000,
         )
     names.clear()
+
+
+def confirm(parent: QWidget, title: str, text: str, accept: str, tr: Translator) -> bool:
+    """Ask before doing something that loses what is on screen; True to go ahead.
+
+    The buttons say what they do (``accept``, Cancel); Cancel is the default.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("confirmBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    go.setObjectName("confirmAccept")
+    cancel = box.addButton(tr.gettext("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("confirmCancel")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+class HelpDialog(QDialog):
+    """Help › How to get your data (F1): a window of its own; the open export stays."""
+
+    def __init__(self, parent: QWidget, tr: Translator) -> None:
+        from privacy_audit.gui.start_page import HowToTabs
+        from privacy_audit.gui.widgets import heading, paragraph
+
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setModal(False)
+        layout = QVBoxLayout(self)
+        self.title = heading("", 2)
+        self.intro = paragraph()
+        self.tabs = HowToTabs()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.close)
+        for widget in (self.title, self.intro, self.tabs, self.buttons):
+            layout.addWidget(widget)
+        self.resize(560, 460)
+        self.retranslate(tr)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set every visible string in ``tr``'s language."""
+        _ = tr.gettext
+        self.setWindowTitle(_("How to get your data"))
+        self.title.setText(_("How to get your data"))
+        self.intro.setText(
+            _(
+                "Ask each service for a copy of your data, then open the files here. "
+                "Use the JSON format where you can choose."
+            )
+        )
+        self.tabs.retranslate(tr)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(_("Close"))

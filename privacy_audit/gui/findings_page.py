@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding, Recommendation
+from privacy_audit.gui.marks import SeverityBadge, severity_icon
 from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
+from privacy_audit.gui.theme import Theme, themes
 from privacy_audit.gui.widgets import (
-    SEVERITY_COLORS,
     Card,
     escape,
     heading,
@@ -144,7 +145,7 @@ class FindingsPage(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
-        self.list.setMinimumWidth(300)
+        self.list.setMinimumWidth(240)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -160,7 +161,12 @@ class FindingsPage(QSplitter):
         self.detail.setContentsMargins(18, 12, 18, 12)
         self.title = heading("", 1)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.severity = paragraph(rich=True)
+        self.severity = SeverityBadge()
+        self.confidence = paragraph()
+        self.confidence.setProperty("muted", True)
+        severity_row = QHBoxLayout()
+        severity_row.addWidget(self.severity)
+        severity_row.addWidget(self.confidence, 1)
         self.summary = paragraph()
         self.evidence_title = heading("", 2)
         self.evidence_model = DataFrameModel()
@@ -176,7 +182,9 @@ class FindingsPage(QSplitter):
         self.sources = paragraph()
         self.steps_title = heading("", 2)
         self.recs_box = QVBoxLayout()
-        for widget in (self.title, self.severity, self.summary, self.evidence_title):
+        self.detail.addWidget(self.title)
+        self.detail.addLayout(severity_row)
+        for widget in (self.summary, self.evidence_title):
             self.detail.addWidget(widget)
         self.detail.addWidget(self.evidence_view)
         self.detail.addWidget(self.evidence_more)
@@ -194,11 +202,33 @@ class FindingsPage(QSplitter):
         self._detail_stale = False
         self._tr: Translator | None = None
         self._scale = 1.0
+        self._theme = themes()["light"]
+
+    def set_theme(self, theme: Theme) -> None:
+        """Severity marks in ``theme``'s colours."""
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self._fill_list()
+        self._detail_stale = True
+        if self.isVisible():
+            self._show_row(self.list.currentRow())
+
+    def reveal_recommendation(self, rec_id: str) -> None:
+        """Scroll the details to the recommendation ``rec_id`` (built if need be)."""
+        if self._detail_stale:
+            self._show_row(self.list.currentRow())
+        for box in self.rec_boxes:
+            if box.rec.id == rec_id:
+                QTimer.singleShot(0, self, lambda b=box: self.detail_area.ensureWidgetVisible(b))
+                box.open_button.setFocus()
+                return
 
     def set_scale(self, scale: float) -> None:
         """Type scale of the pages (projector: larger); the details follow."""
         self._scale = scale
-        self.list.setMinimumWidth(round(300 * scale))
+        self.list.setMinimumWidth(round(240 * min(scale, 1.3)))
+        self.list.setIconSize(QSize(round(18 * scale), round(18 * scale)))
         self._detail_stale = True
         if self.isVisible():
             self._show_row(self.list.currentRow())
@@ -238,7 +268,7 @@ class FindingsPage(QSplitter):
         self.list.clear()
         for finding in self.findings:
             item = QListWidgetItem(finding.title)
-            item.setForeground(QBrush(QColor(SEVERITY_COLORS.get(finding.severity, "#555"))))
+            item.setIcon(severity_icon(finding.severity, self._theme, 18))
             item.setToolTip(finding.summary)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -272,6 +302,7 @@ class FindingsPage(QSplitter):
         for widget in (
             self.title,
             self.severity,
+            self.confidence,
             self.summary,
             self.evidence_title,
             self.evidence_view,
@@ -289,10 +320,8 @@ class FindingsPage(QSplitter):
         self.title.setText(finding.title)
         severity = severity_label(self._tr, finding.severity)
         confidence = confidence_label(self._tr, finding.confidence)
-        self.severity.setText(
-            f'<span style="color:{SEVERITY_COLORS.get(finding.severity, "#555")};'
-            f' font-weight:bold">● {escape(severity)}</span> · {escape(confidence)}'
-        )
+        self.severity.set_severity(finding.severity, severity, self._theme, round(18 * self._scale))
+        self.confidence.setText(confidence)
         self.summary.setText(finding.summary)
         self.evidence_title.setText(_("Evidence"))
         frame = evidence_frame(finding.evidence, self._tr)
@@ -301,7 +330,8 @@ class FindingsPage(QSplitter):
         rows.setDefaultSectionSize(row_height(self._scale))
         height = self.evidence_view.horizontalHeader().sizeHint().height()
         height += rows.defaultSectionSize() * max(1, len(frame)) + 6
-        self.evidence_view.setFixedHeight(min(round(280 * self._scale), height))
+        self.evidence_view.setFixedHeight(height)  # a few rows: the page scrolls, not the table
+        self.evidence_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rest = finding.evidence_total - len(frame)
         self.evidence_more.setVisible(rest > 0)
         self.evidence_more.setText(_("…and {n} more rows (see the Data tab).").format(n=rest))
@@ -314,6 +344,7 @@ class FindingsPage(QSplitter):
             box.done_toggled.connect(self._done_toggled)
             self.recs_box.addWidget(box)
             self.rec_boxes.append(box)
+        self.detail_area.verticalScrollBar().setValue(0)  # a new finding starts at its top
 
     def _done_toggled(self, rec_id: str, done: bool) -> None:
         if done:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from privacy_audit.gui.widgets import heading, paragraph
 from privacy_audit.i18n import Translator
@@ -19,6 +19,17 @@ def time_left(elapsed: float, fraction: float) -> float | None:
     if fraction < MIN_FRACTION or elapsed < MIN_SECONDS or fraction >= 1.0:
         return None
     return elapsed * (1.0 - fraction) / fraction
+
+
+def eta_text(tr: Translator, left: float | None) -> str:
+    """The time left in words, with the language's plural forms."""
+    if left is None:
+        return tr.gettext("Estimating the time left…")
+    if left < 60:
+        n = max(1, round(left))
+        return tr.ngettext("About {n} second left", "About {n} seconds left", n).format(n=n)
+    n = max(1, round(left / 60))
+    return tr.ngettext("About {n} minute left", "About {n} minutes left", n).format(n=n)
 
 
 class ImportPage(QWidget):
@@ -36,26 +47,35 @@ class ImportPage(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(True)
         self.bar.setMinimumHeight(28)
-        self.current = paragraph()
+        self.current = paragraph()  # the step, one sentence
+        self.current.setObjectName("heading3")
         self.current.setTextFormat(Qt.TextFormat.PlainText)
-        self.eta = QLabel()
+        self.file = paragraph()  # the file being read
+        self.file.setProperty("muted", True)
+        self.file.setTextFormat(Qt.TextFormat.PlainText)
+        self.eta = paragraph()
         self.cancel_button = QPushButton()
         self.cancel_button.setMinimumHeight(40)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        for widget in (self.title, self.bar, self.current, self.eta):
+        for widget in (self.title, self.bar, self.current, self.file, self.eta):
             layout.addWidget(widget)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         self._started = time.monotonic()
         self._fraction = 0.0
         self._label = ""
+        self._file = ""
+        self._opening: list[str] = []
         self._tr: Translator | None = None
         self._cancelling = False
 
-    def start(self) -> None:
-        """Reset for a new import."""
+    def start(self, names: list[str] | None = None) -> None:
+        """Reset for a new import of the files ``names`` (shown until the first report)."""
         self._started = time.monotonic()
         self._cancelling = False
+        self._label = ""
+        self._file = ""
+        self._opening = list(names or [])
         self.cancel_button.setEnabled(True)
         self.set_progress(0.0, "")
 
@@ -69,7 +89,10 @@ class ImportPage(QWidget):
         """Show how far the import is (called from the worker's signal)."""
         self._fraction = fraction
         if label:
-            self._label = label
+            # "Reading Facebook export (3 of 5)…\nmessages/inbox.json": step, then file
+            step, _sep, file = label.partition("\n")
+            self._label = step
+            self._file = file
         self.bar.setValue(round(fraction * 1000))
         self._refresh()
 
@@ -77,19 +100,23 @@ class ImportPage(QWidget):
         if self._tr is None:
             return
         _ = self._tr.gettext
-        self.bar.setFormat(f"{self._fraction * 100:.0f} %")
+        percent = self.bar.value() / 10  # the text says what the bar shows
+        self.bar.setFormat(f"{percent:.0f} %")
         if self._cancelling:
             self.current.setText(_("Stopping…"))
+            self.file.setText("")
             self.eta.setText("")
             return
-        self.current.setText(_("Reading {file}").format(file=self._label) if self._label else "")
-        left = time_left(time.monotonic() - self._started, self._fraction)
-        if left is None:
-            self.eta.setText(_("Estimating the time left…"))
-        elif left < 60:
-            self.eta.setText(_("About {n} seconds left").format(n=max(1, round(left))))
-        else:
-            self.eta.setText(_("About {n} minutes left").format(n=round(left / 60)))
+        if self._label:
+            self.current.setText(self._label)
+            self.file.setText(self._file)
+        else:  # before the first report: say what is being opened
+            self.current.setText(_("Opening your export…"))
+            self.file.setText(", ".join(self._opening))
+        self.file.setVisible(bool(self.file.text()))
+        self.eta.setText(
+            eta_text(self._tr, time_left(time.monotonic() - self._started, self._fraction))
+        )
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""

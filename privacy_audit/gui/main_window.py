@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
+from privacy_audit.gui import theme as themes
 from privacy_audit.gui.actions import Actions
 from privacy_audit.gui.context import AppContext
 from privacy_audit.gui.import_page import ImportPage
@@ -45,6 +46,7 @@ class MainWindow(WindowModes, QMainWindow):
     language_changed = Signal(str)
     result_relabelled = Signal(object)  # AuditResult in the new language
     workshop_changed = Signal(bool)
+    theme_changed = Signal(str)  # "light" or "dark"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -73,6 +75,11 @@ class MainWindow(WindowModes, QMainWindow):
         self.about_box: QMessageBox | None = None
         self._task: Task | None = None
         self._relabel_task: Task | None = None
+        self.help_dialog: dialogs.HelpDialog | None = None
+        self.theme = themes.resolve(ctx.settings.appearance)
+        self._workshop_scale = ctx.settings.presentation_scale
+        self._was_maximized = False
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._restore_geometry()
         self._apply_mode()
         self.retranslate()
@@ -97,7 +104,7 @@ class MainWindow(WindowModes, QMainWindow):
 
             view = ResultsView(self.ctx)
             view.findings_page.done_toggled.connect(self._done_toggled)
-            view.dashboard.finding_activated.connect(self._show_finding)
+            view.dashboard.action_activated.connect(self._show_recommendation)
             view.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
             self.stack.addWidget(view)
             self._results = view
@@ -158,7 +165,7 @@ class MainWindow(WindowModes, QMainWindow):
         task.signals.failed.connect(lambda message: self._failed(message, task))
         task.signals.cancelled.connect(lambda: self._cancelled(task))
         self._task = task
-        self.import_page.start()
+        self.import_page.start([p.name for p in paths] if not demo else [])
         self.stack.setCurrentWidget(self.import_page)
         self._update_actions()
         self.ctx.executor.start(task)
@@ -229,6 +236,16 @@ class MainWindow(WindowModes, QMainWindow):
             return None
         return self.ctx.core.score_after_actions(self.result, done)
 
+    def top_actions(self) -> list[Any]:
+        """The three actions that lower the score most, leaving out those marked done."""
+        if self.shown is None:
+            return []
+        from privacy_audit.analysis.score import ranked_actions
+
+        return ranked_actions(
+            self.shown, self.done_recommendations(), 3, self.ctx.core.score_after_actions
+        )
+
     def _show_result(self, then: Callable[[], None] | None = None) -> None:
         """Fill the pages, one per event-loop turn (the window never freezes long)."""
         shown = self.shown
@@ -237,7 +254,9 @@ class MainWindow(WindowModes, QMainWindow):
         steps: list[Callable[[], object]] = [
             lambda: __import__("privacy_audit.gui.results_view"),  # first result: load pages
             lambda: self.tabs,  # build the tabs (first result only)
-            lambda: self.dashboard.show_result(shown, charts, self.score_after_done()),
+            lambda: self.dashboard.show_result(
+                shown, charts, self.score_after_done(), self.top_actions()
+            ),
             self._show_tabs,
             lambda: self.findings_page.show_result(shown, self.done_recommendations()),
             lambda: self.data_page.show_evidence(shown.evidence, display),
@@ -267,11 +286,16 @@ class MainWindow(WindowModes, QMainWindow):
             self.ctx.checklist.set_done(self.export_id, rec_id, done)
         except OSError:
             self.statusBar().showMessage(self.ctx.tr.gettext("Could not save the checklist."))
-        self.dashboard.set_score_after_done(self.score_after_done())
+        self.dashboard.set_score_after_done(self.score_after_done(), self.top_actions())
 
     def _show_finding(self, finding_id: str) -> None:
         self.findings_page.select_finding(finding_id)
         self.show_tab(1)
+
+    def _show_recommendation(self, finding_id: str, rec_id: str) -> None:
+        """Open a finding at one of its recommendations (a dashboard action)."""
+        self._show_finding(finding_id)
+        self.findings_page.reveal_recommendation(rec_id)
 
     def show_tab(self, index: int) -> None:
         """Show result tab ``index`` (0 dashboard, 1 findings, 2 data, 3 report)."""
@@ -283,6 +307,42 @@ class MainWindow(WindowModes, QMainWindow):
         """Show the Data tab with the cursor in its search box."""
         self.show_tab(2)
         self.data_page.search.setFocus()
+
+    def has_unsaved_choices(self) -> bool:
+        """True when closing the export would lose something the user chose (workshop
+        mode keeps the Done ticks in memory only)."""
+        return (
+            self.result is not None
+            and not self.ctx.checklist.persist
+            and bool(self.done_recommendations())
+        )
+
+    def close_export(self) -> bool:
+        """File › Close export: back to the start screen, asking first when the user's
+        choices would be lost. False when the user kept the export open."""
+        if self.result is None and not self.busy:
+            self.stack.setCurrentWidget(self.start_page)
+            return True
+        if self.has_unsaved_choices():
+            _ = self.ctx.tr.gettext
+            if not dialogs.confirm(
+                self,
+                _("Close this export?"),
+                _("The actions you marked done are not saved in workshop mode and will be lost."),
+                _("Close export"),
+                self.ctx.tr,
+            ):
+                return False
+        self.reset()
+        return True
+
+    def show_help(self) -> None:
+        """Help › How to get your data (F1), in its own window: the analysis stays."""
+        if self.help_dialog is None:
+            self.help_dialog = dialogs.HelpDialog(self, self.ctx.tr)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def reset(self) -> None:
         """Back to the start screen, forgetting the open export (workshop: Reset)."""

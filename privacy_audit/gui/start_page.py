@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_audit.gui.layouts import FlowGrid
 from privacy_audit.gui.widgets import escape, heading, paragraph
 from privacy_audit.i18n import N_, Translator
 
@@ -73,26 +73,66 @@ def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+class HowToTabs(QTabWidget):
+    """How to get your data, one tab per service (start screen and Help › F1)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels: dict[str, QLabel] = {}
+        for service in HOW_TO:
+            label = paragraph(rich=True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(8, 8, 8, 8)
+            self.labels[service] = label
+            self.addTab(label, service)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set the steps in ``tr``'s language."""
+        _ = tr.gettext
+        link_text = _("Open the official page")
+        for service, (url, steps) in HOW_TO.items():
+            items = "".join(f"<li>{escape(_(step))}</li>" for step in steps)
+            self.labels[service].setText(
+                f'<ol style="margin-left:-20px">{items}</ol>'
+                f'<p><a href="{escape(url)}">{escape(link_text)}</a></p>'
+            )
+
+
 class DropZone(QFrame):
-    """A big target for zips and folders dragged from the file manager."""
+    """A big target for zips and folders dragged from the file manager; a click opens
+    the file dialog."""
 
     paths_dropped = Signal(list)
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dropZone")
         self.setAcceptDrops(True)
         self.setMinimumHeight(150)
-        self.setStyleSheet(
-            "#dropZone { border: 3px dashed palette(mid); border-radius: 14px; }"
-            '#dropZone[hover="true"] { border-color: palette(highlight); }'
-        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         self.label.setObjectName("dropLabel")
         layout.addWidget(self.label)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on the zone opens the file dialog."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space or Enter on the focused zone opens the file dialog."""
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
     def _hover(self, on: bool) -> None:
         self.setProperty("hover", on)
@@ -145,9 +185,9 @@ class StartPage(QScrollArea):
 
         self.drop_zone = DropZone()
         self.drop_zone.paths_dropped.connect(self.paths_chosen)
+        self.drop_zone.clicked.connect(self.open_files_requested)
         outer.addWidget(self.drop_zone)
 
-        buttons = QHBoxLayout()
         self.open_files_button = QPushButton()
         self.open_folder_button = QPushButton()
         self.demo_button = QPushButton()
@@ -157,40 +197,47 @@ class StartPage(QScrollArea):
         self.demo_button.clicked.connect(self.demo_requested)
         for button in (self.open_files_button, self.open_folder_button, self.demo_button):
             button.setMinimumHeight(40)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
+        self.buttons = FlowGrid(min_column=0, most=3)
+        self.buttons.grid.setSpacing(10)
+        self.buttons.set_widgets(
+            [self.open_files_button, self.open_folder_button, self.demo_button]
+        )
+        outer.addWidget(self.buttons)
 
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
+        left_widget, right_widget = QWidget(), QWidget()
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
         self.recent_title = heading("", 2)
         self.recent_list = QListWidget()
-        self.recent_list.setMaximumHeight(180)
+        self.recent_list.setMaximumHeight(220)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent_list.itemActivated.connect(self._recent_activated)
         self.recent_empty = paragraph()
         left.addWidget(self.recent_title)
         left.addWidget(self.recent_list)
         left.addWidget(self.recent_empty)
         left.addStretch(1)
-        right = QVBoxLayout()
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
         self.howto_title = heading("", 2)
-        self.howto_tabs = QTabWidget()
-        self.howto_labels: dict[str, QLabel] = {}
-        for service in HOW_TO:
-            label = paragraph(rich=True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            label.setContentsMargins(8, 8, 8, 8)
-            self.howto_labels[service] = label
-            self.howto_tabs.addTab(label, service)
+        self.howto_tabs = HowToTabs()
+        self.howto_labels = self.howto_tabs.labels
         right.addWidget(self.howto_title)
         right.addWidget(self.howto_tabs)
         right.addStretch(1)
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
-        outer.addLayout(columns)
+        self.columns = FlowGrid(min_column=340, most=2)
+        self.columns.grid.setSpacing(24)
+        self.columns.set_widgets([left_widget, right_widget], [2, 3])
+        outer.addWidget(self.columns)
         outer.addStretch(1)
         self._recent: list[list[str]] = []
         self._tr: Translator | None = None
+
+    def set_scale(self, scale: float) -> None:
+        """Type scale (projector, zoom): the columns reflow for it."""
+        self.columns.set_min_column(round(340 * scale))
+        self.buttons.refresh()
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""
@@ -215,14 +262,9 @@ class StartPage(QScrollArea):
         self.recent_list.setAccessibleName(_("Recent exports"))
         self.recent_empty.setText(_("Exports you open will be listed here."))
         self.howto_title.setText(_("How to get your data"))
-        link_text = _("Open the official page")
-        for service, (url, steps) in HOW_TO.items():
-            items = "".join(f"<li>{escape(_(step))}</li>" for step in steps)
-            self.howto_labels[service].setText(
-                f'<ol style="margin-left:-20px">{items}</ol>'
-                f'<p><a href="{escape(url)}">{escape(link_text)}</a></p>'
-            )
+        self.howto_tabs.retranslate(tr)
         self.set_recent(self._recent)
+        self.buttons.refresh()
 
     def set_recent(self, recent: list[list[str]], *, hidden: bool = False) -> None:
         """Show the recent exports (``hidden`` in workshop mode)."""

@@ -10,12 +10,6 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-SEVERITY_COLORS = {
-    "high": "#c62828",
-    "medium": "#ef6c00",
-    "low": "#f9a825",
-    "info": "#1565c0",
-}
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -67,23 +61,17 @@ def paragraph(text: str = "", *, rich: bool = False) -> QLabel:
 
 
 class Card(QFrame):
-    """A framed box with a title and a body layout."""
+    """A framed box with a title and a body layout (drawn by the window's style sheet:
+    the report's card)."""
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#card { border: 1px solid palette(mid); border-radius: 8px; }")
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(14, 12, 14, 12)
         self.title = heading(title, 2)
         self.body.addWidget(self.title)
-
-
-def severity_badge(severity: str, text: str) -> str:
-    """Rich text of a coloured severity badge."""
-    color = SEVERITY_COLORS.get(severity, "#555")
-    return f'<span style="color:{color}; font-weight:bold">● {text}</span>'
 
 
 def escape(text: object) -> str:

@@ -1,9 +1,11 @@
-"""The main window's modes: the language of every string and the workshop mode.
+"""The main window's modes: language, workshop mode, appearance, zoom and full screen.
 
 :class:`WindowModes` is mixed into :class:`~privacy_audit.gui.main_window.MainWindow`
 (which owns the pages, the actions and the signals it emits): switching the language
 re-runs the audit texts in the background and keeps the tab the user was reading;
-workshop mode opens the demo persona with redaction and large type, writing nothing.
+workshop mode opens the demo persona with redaction and large type, writing nothing
+(asking first when an export is open); View › Appearance picks the light or dark theme
+(or follows the system); the zoom steps are remembered outside workshop mode only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from privacy_audit import APP_NAME
 from privacy_audit.gui import dialogs
+from privacy_audit.gui import theme as themes
 from privacy_audit.gui.styles import style_sheet
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
@@ -19,10 +22,13 @@ from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
 
+#: the type scales Ctrl + / Ctrl − step through (1.0 is 100 %)
+ZOOM_STEPS = (1.0, 1.15, 1.3, 1.45, 1.6, 1.8, 2.0, 2.3, 2.6)
+
 
 class WindowModes:
-    """Language and workshop mode of the main window (a mixin: it uses the window's
-    context, pages, actions and signals; see the module doc)."""
+    """Language, workshop mode, theme, zoom and full screen of the main window (a mixin:
+    it uses the window's context, pages, actions and signals; see the module doc)."""
 
     def set_language(self, lang: str) -> None:
         """Switch every visible string (and the audit texts) to ``lang``."""
@@ -66,6 +72,26 @@ class WindowModes:
         self.tabs.setCurrentIndex(index)  # stay on the tab the user was reading
         self.result_relabelled.emit(result)
 
+    def ask_workshop(self, on: bool) -> bool:
+        """View › Workshop mode: with an export open, ask first (it is closed). False when
+        the user cancelled (the menu tick goes back)."""
+        if on != self.ctx.workshop and (self.result is not None or self.busy):
+            _ = self.ctx.tr.gettext
+            title = _("Start workshop mode?") if on else _("Leave workshop mode?")
+            text = (
+                _(
+                    "The open export will be closed and the demo persona opened, with names "
+                    "and numbers hidden."
+                )
+                if on
+                else _("The demo persona will be closed.")
+            )
+            if not dialogs.confirm(self, title, text, title.rstrip("?"), self.ctx.tr):
+                self._sync_workshop_action()
+                return False
+        self.set_workshop(on)
+        return True
+
     def set_workshop(self, on: bool) -> None:
         """Workshop mode: demo persona, redaction, large type, nothing written to disk."""
         if on == self.ctx.workshop:
@@ -80,15 +106,73 @@ class WindowModes:
         if on:
             self.open_demo()
 
+    def _sync_workshop_action(self) -> None:
+        self.action_set["workshop"].blockSignals(True)
+        self.action_set["workshop"].setChecked(self.ctx.workshop)
+        self.action_set["workshop"].blockSignals(False)
+
+    @property
+    def scale(self) -> float:
+        """The type scale now: the zoom (remembered), or the workshop's projector scale."""
+        return self._workshop_scale if self.ctx.workshop else self.ctx.settings.zoom
+
+    def step_zoom(self, step: int) -> None:
+        """Ctrl + (1), Ctrl − (-1), Ctrl 0 (0: back to 100 %, or the workshop's scale)."""
+        now = self.scale
+        if step == 0:
+            new = self.ctx.settings.presentation_scale if self.ctx.workshop else 1.0
+        elif step > 0:
+            new = next((z for z in ZOOM_STEPS if z > now + 1e-6), ZOOM_STEPS[-1])
+        else:
+            new = next((z for z in reversed(ZOOM_STEPS) if z < now - 1e-6), ZOOM_STEPS[0])
+        if self.ctx.workshop:
+            self._workshop_scale = new
+        else:
+            self.ctx.settings.zoom = new
+            self.ctx.save_settings()
+        self._apply_mode()
+
+    def set_full_screen(self, on: bool) -> None:
+        """View › Full screen (F11)."""
+        if on and not self.isFullScreen():
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
+        self.action_set["fullscreen"].blockSignals(True)
+        self.action_set["fullscreen"].setChecked(self.isFullScreen())
+        self.action_set["fullscreen"].blockSignals(False)
+
+    def set_appearance(self, name: str) -> None:
+        """View › Appearance: follow the system, or always light or dark."""
+        if name not in themes.APPEARANCES:
+            return
+        self.ctx.settings.appearance = name
+        self.ctx.save_settings()
+        self._apply_mode()
+
+    def _system_scheme_changed(self, *_args: object) -> None:
+        if self.ctx.settings.appearance == "system":
+            self._apply_mode()
+
     def _apply_mode(self) -> None:
         workshop = self.ctx.workshop
-        self.action_set["workshop"].blockSignals(True)
-        self.action_set["workshop"].setChecked(workshop)
-        self.action_set["workshop"].blockSignals(False)
-        scale = self.ctx.settings.presentation_scale if workshop else 1.0
-        sheet = style_sheet(scale)
+        self._sync_workshop_action()
+        self.action_set.set_appearance(self.ctx.settings.appearance)
+        scale = self.scale
+        theme = themes.resolve(self.ctx.settings.appearance)
+        theme_changed = theme != self.theme
+        self.theme = theme
+        themes.apply(theme)
+        sheet = style_sheet(scale, theme)
         if sheet != self.styleSheet():  # re-polishing every widget takes ~50 ms
             self.setStyleSheet(sheet)
+        if self.help_dialog is not None:
+            self.help_dialog.setStyleSheet(sheet)
+        self.start_page.set_scale(scale)
         self.workshop_badge.setVisible(workshop)
         if self._results is not None:
             self.report_page.set_redact(
@@ -97,9 +181,13 @@ class WindowModes:
             self.report_page.set_zoom(scale)
             self.data_page.set_scale(scale)
             self.findings_page.set_scale(scale)
-            self.dashboard.set_chart_columns(1 if scale > 1.2 else 2)
+            self.findings_page.set_theme(theme)
+            self.dashboard.set_scale(scale)
+            self.dashboard.set_theme(theme)
         self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
         self._update_actions()
+        if theme_changed:
+            self.theme_changed.emit(theme.name)
 
     def show_about(self) -> None:
         """The About box (version and licence)."""
@@ -118,5 +206,7 @@ class WindowModes:
         self.action_set.set_language(tr.lang)
         self.start_page.retranslate(tr)
         self.import_page.retranslate(tr)
+        if self.help_dialog is not None:
+            self.help_dialog.retranslate(tr)
         if self._results is not None:
             self._results.retranslate(tr)

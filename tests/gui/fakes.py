@@ -153,7 +153,7 @@ class FakeCore(Core):
         for step in range(self.steps):
             check(cancel)
             if progress:
-                progress(step / self.steps, f"part-{step}.json")
+                progress(step / self.steps, f"Reading the export…\npart-{step}.json")
             if self.delay:
                 time.sleep(self.delay)
         return fake_evidence()

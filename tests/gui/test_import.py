@@ -18,18 +18,26 @@ def test_try_the_demo_shows_findings_and_score(make_window, qtbot) -> None:
         qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     result = blocker.args[0]
     assert window.stack.currentWidget() is window.tabs
-    assert window.dashboard.score_value.text() == "60/100"
+    # the score as the report's gauge, its band in words
+    assert ">60</text>" in window.dashboard.gauge.svg
+    assert window.dashboard.score_value.text() == "Medium exposure"
     # findings listed most serious first, with their titles
     titles = [window.findings_page.list.item(i).text() for i in range(3)]
     assert titles[0] == "The same number everywhere"  # the "high" one
     assert set(titles) == {f.title for f in result.findings}
     assert [c.title.text() for c in window.dashboard.service_cards] == ["Facebook", "WhatsApp"]
     assert len(window.dashboard.charts) == 1
-    # the top action opens its finding
-    first_action = window.dashboard.actions_box.itemAt(0).widget()
+    # the top action (the one that lowers the score most) opens its recommendation
+    gains = {f.id: f.points for f in result.findings}
+    best = max(result.findings, key=lambda f: gains[f.id])
+    first_action = window.dashboard.action_buttons[0]
+    assert first_action.text_label.text() == best.recommendations[0].title
     qtbot.mouseClick(first_action, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.findings_page
-    assert window.findings_page.title.text() == result.findings[0].title
+    assert window.findings_page.title.text() == best.title
+    box = window.findings_page.rec_boxes[0]
+    assert box.rec.id == best.recommendations[0].id
+    qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty(), timeout=3000)
 
 
 def _drop(widget, paths: list[Path]) -> None:
@@ -93,7 +101,8 @@ def test_progress_shows_the_current_file_and_cancel_stops_the_import(
     assert window.busy
     assert window.stack.currentWidget() is window.import_page
     qtbot.waitUntil(lambda: window.import_page.bar.value() > 0, timeout=5000)
-    assert window.import_page.current.text().startswith("Reading part-")
+    assert window.import_page.current.text() == "Reading the export…"  # the step
+    assert window.import_page.file.text().startswith("part-")  # and the file it reads
     assert not window.action_set["demo"].isEnabled()  # one import at a time
     with qtbot.waitSignal(window.import_cancelled, timeout=5000):
         qtbot.mouseClick(window.import_page.cancel_button, Qt.MouseButton.LeftButton)

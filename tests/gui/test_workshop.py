@@ -13,6 +13,7 @@ from privacy_audit.gui.core import Core
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import Settings, SettingsStore
 
+from .modal import click_in_next_dialog
 from .visible_text import ip_addresses, leaks, personal_values, preview_html, visible_texts
 
 
@@ -46,7 +47,7 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
     assert window.report_page.redact and not window.report_page.redact_box.isEnabled()
     # presentation scale: larger type than normal
     assert "font-size" in window.styleSheet()
-    normal = float(window.styleSheet().split("font-size: ")[1].split("pt")[0])
+    normal = float(window.styleSheet().split("font-size: ")[1].split("px")[0])
     # everything a user can do: tick done, switch language, resize, reset
     window.show_tab(1)
     box = window.findings_page.rec_boxes[0].done_box
@@ -58,7 +59,10 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
     window.resize(800, 560)
     with qtbot.waitSignal(window.report_page.preview_loaded, timeout=30_000):
         window.show_tab(3)  # the web view too (off-the-record profile)
+    asked: list[str] = []
+    click_in_next_dialog("confirmAccept", asked)  # the ticks are not kept: it asks first
     window.action_set["reset"].trigger()
+    assert asked and "not saved" in asked[0]
     assert window.stack.currentWidget() is window.start_page
     assert window.result is None
     window.close()
@@ -66,7 +70,7 @@ def test_workshop_session_leaves_the_user_dirs_unchanged(make_window, qtbot, iso
 
     # leaving workshop mode: normal type size, settings written again
     again = make_window()
-    regular = float(again.styleSheet().split("font-size: ")[1].split("pt")[0])
+    regular = float(again.styleSheet().split("font-size: ")[1].split("px")[0])
     assert normal > regular
     assert again.ctx.tr.lang == "en"  # the workshop's Italian was not saved
 
@@ -77,7 +81,10 @@ def test_workshop_from_the_menu_and_back(make_window, qtbot, isolated_home) -> N
         window.action_set["workshop"].trigger()
     assert window.ctx.workshop and window.action_set["workshop"].isChecked()
     assert window.action_set["reset"].text() == "&Reset workshop"
+    asked: list[str] = []
+    click_in_next_dialog("confirmAccept", asked)  # the demo persona is open: it asks
     window.action_set["workshop"].trigger()
+    assert asked
     assert not window.ctx.workshop
     assert window.result is None
     assert window.report_page.redact_box.isEnabled()

@@ -1,0 +1,90 @@
+"""Help never closes the analysis; Close export and workshop mode ask before they do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from privacy_audit.gui import dialogs
+
+from .modal import click_in_next_dialog
+
+
+def _activate(window, qtbot) -> None:
+    """Keyboard shortcuts reach the active window only, as on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def _open_demo(window, qtbot) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+
+
+def test_f1_opens_help_and_the_analysis_stays(make_window, qtbot) -> None:
+    window = make_window()
+    _open_demo(window, qtbot)
+    window.show_tab(1)
+    result = window.result
+    _activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
+    assert window.help_dialog.tabs.count() == 3
+    assert window.result is result
+    assert window.stack.currentWidget() is window.tabs
+    assert window.tabs.currentWidget() is window.findings_page
+    window.help_dialog.close()
+    assert window.result is result
+
+
+def test_close_export_asks_when_ticks_would_be_lost(make_window, qtbot) -> None:
+    window = make_window(workshop=True)
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.set_workshop(True)
+    window.show_tab(1)
+    box = window.findings_page.rec_boxes[0].done_box
+    qtbot.waitUntil(box.isVisible, timeout=3000)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+    click_in_next_dialog("confirmCancel", asked)
+    window.action_set["reset"].trigger()
+    assert asked, "it asked first"
+    assert window.result is not None and window.stack.currentWidget() is window.tabs
+    click_in_next_dialog("confirmAccept")
+    window.action_set["reset"].trigger()
+    assert window.result is None and window.stack.currentWidget() is window.start_page
+
+
+def test_close_export_without_unsaved_choices_does_not_ask(make_window, qtbot, monkeypatch) -> None:
+    window = make_window()
+    _open_demo(window, qtbot)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: (_ for _ in ()).throw(AssertionError))
+    window.action_set["reset"].trigger()  # the Done ticks are saved outside workshop mode
+    assert window.result is None
+
+
+def test_entering_workshop_with_an_export_open_asks_first(make_window, qtbot) -> None:
+    window = make_window()
+    _open_demo(window, qtbot)
+    result = window.result
+    asked: list[str] = []
+    click_in_next_dialog("confirmCancel", asked)
+    window.action_set["workshop"].trigger()
+    assert asked
+    assert not window.ctx.workshop and not window.action_set["workshop"].isChecked()
+    assert window.result is result
+    click_in_next_dialog("confirmAccept")
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.action_set["workshop"].trigger()
+    assert window.ctx.workshop and window.action_set["workshop"].isChecked()
+    # and leaving asks too
+    click_in_next_dialog("confirmCancel")
+    window.action_set["workshop"].trigger()
+    assert window.ctx.workshop
+
+
+def test_clicking_the_drop_zone_opens_the_file_dialog(make_window, qtbot, monkeypatch) -> None:
+    window = make_window()
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_export_files", lambda *a, **k: asked.append(True) or [])
+    qtbot.mouseClick(window.start_page.drop_zone, Qt.MouseButton.LeftButton)
+    assert asked == [True]
