@@ -70,7 +70,9 @@ def to_json(sources: Iterable[SourceInfo]) -> dict[str, Any]:
 def _progress_to(stream: TextIO) -> Progress:
     def report(fraction: float, label: str) -> None:
         percent = round(max(0.0, min(1.0, fraction)) * 100)
-        stream.write(f"\r{percent:3d}% {safe_line(label)[:60]:<60}")
+        # the label is the step, then the file on a second line: one line here
+        line = safe_line(label.replace("\n", " · "))[:60]
+        stream.write(f"\r{percent:3d}% {line:<60}")
         if fraction >= 1.0:
             stream.write("\r" + " " * 66 + "\r")
         stream.flush()
