@@ -29,7 +29,8 @@ def _services_of(known: pd.DataFrame, key: str, values: pd.Series) -> pd.Series:
 
 def suggested_contacts(evidence: Evidence, known: pd.DataFrame) -> pd.DataFrame:
     """One row per suggested person who is among ``known``: the uploaded and WhatsApp
-    rows of the keyed contacts table of :mod:`crossref` (service, phone, name_key)."""
+    rows of the keyed contacts table of :mod:`privacy_audit.analysis.crossref`
+    (service, phone, name_key)."""
     s = evidence.suggestions
     if s.empty or known.empty:
         return pd.DataFrame(columns=COLUMNS)
