@@ -21,6 +21,7 @@ from privacy_audit.sources.meta.reader import MetaReader, smd_entry
 from privacy_audit.sources.meta.records import smd_index
 from privacy_audit.sources.meta.spec import (
     LOGIN_KIND,
+    SERVICE,
     TEXT,
     TIME,
     Each,
@@ -33,6 +34,7 @@ from privacy_audit.sources.meta.spec import (
     Shape,
     const,
     first,
+    identifiers,
     item,
     item_time,
     join,
@@ -299,3 +301,25 @@ def test_the_label_index_gives_what_smd_entry_gives(mapping: dict[str, Any]) -> 
     found = smd_index(mapping)
     for name in LABELS:
         assert found.get(name) is smd_entry(mapping, name), name
+
+
+def test_identifiers_one_row_per_value_lower_cased_e_mails_each_once() -> None:
+    spec = identifiers(
+        Shape(
+            Keyed("linked"),
+            {"email": key("mail"), "username": key("user"), "service": key("app", conv=SERVICE)},
+        )
+    )
+    data = {"linked": [
+        {"mail": " Anna@Example.ORG ", "user": "anna", "app": "WhatsApp"},
+        {"mail": "anna@example.org", "user": "anna", "app": "WhatsApp"},
+        {"mail": None, "user": "anna.r"},
+    ]}  # fmt: skip
+    frame = _run(spec, data)[0]["identifiers"]
+    rows = list(zip(frame["kind"], frame["value"], frame["raw"], frame["service"], strict=True))
+    assert rows == [
+        ("email", "anna@example.org", "Anna@Example.ORG", "whatsapp"),
+        ("username", "anna", "anna", "whatsapp"),
+        ("username", "anna.r", "anna.r", "facebook"),  # no owner given: the source's service
+    ]
+    assert frame["valid"].all()

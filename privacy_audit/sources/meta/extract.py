@@ -11,7 +11,7 @@ exception is a bug in our code and is raised.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -390,4 +390,36 @@ def _add(
         emails = [p is not None and "@" in p and is_email_address(p) for p in points]
         columns["phone_raw"] = [None if e else p for p, e in zip(points, emails, strict=True)]
         columns["email"] = [p if e else None for p, e in zip(points, emails, strict=True)]
+    if spec.identifiers:
+        _add_identifiers(r, m, n, columns, spec.const)
+        return
     r.add_columns(spec.table, m, n, **spec.const, **columns)
+
+
+def _add_identifiers(
+    r: MetaReader, m: Member, n: int, columns: dict[str, list[Any]], const: Mapping[str, Any]
+) -> None:
+    """Identifier rows from columns named by kind (and an optional ``service`` column): a
+    row per non-empty value, e-mails lower-cased, each value once per file and service."""
+    owners = columns.pop("service", None) or [const.get("service")] * n
+    rows: dict[str, list[Any]] = {"kind": [], "value": [], "raw": [], "service": []}
+    for i in range(n):
+        for kind, values in columns.items():
+            raw = text(values[i])
+            if not raw:
+                continue
+            value = raw.lower() if kind == "email" else raw
+            seen = (owners[i], kind, value, m.path)
+            if seen in r.seen:
+                continue
+            r.seen.add(seen)
+            for column, cell in zip(rows, (kind, value, raw, owners[i]), strict=True):
+                rows[column].append(cell)
+    service = rows.pop("service")
+    if not any(service):  # every row is of the service being read
+        r.add_columns("identifiers", m, len(service), valid=True, **rows)
+        return
+    for i, owner in enumerate(service):  # a few rows, some of another service
+        extra = {"service": owner} if owner else {}
+        row = {column: values[i] for column, values in rows.items()}
+        r.add("identifiers", m, valid=True, **row, **extra)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privacy_audit.sources.meta.labels import login_kind, on_off, service_name
-from privacy_audit.sources.meta.reader import seconds, text
+from privacy_audit.sources.meta.reader import contact_kind, seconds, text
 
 #: a converter: any JSON value (or None) -> a cell value or None; never raises
 Conv = Callable[[Any], Any]
@@ -52,6 +52,16 @@ def _raw(value: Any) -> Any:
     return value
 
 
+def _email(value: Any) -> str | None:
+    found = text(value)
+    return found if contact_kind(found) == "email" else None
+
+
+def _phone(value: Any) -> str | None:
+    found = text(value)
+    return found if contact_kind(found) == "phone" else None
+
+
 #: a non-empty stripped string (numbers as strings), else None
 TEXT: Conv = text
 #: epoch seconds (int, float or digit string), else None
@@ -64,6 +74,10 @@ SERVICE: Conv = _service
 ON_OFF: Conv = on_off
 #: the value as it is in the file (for :func:`first` over raw values)
 RAW: Conv = _raw
+#: the value when it is written as an e-mail address, else None
+EMAIL: Conv = _email
+#: the value when it is written as a phone number, else None
+PHONE: Conv = _phone
 
 
 # -- getters --------------------------------------------------------------------------
@@ -280,13 +294,15 @@ class FileSpec:
     them with ``every_shape``); ``const`` columns in every row; ``contact_point``: this
     column's values go to ``email`` when they are e-mail addresses, else to
     ``phone_raw`` (never dropped; the E.164 step tells the numbers apart). A file that
-    has none of the shapes is a warning."""
+    has none of the shapes is a warning. ``identifiers``: the user's own identifiers
+    (use :func:`identifiers`)."""
 
     table: str
     shapes: tuple[Shape, ...]
     const: Mapping[str, Any] = field(default_factory=dict)
     contact_point: str | None = None
     every_shape: bool = False
+    identifiers: bool = False
 
     def __init__(
         self,
@@ -295,9 +311,20 @@ class FileSpec:
         const: Mapping[str, Any] | None = None,
         contact_point: str | None = None,
         every_shape: bool = False,
+        identifiers: bool = False,
     ) -> None:
         object.__setattr__(self, "table", table)
         object.__setattr__(self, "shapes", shapes)
         object.__setattr__(self, "const", dict(const or {}))
         object.__setattr__(self, "contact_point", contact_point)
         object.__setattr__(self, "every_shape", every_shape)
+        object.__setattr__(self, "identifiers", identifiers)
+
+
+def identifiers(*shapes: Shape, every_shape: bool = False, service: str | None = None) -> FileSpec:
+    """A file of the user's own identifiers: each shape's columns are named by kind
+    (``email``, ``phone``, ``username``, ``name``; a ``service`` column may say whose
+    account a value belongs to); every non-empty value is one ``identifiers`` row, an
+    e-mail lower-cased, each value once per file."""
+    const = {"service": service} if service else {}
+    return FileSpec("identifiers", *shapes, every_shape=every_shape, identifiers=True, const=const)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from privacy_audit.sources.archive import Member
+from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta.facebook import html_files as fbh
 from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
 from privacy_audit.sources.meta.html import INSTAGRAM_OFFSET, HtmlRecord, page_records, shaped
@@ -23,13 +24,19 @@ def _records(root: Any) -> list[HtmlRecord]:
     return records
 
 
-def personal_information(r: MetaReader, root: Any, m: Member) -> None:
-    """``personal_information.html`` / ``instagram_profile_information.html``."""
-    for rec in _records(root):
-        for kind in ("email", "phone", "username", "name"):
-            value = rec.get(kind)
-            if value and (kind not in ("email", "phone") or contact_kind(value) == kind):
-                add_identifier(r, m, kind, value)
+#: ``personal_information.html`` / ``instagram_profile_information.html``: an e-mail or
+#: phone number only when the value has that shape
+personal_information = sp.identifiers(
+    sp.Shape(
+        sp.HtmlRecords(_TZ),
+        {
+            "email": sp.label("email", conv=sp.EMAIL),
+            "phone": sp.label("phone", conv=sp.PHONE),
+            "username": sp.label("username"),
+            "name": sp.label("name"),
+        },
+    )
+)
 
 
 def account_information(r: MetaReader, root: Any, m: Member) -> None:

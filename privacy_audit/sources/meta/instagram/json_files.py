@@ -30,6 +30,7 @@ from privacy_audit.sources.meta.spec import (
     MapRecords,
     Shape,
     first,
+    identifiers,
     join,
     key,
     label,
@@ -45,14 +46,18 @@ def _records(data: Any, *keys: str) -> list[dict[str, Any]]:
     return [rec for rec in records_strict(data, *keys) if isinstance(rec, dict)]
 
 
-def personal_information(r: MetaReader, data: Any, m: Member) -> None:
-    """``personal_information.json``: own e-mail, phone, username and name."""
-    for rec in _records(data, "profile_user"):
-        smd = record_map(rec)
-        add_identifier(r, m, "email", smd_get(smd, "email"))
-        add_identifier(r, m, "phone", smd_get(smd, "phone"))
-        add_identifier(r, m, "username", smd_get(smd, "username"))
-        add_identifier(r, m, "name", smd_get(smd, "name"))
+#: ``personal_information.json``: own e-mail, phone, username and name
+personal_information = identifiers(
+    Shape(
+        MapRecords("profile_user"),
+        {
+            "email": label("email"),
+            "phone": label("phone"),
+            "username": label("username"),
+            "name": label("name"),
+        },
+    )
+)
 
 
 def account_information(r: MetaReader, data: Any, m: Member) -> None:
