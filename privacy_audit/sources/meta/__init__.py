@@ -1,9 +1,11 @@
 """Meta "Download Your Information" exports: Facebook, Instagram and Messenger.
 
 Shared by the three services: :mod:`.shape` (which service, layout and format an export
-has), :mod:`.load` (which reader reads which file), :mod:`.reader` (the JSON reader the
-extractors run on), :mod:`.labels` (labels in every language), :mod:`.html` (HTML pages
-and threads), :mod:`.messages` (message threads) and :mod:`.accounts_center` (exports
-that hold both a Facebook and an Instagram part). Each service has its importer and the
-table of files it reads: :mod:`.facebook`, :mod:`.instagram`, :mod:`.messenger`.
+has), :mod:`.load` (which reader reads which file), :mod:`.reader` (parsing, warnings,
+rows), :mod:`.labels` (labels in every language), :mod:`.html` (HTML pages and threads),
+:mod:`.messages` (message threads) and :mod:`.accounts_center` (exports that hold both a
+Facebook and an Instagram part). A file is described by data, a field spec
+(:mod:`.spec`), run by the one extractor (:mod:`.extract`, with :mod:`.locate` finding
+the records and :mod:`.records` reading them by label). Each service has its importer
+and the table of files it reads: :mod:`.facebook`, :mod:`.instagram`, :mod:`.messenger`.
 """

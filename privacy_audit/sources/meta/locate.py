@@ -1,0 +1,215 @@
+"""Where the records of a Meta file are: the locators and :class:`.spec.Each` of a
+:class:`.spec.FileSpec`, applied to a parsed file (read by :mod:`.extract`)."""
+
+from __future__ import annotations
+
+from itertools import repeat
+from typing import Any
+
+from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta.html import page_records
+from privacy_audit.sources.meta.labels import label_keys
+from privacy_audit.sources.meta.reader import (
+    Leaf,
+    ShapeError,
+    flatten_label_values,
+    label_records,
+)
+from privacy_audit.sources.meta.records import label_values_of, leaf_index, record_map, smd_index
+
+
+class Found:
+    """Records of one kind: ``dict`` (JSON records), ``map`` (string_map_data records),
+    ``leaves`` (a label_values record: its leaves), ``leaf`` (one leaf) or ``html``;
+    ``parents`` maps each to its record in ``up`` (for :class:`.spec.Each` items)."""
+
+    def __init__(
+        self,
+        kind: str,
+        raw: list[Any],
+        up: Found | None = None,
+        parents: list[int] | None = None,
+        offset: float | None = None,
+    ) -> None:
+        self.kind = kind
+        self.raw = raw
+        self.up = up
+        self.parents = parents
+        self.offset = offset  # UTC offset of HTML times (hours)
+        self._index: list[dict[str, Any]] | None = None
+        #: the columns already computed, by getter (a getter is read once per file)
+        self.columns: dict[sp.Getter, list[Any]] = {}
+
+    def subset(self, rows: list[int]) -> Found:
+        """The records at ``rows`` (with their parents and label indexes)."""
+        part = Found(
+            self.kind,
+            [self.raw[i] for i in rows],
+            self.up,
+            [self.parents[i] for i in rows] if self.parents is not None else None,
+            self.offset,
+        )
+        if self._index is not None:
+            part._index = [self._index[i] for i in rows]
+        return part
+
+    def index(self) -> list[dict[str, Any]]:
+        """Canonical label -> the first entry or leaf so labelled, per record."""
+        if self._index is None:
+            if self.kind == "map":
+                self._index = [smd_index(record_map(rec)) for rec in self.raw]
+            elif self.kind == "leaves":
+                self._index = [leaf_index(leaves) for leaves in self.raw]
+            else:
+                raise TypeError(f"labels are not read on {self.kind} records")
+        return self._index
+
+
+def dig(record: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(record, dict):
+            return None
+        record = record.get(part)
+    return record
+
+
+def _at(data: Any, paths: tuple[str, ...]) -> tuple[bool, Any]:
+    """(found, value) for the first of dotted ``paths`` present in ``data``."""
+    for path in paths:
+        node, parts = data, path.split(".")
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+        else:
+            return True, node
+    return False, None
+
+
+def _listed(data: Any, paths: tuple[str, ...]) -> list[Any] | None:
+    """The list a :class:`.spec.Keyed` locator points at (None: not this shape)."""
+    if isinstance(data, list):
+        return data
+    found, value = _at(data, paths)
+    if not found:
+        return None
+    if isinstance(value, list):
+        return value
+    if value in (None, {}, ""):
+        return []
+    raise ShapeError(f"{'/'.join(paths)} is not a list")
+
+
+def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:
+    """The dict records among ``items`` (strings as ``{scalar: s}``), and how many were not."""
+    if scalar is None:
+        kept: list[dict[str, Any]] = [x for x in items if type(x) is dict]
+    else:
+        kept = [x if type(x) is dict else {scalar: x} for x in items if type(x) in (dict, str)]
+    return kept, len(items) - len(kept)
+
+
+def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
+    """The records of ``shape`` in ``data`` and the number skipped (None: not this shape)."""
+    loc = shape.records
+    if isinstance(loc, sp.Keyed):
+        items = _listed(data, loc.paths)
+        if items is None:
+            return None
+        records, bad = _dicts(items, loc.scalar)
+        if shape.having:
+            records = [r for r in records if shape.having in r]
+        if shape.lacking:
+            records = [r for r in records if shape.lacking not in r]
+        return Found("dict", records), bad
+    if isinstance(loc, sp.MapRecords):
+        if (
+            isinstance(data, dict)
+            and "label_values" in data
+            and not any(p in data for p in loc.paths)
+        ):
+            return Found("map", [data]), 0
+        items = _listed(data, loc.paths)
+        if items is None:
+            return None
+        records, bad = _dicts(items, None)
+        return Found("map", records), bad
+    if isinstance(loc, sp.LabelRecords):
+        lvs = label_values_of(data)
+        return (Found("leaves", label_records(lvs)), 0) if lvs else None
+    if isinstance(loc, sp.LabelLeaves):
+        lvs = label_values_of(data)
+        return (Found("leaf", list(flatten_label_values(lvs))), 0) if lvs else None
+    if isinstance(loc, sp.HtmlRecords):
+        pages = page_records(data)
+        if not pages:
+            raise ShapeError("no records")
+        return Found("html", pages, offset=loc.offset), 0
+    raise TypeError(f"unknown locator {loc!r}")
+
+
+def expand(found: Found, each: sp.Each) -> tuple[Found, int]:
+    """One record per item of ``each`` in every record of ``found``, in record order, and
+    the number of items skipped for their type (``where`` and ``or_one`` are applied by
+    the extractor)."""
+    items: list[Any] = []
+    parents: list[int] = []
+    bad = 0
+    if each.label is not None:
+        kind = "leaf"
+        for i, leaves in enumerate(found.raw):
+            mine = [x for x in leaves if x.value and each.label in label_keys(x.label)]
+            items.extend(mine)
+            parents.extend(repeat(i, len(mine)))
+    elif each.label_records:
+        kind = "leaves"
+        path = tuple(each.label_records.split("."))
+        for i, record in enumerate(found.raw):
+            value = dig(record, path)
+            if type(value) is list and value:
+                mine = label_records(value)
+                items.extend(mine)
+                parents.extend(repeat(i, len(mine)))
+    else:
+        kind = "dict"
+        path = tuple((each.key or "").split("."))
+        name, scalar = path[0], each.scalar
+        for i, record in enumerate(found.raw):
+            value = record.get(name) if len(path) == 1 else dig(record, path)
+            if type(value) is not list:
+                continue
+            for x in value:
+                if type(x) is dict:
+                    items.append(x)
+                    parents.append(i)
+                elif scalar is not None and type(x) is str:
+                    items.append({scalar: x})
+                    parents.append(i)
+                else:
+                    bad += 1
+    return Found(kind, items, found, parents), bad
+
+
+def one_at_least(
+    items: list[Any], parents: list[int], n: int, empty: Any
+) -> tuple[list[Any], list[int]]:
+    """``items`` with ``empty`` inserted for each of the ``n`` records that has none."""
+    out_items: list[Any] = []
+    out_parents: list[int] = []
+    j = 0
+    for i in range(n):
+        start = j
+        while j < len(parents) and parents[j] == i:
+            j += 1
+        if j > start:
+            out_items.extend(items[start:j])
+            out_parents.extend(parents[start:j])
+        else:
+            out_items.append(empty)
+            out_parents.append(i)
+    return out_items, out_parents
+
+
+def empty_item(kind: str) -> Any:
+    """The item of an :class:`.spec.Each` row for a record without items."""
+    return Leaf(()) if kind == "leaf" else [] if kind == "leaves" else {}
