@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget
 
 from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
@@ -37,16 +37,12 @@ log = logging.getLogger(__name__)
 STEP_MS = 1
 
 
-class MainWindow(WindowModes, QMainWindow):
+class MainWindow(WindowModes):
     """One window; pages are swapped in a stack (language and workshop mode: WindowModes)."""
 
     import_finished = Signal(object)  # AuditResult, once shown
     import_failed = Signal(str)
     import_cancelled = Signal()
-    language_changed = Signal(str)
-    result_relabelled = Signal(object)  # AuditResult in the new language
-    workshop_changed = Signal(bool)
-    theme_changed = Signal(str)  # "light" or "dark"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()

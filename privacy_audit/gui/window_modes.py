@@ -10,7 +10,11 @@ workshop mode opens the demo persona with redaction and large type, writing noth
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from privacy_audit import APP_NAME
 from privacy_audit.gui import dialogs
@@ -21,14 +25,67 @@ from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
+    from privacy_audit.gui.actions import Actions
+    from privacy_audit.gui.context import AppContext
+    from privacy_audit.gui.dashboard import Dashboard
+    from privacy_audit.gui.data_page import DataPage
+    from privacy_audit.gui.findings_page import FindingsPage
+    from privacy_audit.gui.import_page import ImportPage
+    from privacy_audit.gui.report_page import ReportPage
+    from privacy_audit.gui.results_view import ResultsView
+    from privacy_audit.gui.start_page import StartPage
 
 #: the type scales Ctrl + / Ctrl − step through (1.0 is 100 %)
 ZOOM_STEPS = (1.0, 1.15, 1.3, 1.45, 1.6, 1.8, 2.0, 2.3, 2.6)
 
 
-class WindowModes:
-    """Language, workshop mode, theme, zoom and full screen of the main window (a mixin:
-    it uses the window's context, pages, actions and signals; see the module doc)."""
+class WindowModes(QMainWindow):
+    """Language, workshop mode, theme, zoom and full screen of the main window.
+
+    The base of :class:`~privacy_audit.gui.main_window.MainWindow`, which builds the
+    pages and the actions declared below and owns the import.
+    """
+
+    language_changed = Signal(str)
+    result_relabelled = Signal(object)  # AuditResult in the new language
+    workshop_changed = Signal(bool)
+    theme_changed = Signal(str)  # "light" or "dark"
+
+    # built by MainWindow.__init__
+    ctx: AppContext
+    action_set: Actions
+    start_page: StartPage
+    import_page: ImportPage
+    workshop_badge: QLabel
+    result: AuditResult | None
+    shown: AuditResult | None
+    _results: ResultsView | None
+    _view_data: tuple[list[Any], dict[str, Any]]
+    _relabel_task: Task | None
+    about_box: QMessageBox | None
+    help_dialog: dialogs.HelpDialog | None
+    theme: themes.Theme
+    _workshop_scale: float
+    _was_maximized: bool
+
+    if TYPE_CHECKING:  # MainWindow's, used here
+
+        @property
+        def busy(self) -> bool: ...
+        @property
+        def tabs(self) -> ResultsView: ...
+        @property
+        def dashboard(self) -> Dashboard: ...
+        @property
+        def findings_page(self) -> FindingsPage: ...
+        @property
+        def data_page(self) -> DataPage: ...
+        @property
+        def report_page(self) -> ReportPage: ...
+        def open_demo(self, persona: str | None = None) -> None: ...
+        def reset(self) -> None: ...
+        def _update_actions(self) -> None: ...
+        def _show_result(self, then: Callable[[], None] | None = None) -> None: ...
 
     def set_language(self, lang: str) -> None:
         """Switch every visible string (and the audit texts) to ``lang``."""
