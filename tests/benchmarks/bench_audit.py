@@ -1,4 +1,5 @@
-"""Cross-reference + findings time, separately from import (target < 1 s at 50k contacts).
+"""Cross-reference + findings time, separately from import (target: 1 s per 50,000 contacts
+uploaded to Facebook, Messenger or Instagram, never less than 1 s).
 
 Two inputs, measured in the same run:
 
@@ -141,25 +142,49 @@ def synthetic_evidence(contacts: int = CONTACTS) -> Evidence:
     return b.build()
 
 
+def uploaded_contacts(evidence: Evidence) -> int:
+    """Contacts uploaded to Facebook, Messenger or Instagram (address books, synced)."""
+    contacts = evidence.contacts
+    mask = contacts["service"].isin(xr.UPLOAD_SERVICES) & contacts["origin"].isin(xr.UPLOAD_ORIGINS)
+    return int(mask.sum())
+
+
+#: what the audit rows time
+TIMED = "wall time, best of 3, same process, warm (the Evidence already in memory)"
+
+
 def _measure(evidence: Evidence, label: str) -> list[Row]:
-    """Rows for one Evidence; the target scales with its size (1 s per 50,000 contacts)."""
+    """Rows for one Evidence; the target scales with its uploaded contacts (1 s per 50,000)."""
     tr = translator("en")
-    limit = TARGET_S * max(1.0, len(evidence.contacts) / CONTACTS)
+    uploaded = uploaded_contacts(evidence)
+    limit = TARGET_S * max(1.0, uploaded / CONTACTS)
+    label = f"{label}, {uploaded:,} uploaded contacts"
     cross_s, tables = timed(lambda: xr.crossref(evidence))
     ctx = RuleContext(evidence=evidence, tables=tables, tr=tr, services=evidence.services())
     rules_s, found = timed(lambda: evaluate(ctx))
     total_s, _ = timed(lambda: run_audit(evidence, lang="en"))
     return [
-        Row(f"crossref, {label}", cross_s, "s"),
-        Row(f"findings ({len(found)}), {label}", rules_s, "s"),
+        Row(f"crossref, {label}", cross_s, "s", timed=f"crossref.crossref(evidence), {TIMED}"),
+        Row(
+            f"findings ({len(found)}), {label}",
+            rules_s,
+            "s",
+            timed=f"rules.evaluate(context) on the crossref tables, {TIMED}",
+        ),
         Row(
             f"crossref + findings, {label}",
             cross_s + rules_s,
             "s",
-            target=f"< {limit:.2g} s (1 s per 50k contacts)",
+            target=f"< {limit:.2g} s (1 s per 50k uploaded contacts)",
             met=cross_s + rules_s < limit,
+            timed="the sum of the two rows above (each measured on its own)",
         ),
-        Row(f"run_audit (with score, cards, letters), {label}", total_s, "s"),
+        Row(
+            f"run_audit (with score, cards, letters), {label}",
+            total_s,
+            "s",
+            timed=f"analysis.audit.run_audit(evidence, en), {TIMED}",
+        ),
     ]
 
 
@@ -171,7 +196,14 @@ def _demo_rows() -> list[Row]:
         paths = demo.write_persona("giulia", Path(tmp), scale=DEMO_SCALE)
         import_s, evidence = timed(lambda: load_evidence(paths), repeat=1)
     n = len(evidence.contacts)
-    rows = [Row(f"import demo giulia scale {DEMO_SCALE} ({n:,} contacts)", import_s, "s")]
+    rows = [
+        Row(
+            f"import demo giulia scale {DEMO_SCALE} ({n:,} contacts)",
+            import_s,
+            "s",
+            timed="pipeline.load_evidence(the persona's files), wall time, 1 run",
+        )
+    ]
     return rows + _measure(evidence, f"demo scale {DEMO_SCALE}")
 
 

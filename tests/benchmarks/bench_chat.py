@@ -1,12 +1,19 @@
-"""WhatsApp chat parsing: our single-pass parser vs whatstk and chat-miner, same chat.
+"""WhatsApp chat parsing: ours vs whatstk and chat-miner, in the same conditions.
+
+Each side parses the same file in a fresh process (cold: its first parse in that process),
+building the full message table WITH the message text (ours with ``with_text=True``, which
+the importer never asks for; the peers' data frames hold the text). The clock starts after
+the parser's imports, before the file is read, and stops when the table is built; one
+process per side and input. Inputs: our generator's chat (``BENCH_CHAT_MESSAGES``, default
+200,000 messages, exact count known), and real fixtures of the peers' own repositories
+(../shared/fixtures) concatenated to about 100,000 messages; each row gives each side's
+message count.
 
 The peers are NOT project dependencies: they live in their own virtual environment
 ``.venv-bench`` (created here on first use: ``python -m venv .venv-bench`` then
-``.venv-bench/bin/pip install whatstk chat-miner``) and run in a subprocess. A peer that
-cannot be installed or fails gets a row saying so.
-
-Size: ``BENCH_CHAT_MESSAGES`` (default 200,000). Target: at least 10x faster than the
-faster peer, with the exact message count.
+``.venv-bench/bin/pip install whatstk chat-miner``). A peer that cannot be installed or
+fails gets a row saying so. Target: at least 10x faster than the faster peer, with the
+exact message count on the generated chat.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from privacy_audit.sources.whatsapp.chat.parse import parse_chat
-from tests.benchmarks.harness import Row, timed
+from tests.benchmarks.harness import Row
 from tests.sources.whatsapp_builders import make_chat, write_chat
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,14 +43,22 @@ try:
     if which == "whatstk":
         from whatstk import WhatsAppChat
         start = time.perf_counter()
-        count = len(WhatsAppChat.from_source(filepath=path).df)
-    else:
+        df = WhatsAppChat.from_source(filepath=path).df
+    elif which == "chat-miner":
         from chatminer.chatparsers import WhatsAppParser
         start = time.perf_counter()
         parser = WhatsAppParser(path)
         parser.parse_file()
-        count = len(parser.parsed_messages.get_df(as_pandas=True))
-    print(json.dumps({"seconds": time.perf_counter() - start, "count": count}))
+        df = parser.parsed_messages.get_df(as_pandas=True)
+    else:
+        from privacy_audit.sources.whatsapp.chat.parse import parse_chat
+        start = time.perf_counter()
+        with open(path, "rb") as handle:
+            df = parse_chat(handle.read(), with_text=True).frame
+    seconds = time.perf_counter() - start
+    text = next(c for c in ("text", "message") if c in df.columns)
+    chars = int(df[text].str.len().sum())
+    print(json.dumps({"seconds": seconds, "count": len(df), "chars": chars}))
 except Exception as exc:
     print(json.dumps({"error": f"{type(exc).__name__}: {exc}"[:200]}))
 """
@@ -73,8 +88,8 @@ def ensure_bench_venv() -> tuple[Path | None, str]:
 
 
 def run_peer(python: Path, path: Path, which: str) -> dict[str, object]:
-    """Time one peer on ``path`` in the bench venv (a fresh process each time)."""
-    env = {**os.environ, "TQDM_DISABLE": "1"}
+    """Time one side on ``path`` in a fresh process (``which`` "ours": our interpreter)."""
+    env = {**os.environ, "TQDM_DISABLE": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [str(python), "-c", _PEER_SCRIPT, str(path), which],
         capture_output=True,
@@ -88,57 +103,95 @@ def run_peer(python: Path, path: Path, which: str) -> dict[str, object]:
     return json.loads(lines[-1])
 
 
-def run() -> list[Row]:
-    """Parse the same generated chat with ours and both peers; one row per peer."""
-    size = int(os.environ.get("BENCH_CHAT_MESSAGES", "200000"))
+#: real chats of the peers' repositories, concatenated to about this many messages
+REAL_MESSAGES = 100_000
+REAL = {
+    "whatstk lorem-2000.txt": "whatsapp/lucasrodes__whatstk/chats/whatsapp/lorem-2000.txt",
+    "chat-miner test_ddmmyy_24hrs.txt": (
+        "whatsapp/joweich__chat-miner/test/whatsapp/test_ddmmyy_24hrs.txt"
+    ),
+}
+TIMED = (
+    "a fresh process per side and input, its first parse (cold): from before reading the "
+    "file to the full message table with the text built (ours: parse_chat(with_text=True)."
+    "frame; whatstk: WhatsAppChat.from_source().df; chat-miner: WhatsAppParser.parse_file() "
+    "+ get_df()); imports not timed; wall time, 1 run each"
+)
+
+
+def _inputs(folder: Path, size: int) -> list[tuple[str, Path, int | None]]:
+    """(label, file, true message count or None) of every input."""
     chat = make_chat(size, lang="it", seed=7)
-    with tempfile.TemporaryDirectory() as folder:
-        path = write_chat(chat, Path(folder))
-        data = path.read_bytes()
-        ours, parsed = timed(lambda: parse_chat(path.read_bytes(), chat_name=chat.name), 3)
-        exact = parsed.messages == chat.truth.messages
-        python, why = ensure_bench_venv()
-        results: dict[str, dict[str, object]] = {}
-        for peer in PEERS:
-            results[peer] = {"error": why} if python is None else run_peer(python, path, peer)
-    print(
-        f"chat: {size:,} messages, {len(data) / 1e6:.1f} MB; ours {ours:.3f} s, "
-        f"{parsed.messages:,} messages (truth {chat.truth.messages:,})"
+    inputs: list[tuple[str, Path, int | None]] = [
+        (f"generated {size:,}-msg chat", write_chat(chat, folder), chat.truth.messages)
+    ]
+    # ../shared beside the clone (or beside the folder of a git worktree)
+    fixtures = next(
+        (p / "shared" / "fixtures" for p in ROOT.parents if (p / "shared" / "fixtures").is_dir()),
+        ROOT.parent / "shared" / "fixtures",
     )
-    times = [float(r["seconds"]) for r in results.values() if "seconds" in r]  # type: ignore[arg-type]
-    fastest = min(times) if times else None
-    rows = []
-    for peer, result in results.items():
-        if "seconds" in result:
-            seconds = float(result["seconds"])  # type: ignore[arg-type]
-            print(
-                f"{peer}: {seconds:.3f} s, {result['count']:,} messages, "
-                f"{seconds / ours:.1f}x our time"
-            )
-            met = exact and fastest is not None and fastest / ours >= 10
-            rows.append(
-                Row(
-                    f"parse {size:,}-msg chat; messages: ours {parsed.messages:,}, "
-                    f"{peer} {result['count']:,}",
-                    ours,
-                    "s",
-                    baseline=seconds,
-                    baseline_name=peer,
-                    target="ratio <= 0.1 vs faster peer, exact count",
-                    met=met,
+    for label, relative in REAL.items():
+        source = fixtures / relative
+        if not source.exists():
+            continue
+        data = source.read_bytes().rstrip(b"\n") + b"\n"
+        one = len(parse_chat(data).frame)
+        copies = max(1, REAL_MESSAGES // max(1, one))
+        path = folder / f"real-{source.name}"
+        path.write_bytes(data * copies)
+        inputs.append((f"{label} x {copies:,}", path, None))
+    return inputs
+
+
+def run() -> list[Row]:
+    """Each input parsed by ours and both peers, each in a fresh process; a row per peer."""
+    size = int(os.environ.get("BENCH_CHAT_MESSAGES", "200000"))
+    python, why = ensure_bench_venv()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, path, truth in _inputs(Path(tmp), size):
+            ours = run_peer(Path(sys.executable), path, "ours")
+            if "seconds" not in ours:
+                rows.append(Row(f"{label}: ours failed: {ours['error']}", float("nan"), "s"))
+                continue
+            ours_s = float(ours["seconds"])  # type: ignore[arg-type]
+            exact = truth is None or ours["count"] == truth
+            peers = {
+                peer: {"error": why} if python is None else run_peer(python, path, peer)
+                for peer in PEERS
+            }
+            times = [float(r["seconds"]) for r in peers.values() if "seconds" in r]  # type: ignore[arg-type]
+            fastest = min(times) if times else None
+            truth_text = f" (true count {truth:,})" if truth is not None else ""
+            print(f"chat {label}: ours {ours_s:.3f} s, {ours['count']:,} messages{truth_text}")
+            for peer, result in peers.items():
+                if "seconds" not in result:
+                    print(f"  {peer}: not run ({result['error']})")
+                    rows.append(
+                        Row(
+                            f"{label}: ours {ours['count']:,} messages{truth_text}; "
+                            f"{peer} failed: {result['error']}",
+                            ours_s,
+                            "s",
+                            timed=TIMED,
+                        )
+                    )
+                    continue
+                seconds = float(result["seconds"])  # type: ignore[arg-type]
+                print(f"  {peer}: {seconds:.3f} s, {result['count']:,} messages")
+                rows.append(
+                    Row(
+                        f"{label}: messages ours {ours['count']:,}, {peer} "
+                        f"{result['count']:,}{truth_text}",
+                        ours_s,
+                        "s",
+                        baseline=seconds,
+                        baseline_name=peer,
+                        target="ratio <= 0.1 vs faster peer, exact count",
+                        met=exact and fastest is not None and fastest / ours_s >= 10,
+                        timed=TIMED,
+                    )
                 )
-            )
-        else:
-            print(f"{peer}: not run ({result['error']})")
-            rows.append(
-                Row(
-                    f"parse {size:,}-msg chat; {peer} not run: {result['error']}",
-                    ours,
-                    "s",
-                    target="exact count",
-                    met=exact,
-                )
-            )
     return rows
 
 

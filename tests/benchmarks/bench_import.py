@@ -201,6 +201,20 @@ def ours(paths: list[Path]) -> Any:
     return load_evidence(paths, region="IT")
 
 
+def ours_without_e164(paths: list[Path]) -> Any:
+    """Our full import with the E.164 step left out (the pipeline's call to
+    ``normalize_evidence`` returns the evidence as read): the import minus that step,
+    measured, not computed by subtraction."""
+    import privacy_audit.pipeline as pipeline
+
+    real = pipeline.normalize_evidence
+    pipeline.normalize_evidence = lambda evidence, region: evidence  # type: ignore[assignment]
+    try:
+        return ours(paths)
+    finally:
+        pipeline.normalize_evidence = real
+
+
 def baseline(members: dict[Path, list[str]]) -> int:
     """Plain zipfile + orjson of exactly ``members``; returns the number of documents."""
     count = 0
@@ -279,15 +293,17 @@ def run() -> list[Row]:
         times = interleaved(
             {
                 "ours": lambda: ours(plain),
+                "no_e164": lambda: ours_without_e164(plain),
                 "base": lambda: baseline(relevant),
                 "heavy": lambda: ours(heavy),
                 "heavy_base": lambda: baseline(relevant_heavy),
             }
         )
-        t_ours, t_base = times["ours"], times["base"]
+        t_ours, t_base, t_no_e164 = times["ours"], times["base"], times["no_e164"]
         from privacy_audit.phones import normalize_evidence
 
-        t_phones = interleaved({"phones": lambda: normalize_evidence(evidence, "IT")})["phones"]
+        raw = ours_without_e164(plain)  # the tables as read, before the E.164 step
+        t_phones = interleaved({"phones": lambda: normalize_evidence(raw, "IT")})["phones"]
         distinct_numbers = int(evidence.contacts["phone_raw"].nunique())
         t_heavy, t_heavy_base = times["heavy"], times["heavy_base"]
         mem_ours = peak_mb(_OURS, heavy)
@@ -296,6 +312,9 @@ def run() -> list[Row]:
 
     size = f"{rows:,} rows, {sum(map(len, relevant.values()))} JSON files"
     ratio = t_ours / t_base if t_base else float("inf")
+    cpu = "CPU time of this process, best of 3 runs interleaved with the baseline's, warm"
+    ours_timed = f"ours: pipeline.load_evidence(both zips, region IT), {cpu}"
+    base_timed = "baseline: zipfile.ZipFile + orjson.loads of exactly the members we recognised"
     media_ratio = t_heavy / t_ours if t_ours else float("inf")
     return [
         Row(
@@ -306,20 +325,26 @@ def run() -> list[Row]:
             baseline_name="zipfile+orjson, same members",
             target="<= 1.3x baseline",
             met=ratio <= 1.3,
+            timed=f"{ours_timed}; {base_timed}",
         ),
         Row(
-            f"  of which E.164 normalisation ({distinct_numbers:,} distinct numbers), CPU",
+            f"  the E.164 step alone ({distinct_numbers:,} distinct numbers), CPU",
             t_phones,
             "s",
+            timed="phones.normalize_evidence(the tables as read, IT), CPU time, best of 3",
         ),
         Row(
-            "  import without the E.164 step, CPU",
-            t_ours - t_phones,
+            "  import without the E.164 step (measured), CPU",
+            t_no_e164,
             "s",
             baseline=t_base,
             baseline_name="zipfile+orjson, same members",
             target="<= 1.3x baseline",
-            met=(t_ours - t_phones) / t_base <= 1.3 if t_base else False,
+            met=t_no_e164 / t_base <= 1.3 if t_base else False,
+            timed=(
+                "ours: load_evidence with the pipeline's normalize_evidence call replaced by "
+                f"the identity, {cpu}; {base_timed}"
+            ),
         ),
         Row(
             f"import with {media_gb:.1f} GB media vs without, CPU",
@@ -329,6 +354,7 @@ def run() -> list[Row]:
             baseline_name="same export, no media",
             target="<= 1.1x",
             met=media_ratio <= 1.1,
+            timed=f"ours on the media export vs ours on the same export without media, {cpu}",
         ),
         Row(
             f"import with {media_gb:.1f} GB media, CPU",
@@ -338,6 +364,7 @@ def run() -> list[Row]:
             baseline_name="zipfile+orjson, same members",
             target="<= 1.3x baseline",
             met=(t_heavy / t_heavy_base if t_heavy_base else float("inf")) <= 1.3,
+            timed=f"{ours_timed} (media export); {base_timed} (media export)",
         ),
         Row(
             f"peak memory, import with {media_gb:.1f} GB media",
@@ -347,6 +374,10 @@ def run() -> list[Row]:
             baseline_name="zipfile+orjson process",
             target="< 400 MB",
             met=mem_ours < 400,
+            timed=(
+                "VmHWM of a fresh interpreter: load_evidence of the media export vs "
+                "zipfile+orjson of every .json member"
+            ),
         ),
     ]
 

@@ -24,6 +24,9 @@ class Row:
     baseline_name: str = ""  # what the baseline is
     target: str = ""  # human-readable target, e.g. "<= 1.3x baseline"
     met: bool | None = None  # None when there is no target
+    #: exactly what runs between the clock reads, for ours and for the baseline (how
+    #: often, which clock, warm or cold process); empty: the benchmark does not say yet
+    timed: str = ""
 
     @property
     def ratio(self) -> float | None:

@@ -81,6 +81,18 @@ def test_no_message_text_is_kept() -> None:
     assert not any(w in str(v) for v in frame.to_numpy().ravel() for w in words)
 
 
+def test_text_only_when_asked_for_the_benchmark() -> None:
+    """``with_text`` (the chat benchmark's like-with-like table) adds every message's text."""
+    chat = make_chat(50, rates={"multiline": 0.5})
+    plain = parse_chat(chat.text).frame
+    frame = parse_chat(chat.text, with_text=True).frame
+    assert list(frame.columns) == [*plain.columns, "text"]
+    assert len(frame) == len(plain) == chat.truth.messages
+    assert frame["text"].map(len).gt(0).all()
+    assert any("\n" in t for t in frame["text"])  # multi-line messages whole
+    assert any(w in " ".join(frame["text"]) for w in ("calcetto", "domani", "perfetto"))
+
+
 def test_header_inside_a_message_is_not_a_new_message() -> None:
     chat = make_chat(300, rates={"injection": 0.3, "multiline": 0.3})
     assert "\nvedi " in chat.text

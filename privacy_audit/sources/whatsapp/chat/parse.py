@@ -111,13 +111,19 @@ def _clean_author(raw: bytes) -> str:
 
 
 def parse_chat(
-    data: bytes | str, *, chat_name: str | None = None, default_order: str | None = None
+    data: bytes | str,
+    *,
+    chat_name: str | None = None,
+    default_order: str | None = None,
+    with_text: bool = False,
 ) -> ParsedChat:
     """Parse a whole chat export (UTF-8 bytes or text). Raises :class:`NotAChat`.
 
     ``chat_name`` (from the file name) helps to recognise iOS system lines, which
     WhatsApp attributes to the group. ``default_order`` overrides the date order used
-    when the file is truly ambiguous.
+    when the file is truly ambiguous. ``with_text`` adds a ``text`` column with each
+    message's text: only the chat-parsing benchmark asks for it, to compare with parsers
+    that keep the text; the importer never does (the messages table holds no text).
     """
     raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
     shape = pat.pick_shape(raw)
@@ -130,7 +136,8 @@ def parse_chat(
             and len(rows) != vec.digit_lines(raw)
             and len(rows) != len(starts.findall(raw))
         ):
-            rows = pat.SHAPES[shape].findall(raw)  # a line the narrow regex missed: full one
+            regex = pat.SHAPES[shape]
+            rows = regex.findall(raw)  # a line the narrow regex missed: full one
     if not rows:
         raise NotAChat("no WhatsApp header")
     dates, times, authors, bodies = (list(map(itemgetter(i), rows)) for i in range(4))
@@ -208,6 +215,17 @@ def parse_chat(
             "edited": edited[valid],
         }
     )
+    if with_text:  # the body's first line and every continuation line up to the next header
+        assert shape is not None
+        heads = [(m.start(4), m.start()) for m in regex.finditer(raw)]
+        ends = [start for _body, start in heads[1:]] + [len(raw)]
+        texts = [
+            raw[body:end].rstrip(b"\n") for (body, _start), end in zip(heads, ends, strict=True)
+        ]
+        keep = valid.tolist()
+        frame["text"] = [
+            t.decode("utf-8", "replace") for t, ok in zip(texts, keep, strict=True) if ok
+        ]
     return ParsedChat(
         frame=frame,
         platform="ios" if shape == "ios" else "android",
