@@ -121,12 +121,40 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _column_cells(column: pd.Series) -> list[str]:
+    """:func:`_csv_cell` of every value of ``column``, computed once per distinct value."""
+    try:
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists of services): one by one
+        return [_csv_cell(v) for v in column.tolist()]
+    cells = np.array([*(_csv_cell(v) for v in uniques.tolist()), ""], dtype=object)
+    return list(cells[codes])  # code -1 (missing) picks the trailing ""
+
+
+def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> Iterable[tuple[str, ...]]:
+    """The CSV cells of ``frame``'s ``columns`` (missing columns empty), row by row."""
+    if not len(frame):
+        return []
+    wide = frame.reindex(columns=columns)
+    return zip(*(_column_cells(wide[c]) for c in columns), strict=True)
+
+
 def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([_csv_cell(v) for v in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
+
+
+def _frames_csv(header: list[str], parts: Iterable[Iterable[tuple[str, ...]]]) -> bytes:
+    """Like :func:`_csv_bytes` for rows already made of CSV cells (:func:`_frame_rows`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for rows in parts:
+        writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def csv_files(result: AuditResult) -> dict[str, bytes]:
@@ -168,13 +196,9 @@ def csv_files(result: AuditResult) -> dict[str, bytes]:
     keys: list[str] = []
     for _fid, frame in frames:
         keys += [str(k) for k in frame.columns if k not in keys]
-    files["evidence.csv"] = _csv_bytes(
+    files["evidence.csv"] = _frames_csv(
         ["finding", *keys],
-        (
-            [fid, *row]
-            for fid, frame in frames
-            for row in frame.reindex(columns=keys).itertuples(index=False, name=None)
-        ),
+        (((fid, *row) for row in _frame_rows(frame, keys)) for fid, frame in frames),
     )
     for name, (key, columns) in CSV_TABLES.items():
         frame = result.crossref.get(key)
@@ -182,10 +206,10 @@ def csv_files(result: AuditResult) -> dict[str, bytes]:
             continue
         cols = [c for c in columns if c in frame.columns]
         cols += [str(c) for c in frame.columns if c not in cols]
-        files[name] = _csv_bytes(cols, frame[cols].itertuples(index=False, name=None))
+        files[name] = _frames_csv(cols, [_frame_rows(frame, cols)])
     for name, table in result.evidence.tables.items():
         columns = [str(c) for c in table.columns]
-        files[f"tables/{name}.csv"] = _csv_bytes(columns, table.itertuples(index=False, name=None))
+        files[f"tables/{name}.csv"] = _frames_csv(columns, [_frame_rows(table, columns)])
     files["sources.csv"] = _csv_bytes(
         ["service", "kind", "format", "layout", "export_date", "path", "warnings"],
         (
