@@ -7,7 +7,7 @@ from itertools import repeat
 from typing import Any
 
 from privacy_audit.sources.meta import spec as sp
-from privacy_audit.sources.meta.html import page_records
+from privacy_audit.sources.meta.html import leaf_records, page_records
 from privacy_audit.sources.meta.labels import label_keys
 from privacy_audit.sources.meta.reader import (
     Leaf,
@@ -136,12 +136,17 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
         return Found("map", records), bad
     if isinstance(loc, sp.LabelRecords):
         lvs = label_values_of(data)
-        return (Found("leaves", label_records(lvs)), 0) if lvs else None
+        if not lvs:
+            return None
+        grouped = label_records(lvs)
+        if not grouped and loc.whole:
+            grouped = [list(flatten_label_values(lvs))]
+        return Found("leaves", grouped), 0
     if isinstance(loc, sp.LabelLeaves):
         lvs = label_values_of(data)
         return (Found("leaf", list(flatten_label_values(lvs))), 0) if lvs else None
     if isinstance(loc, sp.HtmlRecords):
-        pages = page_records(data)
+        pages = leaf_records(data) if loc.innermost else page_records(data)
         if not pages:
             raise ShapeError("no records")
         return Found("html", pages, offset=loc.offset), 0

@@ -233,7 +233,11 @@ class MapRecords:
 @dataclass(frozen=True)
 class LabelRecords:
     """2025+ ``label_values`` documents: each ``dict`` under a ``vec`` is one record, and
-    so is an item's own ``dict``; :func:`label` reads the record's leaves."""
+    so is an item's own ``dict``; :func:`label` reads the record's leaves. ``whole``: a
+    document without such records is one record of all its leaves (a batch time next to
+    a ``vec`` of plain values, read with :class:`Each` ``label=``)."""
+
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,9 +249,12 @@ class LabelLeaves:
 @dataclass(frozen=True)
 class HtmlRecords:
     """The records of an HTML page (:func:`.html.page_records`): label/value cells, read
-    with :func:`label`; times of the page taken at UTC ``offset`` hours (None: UTC)."""
+    with :func:`label`; times of the page taken at UTC ``offset`` hours (None: UTC).
+    ``innermost``: the innermost records holding table rows (:func:`.html.leaf_records`:
+    2025+ pages nest one record per ``vec`` item inside a section per file)."""
 
     offset: float | None = None
+    innermost: bool = False
 
 
 Locator = Keyed | MapRecords | LabelRecords | LabelLeaves | HtmlRecords

@@ -16,7 +16,11 @@ from privacy_audit.sources.meta.shape import IG_SCOPE
 JSON_SPECS: tuple[Spec, ...] = (
     Spec(("profile_information.json",), fbj.profile),
     Spec(("your_address_books.json",), fbj.address_book),
-    Spec(tuple(f"{name}.json" for name in up.UPLOAD_FILES), up.uploaded_contacts_json),
+    Spec(("contacts_uploaded_before_2021.json",), up.contacts_before_2021),
+    Spec(
+        ("your_imported_contacts.json", "contacts_uploaded_from_your_phone.json"),
+        up.imported_contacts,
+    ),
     Spec(("people_you_may_know.json",), up.people_you_may_know_json),
     Spec(("suggested_friends.json",), up.suggested_friends_json),
     Spec(("friends_you_see_less.json",), up.friends_you_see_less_json),
