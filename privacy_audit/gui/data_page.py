@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -69,8 +70,14 @@ class DataPage(QSplitter):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.view, 1)
+        self.no_match = QLabel()  # an empty search says so instead of an empty grid
+        self.no_match.setObjectName("heading3")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
         self.addWidget(right)
         self.setStretchFactor(1, 4)
+        self._scale = 1.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -135,6 +142,19 @@ class DataPage(QSplitter):
         name = self._names[row]
         display, search = self._prepared.get(name, (None, None))
         self.model.set_frame(self.evidence.tables[name], display, search)
+        self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """Every column at least as wide as its title (bold, as the header draws it)."""
+        header = self.view.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        pad = round(28 * self._scale)
+        for i in range(header.count()):
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal) or "")
+            wanted = max(header.defaultSectionSize(), metrics.horizontalAdvance(title) + pad)
+            header.resizeSection(i, wanted)
 
     def _search_changed(self, _text: str) -> None:
         self._timer.start()
@@ -147,6 +167,10 @@ class DataPage(QSplitter):
     def _update_count(self) -> None:
         if self._tr is None:
             return
+        empty = self.model.rowCount() == 0 and self.model.total_rows > 0
+        self.no_match.setText(self._tr.gettext("No rows match"))
+        self.no_match.setVisible(empty)
+        self.view.setVisible(not empty)
         self.count_label.setText(
             self._tr.gettext("{shown} of {total} rows").format(
                 shown=number(self._tr, self.model.rowCount()),
@@ -156,6 +180,7 @@ class DataPage(QSplitter):
 
     def set_scale(self, scale: float) -> None:
         """Row height and column width for type at ``scale`` (projector: larger)."""
+        self._scale = scale
         self.view.verticalHeader().setDefaultSectionSize(row_height(scale))
         self.view.horizontalHeader().setDefaultSectionSize(round(170 * scale))
         self.tables.setMaximumWidth(round(300 * scale))

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -124,11 +124,11 @@ class RecommendationBox(Card):
         self.open_button.clicked.connect(self.open_setting)
         row.addWidget(self.open_button)
         row.addStretch(1)
-        if rec.checked:
-            checked = paragraph(_("Steps checked on {date}").format(date=_day(rec.checked, tr)))
-            checked.setWordWrap(False)
-            row.addWidget(checked)
         self.body.addLayout(row)
+        if rec.checked:  # its own line: wraps on a narrow window instead of widening it
+            checked = paragraph(_("Steps checked on {date}").format(date=_day(rec.checked, tr)))
+            checked.setProperty("muted", True)
+            self.body.addWidget(checked)
 
     def open_setting(self) -> bool:
         """Open the official page in the system browser."""
@@ -171,6 +171,7 @@ class FindingsPage(QSplitter):
         self.evidence_title = heading("", 2)
         self.evidence_model = DataFrameModel()
         self.evidence_view = QTableView()
+        self.evidence_view.setObjectName("evidence")
         self.evidence_view.setModel(self.evidence_model)
         self.evidence_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.evidence_view.setWordWrap(False)
@@ -326,12 +327,8 @@ class FindingsPage(QSplitter):
         self.evidence_title.setText(_("Evidence"))
         frame = evidence_frame(finding.evidence, self._tr)
         self.evidence_model.set_frame(frame)
-        rows = self.evidence_view.verticalHeader()
-        rows.setDefaultSectionSize(row_height(self._scale))
-        height = self.evidence_view.horizontalHeader().sizeHint().height()
-        height += rows.defaultSectionSize() * max(1, len(frame)) + 6
-        self.evidence_view.setFixedHeight(height)  # a few rows: the page scrolls, not the table
-        self.evidence_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.evidence_view.verticalHeader().setDefaultSectionSize(row_height(self._scale))
+        self._fit_evidence()
         rest = finding.evidence_total - len(frame)
         self.evidence_more.setVisible(rest > 0)
         self.evidence_more.setText(_("…and {n} more rows (see the Data tab).").format(n=rest))
@@ -345,6 +342,60 @@ class FindingsPage(QSplitter):
             self.recs_box.addWidget(box)
             self.rec_boxes.append(box)
         self.detail_area.verticalScrollBar().setValue(0)  # a new finding starts at its top
+
+    def _fit_evidence(self) -> None:
+        """Size the evidence table to the space: columns as wide as their text when they
+        fit, else sharing the width with wrapped cells; every row shown (the page
+        scrolls, not the table)."""
+        view = self.evidence_view
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
+        room = self.detail_area.viewport().width() - 40
+        wanted = sum(header.sectionSize(i) for i in range(header.count()))
+        wanted += view.verticalHeader().width()
+        rows = view.verticalHeader()
+        if wanted > room > 0:
+            # every header readable, the rest of the room shared by how much text each
+            # column has; long cells wrap
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            bold = QFont(header.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            model = view.model()
+            pad = round(28 * self._scale)
+            heads = [
+                metrics.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Horizontal))) + pad
+                for i in range(header.count())
+            ]
+            space = room - view.verticalHeader().width()
+            widths = [
+                max(head, min(header.sectionSize(i), int(space * 0.45)))
+                for i, head in enumerate(heads)
+            ]
+            if sum(widths) < space:  # share what is left by how wide each column was
+                spare = space - sum(widths)
+                for i in range(len(widths)):
+                    widths[i] += int(spare * widths[i] / sum(widths))
+            for i, width in enumerate(widths):  # wider than the room: the table scrolls
+                header.resizeSection(i, width)
+            view.setWordWrap(True)
+            view.resizeRowsToContents()
+            body = sum(rows.sectionSize(i) for i in range(rows.count()))
+        else:
+            for i in range(rows.count()):
+                rows.resizeSection(i, rows.defaultSectionSize())
+            body = rows.defaultSectionSize() * rows.count()
+        height = header.sizeHint().height() + max(body, rows.defaultSectionSize()) + 6
+        view.setFixedHeight(height)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def resizeEvent(self, event: Any) -> None:
+        """Refit the evidence table to the new width."""
+        super().resizeEvent(event)
+        if self.evidence_view.isVisible():
+            self._fit_evidence()
 
     def _done_toggled(self, rec_id: str, done: bool) -> None:
         if done:

@@ -89,7 +89,7 @@ def style_sheet(scale: float = 1.0, theme: Theme | None = None) -> str:
         f" border: 1px solid {t['line']}; border-radius: {box}px;"
         f" alternate-background-color: {t['soft']}; gridline-color: {t['line']};"
         f" selection-background-color: {t['accent-soft']}; selection-color: {t['ink']}; }}",
-        f"QListWidget::item {{ padding: {px(6)}px; border-radius: {px(6)}px; }}",
+        f"QListWidget::item {{ border-radius: {px(6)}px; }}",
         f"QListWidget::item:selected {{ background: {t['accent-soft']}; color: {t['ink']}; }}",
         f"QHeaderView::section {{ background: {t['soft']}; color: {t['ink']}; border: none;"
         f" border-bottom: 1px solid {t['line']}; padding: {px(5)}px {px(8)}px;"

@@ -90,6 +90,15 @@ def test_data_page_sorts_by_header_click_and_searches(make_window, qtbot) -> Non
     assert page.count_label.text() == "10 of 31 rows"
     # still sorted descending
     assert page.model.data(page.model.index(0, name_col)) == "Zed Person 019"
+    assert page.no_match.isHidden() and page.view.isVisible()
+    # a search that matches nothing says so
+    page.search.clear()
+    qtbot.keyClicks(page.search, "nobody-like-this")
+    with qtbot.waitSignal(page.model.modelReset, timeout=3000):
+        pass
+    assert page.model.rowCount() == 0
+    assert page.no_match.isVisible() and page.no_match.text() == "No rows match"
+    assert page.view.isHidden()
 
 
 def test_display_strings_of_every_kind_and_size() -> None:
