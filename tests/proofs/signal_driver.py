@@ -5,7 +5,8 @@ one step made to wait (a slow disk, a renderer that never answers). Entering tha
 it writes its pid to FLAG, so the parent sends its signal exactly then, never by timing.
 
 MODE: ``write`` (a file's bytes are written, its fsync waits), ``folder`` (a CSV folder's
-first file is written, the next waits), ``pdf`` (the report, padded past the 2 MB
+first file is written, the next waits), ``read`` (the exports are read, the phone numbers'
+step waits), ``pdf`` (the report, padded past the 2 MB
 ``setHtml`` limit with MARKER, is loaded, and printing never answers).
 """
 
@@ -49,6 +50,14 @@ def main() -> int:
             return real_write(self, data)
 
         Path.write_bytes = slow_write  # type: ignore[method-assign]
+    elif mode == "read":
+        from privacy_audit import pipeline
+
+        def slow_normalize(*_args: object, **_kwargs: object) -> None:
+            _arrived(flag)
+            _wait_forever()
+
+        pipeline.normalize_evidence = slow_normalize  # type: ignore[assignment]
     elif mode == "pdf":
         from privacy_audit.gui import webengine
         from privacy_audit.report import writers

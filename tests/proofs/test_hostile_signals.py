@@ -112,6 +112,24 @@ def test_signal_during_a_write_leaves_no_part(
     assert tree(sandbox["in"]) == ["Chat WhatsApp con Mamma.txt"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "signum"),
+    [
+        (["inspect"], signal.SIGTERM),
+        (["audit", "--json"], signal.SIGHUP),
+        (["audit"], signal.SIGINT),
+    ],
+)
+def test_signal_while_reading_ends_with_its_exit_code(
+    sandbox: dict[str, Path], argv: list[str], signum: int
+) -> None:
+    child = _held_child("read", [*argv, str(sandbox["in"])], sandbox)
+    code, err = _signal_and_wait(child, signum)
+    assert code == (130 if signum == signal.SIGINT else 128 + signum), err[-2000:]
+    _one_line(err)
+    assert tree(sandbox["tmp"]) == []
+
+
 @pytest.mark.parametrize("command", ["csv-folder", "demo"])
 def test_sigterm_while_a_folder_is_filled_leaves_no_staging_folder(
     sandbox: dict[str, Path], command: str
