@@ -192,3 +192,18 @@ def test_the_window_survives_a_hostile_export(make_window, qtbot, tmp_path: Path
     with qtbot.waitSignal(window.import_finished, timeout=120_000) as finished:
         qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     assert finished.args[0].findings
+
+
+def test_the_window_shows_the_childs_progress_and_cancels_it(
+    make_window, qtbot, tmp_path: Path
+) -> None:
+    core = Core(load_evidence=partial(load_in_child, loader=loader("slow")))
+    window = make_window(core=core, executor=ThreadExecutor())
+    window.open_paths([tmp_path])
+    # the child's own progress reaches the import page
+    qtbot.waitUntil(lambda: window.import_page.bar.value() > 0, timeout=60_000)
+    assert multiprocessing.active_children(), "the import runs in a child process"
+    with qtbot.waitSignal(window.import_cancelled, timeout=30_000):
+        qtbot.mouseClick(window.import_page.cancel_button, Qt.MouseButton.LeftButton)
+    assert no_child_left()
+    assert window.stack.currentWidget() is window.start_page
