@@ -164,3 +164,20 @@ def test_wrong_types_through_the_cli(
         path = write(tmp_path / f"v{i}" / name, make_zip(variant))
         inspect, _report = inspect_and_report([path], tmp_path / f"out{i}", capsys)
         assert inspect.code == 0, inspect.err  # read, with warnings; never rejected whole
+
+
+def test_a_whatsapp_report_reads_the_html_copy_of_an_unreadable_json(tmp_path: Path) -> None:
+    """The WhatsApp report holds each file as JSON and HTML: when the JSON cannot be read,
+    its rows come from the HTML copy (and are attributed to it); the warning stays."""
+    from privacy_audit.pipeline import load_evidence
+
+    name, members = demo_export("whatsapp-account-report-")
+    member = next(m for m in members if m.endswith("contacts.json"))
+    good = load_evidence([write(tmp_path / "good" / name, make_zip(members))])
+    members[member] = b"not json at all"
+    evidence = load_evidence([write(tmp_path / "bad" / name, make_zip(members))])
+    (source,) = evidence.sources
+    assert source.warnings == ["contacts.json was skipped: it is not valid JSON."]
+    assert len(good.contacts) > 100
+    assert len(evidence.contacts) == len(good.contacts)
+    assert set(evidence.contacts["source_file"]) == {"contacts.html"}

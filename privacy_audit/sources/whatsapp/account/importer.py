@@ -91,26 +91,40 @@ class _Importer:
         json_stems = {_stem(m) for m in members if m.suffix == ".json"}
         sections: dict[str, Any] = {}
         snippets: dict[str, list[str]] = {}
+        twins: dict[str, Member] = {}  # HTML copies not read while their JSON may be
+        unread: set[str] = set()  # stems whose JSON could not be read: the HTML copy is
+        files: dict[str, str] = {}  # section -> the file its rows come from
+
+        def read(member: Member) -> None:
+            tree, texts = _read(archive, member, sink, ctx)
+            if tree is None:
+                if member.suffix == ".json":
+                    unread.add(_stem(member))
+                return
+            sink.recognized(member.path)
+            key = "report" if detection.layout == "whatsapp-report-2018" else _stem(member)
+            sections[key] = _merge(sections.get(key), tree)
+            snippets.setdefault(key, []).extend(texts)
+            if key != "report":  # the 2018 report merges two files: named as before
+                files[key] = member.name
+            if "business" in member.key:
+                sink.info.extra["business"] = True
+
         for index, member in enumerate(members):
             check(ctx.cancel)
             ctx.progress(index / max(1, len(members)), member.name)
             stem = _stem(member)
-            if member.suffix == ".html" and stem in json_stems:
+            if member.suffix == ".html" and stem in json_stems and stem not in unread:
                 sink.recognized(member.path)  # same data as the JSON sibling
+                twins[stem] = member
                 continue
-            tree, texts = _read(archive, member, sink, ctx)
-            if tree is None:
-                continue
-            sink.recognized(member.path)
-            key = "report" if detection.layout == "whatsapp-report-2018" else stem
-            sections[key] = _merge(sections.get(key), tree)
-            snippets.setdefault(key, []).extend(texts)
-            if "business" in member.key:
-                sink.info.extra["business"] = True
+            read(member)
+        for stem in sorted(unread & set(twins)):  # the JSON was unreadable: its HTML copy
+            read(twins[stem])
         for member in archive.members:  # the report's table of contents
             if member.name.lower() in ("index.html", "start_here.html"):
                 sink.recognized(member.path)
-        fill(ReportSections(sections, snippets, sink, ctx, detection.layout))
+        fill(ReportSections(sections, snippets, sink, ctx, detection.layout, files))
         ctx.progress(1.0, "")
 
 

@@ -231,9 +231,11 @@ class ReportSections:
         sink: SourceSink,
         ctx: LoadContext,
         layout: str,
+        files: dict[str, str] | None = None,
     ) -> None:
         self.sections = sections
         self.snippets = snippets
+        self.files = files or {}  # section -> the file it was read from
         self.sink = sink
         self.tr = ctx.tr
         self.gen1 = layout == "whatsapp-report-2018"
@@ -241,7 +243,10 @@ class ReportSections:
         self.own_phones: set[str] = set()
 
     def src(self, section: str) -> str:
-        """The file name rows read from ``section`` are attributed to."""
+        """The file name rows read from ``section`` are attributed to (the one it was read
+        from: the JSON, or its HTML copy when the JSON was unreadable or absent)."""
+        if section in self.files:
+            return self.files[section]
         return f"{section}.json" if section != "report" else "portability.json"
 
     def section(self, *names: str) -> list[tuple[str, Any]]:
