@@ -31,3 +31,15 @@ def schema_problems(doc: Any) -> list[str]:
         + f": {error.message}"
         for error in sorted(validator().iter_errors(doc), key=lambda e: list(map(str, e.path)))
     ]
+
+
+@functools.cache
+def inspect_validator() -> Draft202012Validator:
+    """A validator for ``inspect --json`` (the schema's ``$defs/inspect``)."""
+    defs = validator().schema["$defs"]
+    return Draft202012Validator({"$ref": "#/$defs/inspect", "$defs": defs})
+
+
+def inspect_problems(doc: Any) -> list[str]:
+    """Every way ``doc`` breaks ``$defs/inspect`` (empty list = valid)."""
+    return [error.message for error in inspect_validator().iter_errors(doc)]

@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 import pytest
+from json_schema import inspect_problems
 
 from privacy_audit import pipeline
 from privacy_audit import sources as registry
@@ -105,6 +106,7 @@ def test_json_groups_sources_per_service(
     assert code == 0, err
     data = orjson.loads(out)
     assert data["schema"] == "privacy-audit/1"
+    assert inspect_problems(data) == []
     services = [s["service"] for s in data["sources"]]
     assert services == ["facebook", "instagram", "whatsapp"]
     facebook = data["sources"][0]
@@ -317,3 +319,13 @@ def test_chat_warnings_follow_the_language(
     assert main(["inspect", "--lang", "it", str(path)]) == 0
     out = capsys.readouterr().out
     assert "1 riga sembrava un messaggio" in out and "looked like" not in out
+
+
+def test_demo_inspect_json_follows_the_published_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", "--demo", "--json"]) == 0
+    data = orjson.loads(capsys.readouterr().out)
+    assert len(data["sources"]) >= 5
+    assert inspect_problems(data) == []
+    del data["sources"][0]["service"]
+    data["sources"][1]["files_unrecognized"] = -1
+    assert len(inspect_problems(data)) == 2  # the schema catches what is wrong
