@@ -50,9 +50,16 @@ _ACCOUNT_KINDS = ("phone", "email", "username")
 _OLDEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _key_of(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
-    """One comparable string per row from ``columns`` (missing values included)."""
-    parts = [frame[c].astype("string").fillna("").str.strip().str.casefold() for c in columns]
+def _key_of(frame: pd.DataFrame, columns: Sequence[str], minutes: bool = False) -> pd.Series:
+    """One comparable string per row from ``columns`` (missing values included); with
+    ``minutes``, times to the minute (HTML pages show no milliseconds, Instagram's not
+    even seconds)."""
+    parts = []
+    for c in columns:
+        column = frame[c]
+        if minutes and isinstance(column.dtype, pd.DatetimeTZDtype):
+            column = column.dt.floor("min")
+        parts.append(column.astype("string").fillna("").str.strip().str.casefold())
     key = parts[0]
     for part in parts[1:]:
         key = key + "\x1f" + part
@@ -168,7 +175,10 @@ def merge_exports(
             inside = np.isin(owners[table], group)
             if inside.sum() < 2:
                 continue
-            dropped = _drop_in(table, frame[inside], ranks[number][owners[table][inside]])
+            formats = {sources[i].format for i in group}
+            minutes = "html" in formats and len(formats) > 1  # a JSON and an HTML copy
+            rank = ranks[number][owners[table][inside]]
+            dropped = _drop_in(table, frame[inside], rank, minutes)
             drop[np.flatnonzero(inside)[dropped]] = True
             shared[number] += int(dropped.sum())
         if drop.any():
@@ -180,11 +190,12 @@ def merge_exports(
     return out
 
 
-def _drop_in(table: str, sub: pd.DataFrame, rank: np.ndarray) -> np.ndarray:
-    """The rows of one group's part of ``table`` that another export already gives."""
+def _drop_in(table: str, sub: pd.DataFrame, rank: np.ndarray, minutes: bool = False) -> np.ndarray:
+    """The rows of one group's part of ``table`` that another export already gives
+    (``minutes``: times compared to the minute)."""
     if table in NEWEST_WINS:
         return _drop_older(_key_of(sub, NEWEST_WINS[table]), rank)
-    drop = _drop_repeats(sub, _key_of(sub, KEYS[table]), rank)
+    drop = _drop_repeats(sub, _key_of(sub, KEYS[table], minutes), rank)
     if table == "identifiers":
         current = sub["kind"].isin(NEWEST_IDENTIFIERS).to_numpy()
         if current.any():

@@ -110,3 +110,32 @@ def test_inspect_says_which_exports_overlapped(tmp_path: Path) -> None:
     italian = render_text(ev.sources, translator("it"))
     assert "contate una volta sola" in italian
     assert ev.sources[0].to_json()["overlap"]["with"] == [new.name]
+
+
+def test_json_and_html_copies_with_millisecond_times(tmp_path: Path) -> None:
+    """JSON messages carry milliseconds, HTML pages only seconds: still one message."""
+    people = ("Luca Rossi", mb.OWNER)
+    msgs = (("Luca Rossi", 1_760_000_000_123, "text"), (mb.OWNER, 1_760_000_061_987, "text"))
+    path = "your_facebook_activity/messages/inbox/luca_9/message_1.json"
+    extra = {path: mb.thread_doc("Luca Rossi", people, msgs)}
+    json_copy = mb.build_facebook_export(tmp_path / "j", "2024", extra_files=extra)
+    tree = {**mb.facebook_tree("2024"), **extra}
+    html_tree = mb.html.facebook_html_tree(tree, "2024")
+    html_copy = mb.write_export(tmp_path / "h", f"facebook-zoeferrari-{mb.EXPORT_DATE}x", html_tree)
+    alone = load_evidence([json_copy])
+    both = load_evidence([json_copy, html_copy])
+    assert len(both.messages) == len(alone.messages)
+    assert _counts(both) == _counts(alone)
+
+
+def test_instagram_json_and_html_copies(tmp_path: Path) -> None:
+    """Instagram HTML shows minutes at UTC-8: the copies still merge."""
+    json_copy = mb.build_instagram_export(tmp_path / "j", "2023")
+    html_copy = mb.build_instagram_export(tmp_path / "h", "2023", "html", username="zoe_ig2")
+    alone = _counts(load_evidence([json_copy]))
+    both = load_evidence([json_copy, html_copy])
+    assert both.sources[0].extra["overlap"]["shared_rows"] > 10
+    got = _counts(both)
+    assert {t: got[t] for t in ("contacts", "messages", "activity")} == {
+        t: alone[t] for t in ("contacts", "messages", "activity")
+    }
