@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from .hostile import demo_export, inspect_and_report, load_or_input_error, make_zip, write
+from .hostile import (
+    assert_member_skipped_rest_read,
+    demo_export,
+    inspect_and_report,
+    load_or_input_error,
+    make_zip,
+    write,
+)
 from .html_gen import SECRET, broken_pages, page
 
 KINDS = sorted(broken_pages(random.Random(0)))
@@ -118,3 +125,27 @@ def test_mixed_broken_pages_in_process(tmp_path: Path) -> None:
         name, out = html_export(prefix, pages, rng)
         path = write(tmp_path / prefix / name, make_zip(out))
         load_or_input_error([path], audit=True)
+
+
+NOT_HTML = {
+    "en": "was skipped: it is not a readable web page.",
+    "it": "è stato saltato: non è una pagina web leggibile.",
+}
+
+
+@pytest.mark.parametrize(("kind", "reasons"), [("empty", NOT_HTML), ("only-comment", NOT_HTML)])
+@pytest.mark.parametrize("prefix", ["facebook-", "instagram-"])
+def test_one_broken_page_is_a_warning_and_the_rest_is_read(
+    prefix: str, kind: str, reasons: dict[str, str], tmp_path: Path
+) -> None:
+    """A well-formed HTML export with its address book page broken: that page is a warning
+    saying why, every other page gives the rows it gives without the break."""
+    rng = random.Random(5)
+    name, members = demo_export(prefix)
+    pages = {m: page(rng, 12).encode() for m in members}
+    name, out = html_export(prefix, pages, rng)
+    good = write(tmp_path / "good" / name, make_zip(out))
+    member = next(m for m in out if m.endswith(("your_address_books.html", "synced_contacts.html")))
+    out[member] = broken_pages(rng)[kind]
+    bad = write(tmp_path / "bad" / name, make_zip(out))
+    assert_member_skipped_rest_read(good, bad, member, reasons)
