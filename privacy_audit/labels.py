@@ -79,3 +79,115 @@ def code_label(tr: Translator, value: str) -> str | None:
 def capitalized(text: str) -> str:
     """``text`` with its first letter upper case ("confermato" -> "Confermato")."""
     return text[:1].upper() + text[1:]
+
+
+#: privacy settings (``settings.key``) in words
+SETTING_LABELS: dict[str, str] = {
+    "last_seen": N_("Last seen and online"),
+    "online": N_("Online status"),
+    "profile_photo": N_("Profile photo"),
+    "about": N_("About"),
+    "status": N_("Status updates"),
+    "groups": N_("Who can add you to groups"),
+    "calls": N_("Calls"),
+    "silence_unknown_callers": N_("Silence unknown callers"),
+    "read_receipts": N_("Read receipts"),
+    "blocked_contacts": N_("Blocked contacts"),
+    "live_location": N_("Live location"),
+    "disappearing_messages": N_("Disappearing messages"),
+    "share_with_facebook": N_("Share account information with Facebook"),
+    "two_step_verification": N_("Two-step verification"),
+    "two_factor": N_("Two-factor authentication"),
+}
+#: the values of those settings (``settings.value``)
+SETTING_VALUE_LABELS: dict[str, str] = {
+    "everyone": N_("Everyone"),
+    "contacts": N_("My contacts"),
+    "contacts_except": N_("My contacts except…"),
+    "nobody": N_("Nobody"),
+    "on": N_("On"),
+    "off": N_("Off"),
+    "same_as_last_seen": N_("Same as last seen"),
+}
+#: off-Meta activity events (``off_platform.event``), as Meta names them
+EVENT_LABELS: dict[str, str] = {
+    "ACTIVATE_APP": N_("Opened the app"),
+    "ADD_TO_CART": N_("Added to cart"),
+    "ADD_TO_WISHLIST": N_("Added to wishlist"),
+    "ADD_PAYMENT_INFO": N_("Added payment details"),
+    "COMPLETE_REGISTRATION": N_("Signed up"),
+    "CONTACT": N_("Contacted the business"),
+    "CUSTOM": N_("Other activity"),
+    "INITIATE_CHECKOUT": N_("Started checkout"),
+    "LEAD": N_("Filled in a form"),
+    "PAGE_VIEW": N_("Viewed a page"),
+    "PURCHASE": N_("Bought something"),
+    "SEARCH": N_("Searched"),
+    "SUBSCRIBE": N_("Subscribed"),
+    "START_TRIAL": N_("Started a trial"),
+    "VIEW_CONTENT": N_("Viewed content"),
+    "SCHEDULE": N_("Booked an appointment"),
+    "DONATE": N_("Donated"),
+    "FIND_LOCATION": N_("Looked up a location"),
+    "SUBMIT_APPLICATION": N_("Sent an application"),
+    "CUSTOMIZE_PRODUCT": N_("Customised a product"),
+}
+#: export formats (``SourceInfo.format``)
+FORMAT_LABELS: dict[str, str] = {
+    "json": "JSON",
+    "html": "HTML",
+    "txt": N_("text"),
+    "mixed": N_("JSON and HTML"),
+}
+
+
+def _humane(code: str) -> str:
+    """A code in words when no label exists ("ADD_TO_CART" -> "Add to cart")."""
+    text = code.replace("_", " ").replace(".", " ").strip()
+    return text[:1].upper() + text[1:].lower() if text.isupper() else text[:1].upper() + text[1:]
+
+
+def setting_label(tr: Translator, key: str) -> str:
+    """The name of a privacy setting ("last_seen" -> "Last seen", "Ultimo accesso")."""
+    if key in SETTING_LABELS:
+        return tr.gettext(SETTING_LABELS[key])
+    for prefix in ("off_meta.", "settings."):
+        if key.startswith(prefix):
+            return key[len(prefix) :]  # Meta's own words, as the export wrote them
+    return _humane(key)
+
+
+def setting_value_label(tr: Translator, value: str) -> str | None:
+    """The words of a setting's value code ("everyone" -> "Everyone"), else None."""
+    return tr.gettext(SETTING_VALUE_LABELS[value]) if value in SETTING_VALUE_LABELS else None
+
+
+def event_label(tr: Translator, event: str) -> str:
+    """An off-Meta event code in words ("ADD_TO_CART" -> "Added to cart")."""
+    if event in EVENT_LABELS:
+        return tr.gettext(EVENT_LABELS[event])
+    return _humane(event) if event.replace("_", "").isupper() else event
+
+
+def layout_label(tr: Translator, layout: str, fmt: str = "") -> str:
+    """An export layout id in words ("facebook-2024", "mixed" -> "Facebook, 2024 layout
+    (JSON and HTML)"); ids it does not know are tidied, never shown raw."""
+    service, _sep, rest = layout.partition("-")
+    name = SERVICE_NAMES.get(service, service.capitalize())
+    if rest.isdigit():
+        text = tr.gettext("{service}, {year} layout").format(service=name, year=rest)
+    elif rest in ("chat-ios", "chat-android"):
+        device = "iPhone" if rest.endswith("ios") else "Android"
+        text = tr.gettext("{service} chat from {device}").format(service=name, device=device)
+    elif rest.startswith("report-") and rest[7:].isdigit():
+        text = tr.gettext("{service} account report, {year} layout").format(
+            service=name, year=rest[7:]
+        )
+    elif rest == "e2ee":
+        text = tr.gettext("{service} end-to-end encrypted chats").format(service=name)
+    else:
+        text = f"{name} {rest.replace('-', ' ')}".strip() if rest else name
+    kind = fmt.lower()
+    if kind in FORMAT_LABELS:
+        return f"{text} ({tr.gettext(FORMAT_LABELS[kind])})"
+    return text

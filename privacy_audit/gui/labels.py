@@ -122,15 +122,44 @@ EXTRA_VALUE_LABELS: dict[str, str] = {
 }
 
 
+def _setting_value(tr: Translator, value: str) -> str:
+    from privacy_audit.labels import setting_value_label
+
+    return setting_value_label(tr, value) or value  # only the setting codes; the rest as is
+
+
+def _setting(tr: Translator, key: str) -> str:
+    from privacy_audit.labels import setting_label
+
+    return setting_label(tr, key)
+
+
+def _event(tr: Translator, event: str) -> str:
+    from privacy_audit.labels import event_label
+
+    return event_label(tr, event)
+
+
+#: columns whose codes have their own words: setting names and values, off-Meta events
+WORDED_COLUMNS: dict[str, Any] = {
+    "services": value_label,
+    "key": _setting,
+    "setting": _setting,
+    "value": _setting_value,
+    "event": _event,
+}
+
+
 def readable_column(tr: Translator, column: str, strings: Any) -> Any:
     """Display strings of ``column`` with code values replaced by their labels."""
     import numpy as np
     import pandas as pd
 
-    if column not in LABELLED_COLUMNS and column not in ("services",):
+    if column not in LABELLED_COLUMNS and column not in WORDED_COLUMNS:
         return strings
     codes = pd.unique(strings)
     if len(codes) > MAX_CODES:
         return strings
-    mapping = {code: value_label(tr, code) if code else code for code in codes}
+    label = WORDED_COLUMNS.get(column, value_label)
+    mapping = {code: label(tr, code) if code else code for code in codes}
     return np.asarray(pd.Series(strings, dtype=object).map(mapping), dtype=object)

@@ -120,6 +120,11 @@ def build_context(result: AuditResult, tr: Translator) -> dict[str, Any]:
     """Everything the report template shows, as plain formatted values."""
     cross = result.crossref
     findings = [finding_view(x, tr) for x in result.findings]
+    for finding, view in zip(result.findings, findings, strict=True):
+        # what following its advice does to the score, in the score's own units
+        after = result.score_after.get(finding.id)
+        view["score_after"] = int(after) if after is not None else None
+        view["score_before"] = int(result.score)
     actions = top_actions(result, findings)
     band = charts.score_band(int(result.score))
     source_columns, sources = sources_table(result, tr)

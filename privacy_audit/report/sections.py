@@ -25,7 +25,11 @@ from privacy_audit.labels import (
     capitalized,
     code_label,
     confidence_label,
+    event_label,
+    layout_label,
     service_name,
+    setting_label,
+    setting_value_label,
     severity_label,
     source_kind_label,
 )
@@ -126,6 +130,14 @@ def cell_value(key: str, value: Any, tr: Translator) -> str:
         return ", ".join(
             tr.gettext(VALUE_LABELS[p]) if p in VALUE_LABELS else p.replace("_", " ") for p in parts
         )
+    if key in ("key", "setting") and isinstance(value, str):
+        return setting_label(tr, value)
+    if key == "value" and isinstance(value, str):
+        setting = setting_value_label(tr, value)
+        if setting:
+            return setting
+    if key == "event" and isinstance(value, str):
+        return event_label(tr, value)
     if key in ("account", "linked_to", "app") and value in SERVICE_NAMES:
         return service_name(value)
     if isinstance(value, str) and _E164.match(value):
@@ -225,7 +237,7 @@ def sources_table(
     rows = []
     for s in result.sources:
         kind = capitalized(source_kind_label(tr, s.kind))
-        layout = f"{s.layout} ({s.format.upper()})" if s.format else s.layout
+        layout = layout_label(tr, s.layout, s.format or "")
         date = f.day(s.export_date, tr.locale) if s.export_date else tr.gettext("unknown")
         rows.append([service_name(s.service), kind, date, layout, s.path])
     return columns, rows
@@ -306,32 +318,28 @@ def _score_without(result: AuditResult, ids: set[str]) -> int:
 def top_actions(
     result: AuditResult, views: list[dict[str, Any]], limit: int = 3
 ) -> list[dict[str, Any]]:
-    """The most important distinct actions: one per recommendation, most severe first."""
-    groups: dict[str, dict[str, Any]] = {}
-    for finding, view in zip(result.findings, views, strict=True):
-        if not finding.recommendations:
-            continue
-        rec = finding.recommendations[0]
-        if rec.id not in groups:
-            if len(groups) == limit:
-                continue
-            groups[rec.id] = {
-                "title": rec.title,
-                "anchor": view["anchor"],
-                "ids": set(),
-                "findings": [],
-            }
-        groups[rec.id]["ids"].add(finding.id)
-        groups[rec.id]["findings"].append(finding.title)
+    """The actions that lower the score most (one per recommendation), each linking to
+    its finding, with the score before and after."""
+    from privacy_audit.analysis.score import ranked_actions
+
+    pairs = zip(result.findings, views, strict=True)
+    anchors = {finding.id: view["anchor"] for finding, view in pairs}
+    titles = {finding.id: finding.title for finding in result.findings}
     return [
         {
-            "title": g["title"],
-            "anchor": g["anchor"],
-            "finding": " · ".join(g["findings"]),
-            "gain": max(0, int(result.score) - _score_without(result, g["ids"])),
+            "title": action.title,
+            "anchor": anchors[action.finding_ids[0]],
+            "finding": " · ".join(titles[i] for i in action.finding_ids),
+            "gain": action.gain,
+            "before": int(result.score),
+            "after": action.score_after,
         }
-        for g in groups.values()
+        for action in ranked_actions(result, (), limit, _scorer)
     ]
+
+
+def _scorer(result: AuditResult, ids: set[str]) -> int:
+    return _score_without(result, ids)
 
 
 def baseline_view(result: AuditResult) -> dict[str, list[str]] | None:

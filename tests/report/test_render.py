@@ -82,9 +82,16 @@ def test_evidence_is_capped_with_the_count_of_the_rest(result_en: AuditResult) -
 def test_top_three_actions_link_to_their_findings(result_en: AuditResult) -> None:
     doc = _doc(render_html(result_en))
     links = doc.xpath("//section[@id='top-actions']//li//a/@href")
-    assert links == [f"#finding-{f.id}" for f in result_en.findings[:3]]
+    # ranked by how much of the score they remove (ties: the findings' order)
+    ranked = sorted(
+        (f for f in result_en.findings if f.recommendations),
+        key=lambda f: -(result_en.score - result_en.score_after[f.id]),
+    )
+    assert links == [f"#finding-{f.id}" for f in ranked[:3]]
     gains = doc.xpath("//section[@id='top-actions']//span[@class='gain']/text()")
-    assert gains[0].startswith("−18")
+    first = ranked[0]
+    # in the score's own units: what the score becomes
+    assert gains[0] == f"Score {result_en.score} → {result_en.score_after[first.id]}"
 
 
 def test_csp_meta_is_strict_and_first(result_en: AuditResult) -> None:
@@ -158,9 +165,11 @@ def test_top_actions_are_distinct_recommendations() -> None:
     titles = [li.xpath(".//a")[0].text_content() for li in items]
     assert len(set(titles)) == 3
     assert result.findings[1].title in items[0].text_content()
-    # following it removes both findings' points
+    # following it removes both findings' points: the score drops more than for one
     gain = items[0].xpath(".//span[@class='gain']")[0].text_content()
-    assert gain.startswith("−") and int(gain[1:].split()[0]) > 18
+    after = int(gain.split("→")[1])
+    assert gain.startswith(f"Score {result.score} → ")
+    assert after < result.score_after[result.findings[0].id]
 
 
 XSS_CORPUS = [
