@@ -11,7 +11,7 @@ exception is a bug in our code and is raised.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -34,6 +34,7 @@ from privacy_audit.sources.meta.reader import (
     seconds,
     text,
 )
+from privacy_audit.sources.meta.records import record_map, smd_index
 
 
 def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
@@ -50,10 +51,13 @@ def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
             items = [x for x, k in zip(items, keep, strict=True) if k]
             parents = [i for i, k in zip(parents, keep, strict=True) if k]
             kept = [k for k in keep if k]
-    if each.or_one and len(set(parents)) < len(found.raw):
+    one_each = parents == list(range(len(found.raw)))
+    if each.or_one and not one_each and len(set(parents)) < len(found.raw):
         items, parents = one_at_least(items, parents, len(found.raw), empty_item(kind))
         kept = None
+        one_each = parents == list(range(len(found.raw)))
     result = Found(kind, items, found, parents)
+    result.one_each = one_each
     if kept is not None and each.where is not None:
         result.columns[each.where] = kept  # read again as a column: not twice
     return result, bad
@@ -92,12 +96,19 @@ def _read(getter: sp.Getter, found: Found) -> list[Any]:
         if found.up is None or found.parents is None:
             raise TypeError("parent() outside an Each")
         above = _column(getter.getter, found.up)
-        return [above[i] for i in found.parents]
+        if found.one_each:
+            return above
+        return list(map(above.__getitem__, found.parents))
     if isinstance(getter, sp.First):
         return _firsts(list(getter.getters), found)
     if isinstance(getter, sp.Join):
         parts = [_column(g, found) for g in getter.getters]
         sep, once = getter.sep, getter.distinct
+        if len(parts) == 2:  # the usual case (first and last name), without a list per row
+            return [
+                (a if once and a == b else a + sep + b) if a and b else (a or b or None)
+                for a, b in zip(*parts, strict=True)
+            ]
         return [
             sep.join(dict.fromkeys(v for v in row if v) if once else [v for v in row if v]) or None
             for row in zip(*parts, strict=True)
@@ -123,6 +134,9 @@ def _firsts(getters: Sequence[sp.Getter], found: Found) -> list[Any]:
         missing = [i for i, value in enumerate(result) if not value]
         if not missing:
             break
+        if isinstance(getter, sp.Const):  # a default: no need to read anything
+            result = [value if value else getter.value for value in result]
+            continue
         values = _column(getter, found.subset(missing)) if len(missing) < len(result) else None
         if values is None:
             result = _column(getter, found)
@@ -160,6 +174,42 @@ def _label_column(getter: sp.Label, found: Found) -> list[Any]:
     return [_leaf_part(leaf, getter) if leaf else None for leaf in leaves]
 
 
+def _labels(getters: Iterable[sp.Getter]) -> list[sp.Label]:
+    """The label getters among ``getters`` read on the records themselves (not parents)."""
+    found: list[sp.Label] = []
+    for getter in getters:
+        if isinstance(getter, sp.Label) and getter.name != "*":
+            found.append(getter)
+        elif isinstance(getter, (sp.First, sp.Join)):
+            found.extend(_labels(getter.getters))
+    return list(dict.fromkeys(found))
+
+
+def _map_labels(found: Found, labels: list[sp.Label]) -> None:
+    """Read every label of ``labels`` on string_map_data records in one pass over them
+    (each record's entries are read while they are at hand)."""
+    if not labels or found.columns:
+        return
+    wanted = [(label.name, label.time) for label in labels]
+    lists: list[list[Any]] = [[] for _ in labels]
+    index = []
+    for rec in found.raw:
+        smd = rec.get("string_map_data")
+        entries = smd_index(smd if type(smd) is dict else record_map(rec))
+        index.append(entries)
+        for column, (name, time) in zip(lists, wanted, strict=True):
+            e = entries.get(name)
+            if e is None:
+                column.append(None)
+            elif time:
+                column.append(seconds(e.get("timestamp")))
+            else:
+                column.append(text(e.get("value")) or text(e.get("href")))
+    found.set_index(index)
+    for label, column in zip(labels, lists, strict=True):
+        found.columns[label] = column if label.conv is sp.RAW else list(map(label.conv, column))
+
+
 def _leaf_part(leaf: Leaf, getter: sp.Label) -> Any:
     return leaf.ts if getter.time else getter.conv(leaf.value or leaf.href)
 
@@ -186,6 +236,9 @@ def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
         if shape.each is not None:
             found, bad = _expand(found, shape.each)
             skipped += bad
+        getters = list(shape.columns.values())
+        if found.kind == "map":
+            _map_labels(found, _labels(getters))
         columns = {name: _column(getter, found) for name, getter in shape.columns.items()}
         _add(spec, shape, r, m, len(found.raw), columns)
     if skipped:

@@ -17,6 +17,8 @@ from privacy_audit.sources.meta.reader import (
 )
 from privacy_audit.sources.meta.records import label_values_of, leaf_index, record_map, smd_index
 
+_DICT = frozenset((dict,))
+
 
 class Found:
     """Records of one kind: ``dict`` (JSON records), ``map`` (string_map_data records),
@@ -36,9 +38,15 @@ class Found:
         self.up = up
         self.parents = parents
         self.offset = offset  # UTC offset of HTML times (hours)
+        #: True when every record of ``up`` has exactly one record here, in order
+        self.one_each = False
         self._index: list[dict[str, Any]] | None = None
         #: the columns already computed, by getter (a getter is read once per file)
         self.columns: dict[sp.Getter, list[Any]] = {}
+
+    def set_index(self, index: list[dict[str, Any]]) -> None:
+        """The label index of every record, when it was built while reading them."""
+        self._index = index
 
     def subset(self, rows: list[int]) -> Found:
         """The records at ``rows`` (with their parents and label indexes)."""
@@ -57,7 +65,11 @@ class Found:
         """Canonical label -> the first entry or leaf so labelled, per record."""
         if self._index is None:
             if self.kind == "map":
-                self._index = [smd_index(record_map(rec)) for rec in self.raw]
+                self._index = [
+                    smd_index(smd if type(smd := rec.get("string_map_data")) is dict else
+                              record_map(rec))
+                    for rec in self.raw
+                ]  # fmt: skip
             elif self.kind == "leaves":
                 self._index = [leaf_index(leaves) for leaves in self.raw]
             else:
@@ -102,6 +114,8 @@ def _listed(data: Any, paths: tuple[str, ...]) -> list[Any] | None:
 
 def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:
     """The dict records among ``items`` (strings as ``{scalar: s}``), and how many were not."""
+    if set(map(type, items)) <= _DICT:  # the usual case: nothing to skip
+        return items, 0
     if scalar is None:
         kept: list[dict[str, Any]] = [x for x in items if type(x) is dict]
     else:

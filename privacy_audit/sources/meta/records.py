@@ -65,7 +65,10 @@ def smd_index(mapping: Any) -> dict[str, dict[str, Any]]:
     is not a dict, a later label meaning the same is looked for."""
     if not isinstance(mapping, dict):
         return {}
-    plan = _plan(tuple(mapping))
+    labels = tuple(mapping)
+    plan = _PLANS.get(labels)
+    if plan is None:
+        plan = _plan(labels)
     found = {canonical: entry for canonical, name in plan if type(entry := mapping[name]) is dict}
     if len(found) == len(plan):
         return found
