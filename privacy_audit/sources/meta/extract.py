@@ -260,7 +260,7 @@ def _add(
         n = sum(keep)
     if spec.contact_point:
         points = columns.pop(spec.contact_point)
-        emails = [p is not None and "@" in p and is_email_address(p) for p in points]
+        emails = [type(p) is str and "@" in p and is_email_address(p) for p in points]
         columns["phone_raw"] = [None if e else p for p, e in zip(points, emails, strict=True)]
         columns["email"] = [p if e else None for p, e in zip(points, emails, strict=True)]
     if spec.identifiers:

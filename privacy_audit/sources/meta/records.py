@@ -11,7 +11,8 @@ from privacy_audit.sources.meta.reader import Leaf, flatten_label_values
 
 def label_values_of(data: Any) -> list[Any]:
     """The ``label_values`` items of a 2025+ document: at its root, under its one root
-    key, or of every record of a list of records (concatenated)."""
+    key, or of every record of a list of records (concatenated); anything that is not a
+    list of them gives none."""
     if isinstance(data, dict):
         if isinstance(data.get("label_values"), list):
             return data["label_values"]
@@ -20,10 +21,20 @@ def label_values_of(data: Any) -> list[Any]:
                 return value["label_values"]
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 if "label_values" in value[0]:
-                    return [lv for rec in value for lv in rec.get("label_values") or []]
+                    return _concatenated(value)
     if isinstance(data, list):
-        return [lv for rec in data if isinstance(rec, dict) for lv in rec.get("label_values") or []]
+        return _concatenated(data)
     return []
+
+
+def _concatenated(records: list[Any]) -> list[Any]:
+    """The ``label_values`` lists of ``records`` one after the other."""
+    return [
+        item
+        for rec in records
+        if isinstance(rec, dict) and isinstance(rec.get("label_values"), list)
+        for item in rec["label_values"]
+    ]
 
 
 def record_map(record: Any) -> dict[str, Any]:
