@@ -41,13 +41,22 @@ class Settings:
     appearance: str = "system"  # system | light | dark (View › Appearance)
     zoom: float = 1.0  # type scale outside workshop mode (View › Zoom in / out)
     last_folder: str = ""  # where the file dialogs start (never in workshop mode)
+    #: "\n".join(paths) of a recent export -> {"services": [...], "date": "YYYY-MM-DD"}
+    recent_info: dict[str, Any] = field(default_factory=dict)
 
-    def add_recent(self, paths: list[str]) -> None:
-        """Put ``paths`` first in the recent exports (no duplicates, at most MAX_RECENT)."""
+    def add_recent(
+        self, paths: list[str], services: list[str] | None = None, date: str = ""
+    ) -> None:
+        """Put ``paths`` first in the recent exports (no duplicates, at most MAX_RECENT),
+        with the services they hold and the export's date when known."""
         entry = [str(p) for p in paths]
         self.recent_exports = [r for r in self.recent_exports if r != entry]
         self.recent_exports.insert(0, entry)
         del self.recent_exports[MAX_RECENT:]
+        if services is not None:
+            self.recent_info["\n".join(entry)] = {"services": list(services), "date": date}
+        kept = {"\n".join(r) for r in self.recent_exports}
+        self.recent_info = {k: v for k, v in self.recent_info.items() if k in kept}
 
     @classmethod
     def from_json(cls, data: Any) -> Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +19,9 @@ import privacy_audit
 from privacy_audit import APP_NAME
 from privacy_audit.gui.widgets import app_icon, escape
 from privacy_audit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacy_audit.gui.context import AppContext
 
 SOURCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 
@@ -68,22 +72,37 @@ def show_input_error(parent: QWidget, tr: Translator, message: str) -> QMessageB
     return box
 
 
-def ask_export_files(parent: QWidget, tr: Translator) -> list[Path]:
-    """Ask for one or more export files."""
+def start_folder(ctx: AppContext) -> Path:
+    """Where file dialogs start: the last folder used (never in workshop mode)."""
+    last = Path(ctx.settings.last_folder) if ctx.settings.last_folder else None
+    if not ctx.workshop and last is not None and last.is_dir():
+        return last
+    return Path.home()
+
+
+def remember_folder(ctx: AppContext, folder: Path) -> None:
+    """Start the next file dialog in ``folder`` (not remembered in workshop mode)."""
+    if not ctx.workshop:
+        ctx.settings.last_folder = str(folder)
+        ctx.save_settings()
+
+
+def ask_export_files(parent: QWidget, tr: Translator, start: Path | None = None) -> list[Path]:
+    """Ask for one or more export files (the dialog opens in ``start``)."""
     _ = tr.gettext
     paths, _chosen = QFileDialog.getOpenFileNames(
         parent,
         _("Open export files"),
-        str(Path.home()),
+        str(start or Path.home()),
         _("Exports (*.zip *.txt *.json *.html);;All files (*)"),
     )
     return [Path(p) for p in paths]
 
 
-def ask_export_folder(parent: QWidget, tr: Translator) -> list[Path]:
-    """Ask for an unzipped export folder."""
+def ask_export_folder(parent: QWidget, tr: Translator, start: Path | None = None) -> list[Path]:
+    """Ask for an unzipped export folder (the dialog opens in ``start``)."""
     folder = QFileDialog.getExistingDirectory(
-        parent, tr.gettext("Open export folder"), str(Path.home())
+        parent, tr.gettext("Open export folder"), str(start or Path.home())
     )
     return [Path(folder)] if folder else []
 

@@ -17,6 +17,7 @@ from privacy_audit.gui import theme as themes
 from privacy_audit.gui.actions import Actions
 from privacy_audit.gui.context import AppContext
 from privacy_audit.gui.import_page import ImportPage
+from privacy_audit.gui.qt_translations import QtTranslations
 from privacy_audit.gui.start_page import StartPage
 from privacy_audit.gui.widgets import preload_result_libraries, restore_geometry, saved_geometry
 from privacy_audit.gui.window_modes import WindowModes
@@ -72,6 +73,8 @@ class MainWindow(WindowModes):
         self._task: Task | None = None
         self._relabel_task: Task | None = None
         self.help_dialog: dialogs.HelpDialog | None = None
+        self.qt_translations = QtTranslations()  # Qt's own buttons and dialogs
+        self.qt_translations.use(ctx.tr.lang)
         self.theme = themes.resolve(ctx.settings.appearance)
         self._workshop_scale = ctx.settings.presentation_scale
         self._was_maximized = False
@@ -125,14 +128,16 @@ class MainWindow(WindowModes):
     # --- opening exports -------------------------------------------------------------
     def ask_open_files(self) -> None:
         """Ask for export files and open them."""
-        paths = dialogs.ask_export_files(self, self.ctx.tr)
+        paths = dialogs.ask_export_files(self, self.ctx.tr, dialogs.start_folder(self.ctx))
         if paths:
+            dialogs.remember_folder(self.ctx, paths[0].parent)
             self.open_paths(paths)
 
     def ask_open_folder(self) -> None:
         """Ask for an export folder and open it."""
-        paths = dialogs.ask_export_folder(self, self.ctx.tr)
+        paths = dialogs.ask_export_folder(self, self.ctx.tr, dialogs.start_folder(self.ctx))
         if paths:
+            dialogs.remember_folder(self.ctx, paths[0].parent)
             self.open_paths(paths)
 
     def open_demo(self, persona: str | None = None) -> None:
@@ -193,9 +198,17 @@ class MainWindow(WindowModes):
 
     def _imported_shown(self, outcome: ImportOutcome) -> None:
         if not outcome.demo and not self.ctx.workshop:
-            self.ctx.settings.add_recent([str(p) for p in outcome.paths])
+            sources = outcome.result.sources
+            dates = [s.export_date for s in sources if s.export_date is not None]
+            self.ctx.settings.add_recent(
+                [str(p) for p in outcome.paths],
+                list(dict.fromkeys(s.service for s in sources)),
+                max(dates).date().isoformat() if dates else "",
+            )
             self.ctx.save_settings()
-            self.start_page.set_recent(self.ctx.settings.recent_exports)
+            self.start_page.set_recent(
+                self.ctx.settings.recent_exports, info=self.ctx.settings.recent_info
+            )
         self._warn_moved_aside(self.ctx.checklist.warnings)
         self._update_actions()
         self.import_finished.emit(outcome.result)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
 from privacy_audit.fsutil import atomic_write_bytes
+from privacy_audit.gui import dialogs
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.output_guard import check_output
@@ -63,8 +64,19 @@ class ReportPage(QWidget):
             self.buttons[fmt] = button
             bar.addWidget(button)
         layout.addLayout(bar)
+        status_row = QHBoxLayout()
         self.status = QLabel()
-        layout.addWidget(self.status)
+        self.status.setWordWrap(True)
+        status_row.addWidget(self.status, 1)
+        self.open_saved_button = QPushButton()  # after a save: open it, or its folder
+        self.open_saved_button.clicked.connect(self.open_saved)
+        self.show_folder_button = QPushButton()
+        self.show_folder_button.clicked.connect(self.show_saved_folder)
+        for button in (self.open_saved_button, self.show_folder_button):
+            button.hide()
+            status_row.addWidget(button)
+        layout.addLayout(status_row)
+        self.saved_path: Path | None = None
         self.view: Any = None  # the ReportView, created on first show (WebEngine is heavy)
         self.view_box = QVBoxLayout()
         layout.addLayout(self.view_box, 1)
@@ -94,6 +106,9 @@ class ReportPage(QWidget):
         """Use ``result`` (the preview renders when the page is visible)."""
         self.result = result
         self._rendered_for = None
+        self.saved_path = None
+        self.open_saved_button.hide()
+        self.show_folder_button.hide()
         if self.isVisible():
             self.refresh_preview()
 
@@ -175,13 +190,14 @@ class ReportPage(QWidget):
             return
         _ = self.ctx.tr.gettext
         file_filter, suffix = FORMATS[fmt]
-        suggested = str(Path.home() / (_("privacy-report") + suffix))
+        suggested = str(dialogs.start_folder(self.ctx) / (_("privacy-report") + suffix))
         path, _chosen = QFileDialog.getSaveFileName(
             self, _("Export the report"), suggested, _(file_filter)
         )
         if path:
             if not path.endswith(suffix):
                 path += suffix
+            dialogs.remember_folder(self.ctx, Path(path).parent)
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str) -> None:
@@ -239,7 +255,22 @@ class ReportPage(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.status.setText(self.ctx.tr.gettext("Saved {file}").format(file=path.name))
+        self.saved_path = path
+        self.open_saved_button.show()
+        self.show_folder_button.show()
         self.exported.emit(str(path))
+
+    def open_saved(self) -> bool:
+        """Open the file just saved with the system's app for it."""
+        if self.saved_path is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path))))
+
+    def show_saved_folder(self) -> bool:
+        """Show the folder of the file just saved in the file manager."""
+        if self.saved_path is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent))))
 
     def _export_failed(self, message: str) -> None:
         self.status.setText(message)
@@ -256,6 +287,10 @@ class ReportPage(QWidget):
         self.buttons["pdf"].setToolTip(_("Save the report as a PDF (Ctrl+P)"))
         self.buttons["csv"].setText(_("Export CSV…"))
         self.buttons["csv"].setToolTip(_("Save the tables as CSV files in a zip"))
+        self.open_saved_button.setText(_("Open"))
+        self.open_saved_button.setToolTip(_("Open the saved file"))
+        self.show_folder_button.setText(_("Show in folder"))
+        self.show_folder_button.setToolTip(_("Open the folder with the saved file"))
         if self.view is not None:
             self.view.setAccessibleName(_("Report preview"))
         if self.isVisible():

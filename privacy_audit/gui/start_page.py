@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from privacy_audit.gui.layouts import FlowGrid
 from privacy_audit.gui.widgets import escape, heading, paragraph
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.labels import service_name
 
 #: service -> (link, steps); steps are message ids translated at display time
 HOW_TO: dict[str, tuple[str, list[str]]] = {
@@ -232,6 +234,7 @@ class StartPage(QScrollArea):
         outer.addWidget(self.columns)
         outer.addStretch(1)
         self._recent: list[list[str]] = []
+        self._recent_info: dict[str, Any] = {}
         self._tr: Translator | None = None
 
     def set_scale(self, scale: float) -> None:
@@ -266,13 +269,20 @@ class StartPage(QScrollArea):
         self.set_recent(self._recent)
         self.buttons.refresh()
 
-    def set_recent(self, recent: list[list[str]], *, hidden: bool = False) -> None:
-        """Show the recent exports (``hidden`` in workshop mode)."""
+    def set_recent(
+        self,
+        recent: list[list[str]],
+        *,
+        hidden: bool = False,
+        info: dict[str, Any] | None = None,
+    ) -> None:
+        """Show the recent exports (``hidden`` in workshop mode) by service and date."""
         self._recent = [] if hidden else recent
+        if info is not None:
+            self._recent_info = info
         self.recent_list.clear()
         for entry in self._recent:
-            names = ", ".join(Path(p).name for p in entry)
-            item = QListWidgetItem(names)
+            item = QListWidgetItem(self._recent_text(entry))
             item.setToolTip("\n".join(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.recent_list.addItem(item)
@@ -280,6 +290,26 @@ class StartPage(QScrollArea):
             widget.setVisible(not hidden)
         self.recent_list.setVisible(not hidden and bool(self._recent))
         self.recent_empty.setVisible(not hidden and not self._recent)
+
+    def _recent_text(self, entry: list[str]) -> str:
+        """ "Facebook, WhatsApp · 18 Nov 2026" (the file names when nothing is known)."""
+        known = self._recent_info.get("\n".join(entry)) or {}
+        services = [service_name(s) for s in known.get("services", []) if s != "unknown"]
+        if not services or self._tr is None:
+            return ", ".join(Path(p).name for p in entry)
+        text = ", ".join(services)
+        day = str(known.get("date") or "")
+        if day:
+            from datetime import date
+
+            from babel.dates import format_date
+
+            try:
+                when = format_date(date.fromisoformat(day), format="medium", locale=self._tr.locale)
+            except ValueError:
+                return text
+            text = self._tr.gettext("{services} · exported {date}").format(services=text, date=when)
+        return text
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         entry = item.data(Qt.ItemDataRole.UserRole)

@@ -93,6 +93,7 @@ class WindowModes(QMainWindow):
             return
         if lang != self.ctx.tr.lang:
             self.ctx.tr = translator(lang)
+            self.qt_translations.use(lang)
             self.ctx.settings.language = lang
             self.ctx.save_settings()
             self.retranslate()
@@ -241,7 +242,9 @@ class WindowModes(QMainWindow):
             self.findings_page.set_theme(theme)
             self.dashboard.set_scale(scale)
             self.dashboard.set_theme(theme)
-        self.start_page.set_recent(self.ctx.settings.recent_exports, hidden=workshop)
+        self.start_page.set_recent(
+            self.ctx.settings.recent_exports, hidden=workshop, info=self.ctx.settings.recent_info
+        )
         self._update_actions()
         if theme_changed:
             self.theme_changed.emit(theme.name)

@@ -74,7 +74,13 @@ def test_dropping_files_opens_them_and_remembers_them(make_window, qtbot, tmp_pa
     assert window.ctx.settings_store.file.is_file()  # written for the next start
     window.reset()
     assert window.start_page.recent_list.count() == 1
-    assert window.start_page.recent_list.item(0).text() == "facebook-me.zip"
+    # by service, not by file name (the full paths are in the tool tip)
+    item = window.start_page.recent_list.item(0)
+    assert item.text() == "Facebook, WhatsApp"
+    assert item.toolTip() == str(export)
+    # the same in a new window (read from the settings)
+    again = make_window()
+    assert again.start_page.recent_list.item(0).text() == "Facebook, WhatsApp"
 
 
 def test_a_drop_of_text_is_refused(make_window) -> None:

@@ -42,3 +42,18 @@ def test_language_follows_the_system_locale(make_window, monkeypatch) -> None:
     assert build_context().tr.lang == "it"
     monkeypatch.setenv("PRIVACY_AUDIT_LANG", "en")
     assert build_context().tr.lang == "en"
+
+
+def test_qt_own_buttons_follow_the_language(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        return box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    window = make_window(lang="it")
+    assert cancel_text() == "Annulla"  # Qt's shipped Italian catalog is loaded
+    window.set_language("en")
+    assert cancel_text() == "Cancel"
+    window.set_language("it")
+    assert cancel_text() == "Annulla"

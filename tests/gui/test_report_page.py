@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEngineSettings
 
 pytestmark = pytest.mark.webengine
@@ -66,7 +68,7 @@ def test_remote_and_file_requests_are_blocked(make_window, qtbot, tmp_path) -> N
     assert view.page().title() != "ran"  # JavaScript is off
 
 
-def test_export_html_and_pdf(make_window, qtbot, tmp_path) -> None:
+def test_export_html_and_pdf(make_window, qtbot, tmp_path, monkeypatch) -> None:
     window = make_window()
     _open(window, qtbot)
     target = tmp_path / "out" / "report.html"
@@ -75,6 +77,16 @@ def test_export_html_and_pdf(make_window, qtbot, tmp_path) -> None:
         window.report_page.export_to(target, "html")
     assert blocker.args == [str(target)]
     assert "Report 60" in target.read_text()
+    # Open and Show in folder, after the save
+    page = window.report_page
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.show_tab(3)
+    qtbot.waitUntil(page.open_saved_button.isVisible, timeout=5000)
+    assert page.show_folder_button.isVisible()
+    qtbot.mouseClick(page.open_saved_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.show_folder_button, Qt.MouseButton.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(target), str(target.parent)]
     pdf = tmp_path / "out" / "report.pdf"
     with qtbot.waitSignal(window.report_page.exported, timeout=60_000):
         window.report_page.export_to(pdf, "pdf")
