@@ -23,7 +23,7 @@ from pathlib import Path
 from tests.benchmarks.harness import Row
 
 SCALE = int(os.environ.get("BENCH_GUI_SCALE", "100"))
-STALL_TARGET_MS = 50.0
+STALL_TARGET_MS = 16.0  # issue 15: one frame
 STARTUP_TARGET_S = 1.5
 HEARTBEAT_MS = 5
 
@@ -175,6 +175,10 @@ def run() -> list[Row]:
             f"longest event-loop stall while importing ({label})",
             stall,
             "ms",
+            timed=(
+                "longest gap between 5 ms heartbeats (minus 5 ms) while the window imports "
+                "(reading in the spawned child, frames back in chunks, audit on the worker)"
+            ),
             target=f"< {STALL_TARGET_MS:.0f} ms",
             met=stall < STALL_TARGET_MS,
         )
@@ -184,16 +188,25 @@ def run() -> list[Row]:
             f"longest stall showing the result ({label})",
             show,
             "ms",
+            timed="longest heartbeat gap while the GUI thread fills the result pages",
             target=f"< {STALL_TARGET_MS:.0f} ms",
             met=show < STALL_TARGET_MS,
         )
     )
-    rows.append(Row(f"import + audit on the worker ({label})", seconds, "s"))
+    rows.append(
+        Row(
+            f"import + audit on the worker ({label})",
+            seconds,
+            "s",
+            timed="wall time from open to import_finished (child spawn and reading included)",
+        )
+    )
     rows.append(
         Row(
             f"Cancel to idle, pressed at 30% ({label})",
             cancel,
             "s",
+            timed="from Cancel to import_cancelled (the child stopped or killed)",
             target="< 1 s",
             met=cancel < 1.0,
         )
@@ -204,6 +217,7 @@ def run() -> list[Row]:
             "start-up to first window shown (new process)",
             startup,
             "s",
+            timed="a fresh python process: spawn to the first event-loop turn after show()",
             target=f"< {STARTUP_TARGET_S} s",
             met=startup < STARTUP_TARGET_S,
         )
