@@ -87,9 +87,9 @@ def groups_of(
     ids = tables["identifiers"]
     mine = ids["kind"].isin(_ACCOUNT_KINDS).to_numpy()
     accounts = _keys_by_owner(ids[mine], owners["identifiers"][mine], ("kind", "value"))
-    chats = [i for i, info in enumerate(sources) if info.kind == "chat"]
+    chats = _chats_sharing_a_name(sources, tables["messages"], owners["messages"])
     messages: dict[int, set[str]] = {}
-    if len(chats) > 1:
+    if chats:
         of_chats = np.isin(owners["messages"], chats)
         messages = _keys_by_owner(
             tables["messages"][of_chats], owners["messages"][of_chats], KEYS["messages"]
@@ -110,6 +110,21 @@ def groups_of(
             if len(group) > 1:
                 groups.append(group)
     return groups
+
+
+def _chats_sharing_a_name(
+    sources: Sequence[SourceInfo], messages: pd.DataFrame, owners: np.ndarray
+) -> list[int]:
+    """Chat exports whose chat name another chat export has too (only they can be one
+    chat exported twice; their messages are compared, nobody else's)."""
+    chats = [i for i, info in enumerate(sources) if info.kind == "chat"]
+    if len(chats) < 2:
+        return []
+    of_chats = np.isin(owners, chats)
+    pairs = pd.DataFrame({"owner": owners[of_chats], "chat": messages["chat"].to_numpy()[of_chats]})
+    pairs = pairs.dropna().drop_duplicates()
+    shared = pairs[pairs.duplicated("chat", keep=False)]
+    return sorted(int(o) for o in shared["owner"].unique())
 
 
 def _same_chat(messages: dict[int, set[str]], a: int, b: int) -> bool:

@@ -139,3 +139,18 @@ def test_instagram_json_and_html_copies(tmp_path: Path) -> None:
     assert {t: got[t] for t in ("contacts", "messages", "activity")} == {
         t: alone[t] for t in ("contacts", "messages", "activity")
     }
+
+
+def test_the_same_chat_exported_twice_counts_once(tmp_path: Path) -> None:
+    from .whatsapp_builders import make_chat, write_chat
+
+    chat = make_chat(60, lang="it")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    text = write_chat(chat, tmp_path / "a")
+    zipped = write_chat(chat, tmp_path / "b", as_zip=True)
+    alone = load_evidence([text])
+    both = load_evidence([text, zipped])
+    assert len(both.sources) == 2
+    assert len(both.messages) == len(alone.messages) == 60
+    assert both.sources[0].extra["overlap"]["shared_rows"] >= 60
