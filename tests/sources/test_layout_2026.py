@@ -91,3 +91,25 @@ def test_demo_persona_html_download_equals_json(tmp_path: Path, layout: str) -> 
     overlap = [reference.crossref["contact_overlap"], html.crossref["contact_overlap"]]
     keys = [sorted(zip(o["key"], o["confidence"], strict=True)) for o in overlap]
     assert keys[0] == keys[1] and len(keys[0]) > 20
+
+
+def test_demo_persona_old_and_new_download_together_count_as_the_new_one(tmp_path: Path) -> None:
+    """The 2024-layout download of a year ago next to today's 2026-layout one."""
+    (tmp_path / "new").mkdir()
+    new = _persona_audit(tmp_path / "new", "giulia", "2026")
+    p = get_persona("giulia")
+    world = build_world(p, 1)
+    fb_new = next(
+        path for path in (tmp_path / "new").iterdir() if path.name.startswith("facebook-")
+    )
+    old_name = fb_new.name.replace(fb_new.name.split("-")[2], "2025", 1)
+    (tmp_path / "new" / old_name).write_bytes(
+        zip_bytes(facebook_members(world, "2024"), to_datetime(p.export_time - 365 * 86400))
+    )
+    both = run_audit(load_evidence(sorted((tmp_path / "new").iterdir())), lang=p.lang)
+    fb = [s for s in both.evidence.sources if s.service == "facebook"]
+    assert len(fb) == 2 and fb[0].extra["overlap"]["shared_rows"] > 300
+    assert _story(both) == _story(new)
+    assert {t: len(f) for t, f in both.evidence.tables.items()} == {
+        t: len(f) for t, f in new.evidence.tables.items()
+    }
