@@ -31,7 +31,12 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python -m tests.benchmarks
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python scripts/screenshots.py
+	if command -v xvfb-run >/dev/null && command -v import >/dev/null; then \
+	  QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox xvfb-run -a -s "-screen 0 1280x820x24" \
+	    $(BIN)/python scripts/screenshots.py; \
+	else \
+	  QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python scripts/screenshots.py; \
+	fi
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox $(BIN)/python scripts/screenshot_report.py
 
 lint: $(STAMP)

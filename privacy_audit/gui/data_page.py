@@ -43,6 +43,8 @@ class DataPage(QSplitter):
         super().__init__(parent)
         self.tables = QListWidget()
         self.tables.setMaximumWidth(300)
+        self.tables.setWordWrap(True)  # a long name wraps instead of being cut
+        self.tables.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tables.currentRowChanged.connect(self._table_chosen)
         self.addWidget(self.tables)
         right = QWidget()

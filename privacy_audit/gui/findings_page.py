@@ -210,7 +210,10 @@ class FindingsPage(QSplitter):
         if theme == self._theme:
             return
         self._theme = theme
-        self._fill_list()
+        for row, finding in enumerate(self.findings):  # in place: the selection stays
+            item = self.list.item(row)
+            if item is not None:
+                item.setIcon(severity_icon(finding.severity, theme, 18))
         self._detail_stale = True
         if self.isVisible():
             self._show_row(self.list.currentRow())

@@ -3,10 +3,44 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import sys
+from collections.abc import Callable
 
 from privacy_audit.i18n import Translator
+
+#: the X11 libraries Qt's xcb platform plugin needs beyond a bare Linux, and the
+#: Debian/Ubuntu package of each (the same names on most distributions)
+XCB_LIBRARIES: dict[str, str] = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def uses_xcb() -> bool:
+    """True when Qt would draw through X11 (xcb) here."""
+    if not sys.platform.startswith("linux"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.startswith("xcb")
+    return bool(os.environ.get("DISPLAY")) and not os.environ.get("WAYLAND_DISPLAY")
+
+
+def missing_xcb_packages(load: Callable[[str], object] = ctypes.CDLL) -> list[str]:
+    """The system packages whose libraries Qt's xcb plugin cannot load (empty: all there)."""
+    missing: list[str] = []
+    for library, package in XCB_LIBRARIES.items():
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    return missing
 
 
 def has_display() -> bool:
@@ -27,6 +61,17 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
                 "No display found, so the window cannot open. "
                 "Run 'make report' for the HTML report of the demo persona."
             ),
+            file=sys.stderr,
+        )
+        return 2
+    missing = missing_xcb_packages() if uses_xcb() else []
+    if missing:  # else Qt aborts with a long message about its platform plugin
+        print(
+            "privacy-audit: "
+            + tr.gettext(
+                "The window cannot open: Qt needs system libraries that are missing. "
+                "Install them, e.g. sudo apt install {packages}"
+            ).format(packages=" ".join(missing)),
             file=sys.stderr,
         )
         return 2

@@ -58,8 +58,11 @@ def test_dark_appearance_from_the_view_menu(make_window, qtbot) -> None:
     window = make_window()
     _open_demo(window, qtbot)
     dark = themes.themes()["dark"]
+    window.show_tab(1)
+    window.findings_page.list.setCurrentRow(1)
     with qtbot.waitSignal(window.theme_changed, timeout=3000):
         window.action_set.appearances["dark"].trigger()
+    assert window.findings_page.list.currentRow() == 1  # what the user was reading stays
     assert window.action_set.appearances["dark"].isChecked()
     palette = QApplication.palette()
     assert palette.color(QPalette.ColorRole.Window).name() == dark["bg"]

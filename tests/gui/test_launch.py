@@ -89,3 +89,30 @@ def test_gui_demo_and_workshop(monkeypatch, qtbot, fake_core) -> None:
     seen = _run(monkeypatch, qtbot, fake_core, workshop=True)
     assert seen["workshop"] and seen["redact"]
     assert seen["title"] == "Privacy Audit — Workshop"
+
+
+def test_missing_xcb_libraries_give_one_line_naming_the_packages(monkeypatch, capsys) -> None:
+    from privacy_audit.gui import launch
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(launch.sys, "platform", "linux")
+    started: list[bool] = []
+    monkeypatch.setattr(gui_app, "run_app", lambda *a: started.append(True) or 0)
+    real = launch.missing_xcb_packages
+
+    def no_cursor(name: str) -> object:
+        if name == "libxcb-cursor.so.0":
+            raise OSError(name)
+        return object()
+
+    # control: every library loads -> the window starts
+    monkeypatch.setattr(launch, "missing_xcb_packages", lambda: real(lambda name: object()))
+    assert launch.run(argparse.Namespace(), translator("en")) == 0 and started == [True]
+    # libxcb-cursor0 missing (a bare Debian/Ubuntu): one line, no Qt abort
+    monkeypatch.setattr(launch, "missing_xcb_packages", lambda: real(no_cursor))
+    assert launch.run(argparse.Namespace(), translator("en")) == 2
+    assert started == [True]  # the window was not started again
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "libxcb-cursor0" in lines[0] and "apt install" in lines[0]
