@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        # the window composes through Qt's RHI from the start, so the report preview
+        # (QtWebEngine) does not make Qt destroy and recreate the window the first time
+        # it shows (a black flash)
+        os.environ.setdefault("QT_WIDGETS_RHI", "1")
     app = QApplication(argv or sys.argv[:1] or ["privacy-audit"])
+    app.setStyle("Fusion")  # draws with the palette of the theme on every platform
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Privacy Audit")
     app.setDesktopFileName(APP_ID)

@@ -88,3 +88,21 @@ def test_clicking_the_drop_zone_opens_the_file_dialog(make_window, qtbot, monkey
     monkeypatch.setattr(dialogs, "ask_export_files", lambda *a, **k: asked.append(True) or [])
     qtbot.mouseClick(window.start_page.drop_zone, Qt.MouseButton.LeftButton)
     assert asked == [True]
+
+
+def test_a_new_result_starts_at_the_top(make_window, qtbot) -> None:
+    window = make_window()
+    window.resize(900, 560)
+    _open_demo(window, qtbot)
+    bar = window.dashboard.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    bar.setValue(bar.maximum())
+    window.show_tab(1)
+    details = window.findings_page.detail_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: details.maximum() > 0, timeout=3000)
+    details.setValue(details.maximum())
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.open_demo()
+    assert bar.value() == 0
+    window.show_tab(1)  # the details are rebuilt when the page shows
+    qtbot.waitUntil(lambda: details.value() == 0, timeout=3000)
