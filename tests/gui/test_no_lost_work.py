@@ -106,3 +106,37 @@ def test_a_new_result_starts_at_the_top(make_window, qtbot) -> None:
     assert bar.value() == 0
     window.show_tab(1)  # the details are rebuilt when the page shows
     qtbot.waitUntil(lambda: details.value() == 0, timeout=3000)
+
+
+def test_file_dialogs_start_in_the_last_folder_outside_workshop(
+    make_window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    export = folder / "facebook-me.zip"
+    export.write_bytes(b"x")
+    starts: list[str] = []
+
+    def choose(_parent, _title, start, _filter):
+        starts.append(start)
+        return [str(export)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    window = make_window()
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.ask_open_files()
+    assert starts == [str(Path.home())]
+    window.reset()
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.ask_open_files()
+    assert starts[-1] == str(folder)  # the folder used last time
+    # workshop mode neither uses nor records it
+    trainer = make_window(workshop=True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    trainer.ctx.settings.last_folder = str(folder)
+    trainer.ask_open_files()
+    assert starts[-1] == str(Path.home())
