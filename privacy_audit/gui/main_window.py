@@ -349,6 +349,7 @@ class MainWindow(WindowModes):
         """Help › How to get your data (F1), in its own window: the analysis stays."""
         if self.help_dialog is None:
             self.help_dialog = dialogs.HelpDialog(self, self.ctx.tr)
+            self.help_dialog.setStyleSheet(self.styleSheet())  # the window's look
         self.help_dialog.show()
         self.help_dialog.raise_()
         self.help_dialog.activateWindow()

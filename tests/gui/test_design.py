@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
@@ -127,3 +128,22 @@ def test_f11_toggles_full_screen(make_window, qtbot) -> None:
     assert window.action_set["fullscreen"].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+
+
+@pytest.mark.slow
+def test_dashboard_chart_text_is_at_least_12_px(make_window, qtbot) -> None:
+    """The report's charts of the real demo persona, at 100 % in a 1280 px window."""
+    from privacy_audit.gui.charts import smallest_text
+    from privacy_audit.gui.core import Core
+
+    window = make_window(core=Core())
+    window.resize(1280, 820)
+    with qtbot.waitSignal(window.import_finished, timeout=120_000):
+        window.open_demo()
+    charts = window.dashboard.charts
+    assert charts
+    for chart in charts:
+        view = chart.view
+        qtbot.waitUntil(lambda v=view: v.width() > 200, timeout=3000)
+        scale = view.width() / view.natural_size().width()
+        assert smallest_text(view.svg) * scale >= themes.MIN_TEXT_PX - 0.5, chart.title.text()
