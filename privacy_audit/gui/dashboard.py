@@ -26,6 +26,7 @@ from privacy_audit.gui.theme import Theme, themes
 from privacy_audit.gui.widgets import Card, heading, paragraph
 from privacy_audit.i18n import Translator
 from privacy_audit.labels import service_name, severity_label
+from privacy_audit.source_notes import source_notes
 
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
@@ -87,41 +88,7 @@ def source_lines(
         newest = latest_message(evidence, service)
         if newest is not None:
             lines.append(tr.gettext("Latest message: {date}").format(date=_day(tr, newest)))
-    return lines + unknown_file_lines(tr, sources)
-
-
-def unknown_file_lines(tr: Translator, sources: list[SourceInfo]) -> list[str]:
-    """What the shape sweep found in files this version does not know, and how many rows
-    several exports of the same account shared (counted once)."""
-    lines: list[str] = []
-    found = [
-        int(entry.get("found") or 0)
-        for source in sources
-        for entry in source.extra.get("not_read") or []
-        if entry.get("found")
-    ]
-    if found:
-        lines.append(
-            tr.ngettext(
-                "{n} number or e-mail address found by shape in files this version does not "
-                "know ({files})",
-                "{n} numbers or e-mail addresses found by shape in files this version does not "
-                "know ({files})",
-                sum(found),
-            ).format(n=sum(found), files=len(found))
-        )
-    shared = max(
-        (int((s.extra.get("overlap") or {}).get("shared_rows", 0)) for s in sources), default=0
-    )
-    if shared:
-        lines.append(
-            tr.ngettext(
-                "{n} row was in more than one export of the same account: counted once",
-                "{n} rows were in more than one export of the same account: counted once",
-                shared,
-            ).format(n=shared)
-        )
-    return lines
+    return lines + source_notes(tr, sources)
 
 
 class SvgChart(QWidget):

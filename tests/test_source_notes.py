@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from privacy_audit.gui.dashboard import unknown_file_lines
 from privacy_audit.i18n import translator
 from privacy_audit.model import SourceInfo
+from privacy_audit.source_notes import source_notes
 
 
 def _source(**extra: object) -> SourceInfo:
@@ -34,11 +34,11 @@ def test_lines(lang: str, found: str, shared: str) -> None:
         ),
         _source(overlap={"with": ["facebook-x.zip"], "shared_rows": 40}),
     ]
-    lines = unknown_file_lines(translator(lang), sources)
+    lines = source_notes(translator(lang), sources)
     assert len(lines) == 2
     assert lines[0].startswith(found) and lines[0].endswith("(2)")
     assert lines[1].startswith(shared)
 
 
 def test_nothing_to_say() -> None:
-    assert unknown_file_lines(translator("en"), [_source(not_read=[])]) == []
+    assert source_notes(translator("en"), [_source(not_read=[])]) == []
