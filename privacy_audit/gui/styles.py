@@ -50,8 +50,8 @@ def style_sheet(scale: float = 1.0, theme: Theme | None = None) -> str:
     card, box, control = (px(RADIUS[k]) for k in ("card", "box", "control"))
     rules = [
         f"QWidget {{ font-size: {base}px; }}",
-        f"QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget,"
-        f" QTabWidget::pane {{ background: {t['bg']}; }}",
+        f"QMainWindow, QDialog, QMessageBox, QStackedWidget, QScrollArea,"
+        f" QScrollArea > QWidget > QWidget, QTabWidget::pane {{ background: {t['bg']}; }}",
         f"QLabel {{ color: {t['ink']}; background: transparent; }}",
         f'QLabel[muted="true"] {{ color: {t["muted"]}; font-size: {small}px; }}',
     ]
@@ -72,8 +72,7 @@ def style_sheet(scale: float = 1.0, theme: Theme | None = None) -> str:
         f"QPushButton:pressed {{ background: {t['accent-soft']}; }}",
         f"QPushButton:disabled {{ color: {t['muted']}; background: {t['soft']}; }}",
         f'QPushButton:default, QPushButton[primary="true"] {{ background: {t["accent"]};'
-        f" color: {t['paper'] if t.dark else '#ffffff'}; border-color: {t['accent']};"
-        f" font-weight: 700; }}",
+        f" color: {t['paper'] if t.dark else '#ffffff'}; border-color: {t['accent']}; }}",
         f"QPushButton#action {{ text-align: left; background: {t['soft']};"
         f" border: 1px solid transparent; border-radius: {box}px;"
         f" padding: {px(8)}px {px(12)}px; }}",
