@@ -147,3 +147,15 @@ def test_the_2023_german_people_you_may_know_without_a_batch_time(tmp_path: Path
     assert list(ev.suggestions.name) == ["Ada Beispiel", "Ben Muster"]
     assert ev.suggestions.suggested_at.isna().all()
     assert ev.sources[0].warnings == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("en", "unexpected structure at"), ("it", "inattesa in")]
+)
+def test_an_unexpected_shape_names_the_key(tmp_path: Path, lang: str, text: str) -> None:
+    path = mb.build_facebook_export(
+        tmp_path, "2024", extra_files={f"{FRIENDS}/your_friends.json": {"friends_v2": "?"}}
+    )
+    ev = load_evidence([path], region="IT", lang=lang)
+    (warning,) = ev.sources[0].warnings
+    assert "your_friends.json" in warning and text in warning and "'friends_v2'" in warning

@@ -109,7 +109,8 @@ def _listed(data: Any, paths: tuple[str, ...]) -> list[Any] | None:
         return value
     if value in (None, {}, ""):
         return []
-    raise ShapeError(f"{'/'.join(paths)} is not a list")
+    where = next(p for p in paths if _at(data, (p,))[0])
+    raise ShapeError(f"{where} is not a list", where=where)
 
 
 def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:

@@ -217,13 +217,18 @@ def records_strict(data: Any, *keys: str) -> list[Any]:
                     return data[key]
                 if data[key] in (None, {}, ""):
                     return []
-                raise ValueError(f"{key} is not a list")
-    raise ValueError("unexpected root")
+                raise ShapeError(f"{key} is not a list", where=key)
+    raise ShapeError("unexpected root")
 
 
 # -- reading an export --------------------------------------------------------------
 class ShapeError(ValueError):
-    """A file whose structure is none the reader knows (a warning on the source)."""
+    """A file whose structure is none the reader knows (a warning on the source);
+    ``where``: the key at which it differs, when one is known (named in the warning)."""
+
+    def __init__(self, message: str, where: str | None = None) -> None:
+        super().__init__(message)
+        self.where = where
 
 
 #: what a hand-written extractor may raise on a file of an unexpected shape (a warning)
@@ -232,6 +237,7 @@ EXTRACT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, O
 
 BAD_FILE = N_("{file} could not be read and was skipped.")
 ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
+ODD_FILE_AT = N_("{file} has an unexpected structure at '{where}'; part of it was skipped.")
 
 
 class MetaReader:
@@ -319,8 +325,13 @@ class MetaReader:
             return
         try:
             extract(self, data, member)
-        except errors:
-            self.warn(ODD_FILE, member)
+        except errors as exc:
+            where = getattr(exc, "where", None)
+            if where:
+                text = self.ctx.tr.gettext(ODD_FILE_AT)
+                self.sink.warn(text.format(file=member.name, where=where))
+            else:
+                self.warn(ODD_FILE, member)
         self.sink.recognized(member.path)
 
     def add(self, table: str, member: Member, **row: Any) -> None:
