@@ -43,7 +43,9 @@ def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
     expanded, bad = expand(found, each)
     kind, items, parents = expanded.kind, expanded.raw, expanded.parents or []
     kept: list[Any] | None = None
-    if each.where is not None and items:
+    if expanded.filtered:
+        kept = expanded.columns.get(each.where) if each.where is not None else None
+    elif each.where is not None and items:
         keep = _column(each.where, Found(kind, items, found, parents))
         if all(keep):
             kept = keep

@@ -40,6 +40,8 @@ class Found:
         self.offset = offset  # UTC offset of HTML times (hours)
         #: True when every record of ``up`` has exactly one record here, in order
         self.one_each = False
+        #: True when an :class:`.spec.Each` ``where`` was applied while expanding
+        self.filtered = False
         self._index: list[dict[str, Any]] | None = None
         #: the columns already computed, by getter (a getter is read once per file)
         self.columns: dict[sp.Getter, list[Any]] = {}
@@ -191,23 +193,50 @@ def expand(found: Found, each: sp.Each) -> tuple[Found, int]:
                 items.extend(mine)
                 parents.extend(repeat(i, len(mine)))
     else:
-        kind = "dict"
-        path = tuple((each.key or "").split("."))
-        name, scalar = path[0], each.scalar
-        for i, record in enumerate(found.raw):
-            value = record.get(name) if len(path) == 1 else dig(record, path)
-            if type(value) is not list:
-                continue
-            for x in value:
-                if type(x) is dict:
-                    items.append(x)
-                    parents.append(i)
-                elif scalar is not None and type(x) is str:
-                    items.append({scalar: x})
-                    parents.append(i)
-                else:
-                    bad += 1
+        return _expand_dicts(found, each)
     return Found(kind, items, found, parents), bad
+
+
+def _expand_dicts(found: Found, each: sp.Each) -> tuple[Found, int]:
+    """:func:`expand` for the dicts (or strings) of a list inside JSON records; a
+    ``where`` :func:`.spec.key` is read while each item is at hand, and kept as a column."""
+    items: list[Any] = []
+    parents: list[int] = []
+    bad = 0
+    path = tuple((each.key or "").split("."))
+    name, scalar = path[0], each.scalar
+    where = each.where if isinstance(each.where, sp.Key) else None
+    tests = [(p[0] if len(p) == 1 else None, p) for p in where.paths] if where else []
+    conv = where.conv if where else None
+    kept: list[Any] = []
+    for i, record in enumerate(found.raw):
+        value = record.get(name) if len(path) == 1 else dig(record, path)
+        if type(value) is not list:
+            continue
+        for x in value:
+            if type(x) is dict:
+                item = x
+            elif scalar is not None and type(x) is str:
+                item = {scalar: x}
+            else:
+                bad += 1
+                continue
+            if conv is not None:
+                test = None
+                for key, key_path in tests:
+                    test = conv(item.get(key) if key is not None else dig(item, key_path))
+                    if test:
+                        break
+                if not test:
+                    continue
+                kept.append(test)
+            items.append(item)
+            parents.append(i)
+    result = Found("dict", items, found, parents)
+    if where is not None:
+        result.columns[where] = kept
+        result.filtered = True
+    return result, bad
 
 
 def one_at_least(
