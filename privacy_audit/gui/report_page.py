@@ -23,6 +23,7 @@ from privacy_audit.analysis.result import AuditResult
 from privacy_audit.errors import InputError
 from privacy_audit.fsutil import atomic_write_bytes
 from privacy_audit.gui import dialogs
+from privacy_audit.gui.layouts import FlowGrid
 from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.output_guard import check_output
@@ -52,18 +53,24 @@ class ReportPage(QWidget):
         self.input_paths: list[Path] = []  # the open exports: never an output
         self.refused_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.redact_box = QCheckBox()
         self.redact_box.toggled.connect(self._redact_toggled)
-        bar.addWidget(self.redact_box)
-        bar.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for fmt in FORMATS:
             button = QPushButton()
             button.clicked.connect(lambda _c=False, f=fmt: self.choose_and_export(f))
             self.buttons[fmt] = button
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        for button in self.buttons.values():
+            row.addWidget(button)
+        # the option and the buttons side by side when they fit, else one above the other
+        self.bar = FlowGrid(min_column=0, most=2)
+        self.bar.grid.setSpacing(8)
+        self.bar.set_widgets([self.redact_box, buttons])
+        layout.addWidget(self.bar)
         status_row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -99,6 +106,7 @@ class ReportPage(QWidget):
     def set_zoom(self, factor: float) -> None:
         """Zoom the preview (presentation scale in workshop mode)."""
         self._zoom = factor
+        self.bar.refresh()
         if self.view is not None:
             self.view.setZoomFactor(factor)
 

@@ -100,6 +100,7 @@ def style_sheet(scale: float = 1.0, theme: Theme | None = None) -> str:
         f" border-radius: {control}px; text-align: center; color: {t['ink']}; }}",
         f"QProgressBar::chunk {{ background: {t['accent']}; border-radius: {control}px; }}",
         f"QCheckBox {{ color: {t['ink']}; spacing: {px(8)}px; }}",
+        f"QCheckBox::indicator {{ width: {px(16)}px; height: {px(16)}px; }}",
         f"QFrame#dropZone {{ background: {t['paper']}; border: {px(2)}px dashed {t['muted']};"
         f" border-radius: {card}px; }}",
         f'QFrame#dropZone[hover="true"] {{ border-color: {t["accent"]};'

@@ -43,6 +43,8 @@ def _walk(window, qtbot) -> list[str]:
     for row in range(window.data_page.tables.count()):
         window.data_page.tables.setCurrentRow(row)
         check(f"table {row}")
+    window.show_tab(3)  # the option and the export buttons (the preview is a web page)
+    check("report")
     return found
 
 
