@@ -57,22 +57,15 @@ def explanation(
     ]
     if findings:
         top = max(findings, key=lambda f: f.points)
+        after = score(f for f in findings if f.id != top.id)
         lines.append(
             tr.gettext(
-                "Your score is {score} ({total} points). The biggest part ({points} points) "
-                "comes from: {title}."
-            ).format(
-                score=total,
-                total=sum(f.points for f in findings),
-                points=top.points,
-                title=top.title,
-            )
+                "Your score is {score}. The biggest part comes from: {title}; following its "
+                "advice alone would lower the score to {after}."
+            ).format(score=total, title=top.title, after=after)
         )
         lines.append(
-            tr.gettext(
-                "Following the advice of a finding removes its points: each finding shows "
-                "the score you would have afterwards."
-            )
+            tr.gettext("Each finding shows the score you would have once you follow its advice.")
         )
     else:
         lines.append(tr.gettext("Your score is 0: the exports show nothing that needs action."))
