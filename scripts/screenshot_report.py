@@ -49,7 +49,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(["privacy-audit-screenshot"])
     width, height = (int(v) for v in args.size.split("x"))
     loaded: list[bool] = []
-    with tempfile.TemporaryDirectory(prefix="privacy-audit-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="privacy-audit-"):
         view = QWebEngineView()
         page = ReportWebPage()
         view.setPage(page)
@@ -63,7 +63,7 @@ def main() -> int:
 
         page.loadFinished.connect(finished)
         QTimer.singleShot(60_000, loop.quit)
-        load_report(page, html, Path(tmp))
+        load_report(page, html)
         loop.exec()
         image = view.grab()
         out = Path(args.output)
