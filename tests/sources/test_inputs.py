@@ -220,3 +220,33 @@ def test_extracted_parts_in_a_folder_are_merged(
     (one / "stub_export.json").write_text("{}")
     two = _extracted(downloads / "facebook-alex-2026-05-14-9f8e7d6c", "logged_information")
     assert expand_inputs([downloads]) == [[two, one]]
+
+
+def test_exports_side_by_side_under_a_wrapper_folder_are_each_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Downloads/Meta/{facebook export, instagram export}: two exports, not one Facebook
+    export whose Instagram files are listed as "not known"."""
+    hostile.use_stub_importer(monkeypatch)
+    meta = tmp_path / "Downloads" / "Meta"
+    facebook = _extracted(meta / "facebook_data", "personal_information")
+    (facebook / "personal_information" / "stub_export.json").write_text("{}")
+    instagram = _extracted(meta / "insta_data", "personal_information")
+    (instagram / "personal_information" / "stub_instagram.json").write_text("{}")
+    assert expand_inputs([tmp_path / "Downloads"]) == [[facebook], [instagram]]
+
+
+def test_chats_one_folder_down_are_read_as_when_their_folder_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stray file next to chat texts one folder down must not turn them into one
+    unrecognised folder (exit 2) while the folder itself reads them chat by chat."""
+    hostile.use_stub_importer(monkeypatch)
+    chats = tmp_path / "backup" / "chats"
+    chats.mkdir(parents=True)
+    for name in ("WhatsApp Chat with Ada.txt", "WhatsApp Chat with Bo.txt"):
+        (chats / name).write_text("01/02/24, 10:00 - Ada: hi\n")
+    (chats / "target.json").write_text("{}")
+    direct = expand_inputs([chats])
+    assert _names(direct) == [["WhatsApp Chat with Ada.txt"], ["WhatsApp Chat with Bo.txt"]]
+    assert expand_inputs([tmp_path / "backup"]) == direct

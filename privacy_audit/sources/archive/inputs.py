@@ -86,14 +86,21 @@ def is_export_tree(folder: Path, depth: int = 2) -> bool:
     return False
 
 
-def scan_folder(folder: Path) -> list[Path]:
-    """The export candidates directly inside a folder that is not itself an export.
+#: how many folders deep a scanned folder is searched for exports (Downloads/Meta/x/...)
+_SCAN_DEPTH = 3
 
-    A zip that a chat text in the same folder names as an attachment (an extracted chat
-    export: ``_chat.txt`` next to its media, one of which is a ``.zip`` someone sent) is
-    part of that chat, not an export of its own.
+
+def scan_folder(folder: Path, depth: int = _SCAN_DEPTH) -> list[Path]:
+    """The export candidates inside a folder that is not itself an export.
+
+    Sub-folders that are not exports are searched too, ``depth`` levels down, so two
+    exports side by side under a wrapper folder are two exports, and chats one folder
+    down are found as when that folder is given. A zip that a chat text in the same
+    folder names as an attachment (an extracted chat export: ``_chat.txt`` next to its
+    media, one of which is a ``.zip`` someone sent) is part of that chat, not an export.
     """
     found: list[Path] = []
+    nested: list[Path] = []
     for entry in _children(folder):
         if entry.name.startswith("."):
             continue
@@ -101,10 +108,15 @@ def scan_folder(folder: Path) -> list[Path]:
         if _is_dir(entry):
             if is_export_tree(path):
                 found.append(path)
+            elif depth > 0:
+                try:
+                    nested.extend(scan_folder(path, depth - 1))
+                except InputError:
+                    continue  # an unreadable sub-folder nobody asked for
         elif _is_file(entry) and path.suffix.lower() in _SCAN_SUFFIXES:
             found.append(path)
     attached = _chat_attachments(found)
-    return [path for path in found if path not in attached]
+    return [path for path in found if path not in attached] + nested
 
 
 #: chat texts larger than this are not searched for attachment names
