@@ -217,6 +217,14 @@ def csv_files(result: AuditResult) -> dict[str, bytes]:
             for s in result.sources
         ),
     )
+    files["not_read.csv"] = _csv_bytes(
+        ["export", "file", "reason", "found"],
+        (
+            [s.path, entry.get("file", ""), entry.get("reason", ""), entry.get("found", 0)]
+            for s in result.sources
+            for entry in s.extra.get("not_read") or []
+        ),
+    )
     files["not_checked.csv"] = _csv_bytes(
         ["service", "what", "how"],
         ([n.get("service"), n.get("what"), n.get("how")] for n in result.not_checked),

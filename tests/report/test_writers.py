@@ -145,3 +145,22 @@ def _strings(value: object) -> set[str]:
     if isinstance(value, list):
         return set().union(*map(_strings, value)) if value else set()
     return set()
+
+
+def test_csv_lists_every_file_not_read_with_its_reason(
+    result_en: AuditResult, tmp_path: Path
+) -> None:
+    """The CSV report, like the HTML one's 'What was analysed', names the unread files."""
+    source = result_en.sources[1]
+    source.extra["not_read"] = [
+        {"file": "start_here.html", "reason": "navigation", "found": 0},
+        {"file": "your_instagram_activity/new_file.json", "reason": "found", "found": 3},
+    ]
+    archive = write_report(result_en, tmp_path / "r.zip", fmt="csv")
+    with zipfile.ZipFile(archive) as z:
+        rows = _read_csv(z.read("not_read.csv"))
+    assert rows == [
+        ["export", "file", "reason", "found"],
+        [source.path, "start_here.html", "navigation", "0"],
+        [source.path, "your_instagram_activity/new_file.json", "found", "3"],
+    ]
