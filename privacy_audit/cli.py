@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from privacy_audit import __version__, signals
 from privacy_audit.errors import InputError
-from privacy_audit.i18n import SUPPORTED_LANGUAGES, Translator, system_language, translator
+from privacy_audit.i18n import (
+    N_,
+    SUPPORTED_LANGUAGES,
+    Translator,
+    system_language,
+    translator,
+)
 from privacy_audit.terminal import safe_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
@@ -119,6 +125,24 @@ COMMANDS = {
 }
 
 
+def _phone_region(code: str) -> str:
+    """``--region``: a country code phonenumbers knows, upper-cased (``it`` -> ``IT``).
+
+    Raises :class:`InputError` for any other value: an unknown region would quietly
+    leave every number written without its country code unmatched.
+    """
+    import phonenumbers
+
+    region = code.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise InputError(
+            N_("{region} is not a country code phone numbers are known for."),
+            hint=N_("Give a two-letter country code such as IT, GB or US."),
+            region=safe_line(code),
+        )
+    return region
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``privacy-audit``."""
     parser = build_parser(translator(system_language()))
@@ -136,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard = contextlib.nullcontext() if command == "gui" else signals.handled()
     try:
         with guard:
+            if getattr(args, "region", None) is not None:
+                args.region = _phone_region(args.region)
             module = importlib.import_module(COMMANDS[command])
             return int(module.run(args, tr))
     except InputError as exc:

@@ -329,3 +329,29 @@ def test_demo_inspect_json_follows_the_published_schema(capsys: pytest.CaptureFi
     del data["sources"][0]["service"]
     data["sources"][1]["files_unrecognized"] = -1
     assert len(inspect_problems(data)) == 2  # the schema catches what is wrong
+
+
+def test_region_is_upper_cased_and_an_unknown_one_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--region it`` means Italy; ``--region ZZ`` must not quietly leave every local
+    number unmatched (phonenumbers knows neither a lower-case nor an unknown code)."""
+    seen: list[str | None] = []
+    real = pipeline.load_evidence
+
+    def spy(paths: Any, region: str | None = None, **kwargs: Any) -> Any:
+        seen.append(region)
+        return real(paths, region=region, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_evidence", spy)
+    monkeypatch.setattr("privacy_audit.commands.inspect.load_evidence", spy, raising=False)
+    code, _out, _err = _run(capsys, "--demo", "alex", "--region", "it")
+    assert code == 0 and seen == ["IT"]
+    code, out, err = _run(capsys, "--demo", "alex", "--region", "ZZ")
+    assert (code, out) == (2, "")
+    assert err == (
+        "privacy-audit: ZZ is not a country code phone numbers are known for. "
+        "Give a two-letter country code such as IT, GB or US.\n"
+    )
+    code, _out, err = _run(capsys, "--demo", "alex", "--region", "Italy", "--lang", "it")
+    assert code == 2 and err.count("\n") == 1 and "Italy" in err and "IT, GB" in err
