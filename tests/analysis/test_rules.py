@@ -202,6 +202,10 @@ def test_shared_devices_ips(full: dict) -> None:
     f = full["shared-devices-ips"]
     assert f.counts == {"ips": 1, "devices": 1, "services": 2}
     assert {r.get("ip") for r in f.evidence} >= {"203.0.113.17"}
+    # one of each: no "1 devices" / "1 indirizzi IP"
+    assert "(1 IP address, 1 device)" in f.summary
+    italian = _findings(full_factory().build(), "it")["shared-devices-ips"]
+    assert "(1 indirizzo IP, 1 dispositivo)" in italian.summary
 
 
 def test_two_factor_off(full: dict) -> None:

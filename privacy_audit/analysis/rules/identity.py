@@ -143,14 +143,19 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         ip=net["value"].where(net["kind"] == "ip"),
         device=net["value"].where(net["kind"] == "device"),
     )
+    breakdown = ", ".join(
+        (
+            tr.ngettext("{k} IP address", "{k} IP addresses", ips).format(k=ips),
+            tr.ngettext("{k} device", "{k} devices", devices).format(k=devices),
+        )
+    )
     summary = tr.ngettext(
-        "{n} IP address or device was seen by more than one service ({ips} IP addresses, "
-        "{devices} devices): it ties your accounts to one person and one household.",
-        "{n} IP addresses and devices were seen by more than one service ({ips} IP "
-        "addresses, {devices} devices): they tie your accounts to one person and one "
-        "household.",
+        "{n} IP address or device was seen by more than one service ({breakdown}): it "
+        "ties your accounts to one person and one household.",
+        "{n} IP addresses and devices were seen by more than one service ({breakdown}): "
+        "they tie your accounts to one person and one household.",
         n,
-    ).format(n=n, ips=ips, devices=devices)
+    ).format(n=n, breakdown=breakdown)
     act = ctx.evidence.activity
     columns = {
         "kind": "kind",
