@@ -58,7 +58,19 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
     exports = gathered.given
     seen = set(gathered.seen)
     for folder, candidates in gathered.scanned.items():
-        kept = _recognised(group_parts([c for c in candidates if c.resolve() not in seen]))
+        groups = group_parts([c for c in candidates if c.resolve() not in seen])
+        if all(c.parent != folder for c in candidates):
+            # found only in sub-folders: when none is an export, read the folder whole
+            # (an export of a layout is_export_tree does not know, with stray texts inside)
+            try:
+                kept = _recognised(groups)
+            except InputError:
+                kept = []
+            if not kept:
+                exports.append([folder])
+                continue
+        else:
+            kept = _recognised(groups)
         if not kept:
             raise InputError(
                 N_(

@@ -250,3 +250,18 @@ def test_chats_one_folder_down_are_read_as_when_their_folder_is_given(
     direct = expand_inputs([chats])
     assert _names(direct) == [["WhatsApp Chat with Ada.txt"], ["WhatsApp Chat with Bo.txt"]]
     assert expand_inputs([tmp_path / "backup"]) == direct
+
+
+def test_export_of_an_unknown_layout_with_a_text_file_deep_inside_stays_one_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searching sub-folders must not turn an export folder of a layout the tree check does
+    not know into its stray .txt files: with nothing recognised below, the folder is read
+    whole, as before."""
+    hostile.use_stub_importer(monkeypatch)
+    root = tmp_path / "export"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "stub_export.json").write_text("{}")
+    (root / "media" / "files").mkdir(parents=True)
+    (root / "media" / "files" / "notes.txt").write_text("shopping list")
+    assert expand_inputs([root]) == [[root]]
