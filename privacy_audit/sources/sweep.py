@@ -12,13 +12,18 @@ records and page fields. A value is kept when its shape leaves no doubt:
 ids, links and times never count. Each kept value becomes a ``contacts`` row of origin
 ``found_by_shape`` (with the record's name when it has one); :func:`promote_own` later
 turns the user's own numbers and e-mails among them into ``identifiers`` rows, so they
-join the evidence of ``phone-shared-across-services``. Every file not read is listed on
-the source (``SourceInfo.extra["not_read"]``) with the reason.
+join the evidence of ``phone-shared-across-services``. Values under a name label (any
+language: "Name", "Nome", "full name"...) are kept aside on the source
+(``SourceInfo.extra["shape_names"]``, never written out); :func:`promote_own` adds the
+user's own name among them (the whole value, NFC and case-insensitive: never a part of a
+longer text) to ``identifiers`` the same way. Every file not read is listed on the
+source (``SourceInfo.extra["not_read"]``) with the reason.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,7 +36,7 @@ from privacy_audit.model import Evidence, SourceSink
 from privacy_audit.progress import check
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
-from privacy_audit.sources.meta.labels import is_label, is_phone_label
+from privacy_audit.sources.meta.labels import LABELS, is_label, is_phone_label
 from privacy_audit.sources.meta.reader import contact_kind
 from privacy_audit.sources.text import loads_meta, parse_html
 
@@ -47,6 +52,11 @@ SUFFIXES = (".json", ".html", ".htm")
 #: pages that only link to the others
 NAVIGATION = frozenset(("start_here.html", "index.html"))
 ORIGIN = "found_by_shape"
+#: ``SourceInfo.extra`` key of the values found under a name label, per file (consumed
+#: by :func:`promote_own`; not part of ``SourceInfo.to_json``)
+NAMES_KEY = "shape_names"
+#: name labels: a value under one is a candidate for the user's own name
+_NAME_KEYS = ("name", "contact_name", "first_name", "last_name")
 
 #: reason code -> the text shown (inspect, report)
 REASONS = {
@@ -93,6 +103,27 @@ def _is_name(label: str) -> bool:
     return bool(label) and (is_label(label, "name") or is_label(label, "contact_name"))
 
 
+def _is_name_key(key: str) -> bool:
+    """A label (also a JSON key: ``full_name``) under which a person's name is written."""
+    label = key.replace("_", " ")
+    return any(is_label(label, name) for name in _NAME_KEYS)
+
+
+def name_key(value: str) -> str:
+    """A name as compared: NFC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
+
+
+def _name_value(value: Any, label: str) -> str | None:
+    """``value`` when it may be a person's name written under a name ``label``."""
+    if not isinstance(value, str) or not label or not _is_name_key(label):
+        return None
+    text = value.strip()
+    if not text or len(text) > 80 or contact_kind(text):
+        return None
+    return text
+
+
 Value = tuple[str | None, str, str]  # (record name, kind, value)
 
 
@@ -106,6 +137,8 @@ def _json_values(node: Any, label: str = "", name: str | None = None) -> Iterato
         kind = _shape(node, label)
         if kind:
             yield (name, kind, node.strip())
+        elif found := _name_value(node, label):
+            yield (None, "name", found)
         return
     if "label" in node or "title" in node:  # a label_values leaf or group
         inner = str(node.get("label") or node.get("title") or "")
@@ -113,6 +146,8 @@ def _json_values(node: Any, label: str = "", name: str | None = None) -> Iterato
             kind = _shape(node["value"], inner)
             if kind:
                 yield (name, kind, node["value"].strip())
+            elif found := _name_value(node["value"], inner):
+                yield (None, "name", found)
         for key in ("vec", "dict", "label_values"):
             if isinstance(node.get(key), list):
                 yield from _json_values(node[key], inner, name)
@@ -127,6 +162,8 @@ def _json_values(node: Any, label: str = "", name: str | None = None) -> Iterato
                 kind = _shape(entry.get("value"), str(key))
                 if kind:
                     yield (own if isinstance(own, str) else name, kind, entry["value"].strip())
+                elif found := _name_value(entry.get("value"), str(key)):
+                    yield (None, "name", found)
         return
     own = _record_name(node) or name
     for key, value in node.items():
@@ -158,6 +195,8 @@ def _html_values(root: Any) -> Iterator[Value]:
             kind = _shape(value, label)
             if kind:
                 yield (name, kind, value.strip())
+            elif found := _name_value(value, label):
+                yield (None, "name", found)
     for anchor in root.iter("a"):
         href = str(anchor.get("href") or "")
         scheme, _sep, rest = href.partition(":")
@@ -173,6 +212,15 @@ def _html_values(root: Any) -> Iterator[Value]:
 _MAYBE = (b"@", b'"+', b'"00', b'"(+', b">+", b">00", b"tel:", b"phone", b"telef", b"fono",
           b"mobi", b"cellul", b"celular", b"handy", b"portable", b"m\xc3\xb3vil",
           b"m\\u00c3\\u00b3vil")  # fmt: skip
+#: a name label as a whole JSON string or key (``"Name"``, ``"full_name"``) or HTML cell
+_MAYBE_NAME = tuple(
+    f"{left}{label}{right}".encode()
+    for key in _NAME_KEYS
+    for raw in LABELS[key]
+    if raw.isascii()
+    for label in {raw, raw.replace(" ", "_")}
+    for left, right in (('"', '"'), (">", "<"))
+)
 
 
 def _without_styles(data: bytes) -> bytes:
@@ -189,7 +237,7 @@ def _without_styles(data: bytes) -> bytes:
 def _maybe(data: bytes, html: bool = False) -> bool:
     """True when ``data`` may hold a contact point (plain substring search: fast)."""
     low = (_without_styles(data) if html else data).lower()
-    return any(token in low for token in _MAYBE)
+    return any(token in low for token in _MAYBE) or any(token in low for token in _MAYBE_NAME)
 
 
 def _values(member: Member, data: bytes) -> list[Value]:
@@ -219,18 +267,21 @@ def sweep(archive: ExportArchive, sink: SourceSink, ctx: LoadContext) -> None:
     budget = MAX_TOTAL
     not_read: list[dict[str, Any]] = []
     found_in: dict[str, int] = {}
+    name_values: dict[str, list[str]] = {}
     for count, member in enumerate(m for m in archive.members if not m.is_media):
         if member.path in recognized:
             continue
         if count % 32 == 0:
             check(ctx.cancel)
-        reason, found = _sweep_member(archive, member, sink, budget)
+        reason, found = _sweep_member(archive, member, sink, budget, name_values)
         if reason in ("swept", "found"):
             budget -= member.size
         if found:
             found_in[member.path] = found
         not_read.append({"file": member.path, "reason": reason, "found": found})
     info.extra["not_read"] = not_read
+    if name_values:
+        info.extra[NAMES_KEY] = name_values
     if found_in:
         names = ", ".join(path.rsplit("/", 1)[-1] for path in list(found_in)[:5])
         sink.warn(
@@ -239,9 +290,14 @@ def sweep(archive: ExportArchive, sink: SourceSink, ctx: LoadContext) -> None:
 
 
 def _sweep_member(
-    archive: ExportArchive, member: Member, sink: SourceSink, budget: int
+    archive: ExportArchive,
+    member: Member,
+    sink: SourceSink,
+    budget: int,
+    names: dict[str, list[str]],
 ) -> tuple[str, int]:
-    """(reason, values found) for one unrecognised member; found values become rows."""
+    """(reason, contact points found) for one unrecognised member; found contact points
+    become rows, values under a name label go to ``names`` (file -> distinct values)."""
     if member.name.lower() in NAVIGATION:
         return "navigation", 0
     if member.suffix not in SUFFIXES:
@@ -254,7 +310,11 @@ def _sweep_member(
         values = _values(member, archive.read_bytes(member, MAX_FILE))
     except (InputError, orjson.JSONDecodeError, ValueError, TypeError, RecursionError):
         return "unreadable", 0
-    for name, kind, value in values:
+    points = [v for v in values if v[1] != "name"]
+    in_file = list(dict.fromkeys(value for _n, kind, value in values if kind == "name"))
+    if in_file:
+        names[member.path] = in_file
+    for name, kind, value in points:
         sink.add(
             "contacts",
             origin=ORIGIN,
@@ -263,13 +323,15 @@ def _sweep_member(
             email=value if kind == "email" else None,
             source_file=member.path,
         )
-    return ("found" if values else "swept"), len(values)
+    return ("found" if points else "swept"), len(points)
 
 
 def promote_own(evidence: Evidence) -> Evidence:
     """Move the user's own numbers and e-mails found by shape from ``contacts`` to
-    ``identifiers`` (they are the user's, not a contact's); run after phone numbers are
+    ``identifiers`` (they are the user's, not a contact's), and add the user's own name
+    found under a name label (see module docstring); run after phone numbers are
     normalised."""
+    evidence = _promote_own_names(evidence)
     contacts, ids = evidence.contacts, evidence.identifiers
     found = contacts["origin"] == ORIGIN
     if not found.any() or ids.empty:
@@ -296,5 +358,39 @@ def promote_own(evidence: Evidence) -> Evidence:
     tables = dict(evidence.tables)
     tables["identifiers"] = pd.concat([ids, promoted.astype(ids.dtypes)], ignore_index=True)
     tables["contacts"] = contacts[~own].reset_index(drop=True)
+    evidence.tables = tables
+    return evidence
+
+
+def _promote_own_names(evidence: Evidence) -> Evidence:
+    """Add an ``identifiers`` row (kind ``name``) for each file not known to this version
+    that holds one of the user's own names as a whole value under a name label; the
+    candidates kept on the sources are dropped (they are not written out)."""
+    found = [
+        (info.service, path, value)
+        for info in evidence.sources
+        for path, values in (info.extra.pop(NAMES_KEY, None) or {}).items()
+        for value in values
+    ]
+    ids = evidence.identifiers
+    if not found or ids.empty:
+        return evidence
+    own = {name_key(value) for value in ids.loc[ids["kind"] == "name", "value"].dropna() if value}
+    rows = [(s, p, v) for s, p, v in found if name_key(v) in own]
+    if not rows:
+        return evidence
+    services, paths, values = zip(*rows, strict=True)
+    promoted = pd.DataFrame(
+        {
+            "service": list(services),
+            "kind": "name",
+            "value": list(values),
+            "raw": list(values),
+            "valid": True,
+            "source_file": list(paths),
+        }
+    )
+    tables = dict(evidence.tables)
+    tables["identifiers"] = pd.concat([ids, promoted.astype(ids.dtypes)], ignore_index=True)
     evidence.tables = tables
     return evidence

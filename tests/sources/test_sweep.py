@@ -133,3 +133,66 @@ def test_a_page_whose_only_at_sign_is_in_its_style_is_not_parsed() -> None:
     assert not _maybe(page, html=True)
     assert _maybe(page + b"<p>zoe@example.com</p>", html=True)
     assert _maybe(b'{"label": "Handynummer", "value": "0151 2345678"}')
+
+
+NAME_FILE = "personal_information/other_personal_information/new_profile_file.json"
+SMD_FILE = "logged_information/other/renamed_names.json"
+
+
+def _name_files(name: str) -> dict:
+    """An unknown label_values file and an unknown string_map_data file holding ``name``."""
+    return {
+        NAME_FILE: {"label_values": [{"label": "Name", "value": name}]},
+        SMD_FILE: {"things_v2": [{"string_map_data": {"Nome": {"value": name, "timestamp": 0}}}]},
+    }
+
+
+def _in_new_files(files):
+    return files.fillna("").str.endswith((NAME_FILE, SMD_FILE))
+
+
+def _swept_names(ev) -> set[tuple[str, str]]:
+    """(value, file relative to the export) of the name identifiers of the new files."""
+    ids = ev.identifiers
+    rows = ids[(ids.kind == "name") & _in_new_files(ids.source_file)]
+    return {(v, f.split("/", 1)[1]) for v, f in zip(rows.value, rows.source_file, strict=True)}
+
+
+def test_the_own_name_under_a_name_label_joins_the_identifiers(tmp_path: Path) -> None:
+    import unicodedata
+
+    # another normalisation form and case than the profile's: still the user's name
+    written = unicodedata.normalize("NFD", mb.OWNER.upper())
+    ev = _load(tmp_path, _name_files(written))
+    assert _swept_names(ev) == {(written, NAME_FILE), (written, SMD_FILE)}
+    assert set(ev.identifiers.loc[_in_new_files(ev.identifiers.source_file), "service"]) == {
+        "facebook"
+    }
+    reasons = {e["file"].split("/", 1)[1]: e["reason"] for e in ev.sources[0].extra["not_read"]}
+    assert reasons[NAME_FILE] == reasons[SMD_FILE] == "swept"  # no contact point found
+    assert "shape_names" not in ev.sources[0].extra  # candidates are never written out
+    assert (ev.contacts.origin == "found_by_shape").sum() == 0
+
+
+def test_a_different_name_is_not_the_users(tmp_path: Path) -> None:
+    ev = _load(tmp_path, _name_files("Zoë Ferraris"))
+    assert _swept_names(ev) == set()
+    assert not _in_new_files(ev.identifiers.source_file).any()
+
+
+def test_the_own_name_inside_a_longer_text_is_not_matched(tmp_path: Path) -> None:
+    files = {
+        NAME_FILE: {"label_values": [{"label": "Name", "value": f"Party at {mb.OWNER}'s"}]},
+        SMD_FILE: {"things_v2": [{"string_map_data": {"Note": {"value": mb.OWNER}}}]},
+    }
+    ev = _load(tmp_path, files)
+    assert not _in_new_files(ev.identifiers.source_file).any()
+
+
+def test_name_labels_are_looked_for_before_parsing() -> None:
+    from privacy_audit.sources.sweep import _maybe
+
+    assert _maybe(b'{"label_values": [{"label": "Name", "value": "X"}]}')
+    assert _maybe(b'{"full_name": "X"}')
+    assert _maybe(b"<table><tr><td>Nome</td><td>X</td></tr></table>", html=True)
+    assert not _maybe(b'{"note": "X"}')
