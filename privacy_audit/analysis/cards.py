@@ -24,6 +24,7 @@ from privacy_audit.analysis.rulekit import (
     plain,
     service_names,
 )
+from privacy_audit.report.fmt import number
 
 #: most business stories shown
 MAX_STORIES = 10
@@ -41,11 +42,15 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     users = shared[shared["kind"] == "username"]
     services = nz.services_in(shared["services"])
     parts = [
-        tr.ngettext("{n} phone number", "{n} phone numbers", len(phones)).format(n=len(phones)),
-        tr.ngettext("{n} e-mail address", "{n} e-mail addresses", len(emails)).format(
-            n=len(emails)
+        tr.ngettext("{n} phone number", "{n} phone numbers", len(phones)).format(
+            n=number(len(phones), tr.locale)
         ),
-        tr.ngettext("{n} username", "{n} usernames", len(users)).format(n=len(users)),
+        tr.ngettext("{n} e-mail address", "{n} e-mail addresses", len(emails)).format(
+            n=number(len(emails), tr.locale)
+        ),
+        tr.ngettext("{n} username", "{n} usernames", len(users)).format(
+            n=number(len(users), tr.locale)
+        ),
     ]
     amounts = (len(phones), len(emails), len(users))
     text = [
@@ -117,7 +122,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
         tr.gettext(
             "You gave Meta the details of other people: {phones} phone numbers and {emails} "
             "e-mail addresses from your address book."
-        ).format(phones=phones, emails=emails)
+        ).format(phones=number(phones, tr.locale), emails=number(emails, tr.locale))
     ]
     per = up.groupby("service").agg(
         contacts=("service", "size"), first=("created_at", "min"), last=("created_at", "max")
@@ -130,7 +135,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
             text.append(
                 tr.gettext("{service}: {n} contacts, uploaded from {first} to {last}.").format(
                     service=service_names([str(service)]),
-                    n=int(row["contacts"]),
+                    n=number(int(row["contacts"]), tr.locale),
                     first=day(tr, row["first"]),
                     last=day(tr, row["last"]),
                 )
@@ -138,7 +143,8 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
         else:
             text.append(
                 tr.gettext("{service}: {n} contacts (upload dates not in the export).").format(
-                    service=service_names([str(service)]), n=int(row["contacts"])
+                    service=service_names([str(service)]),
+                    n=number(int(row["contacts"]), tr.locale),
                 )
             )
     last_upload = up["created_at"].max()
@@ -216,12 +222,12 @@ def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
             text.append(
                 tr.gettext(
                     "It also sends Meta what you do on its website or app ({n} events)."
-                ).format(n=int(off_events.get(key, 0)))
+                ).format(n=number(int(off_events.get(key, 0)), tr.locale))
             )
         if record["in_whatsapp_business"]:
             text.append(
                 tr.gettext("You also chat with it on WhatsApp ({n} messages).").format(
-                    n=int(chats.get(key, 0))
+                    n=number(int(chats.get(key, 0)), tr.locale)
                 )
             )
         text.append(

@@ -7,6 +7,7 @@ Services, severities, confidence and kinds are labelled in :mod:`privacy_audit.l
 from __future__ import annotations
 
 from privacy_audit.i18n import N_, Translator
+from privacy_audit.report.fmt import number
 
 #: titles of the letters in ``AuditResult.letters`` (kind -> title)
 LETTER_TITLES: dict[str, str] = {
@@ -48,6 +49,8 @@ COUNT_LABELS: dict[str, str] = {
     "non_contacts_by_number": N_("of them checked by number"),
     "large_groups": N_("large groups"),
 }
+#: count keys that hold a year: shown as written ("2020"), never grouped ("2.020")
+YEAR_COUNTS: frozenset[str] = frozenset({"first_year", "last_year"})
 
 
 def count_label(tr: Translator, key: str) -> str:
@@ -57,3 +60,10 @@ def count_label(tr: Translator, key: str) -> str:
     if key.startswith("everyone_"):
         return tr.gettext("open to everyone: {setting}").format(setting=key[9:].replace("_", " "))
     return key.replace("_", " ")
+
+
+def count_value(tr: Translator, key: str, value: int) -> str:
+    """A count in the language of ``tr`` ("3,200", "3.200"); a year count as written."""
+    if key in YEAR_COUNTS:
+        return str(value)
+    return number(value, tr.locale)

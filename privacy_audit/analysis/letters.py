@@ -19,6 +19,7 @@ from privacy_audit.analysis.cardkit import key_date
 from privacy_audit.analysis.history import whatsapp_since
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.analysis.rulekit import RuleContext, day, join_names, service_names
+from privacy_audit.report.fmt import number
 
 KINDS: tuple[str, ...] = ("access", "erasure", "objection", "complaint")
 #: advertiser names listed in a letter at most
@@ -62,7 +63,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
                 "{n} entries from my address books were uploaded to {services}{when} ({label}).",
                 len(up),
             ).format(
-                n=len(up),
+                n=number(len(up), tr.locale),
                 services=service_names(up["service"].dropna(), tr),
                 when=when,
                 label=yes,
@@ -78,7 +79,7 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
                         "{n} of my WhatsApp contacts is also in those uploads ({label}).",
                         "{n} of my WhatsApp contacts are also in those uploads ({label}).",
                         n,
-                    ).format(n=n, label=label)
+                    ).format(n=number(n, tr.locale), label=label)
                 )
     adv = tables["advertisers"]
     listed = adv[adv["relations"].str.contains("uploaded_list", regex=False)] if len(adv) else adv
@@ -93,9 +94,9 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
                 "{n} advertisers used a list with my data: {names}{more} ({label}).",
                 len(listed),
             ).format(
-                n=len(listed),
+                n=number(len(listed), tr.locale),
                 names=names,
-                more=tr.gettext(" and {n} more").format(n=more) if more else "",
+                more=tr.gettext(" and {n} more").format(n=number(more, tr.locale)) if more else "",
                 label=yes,
             )
         )
@@ -106,7 +107,11 @@ def _facts(ctx: RuleContext, result: AuditResult, common: dict[str, str]) -> lis
                 "{n} app or website sent you {events} events about me ({label}).",
                 "{n} apps and websites sent you {events} events about me ({label}).",
                 len(off),
-            ).format(n=len(off), events=int(off["events"].sum()), label=yes)
+            ).format(
+                n=number(len(off), tr.locale),
+                events=number(int(off["events"].sum()), tr.locale),
+                label=yes,
+            )
         )
     if len(tables["linked_accounts"]):
         facts.append(

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import orjson
 
 from privacy_audit.analysis.audit import run_audit
-from privacy_audit.analysis.labels import count_label
+from privacy_audit.analysis.labels import count_label, count_value
 from privacy_audit.analysis.result import SCHEMA, AuditResult
 from privacy_audit.analysis.rulekit import plain
 from privacy_audit.commands.common import input_paths
@@ -27,6 +27,7 @@ from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.labels import confidence_label, severity_label
 from privacy_audit.pipeline import load_evidence
+from privacy_audit.report.fmt import number
 from privacy_audit.terminal import safe_json, safe_line
 
 #: largest baseline file read (an audit --json of a big export is well under this)
@@ -106,7 +107,7 @@ def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
     w(tr.gettext("Privacy Audit: exposure score {score}/100").format(score=result.score) + "\n")
     for line in result.score_explanation:
         w(f"  {line}\n")
-    w("\n" + tr.gettext("Findings: {n}").format(n=len(result.findings)) + "\n")
+    w("\n" + tr.gettext("Findings: {n}").format(n=number(len(result.findings), tr.locale)) + "\n")
     if not result.findings:
         w("  " + tr.gettext("Nothing to report from the exports given.") + "\n")
     for index, finding in enumerate(result.findings, 1):
@@ -114,7 +115,9 @@ def write_text(result: AuditResult, tr: Translator, out: TextIO) -> None:
         head = f"{index}. [{severity_label(tr, finding.severity).upper()}] {finding.title}"
         w(head + f" ({confidence_label(tr, finding.confidence)})\n")
         w(f"   {finding.summary}\n")
-        counts = ", ".join(f"{count_label(tr, k)}: {v}" for k, v in finding.counts.items())
+        counts = ", ".join(
+            f"{count_label(tr, k)}: {count_value(tr, k, v)}" for k, v in finding.counts.items()
+        )
         w("   " + tr.gettext("Counts") + f": {counts}\n")
         after = result.score_after.get(finding.id)
         if after is not None:

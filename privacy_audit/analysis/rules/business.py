@@ -11,6 +11,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
+from privacy_audit.report.fmt import number
 
 _APP_COLUMNS = {"app": "app", "events": "events", "first": "first", "last": "last"}
 _ADVERTISER_COLUMNS = {
@@ -41,7 +42,7 @@ def off_meta_activity(ctx: RuleContext) -> Finding | None:
         "{n} app or website sent Meta {events} events about what you did there.",
         "{n} apps and websites sent Meta {events} events about what you did there.",
         apps,
-    ).format(n=apps, events=events)
+    ).format(n=number(apps, tr.locale), events=number(events, tr.locale))
     return make_finding(
         ctx,
         "off-meta-activity",
@@ -77,19 +78,19 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
         "{n} advertisers gave Meta a list with your details (e-mail or phone number) to "
         "show you ads.",
         n,
-    ).format(n=n)
+    ).format(n=number(n, tr.locale))
     if also_off:
         summary += " " + tr.ngettext(
             "{n} of them also sends Meta what you do on its site or app.",
             "{n} of them also send Meta what you do on their sites and apps.",
             also_off,
-        ).format(n=also_off)
+        ).format(n=number(also_off, tr.locale))
     if also_wa:
         summary += " " + tr.ngettext(
             "{n} of them also chats with you on WhatsApp.",
             "{n} of them also chat with you on WhatsApp.",
             also_wa,
-        ).format(n=also_wa)
+        ).format(n=number(also_wa, tr.locale))
     return make_finding(
         ctx,
         "advertisers-have-your-contact",
@@ -123,7 +124,7 @@ def business_chats(ctx: RuleContext) -> Finding | None:
         "You chat on WhatsApp with {n} businesses that Meta also knows from ads or "
         "off-Meta activity ({messages} messages).",
         n,
-    ).format(n=n, messages=messages)
+    ).format(n=number(n, tr.locale), messages=number(messages, tr.locale))
     msgs = ctx.evidence.messages
     files = source_files(msgs[nz.text(msgs["chat"]).isin(set(chats["chat"]))])
     services = ["whatsapp"] + (["facebook"] if with_ads else [])

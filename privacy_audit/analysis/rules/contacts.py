@@ -14,6 +14,7 @@ from privacy_audit.analysis.rulekit import (
     service_names,
     source_files,
 )
+from privacy_audit.report.fmt import number
 
 _CONTACT_COLUMNS = {
     "name": "name",
@@ -50,7 +51,12 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         "You uploaded the details of {n} people from your address book to {services}: "
         "{phones} phone numbers and {emails} e-mail addresses of people who never agreed.",
         people,
-    ).format(n=people, services=service_names(services, tr), phones=phones, emails=emails)
+    ).format(
+        n=number(people, tr.locale),
+        services=service_names(services, tr),
+        phones=number(phones, tr.locale),
+        emails=number(emails, tr.locale),
+    )
     settings = ctx.evidence.settings
     sync_on = settings[
         nz.fold(settings["key"]).fillna("").str.contains(r"contact.?(?:sync|upload)", regex=True)
@@ -104,13 +110,16 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "{n} contacts are both in WhatsApp and in an address book you uploaded to "
             "{services}, matched by the same number or e-mail.",
             confirmed,
-        ).format(n=confirmed, services=service_names((s for s in services if s != "whatsapp"), tr))
+        ).format(
+            n=number(confirmed, tr.locale),
+            services=service_names((s for s in services if s != "whatsapp"), tr),
+        )
         if probable:
             summary += " " + tr.ngettext(
                 "{n} more probably is (same name only).",
                 "{n} more probably are (same name only).",
                 probable,
-            ).format(n=probable)
+            ).format(n=number(probable, tr.locale))
     else:
         summary = tr.ngettext(
             "{n} WhatsApp contact probably is also in an address book you uploaded "
@@ -118,7 +127,7 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "{n} WhatsApp contacts probably are also in an address book you uploaded "
             "(same name only, no number to compare).",
             probable,
-        ).format(n=probable)
+        ).format(n=number(probable, tr.locale))
     ordered = overlap.sort_values(
         ["confidence", "n_services"], ascending=[True, False], kind="stable"
     )
@@ -165,7 +174,7 @@ def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
         "{n} people in the address books you uploaded are not among your Facebook friends "
         "(compared by name): Meta holds their details without any relationship with them.",
         people,
-    ).format(n=people)
+    ).format(n=number(people, tr.locale))
     friends = ctx.tables["contacts"]
     friends = friends[friends["origin"] == "friends"]
     return make_finding(

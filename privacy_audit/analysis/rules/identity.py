@@ -11,6 +11,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
+from privacy_audit.report.fmt import number
 
 #: settings keys that are two-factor / two-step verification (folded, regex)
 TWO_FACTOR_KEY = r"two.?factor|two.?step|2fa|login.?approval|due (?:fattori|passaggi)"
@@ -39,7 +40,7 @@ def phone_shared_across_services(ctx: RuleContext) -> Finding | None:
         "{n} of your phone numbers are each in the account data of several services "
         "({services} services in all): they are the keys that join them.",
         n,
-    ).format(n=n, services=len(services))
+    ).format(n=number(n, tr.locale), services=number(len(services), tr.locale))
     return make_finding(
         ctx,
         "phone-shared-across-services",
@@ -87,7 +88,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} accounts are linked in Accounts Center, including WhatsApp: your profile, "
             "logins and ad settings are shared across them.",
             n,
-        ).format(n=n)
+        ).format(n=number(n, tr.locale))
     else:
         summary = tr.ngettext(
             "{n} account is linked in Accounts Center: your profile, logins and ad settings "
@@ -95,7 +96,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} accounts are linked in Accounts Center: your profile, logins and ad settings "
             "are shared across them.",
             n,
-        ).format(n=n)
+        ).format(n=number(n, tr.locale))
     title = tr.gettext("Your accounts are linked in Accounts Center")
     if page.all():
         title = tr.gettext("Your WhatsApp Business number is linked to a Facebook Page")
@@ -105,7 +106,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} links tie a WhatsApp Business account to a Facebook Page: the number, the "
             "Page and the profile that runs it are connected in public.",
             n,
-        ).format(n=n)
+        ).format(n=number(n, tr.locale))
     frame = links.assign(linked_to=nz.text(links["linked_to"]), account=nz.text(links["account"]))
     columns = {"service": "service", "account": "account", "linked_to": "linked_to", "via": "via"}
     return make_finding(
@@ -145,8 +146,8 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
     )
     breakdown = ", ".join(
         (
-            tr.ngettext("{k} IP address", "{k} IP addresses", ips).format(k=ips),
-            tr.ngettext("{k} device", "{k} devices", devices).format(k=devices),
+            tr.ngettext("{k} IP address", "{k} IP addresses", ips).format(k=number(ips, tr.locale)),
+            tr.ngettext("{k} device", "{k} devices", devices).format(k=number(devices, tr.locale)),
         )
     )
     summary = tr.ngettext(
@@ -155,7 +156,7 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         "{n} IP addresses and devices were seen by more than one service ({breakdown}): "
         "they tie your accounts to one person and one household.",
         n,
-    ).format(n=n, breakdown=breakdown)
+    ).format(n=number(n, tr.locale), breakdown=breakdown)
     act = ctx.evidence.activity
     columns = {
         "kind": "kind",
@@ -205,7 +206,7 @@ def two_factor_off(ctx: RuleContext) -> Finding | None:
         "Two-factor authentication is off on {n} services: a stolen password or SMS code "
         "is enough to take the accounts.",
         n,
-    ).format(n=n)
+    ).format(n=number(n, tr.locale))
     return make_finding(
         ctx,
         "two-factor-off",

@@ -13,6 +13,7 @@ from privacy_audit.analysis.rulekit import (
     source_files,
 )
 from privacy_audit.phones import evidence_region, phone_keys
+from privacy_audit.report.fmt import number
 
 _COLUMNS = {
     "name": "name",
@@ -45,13 +46,13 @@ def contacts_suggested_as_friends(ctx: RuleContext) -> Finding | None:
         "Meta suggested {n} people from your contacts as friends: people who are in an "
         "address book you uploaded or in WhatsApp ({services}).",
         n,
-    ).format(n=n, services=service_names(matched, tr))
+    ).format(n=number(n, tr.locale), services=service_names(matched, tr))
     if confirmed and probable:
         summary += " " + tr.ngettext(
             "{n} of them is matched by name only.",
             "{n} of them are matched by name only.",
             probable,
-        ).format(n=probable)
+        ).format(n=number(probable, tr.locale))
     elif probable:
         summary += " " + tr.gettext(
             "They are matched by name: the suggestions in the export carry no number."

@@ -13,6 +13,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
+from privacy_audit.report.fmt import number
 
 #: folded key pattern -> the visibility setting it is
 VISIBILITY_KEYS: dict[str, str] = {
@@ -60,7 +61,7 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         "{n} WhatsApp privacy setting is set to Everyone: anyone with your number can see it.",
         "{n} WhatsApp privacy settings are set to Everyone: anyone with your number can see them.",
         n,
-    ).format(n=n)
+    ).format(n=number(n, tr.locale))
     rec_ids = ["whatsapp-privacy"]
     if "groups" in names:
         rec_ids.append("whatsapp-groups")
@@ -104,7 +105,7 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             "In {n} groups, {people} members who are not in your contacts can see your "
             "phone number.",
             n,
-        ).format(n=n, people=total)
+        ).format(n=number(n, tr.locale), people=number(total, tr.locale))
     else:
         summary = tr.ngettext(
             "In {n} group, up to {people} members who may not be in your contacts can see "
@@ -112,7 +113,7 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             "In {n} groups, up to {people} members who may not be in your contacts can see "
             "your phone number.",
             n,
-        ).format(n=n, people=total)
+        ).format(n=number(n, tr.locale), people=number(total, tr.locale))
     msgs = ctx.evidence.messages
     files = source_files(
         msgs[msgs["is_group"].astype(bool)], ctx.evidence.groups[ctx.evidence.groups["members"] > 0]
