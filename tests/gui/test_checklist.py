@@ -95,7 +95,7 @@ def test_ticking_done_survives_a_restart_and_moves_the_score(make_window, qtbot)
 def test_open_this_setting_opens_the_official_page(make_window, qtbot, monkeypatch) -> None:
     opened = []
     monkeypatch.setattr(
-        "privacy_audit.gui.findings_page.QDesktopServices.openUrl",
+        "privacy_audit.gui.recommendation_box.QDesktopServices.openUrl",
         lambda url: opened.append(url.toString()) or True,
     )
     window = make_window()
