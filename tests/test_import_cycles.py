@@ -174,3 +174,58 @@ def test_control_type_checking_imports_do_not_count(tmp_path: Path) -> None:
     )
     assert import_graph(package)["pkg.b"] == set()
     assert cycles(import_graph(package)) == []
+
+
+#: the pipeline's layers, lowest first: a module may import its own layer and those below
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("sources", "model", "model_frames", "model_merge", "phones", "phones_fast"),
+    ("analysis",),
+    ("report",),
+    ("gui", "commands"),
+)
+
+
+def _layer_of(module: str) -> int | None:
+    """The index of the layer ``privacy_audit.<top>...`` belongs to, or None (shared)."""
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    for index, tops in enumerate(LAYERS):
+        if parts[1] in tops:
+            return index
+    return None
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Every (importer, imported) pair where a lower layer imports a higher one."""
+    found = []
+    for module, targets in sorted(graph.items()):
+        low = _layer_of(module)
+        if low is None:
+            continue
+        for target in sorted(targets):
+            high = _layer_of(target)
+            if high is not None and high > low:
+                found.append((module, target))
+    return found
+
+
+def test_pipeline_imports_run_one_way() -> None:
+    """sources/model/phones -> analysis -> report -> gui/commands, never back up."""
+    assert upward_imports(import_graph(PACKAGE_DIR)) == []
+
+
+def test_control_an_upward_import_is_found(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "privacy_audit/__init__.py": "",
+            "privacy_audit/analysis/__init__.py": "",
+            "privacy_audit/analysis/rules.py": "from privacy_audit.report.fmt import number\n",
+            "privacy_audit/report/__init__.py": "",
+            "privacy_audit/report/fmt.py": "number = str\n",
+        },
+    )
+    assert upward_imports(import_graph(tmp_path / "privacy_audit")) == [
+        ("privacy_audit.analysis.rules", "privacy_audit.report.fmt")
+    ]

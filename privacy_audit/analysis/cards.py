@@ -24,7 +24,7 @@ from privacy_audit.analysis.rulekit import (
     plain,
     service_names,
 )
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 #: most business stories shown
 MAX_STORIES = 10

@@ -7,7 +7,7 @@ Services, severities, confidence and kinds are labelled in :mod:`privacy_audit.l
 from __future__ import annotations
 
 from privacy_audit.i18n import N_, Translator
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 #: titles of the letters in ``AuditResult.letters`` (kind -> title)
 LETTER_TITLES: dict[str, str] = {

@@ -19,7 +19,7 @@ from privacy_audit.analysis.cardkit import key_date
 from privacy_audit.analysis.history import whatsapp_since
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.analysis.rulekit import RuleContext, day, join_names, service_names
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 KINDS: tuple[str, ...] = ("access", "erasure", "objection", "complaint")
 #: advertiser names listed in a letter at most

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 from datetime import date, datetime
@@ -11,7 +10,8 @@ from typing import Any
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton
-from babel.numbers import format_decimal
+
+from privacy_audit.values import is_missing, number  # re-exported: report callers use fmt.number
 
 #: one colour per service, readable on light and dark backgrounds
 SERVICE_COLORS = {
@@ -46,20 +46,6 @@ def json_escape_controls(data: bytes) -> bytes:
     return _JSON_CONTROLS.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), data)
 
 
-def is_missing(value: Any) -> bool:
-    """True for None, NaN, NaT and empty strings."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value == ""
-    if isinstance(value, float):
-        return math.isnan(value)
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def service_list(services: Any) -> list[str]:
     """A services value (comma-joined string or list) as a list of ids."""
     if is_missing(services):
@@ -67,13 +53,6 @@ def service_list(services: Any) -> list[str]:
     if isinstance(services, str):
         return [s.strip() for s in services.split(",") if s.strip()]
     return [str(s) for s in services]
-
-
-def number(value: Any, locale: Locale | str = "en") -> str:
-    """A number with the locale's grouping (``12.345`` in Italian)."""
-    if is_missing(value):
-        return ""
-    return format_decimal(value, locale=locale)
 
 
 def to_datetime(value: Any) -> datetime | date | None:

@@ -11,7 +11,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 _APP_COLUMNS = {"app": "app", "events": "events", "first": "first", "last": "last"}
 _ADVERTISER_COLUMNS = {

@@ -14,7 +14,7 @@ from privacy_audit.analysis.rulekit import (
     service_names,
     source_files,
 )
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 _CONTACT_COLUMNS = {
     "name": "name",

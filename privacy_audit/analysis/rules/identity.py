@@ -11,7 +11,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 #: settings keys that are two-factor / two-step verification (folded, regex)
 TWO_FACTOR_KEY = r"two.?factor|two.?step|2fa|login.?approval|due (?:fattori|passaggi)"

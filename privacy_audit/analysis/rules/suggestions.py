@@ -13,7 +13,7 @@ from privacy_audit.analysis.rulekit import (
     source_files,
 )
 from privacy_audit.phones import evidence_region, phone_keys
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 _COLUMNS = {
     "name": "name",

@@ -13,7 +13,7 @@ from privacy_audit.analysis.rulekit import (
     make_finding,
     source_files,
 )
-from privacy_audit.report.fmt import number
+from privacy_audit.values import number
 
 #: folded key pattern -> the visibility setting it is
 VISIBILITY_KEYS: dict[str, str] = {
