@@ -9,6 +9,7 @@ between chunks, and every progress report checks it too, so work stops quickly.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -104,6 +105,59 @@ class Executor(Protocol):
         """Wait until every task is done; False on timeout."""
 
 
+class GuiThreadCollection(QObject):
+    """Keeps the cyclic garbage collector off while pool tasks run.
+
+    An automatic collection runs on whichever thread happens to allocate. On a pool
+    thread it could finalise Qt wrappers that belong to the GUI thread (a closed
+    dialog or window caught in a reference cycle), which crashes Qt. So the collector
+    is switched off (on the GUI thread) before a task starts and back on when its last
+    signal reaches the GUI thread: collections then only ever happen there.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._holds = 0
+        self._was_enabled = False
+
+    def hold(self) -> None:
+        """One more running task (call on the GUI thread)."""
+        if self._holds == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+        self._holds += 1
+
+    @property
+    def holding(self) -> bool:
+        """True while at least one task holds the collector off."""
+        return self._holds > 0
+
+    def release(self, *_signal_args: object) -> None:
+        """A task has ended; delivered on the GUI thread (this object lives there)."""
+        if self._holds == 0:
+            return
+        self._holds -= 1
+        if self._holds == 0 and self._was_enabled:
+            gc.enable()
+
+
+_COLLECTION: list[GuiThreadCollection] = []
+
+
+def gui_thread_collection() -> GuiThreadCollection:
+    """The process's one :class:`GuiThreadCollection` (made on first use, on the GUI
+    thread, and kept for the life of the process, so a release always has a receiver
+    even when the executor that started the task is gone)."""
+    if not _COLLECTION:
+        _COLLECTION.append(GuiThreadCollection())
+    return _COLLECTION[0]
+
+
+def tasks_running() -> bool:
+    """True while a pool task holds the collector off (tests wait for this to clear)."""
+    return bool(_COLLECTION) and _COLLECTION[0].holding
+
+
 class ThreadExecutor:
     """Runs tasks on a private QThreadPool (one worker: imports run one at a time)."""
 
@@ -111,11 +165,16 @@ class ThreadExecutor:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(max_threads)
         self._running: list[Task] = []
+        self.collection = gui_thread_collection()
 
     def start(self, task: Task) -> None:
         """Queue ``task`` on the pool (the executor keeps it alive until it is done)."""
         self._running = [t for t in self._running if not t.done]
         self._running.append(task)
+        self.collection.hold()
+        task.signals.finished.connect(self.collection.release)
+        task.signals.failed.connect(self.collection.release)
+        task.signals.cancelled.connect(self.collection.release)
         self.pool.start(task)
 
     def wait(self, msecs: int = -1) -> bool:

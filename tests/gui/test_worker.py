@@ -87,3 +87,58 @@ def test_cancel_stops_at_the_next_progress_report(qtbot) -> None:
         with qtbot.assertNotEmitted(task.signals.finished):
             SyncExecutor().start(task)
     assert calls == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("outcome", ["finished", "failed", "cancelled"])
+def test_no_garbage_collection_on_a_pool_thread(qtbot, outcome: str) -> None:
+    """While a task runs the cyclic GC is off (so it never runs on the pool thread and
+    never finalises a GUI object there); it is on again, on the GUI thread, after the
+    task's last signal, whichever way the task ended."""
+    import gc
+
+    assert gc.isenabled()
+    during: dict[str, object] = {}
+
+    def job(progress, cancel):
+        during["gc"] = gc.isenabled()
+        during["thread"] = threading.get_ident()
+        if outcome == "failed":
+            raise InputError("broken")
+        if outcome == "cancelled":
+            raise Cancelled()
+        return "ok"
+
+    task = Task(job, translator("en"))
+    released_on: list[int] = []
+    executor = ThreadExecutor()
+    getattr(task.signals, outcome).connect(lambda *_a: released_on.append(threading.get_ident()))
+    with qtbot.waitSignal(getattr(task.signals, outcome), timeout=5000):
+        executor.start(task)
+    assert executor.wait(2000)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    assert during["gc"] is False
+    assert during["thread"] != threading.get_ident()
+    assert released_on == [threading.get_ident()]
+
+
+def test_control_gc_stays_on_without_the_hold(qtbot, monkeypatch) -> None:
+    """Control: without the hold, the job sees the collector on (what the test above
+    would catch if the executor stopped holding it)."""
+    import gc
+
+    from privacy_audit.gui import worker
+
+    monkeypatch.setattr(worker.GuiThreadCollection, "hold", lambda self: None)
+    seen: dict[str, bool] = {}
+
+    def job(progress, cancel):
+        seen["gc"] = gc.isenabled()
+        return "ok"
+
+    task = Task(job, translator("en"))
+    executor = ThreadExecutor()
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        executor.start(task)
+    assert executor.wait(2000)
+    assert seen["gc"] is True
+    assert gc.isenabled()
