@@ -271,7 +271,8 @@ def advertiser_relation(label: str | None) -> str:
     return "used_activity"
 
 
-SERVICE_NAMES = {
+#: a word of an Accounts Center service name (lower case) -> the canonical service id
+SERVICE_ID_OF_WORD = {
     "facebook": "facebook",
     "instagram": "instagram",
     "whatsapp": "whatsapp",
@@ -282,12 +283,13 @@ SERVICE_NAMES = {
 }
 
 
-def service_name(raw: str | None) -> str | None:
-    """The canonical lower-case service for an Accounts Center ``service_name``."""
+def service_id(raw: str | None) -> str | None:
+    """The canonical service id (``whatsapp``, ``meta_horizon``...) of an Accounts Center
+    ``service_name`` in any form ("WhatsApp", "Meta Horizon"); an unknown one normalised."""
     if not raw:
         return None
     text = norm_label(raw)
-    for key, value in SERVICE_NAMES.items():
+    for key, value in SERVICE_ID_OF_WORD.items():
         if key in text:
             return value
     return text or None

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from privacy_audit.sources.meta.labels import login_kind, on_off, service_name
+from privacy_audit.sources.meta.labels import login_kind, on_off, service_id
 from privacy_audit.sources.meta.reader import contact_kind, seconds, text
 
 #: a converter: any JSON value (or None) -> a cell value or None; never raises
@@ -45,7 +45,7 @@ def _login_kind(value: Any) -> str | None:
 
 
 def _service(value: Any) -> str | None:
-    return service_name(text(value))
+    return service_id(text(value))
 
 
 def _raw(value: Any) -> Any:

@@ -21,7 +21,7 @@ from privacy_audit.sources.meta.labels import (
     login_kind,
     norm_label,
     on_off,
-    service_name,
+    service_id,
 )
 from privacy_audit.sources.meta.load import Spec
 from privacy_audit.sources.meta.off_meta_html import off_meta_pages
@@ -75,7 +75,7 @@ def names(origin: str) -> sp.FileSpec:
 def accounts_center(r: MetaReader, root: Any, m: Member) -> None:
     """``accounts_center.html``: linked accounts (Instagram, WhatsApp ...)."""
     for rec in _records(root):
-        linked = service_name(rec.get("service") or rec.title)
+        linked = service_id(rec.get("service") or rec.title)
         account = rec.get("username") or rec.get("name")
         if not linked and not account:
             continue

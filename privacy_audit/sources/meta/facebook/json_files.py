@@ -13,7 +13,7 @@ from typing import Any
 
 from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_name
+from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_id
 from privacy_audit.sources.meta.reader import (
     MetaReader,
     contact_kind,
@@ -178,7 +178,7 @@ def accounts_center(r: MetaReader, data: Any, m: Member) -> None:
     for entry in entries:
         if not isinstance(entry, dict):
             continue
-        linked = service_name(text(entry.get("service_name")))
+        linked = service_id(text(entry.get("service_name")))
         account = text(entry.get("username")) or text(entry.get("name")) or text(entry.get("email"))
         r.add(
             "linked_accounts",
