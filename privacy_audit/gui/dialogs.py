@@ -38,10 +38,11 @@ def about_text(tr: Translator) -> str:
         ),
     ]
     licence = _("Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later).")
+    read_licence = _("Read the licence")
     body = "".join(f"<p>{escape(line)}</p>" for line in lines)
     return (
         f"<h2>{escape(APP_NAME)}</h2>{body}"
-        f'<p>{escape(licence)} <a href="{SOURCE_URL}">{escape(_("Read the licence"))}</a></p>'
+        f'<p>{escape(licence)} <a href="{SOURCE_URL}">{escape(read_licence)}</a></p>'
     )
 
 

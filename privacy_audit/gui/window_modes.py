@@ -259,7 +259,8 @@ class WindowModes(QMainWindow):
         _ = tr.gettext
         title = APP_NAME
         if self.ctx.workshop:
-            title = f"{APP_NAME} — {_('Workshop')}"
+            workshop = _("Workshop")
+            title = f"{APP_NAME} — {workshop}"
         self.setWindowTitle(title)
         self.workshop_badge.setText(_("Workshop: names, numbers and addresses are hidden"))
         self.action_set.retranslate(tr, workshop=self.ctx.workshop)

@@ -175,14 +175,10 @@ class _Importer:
         if chat.rejected_headers:
             sink.warn(
                 tr.ngettext(
-                    (
-                        "{n} line looked like a message but had an impossible date or time; "
-                        "it was kept as part of the previous message."
-                    ),
-                    (
-                        "{n} lines looked like messages but had impossible dates or times; "
-                        "they were kept as part of the previous messages."
-                    ),
+                    "{n} line looked like a message but had an impossible date or time; "
+                    "it was kept as part of the previous message.",
+                    "{n} lines looked like messages but had impossible dates or times; "
+                    "they were kept as part of the previous messages.",
                     chat.rejected_headers,
                 ).format(n=chat.rejected_headers)
             )
