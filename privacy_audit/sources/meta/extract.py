@@ -117,6 +117,8 @@ def _read(getter: sp.Getter, found: Found) -> list[Any]:
         ]
     if isinstance(getter, sp.Const):
         return [getter.value] * len(raw)
+    if isinstance(getter, sp.ColumnGetter):
+        return getter.column(found, _column)
     raise TypeError(f"unknown getter {getter!r}")
 
 
@@ -255,7 +257,7 @@ def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
 def _add(
     spec: sp.FileSpec, shape: sp.Shape, r: MetaReader, m: Member, n: int, columns: dict[str, Any]
 ) -> None:
-    needed = [columns[c] for c in shape.require]
+    needed = [_any(columns, c) if isinstance(c, tuple) else columns[c] for c in shape.require]
     keep = [all(row) for row in zip(*needed, strict=True)] if needed else []
     if keep and not all(keep):
         columns = {c: [v for v, k in zip(vs, keep, strict=True) if k] for c, vs in columns.items()}
@@ -271,6 +273,11 @@ def _add(
     r.add_columns(spec.table, m, n, **spec.const, **columns)
 
 
+def _any(columns: dict[str, list[Any]], names: tuple[str, ...]) -> list[bool]:
+    """Per row, whether any of the columns ``names`` is non-empty."""
+    return [any(row) for row in zip(*(columns[c] for c in names), strict=True)]
+
+
 def _add_identifiers(
     r: MetaReader, m: Member, n: int, columns: dict[str, list[Any]], const: Mapping[str, Any]
 ) -> None:
@@ -280,16 +287,17 @@ def _add_identifiers(
     rows: dict[str, list[Any]] = {"kind": [], "value": [], "raw": [], "service": []}
     for i in range(n):
         for kind, values in columns.items():
-            raw = text(values[i])
-            if not raw:
-                continue
-            value = raw.lower() if kind == "email" else raw
-            seen = (owners[i], kind, value, m.path)
-            if seen in r.seen:
-                continue
-            r.seen.add(seen)
-            for column, cell in zip(rows, (kind, value, raw, owners[i]), strict=True):
-                rows[column].append(cell)
+            cell = values[i]
+            for raw in map(text, cell) if type(cell) is list else (text(cell),):
+                if not raw:
+                    continue
+                value = raw.lower() if kind == "email" else raw
+                seen = (owners[i], kind, value, m.path)
+                if seen in r.seen:
+                    continue
+                r.seen.add(seen)
+                for column, part in zip(rows, (kind, value, raw, owners[i]), strict=True):
+                    rows[column].append(part)
     service = rows.pop("service")
     if not any(service):  # every row is of the service being read
         r.add_columns("identifiers", m, len(service), valid=True, **rows)

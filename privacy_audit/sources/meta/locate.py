@@ -167,6 +167,8 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
         if not pages:
             raise ShapeError("no records")
         return Found("html", pages, offset=loc.offset), 0
+    if isinstance(loc, sp.RecordLocator):
+        return loc.find(data)
     raise TypeError(f"unknown locator {loc!r}")
 
 

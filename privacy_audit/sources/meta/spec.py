@@ -146,7 +146,18 @@ class Const:
     value: Any
 
 
-Getter = Key | Label | Title | Item | Parent | First | Join | Const
+class ColumnGetter:
+    """A getter defined outside this module (e.g. :mod:`.spec_html`): ``column(found,
+    read)`` returns its value for every record of ``found`` (a :class:`.locate.Found`);
+    ``read(getter, found)`` reads another getter (each getter is read once per file).
+    Subclasses are frozen dataclasses (hashable); they never raise on data."""
+
+    def column(self, found: Any, read: Callable[[Getter, Any], list[Any]]) -> list[Any]:
+        """The values of this getter for every record of ``found``."""
+        raise NotImplementedError
+
+
+Getter = Key | Label | Title | Item | Parent | First | Join | Const | ColumnGetter
 
 
 def key(*paths: str, conv: Conv = TEXT) -> Key:
@@ -257,7 +268,18 @@ class HtmlRecords:
     innermost: bool = False
 
 
-Locator = Keyed | MapRecords | LabelRecords | LabelLeaves | HtmlRecords
+class RecordLocator:
+    """A locator defined outside this module (e.g. :mod:`.spec_html`): ``find(data)``
+    returns the records found (a :class:`.locate.Found`) and how many were skipped for
+    their type, or None when ``data`` does not have this shape; it raises
+    :class:`.reader.ShapeError` for an unexpected structure, nothing else."""
+
+    def find(self, data: Any) -> tuple[Any, int] | None:
+        """The records of ``data`` (None: not this shape)."""
+        raise NotImplementedError
+
+
+Locator = Keyed | MapRecords | LabelRecords | LabelLeaves | HtmlRecords | RecordLocator
 
 
 @dataclass(frozen=True)
@@ -291,8 +313,9 @@ class Shape:
     having: str | None = None
     #: only records that do not have this key (JSON records)
     lacking: str | None = None
-    #: rows where one of these columns is empty are not kept (they hold nothing)
-    require: tuple[str, ...] = ()
+    #: rows where one of these columns is empty are not kept (they hold nothing); a
+    #: tuple of names among them: rows where all of those are empty are not kept
+    require: tuple[str | tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,7 +354,8 @@ class FileSpec:
 def identifiers(*shapes: Shape, every_shape: bool = False, service: str | None = None) -> FileSpec:
     """A file of the user's own identifiers: each shape's columns are named by kind
     (``email``, ``phone``, ``username``, ``name``; a ``service`` column may say whose
-    account a value belongs to); every non-empty value is one ``identifiers`` row, an
-    e-mail lower-cased, each value once per file."""
+    account a value belongs to); every non-empty value is one ``identifiers`` row (a list
+    in a cell: each of its values, in order), an e-mail lower-cased, each value once per
+    file."""
     const = {"service": service} if service else {}
     return FileSpec("identifiers", *shapes, every_shape=every_shape, identifiers=True, const=const)
