@@ -62,6 +62,9 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         "{n} WhatsApp privacy settings are set to Everyone: anyone with your number can see them.",
         n,
     ).format(n=number(n, tr.locale))
+    # the importer already names each setting the way the visibility classes do, so the
+    # export's key would only repeat the setting under the same heading
+    columns = {"setting": "setting", "value": "value"}
     rec_ids = ["whatsapp-privacy"]
     if "groups" in names:
         rec_ids.append("whatsapp-groups")
@@ -72,9 +75,9 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Your WhatsApp profile is visible to everyone"),
         summary=summary,
         counts={"settings_everyone": n, **{f"everyone_{name}": 1 for name in names}},
-        evidence=examples(open_, {"setting": "setting", "key": "key", "value": "value"}, 10),
+        evidence=examples(open_, columns, 10),
         evidence_total=len(open_),
-        rows=evidence_rows(open_, {"setting": "setting", "key": "key", "value": "value"}),
+        rows=evidence_rows(open_, columns),
         files=source_files(open_),
         services=["whatsapp"],
         rec_ids=rec_ids,
