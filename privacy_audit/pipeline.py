@@ -12,6 +12,7 @@ import gc
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
@@ -21,7 +22,7 @@ from privacy_audit.phones import normalize_evidence
 from privacy_audit.progress import CancelToken, Progress, check, no_progress
 from privacy_audit.sources import IMPORTER_MODULES, importers
 from privacy_audit.sources.archive import ExportArchive
-from privacy_audit.sources.archive.inputs import gather, group_parts, open_parts
+from privacy_audit.sources.archive.inputs import ScanCut, gather, group_parts, open_parts
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.detect import detect
 from privacy_audit.sources.sweep import promote_own, sweep
@@ -47,18 +48,57 @@ def _recognised(groups: list[list[Path]]) -> list[list[Path]]:
     return kept
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
+def _no_export_found(folder: Path, cut: ScanCut | None) -> InputError:
+    if cut is not None:
+        # the search did not reach the end: say where it stopped
+        what = N_(
+            "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder, "
+            "but the search stopped early, at the folder {folder}."
+        )
+        hint = N_("Open the folder of your export, or its .zip files, directly.")
+        return InputError(what, folder, hint, folder=cut.where())
+    return InputError(
+        N_("No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."),
+        folder,
+        N_(
+            "Open the .zip files you downloaded (all parts together), the folder they "
+            "were extracted to, or a WhatsApp chat .txt/.zip file."
+        ),
+    )
+
+
+@dataclass
+class FoundExports:
+    """The exports among the paths given, and the folder searches that stopped early."""
+
+    #: each export as a list of parts (zips or folders)
+    exports: list[list[Path]] = field(default_factory=list)
+    #: searches that stopped before the end, for scanned folders some export was found in
+    cuts: list[ScanCut] = field(default_factory=list)
+
+
+def find_exports(paths: Sequence[str | Path]) -> FoundExports:
     """Group ``paths`` into exports; each export is a list of parts (zips or folders).
 
     A folder that is not itself an export is scanned, and only the files and folders in it
     that an importer recognises are kept. Raises :class:`InputError` for a path that does
-    not exist or a folder that holds no export.
+    not exist or a folder that holds no export (saying so when the search stopped early).
     """
     gathered = gather(paths)
-    exports = gathered.given
+    found = FoundExports(exports=gathered.given)
+    exports = found.exports
     seen = set(gathered.seen)
+    for folder, early in gathered.cuts.items():
+        if folder not in gathered.scanned:
+            # nothing found before the search stopped: the folder is read whole only
+            # when it is an export itself
+            try:
+                _recognised([[folder]])
+            except InputError:
+                raise _no_export_found(folder, early) from None
     for folder, candidates in gathered.scanned.items():
         groups = group_parts([c for c in candidates if c.resolve() not in seen])
+        cut = gathered.cuts.get(folder)
         if all(c.parent != folder for c in candidates):
             # found only in sub-folders: when none is an export, read the folder whole
             # (an export of a layout is_export_tree does not know, with stray texts inside)
@@ -72,33 +112,45 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
         else:
             kept = _recognised(groups)
         if not kept:
-            raise InputError(
-                N_(
-                    "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."
-                ),
-                folder,
-                N_(
-                    "Open the .zip files you downloaded (all parts together), the folder they "
-                    "were extracted to, or a WhatsApp chat .txt/.zip file."
-                ),
-            )
+            raise _no_export_found(folder, cut)
         for parts in kept:
             seen.update(p.resolve() for p in parts)
         exports.extend(kept)
-    return exports
+        if cut is not None:
+            found.cuts.append(cut)
+    return found
 
 
-def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
-    """Open every export among ``paths`` (caller closes them)."""
+def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
+    """The exports among ``paths``, each a list of parts (see :func:`find_exports`)."""
+    return find_exports(paths).exports
+
+
+def _open_all(groups: list[list[Path]]) -> list[ExportArchive]:
     opened: list[ExportArchive] = []
     try:
-        for parts in expand_inputs(paths):
+        for parts in groups:
             opened.append(open_parts(parts))
     except BaseException:
         for archive in opened:
             archive.close()
         raise
     return opened
+
+
+def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
+    """Open every export among ``paths`` (caller closes them)."""
+    return _open_all(expand_inputs(paths))
+
+
+def _cut_in(cuts: list[ScanCut], archive: ExportArchive) -> ScanCut | None:
+    """The first search in ``cuts`` that stopped early in the folder ``archive`` came from
+    (removed from ``cuts``: each is told once, on the first export found there)."""
+    for cut in cuts:
+        if archive.parts and archive.parts[0].is_relative_to(cut.folder):
+            cuts.remove(cut)
+            return cut
+    return None
 
 
 @contextmanager
@@ -196,7 +248,9 @@ def reading_step(tr: Translator, service: str, index: int, total: int) -> str:
 
 def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str) -> Evidence:
     """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
-    archives = open_exports(paths)
+    found = find_exports(paths)
+    archives = _open_all(found.exports)
+    cuts = list(found.cuts)
     builder = EvidenceBuilder()
     by_name = dict(zip(IMPORTER_MODULES, importers(), strict=True))
     try:
@@ -214,6 +268,9 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
                 parts=[p.name for p in archive.parts] if len(archive.parts) > 1 else [],
             )
             sink = builder.source(info)
+            cut = _cut_in(cuts, archive)
+            if cut is not None:
+                sink.warn(cut.message(translator(lang)))
 
             step = reading_step(translator(lang), detection.service, index, total)
 

@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from privacy_audit.errors import InputError
-from privacy_audit.pipeline import expand_inputs, open_exports
-from privacy_audit.sources.archive import SingleFileArchive
-from privacy_audit.sources.archive.inputs import is_export_tree, open_parts
+from privacy_audit.pipeline import expand_inputs, find_exports, load_evidence, open_exports
+from privacy_audit.sources.archive import SingleFileArchive, inputs
+from privacy_audit.sources.archive.inputs import (
+    MAX_SCAN_DEPTH,
+    is_export_tree,
+    open_parts,
+    scan_folder,
+)
 from privacy_audit.sources.archive.parts import part_group_key
 
 from . import hostile
@@ -265,3 +270,114 @@ def test_export_of_an_unknown_layout_with_a_text_file_deep_inside_stays_one_expo
     (root / "media" / "files").mkdir(parents=True)
     (root / "media" / "files" / "notes.txt").write_text("shopping list")
     assert expand_inputs([root]) == [[root]]
+
+
+def _deep(root: Path, levels: int) -> Path:
+    """``root/level1/level2/.../levelN`` (created), each level with a stray file beside
+    its sub-folder (as in a real tree, so no level is a mere wrapper); returns the deepest
+    folder."""
+    folder = root
+    for level in range(1, levels + 1):
+        folder = folder / f"level{level}"
+        folder.mkdir(parents=True)
+        (folder / "README.md").write_text("notes")
+    return folder
+
+
+def test_export_unzipped_many_folders_down_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Downloads/a/b/.../facebook_data (8 folders down, as a project's sample-data tree
+    is): found and read, with no warning."""
+    hostile.use_stub_importer(monkeypatch)
+    deep = _deep(tmp_path / "Downloads", 7)
+    facebook = _extracted(deep / "facebook_data", "personal_information")
+    (facebook / "personal_information" / "stub_export.json").write_text("{}")
+    found = find_exports([tmp_path / "Downloads"])
+    assert found.exports == [[facebook]]
+    assert found.cuts == []
+    evidence = load_evidence([tmp_path / "Downloads"])
+    assert [s.warnings for s in evidence.sources] == [[]]
+
+
+def test_search_stops_at_the_depth_cap_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    downloads = tmp_path / "Downloads"
+    near = _extracted(downloads / "facebook_data", "personal_information")
+    (near / "personal_information" / "stub_export.json").write_text("{}")
+    deepest = _deep(downloads / "old", MAX_SCAN_DEPTH)  # Downloads/old/level1/.../level16
+    far = _extracted(deepest / "instagram_data", "personal_information")
+    (far / "personal_information" / "stub_instagram.json").write_text("{}")
+
+    found = find_exports([downloads])
+    assert found.exports == [[near]]  # the far export lies below the cap
+    (cut,) = found.cuts
+    assert cut.reason == "depth" and cut.stopped_at.name == f"level{MAX_SCAN_DEPTH - 1}"
+
+    (source,) = load_evidence([downloads], lang="it").sources
+    (warning,) = source.warnings
+    where = "/".join(["Downloads", "old"] + [f"level{n}" for n in range(1, MAX_SCAN_DEPTH)])
+    assert f"alla cartella {where}:" in warning
+    assert f"più di {MAX_SCAN_DEPTH} livelli" in warning
+
+
+def test_nothing_found_before_the_cap_is_an_error_naming_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the cap lies a downloaded export zip (the folder, read whole, is no export)."""
+    hostile.use_stub_importer(monkeypatch)
+    deepest = _deep(tmp_path / "backup", MAX_SCAN_DEPTH + 1)
+    export = _zip(deepest / "facebook-x-2024-01-02-ab.zip", {"x/stub_export.json": "{}"})
+    with pytest.raises(InputError) as info:
+        expand_inputs([tmp_path / "backup"])
+    message = info.value.render()
+    assert message.startswith("backup: No Facebook, Instagram, Messenger or WhatsApp export")
+    assert "the search stopped early, at the folder backup/level1/" in message
+    assert f"level{MAX_SCAN_DEPTH}." in message
+    # given directly, the same export is read
+    assert expand_inputs([export]) == [[export]]
+
+
+def test_search_stops_after_too_many_files_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    monkeypatch.setattr(inputs, "MAX_SCAN_ENTRIES", 40)
+    home = tmp_path / "home"
+    (home / "a_photos").mkdir(parents=True)
+    for n in range(39):
+        (home / "a_photos" / f"{n}.jpg").write_bytes(b"")
+    export = _extracted(home / "b_facebook", "personal_information")
+    (export / "personal_information" / "stub_export.json").write_text("{}")
+    (home / "c_more" / "chats").mkdir(parents=True)
+    (home / "c_more" / "chats" / "WhatsApp Chat with Ada.txt").write_text(
+        "01/02/24, 10:00 - A: hi\n"
+    )
+
+    found = find_exports([home])
+    assert found.exports == [[export]]  # c_more is not entered any more
+    (cut,) = found.cuts
+    assert (cut.reason, cut.stopped_at) == ("entries", home / "c_more")
+    (source,) = load_evidence([home]).sources
+    assert source.warnings == [
+        "The search for exports stopped at the folder home/c_more: more than 40 files and "
+        "folders were searched. If an export is missing, open its folder directly."
+    ]
+
+
+def test_scan_without_a_cap_finds_what_the_cap_hides(tmp_path: Path) -> None:
+    """Control: the same tree searched with a deeper cap finds the far export, so the
+    cut above is the cap and not a failure to search."""
+    deepest = _deep(tmp_path / "backup", MAX_SCAN_DEPTH + 1)
+    export = _zip(deepest / "facebook-x-2024-01-02-ab.zip", {"x/stub_export.json": "{}"})
+    assert scan_folder(tmp_path / "backup").candidates == []
+    scan = scan_folder(tmp_path / "backup", max_depth=MAX_SCAN_DEPTH + 2)
+    assert scan.candidates == [export] and scan.cut is None
+
+
+def test_prioss_sample_tree_is_found_deep_inside_the_fixtures(shared_fixtures: Path) -> None:
+    """The PriOSS sample export lies seven folders below fixtures/meta."""
+    names = [[p.name for p in parts] for parts in expand_inputs([shared_fixtures / "meta"])]
+    assert ["facebook_data_marcia_2023_12_20"] in names

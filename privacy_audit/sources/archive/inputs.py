@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from privacy_audit.errors import InputError
-from privacy_audit.i18n import N_
+from privacy_audit.i18n import N_, Translator
 from privacy_audit.sources.archive.listing import match_key
 from privacy_audit.sources.archive.parts import download_name, part_group_key
 from privacy_audit.sources.archive.reader import ExportArchive, SingleFileArchive, is_zip
+from privacy_audit.values import number
 
 #: file types a scanned folder may hold exports in
 _SCAN_SUFFIXES = (".zip", ".txt")
@@ -86,37 +87,112 @@ def is_export_tree(folder: Path, depth: int = 2) -> bool:
     return False
 
 
-#: how many folders deep a scanned folder is searched for exports (Downloads/Meta/x/...)
-_SCAN_DEPTH = 3
+#: how many folders deep a scanned folder is searched for exports at most
+#: (an export unzipped into Downloads/Meta/2024/backup/... is found; a loop of links is not
+#: followed anyway, symbolic links are never entered)
+MAX_SCAN_DEPTH = 16
+#: how many files and folders a scanned folder is searched through at most (a home folder
+#: given by mistake is not walked to the end)
+MAX_SCAN_ENTRIES = 50_000
 
 
-def scan_folder(folder: Path, depth: int = _SCAN_DEPTH) -> list[Path]:
+@dataclass(frozen=True)
+class ScanCut:
+    """Where the search of a scanned folder stopped before the end, and why."""
+
+    #: the folder the user gave
+    folder: Path
+    #: the first folder that was not searched
+    stopped_at: Path
+    #: ``"depth"`` (more than :data:`MAX_SCAN_DEPTH` folders down) or ``"entries"``
+    #: (:data:`MAX_SCAN_ENTRIES` files and folders listed already)
+    reason: str
+    #: the number of folders down or of files and folders the search was allowed
+    limit: int
+
+    def where(self) -> str:
+        """The folder where the search stopped, as seen from the folder given."""
+        try:
+            relative = self.stopped_at.relative_to(self.folder)
+        except ValueError:
+            return self.stopped_at.name
+        return str(Path(self.folder.name) / relative)
+
+    def message(self, tr: Translator) -> str:
+        """The warning for the user, in ``tr``'s language."""
+        if self.reason == "depth":
+            text = tr.gettext(
+                "The search for exports stopped at the folder {folder}: it lies more than "
+                "{n} folders deep. If an export is missing, open its folder directly."
+            )
+            return text.format(folder=self.where(), n=self.limit)
+        text = tr.gettext(
+            "The search for exports stopped at the folder {folder}: more than {n} files and "
+            "folders were searched. If an export is missing, open its folder directly."
+        )
+        return text.format(folder=self.where(), n=number(self.limit, tr.locale))
+
+
+@dataclass
+class FolderScan:
+    """The export candidates found inside a folder, and where the search stopped early."""
+
+    candidates: list[Path] = field(default_factory=list)
+    cut: ScanCut | None = None
+
+
+def scan_folder(
+    folder: Path, *, max_depth: int | None = None, max_entries: int | None = None
+) -> FolderScan:
     """The export candidates inside a folder that is not itself an export.
 
-    Sub-folders that are not exports are searched too, ``depth`` levels down, so two
-    exports side by side under a wrapper folder are two exports, and chats one folder
-    down are found as when that folder is given. A zip that a chat text in the same
-    folder names as an attachment (an extracted chat export: ``_chat.txt`` next to its
-    media, one of which is a ``.zip`` someone sent) is part of that chat, not an export.
+    Sub-folders that are not exports are searched too, down to ``max_depth`` levels and
+    through ``max_entries`` files and folders at most, so two exports side by side under a
+    wrapper folder are two exports, an export unzipped a few folders down is found, and
+    chats one folder down are found as when that folder is given. Where the search
+    stopped early is in the result's ``cut`` (the first place only). A zip that a chat
+    text in the same folder names as an attachment (an extracted chat export:
+    ``_chat.txt`` next to its media, one of which is a ``.zip`` someone sent) is part of
+    that chat, not an export.
     """
-    found: list[Path] = []
-    nested: list[Path] = []
-    for entry in _children(folder):
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        if _is_dir(entry):
-            if is_export_tree(path):
+    depth_cap = MAX_SCAN_DEPTH if max_depth is None else max_depth
+    entries_cap = MAX_SCAN_ENTRIES if max_entries is None else max_entries
+    budget = [entries_cap]  # files and folders that may still be listed
+    scan = FolderScan()
+
+    def stop(at: Path, reason: str) -> None:
+        if scan.cut is None:
+            limit = depth_cap if reason == "depth" else entries_cap
+            scan.cut = ScanCut(folder=folder, stopped_at=at, reason=reason, limit=limit)
+
+    def search(here: Path, depth: int) -> list[Path]:
+        entries = _children(here)
+        budget[0] -= len(entries)
+        found: list[Path] = []
+        nested: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if _is_dir(entry):
+                if is_export_tree(path):
+                    found.append(path)
+                elif depth >= depth_cap:
+                    stop(path, "depth")
+                elif budget[0] <= 0:
+                    stop(path, "entries")
+                else:
+                    try:
+                        nested.extend(search(path, depth + 1))
+                    except InputError:
+                        continue  # an unreadable sub-folder nobody asked for
+            elif _is_file(entry) and path.suffix.lower() in _SCAN_SUFFIXES:
                 found.append(path)
-            elif depth > 0:
-                try:
-                    nested.extend(scan_folder(path, depth - 1))
-                except InputError:
-                    continue  # an unreadable sub-folder nobody asked for
-        elif _is_file(entry) and path.suffix.lower() in _SCAN_SUFFIXES:
-            found.append(path)
-    attached = _chat_attachments(found)
-    return [path for path in found if path not in attached] + nested
+        attached = _chat_attachments(found)
+        return [path for path in found if path not in attached] + nested
+
+    scan.candidates = search(folder, 1)
+    return scan
 
 
 #: chat texts larger than this are not searched for attachment names
@@ -180,8 +256,10 @@ class Gathered:
 
     #: the exports given directly, each a list of parts (zips or folders)
     given: list[list[Path]] = field(default_factory=list)
-    #: folder that holds no export itself -> the export candidates directly inside it
+    #: folder that holds no export itself -> the export candidates found inside it
     scanned: dict[Path, list[Path]] = field(default_factory=dict)
+    #: scanned folder -> where its search stopped early (only folders where it did)
+    cuts: dict[Path, ScanCut] = field(default_factory=dict)
     #: every path given directly, resolved (a candidate among them is not read twice)
     seen: set[Path] = field(default_factory=set)
 
@@ -213,9 +291,11 @@ def gather(paths: Sequence[str | Path]) -> Gathered:
             continue
         out.seen.add(resolved)
         if path.is_dir() and not is_export_tree(path):
-            candidates = scan_folder(path)
-            if candidates:
-                out.scanned[path] = candidates
+            scan = scan_folder(path)
+            if scan.cut is not None:
+                out.cuts[path] = scan.cut
+            if scan.candidates:
+                out.scanned[path] = scan.candidates
                 continue
         given.append(path)
     out.given = group_parts(given)
@@ -235,7 +315,11 @@ def open_parts(parts: list[Path]) -> ExportArchive:
 
 
 __all__ = [
+    "MAX_SCAN_DEPTH",
+    "MAX_SCAN_ENTRIES",
+    "FolderScan",
     "Gathered",
+    "ScanCut",
     "gather",
     "group_parts",
     "is_export_tree",
