@@ -22,10 +22,10 @@ are empty or a lone ``.``: view-once and disappearing content that is not in the
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -40,6 +40,10 @@ KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
 _TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NS_PER_DAY = 86_400 * 1_000_000_000
+#: items per message in ``regex.split``: the four groups, then the text up to the next header
+_STRIDE = 5
+#: system lines always read for the business notice (which comes first)
+_FIRST_SYSTEM = 6
 
 
 @dataclass
@@ -127,33 +131,50 @@ def parse_chat(
     """
     raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
     shape = pat.pick_shape(raw)
-    rows: list[tuple[bytes, bytes, bytes, bytes]] = []
+    parts: list[Any] = []
     if shape is not None:
         regex, starts = pat.narrowed(raw, shape)
-        rows = regex.findall(raw)
+        parts = regex.split(raw)
+        found = len(parts) // _STRIDE
         if (
             regex is not pat.SHAPES[shape]
-            and len(rows) != vec.digit_lines(raw)
-            and len(rows) != len(starts.findall(raw))
+            and found != vec.digit_lines(raw)
+            and found != len(starts.findall(raw))
         ):
             regex = pat.SHAPES[shape]
-            rows = regex.findall(raw)  # a line the narrow regex missed: full one
-    if not rows:
+            parts = regex.split(raw)  # a line the narrow regex missed: full one
+    n = len(parts) // _STRIDE
+    if not n:
         raise NotAChat("no WhatsApp header")
-    dates, times, authors, bodies = (list(map(itemgetter(i), rows)) for i in range(4))
-    n = len(rows)
+    # split() gives the text before the first header, then per message its four groups
+    # (date, time, author or None, body's first line) and the text up to the next header
+    dates, times, authors, bodies = (parts[i::_STRIDE] for i in range(1, _STRIDE))
 
-    # -- dates (in runs) and times, decoded once per distinct string --------------------
-    date_codes, date_heads = vec.run_codes(dates)
-    triples = [pat.split_date(dates[i].decode("ascii")) for i in date_heads]
+    # -- dates and times, decoded once per distinct string -------------------------------
+    date_codes, date_uniques = vec.factorize(dates)
+    parsed_dates = [pat.split_date(d.decode("ascii")) for d in date_uniques]
     time_codes, time_uniques = vec.factorize(times)
     seconds, twelve = pat.decode_times([t.decode("utf-8", "replace") for t in time_uniques])
-    present = [t[4] for t in triples if t is not None]
-    sep = max(set(present), key=present.count) if present else "/"
-    usable = [t if t is not None and t[4] == sep else None for t in triples]
-    first = dates[date_heads[0]] if date_heads else b""
+    heads = vec.run_heads(date_codes)  # the first row of every run of one date
+    head_codes = date_codes[heads]
+    runs_of = np.bincount(head_codes, minlength=len(date_uniques))
+    present = {t[4] for t in parsed_dates if t is not None}
+    sep_runs = {
+        s: int(runs_of[[t is not None and t[4] == s for t in parsed_dates]].sum()) for s in present
+    }
+    sep = max(present, key=sep_runs.__getitem__) if present else "/"
+    usable = [t if t is not None and t[4] == sep else None for t in parsed_dates]
+    first = dates[0]
     padded = first[:1] == b"0" or b"/0" in first or len(first.rsplit(b"/", 1)[-1]) == 4
-    order = pat.decide_order([t for t in usable if t is not None], twelve, padded)
+    usable_code = np.array([t is not None for t in usable], dtype=bool)
+    sequence = head_codes[usable_code[head_codes]]  # the dates decide_order reads
+    order = pat.decide_order_counted(
+        usable,
+        *vec.sequence_counts(sequence),
+        twelve,
+        padded,
+        first=usable[int(sequence[0])] if len(sequence) else None,
+    )
     date_order = order.order
     if order.ambiguous and default_order in ("dmy", "mdy", "ymd"):
         date_order = default_order
@@ -165,9 +186,9 @@ def parse_chat(
     valid = (row_days >= 0) & (row_secs >= 0)
     stamps = row_days * _NS_PER_DAY + row_secs * 1_000_000_000
 
-    # -- authors, once per distinct name -------------------------------------------------
+    # -- authors, once per distinct name (None: no author, a system line) -----------------
     author_codes, author_uniques = vec.factorize(authors)
-    clean = [_clean_author(a) for a in author_uniques]
+    clean = [_clean_author(a) if a else "" for a in author_uniques]
     system_author = np.array([not c or bool(loc.SYSTEM_RE.match(c)) for c in clean], dtype=bool)
     # iOS writes system events as "<chat name>: \u200e<event>"; in a 1:1 chat the chat name
     # is also the other person's name, so only their U+200E lines are system lines
@@ -180,7 +201,8 @@ def parse_chat(
     )
 
     # -- kinds ---------------------------------------------------------------------------
-    kind, edited = _kinds(bodies, chat_author[author_codes] if shape == "ios" else None)
+    body_shape = vec.Bodies(bodies)
+    kind, edited = _kinds(bodies, body_shape, chat_author[author_codes] if shape == "ios" else None)
     kind[system_author[author_codes]] = _SYSTEM
     is_system = kind == _SYSTEM
     senders = sender_arr[author_codes]
@@ -188,22 +210,9 @@ def parse_chat(
     phones = phone_arr[author_codes]
     phones[is_system] = None
 
-    # -- group evidence from system lines (few rows) ----------------------------------
-    is_group = business = False
-    numbers: list[str] = []
-    for count, i in enumerate(np.flatnonzero(is_system)):
-        line = (authors[i] + b": " + bodies[i]) if authors[i] else bodies[i]
-        if is_group and count > 5 and b"+" not in line:
-            continue
-        text = _text(line)
-        if count <= 5 and loc.BUSINESS_RE.search(text):
-            business = True
-        if not is_group and loc.GROUP_RE.search(text):
-            is_group = True
-        if "+" in text:
-            numbers.extend(n for n in phones_in_text(text) if n.startswith("+"))
+    is_group, business, numbers = _group_evidence(authors, bodies, author_codes, is_system)
     speaking = np.unique(author_codes[~is_system])
-    if sum(1 for code in speaking if clean[code]) > 2:
+    if sum(1 for code in speaking.tolist() if clean[code]) > 2:
         is_group = True
 
     frame = pd.DataFrame(
@@ -215,17 +224,8 @@ def parse_chat(
             "edited": edited[valid],
         }
     )
-    if with_text:  # the body's first line and every continuation line up to the next header
-        assert shape is not None
-        heads = [(m.start(4), m.start()) for m in regex.finditer(raw)]
-        ends = [start for _body, start in heads[1:]] + [len(raw)]
-        texts = [
-            raw[body:end].rstrip(b"\n") for (body, _start), end in zip(heads, ends, strict=True)
-        ]
-        keep = valid.tolist()
-        frame["text"] = [
-            t.decode("utf-8", "replace") for t, ok in zip(texts, keep, strict=True) if ok
-        ]
+    if with_text:
+        frame["text"] = _texts(body_shape, bodies, parts[_STRIDE::_STRIDE], valid)
     return ParsedChat(
         frame=frame,
         platform="ios" if shape == "ios" else "android",
@@ -239,18 +239,76 @@ def parse_chat(
     )
 
 
-def _kinds(bodies: list[bytes], by_chat: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _texts(
+    shape: vec.Bodies, bodies: list[bytes], rests: list[bytes], valid: np.ndarray
+) -> list[str]:
+    """Every valid message's text: the body's first line and every continuation line up
+    to the next header (``rests``: from the body's end to the next header), without the
+    newlines at its end. The first lines are decoded in one piece (``shape``'s joined
+    buffer) when no NUL byte in them can be confused with the separator: the same
+    characters as decoding each text alone."""
+    joined = shape.joined()
+    if joined.count(b"\0") == len(bodies) - 1:
+        texts = joined.decode("utf-8", "replace").split("\0")
+    else:
+        texts = [body.decode("utf-8", "replace") for body in bodies]
+    for i in itertools.compress(range(len(rests)), rests):  # continuation lines (few)
+        rest = rests[i].rstrip(b"\n")
+        if rest:
+            texts[i] = (bodies[i] + rest).decode("utf-8", "replace")
+    return list(itertools.compress(texts, valid.tolist()))
+
+
+def _group_evidence(
+    authors: list[bytes | None],
+    bodies: list[bytes],
+    author_codes: np.ndarray,
+    is_system: np.ndarray,
+) -> tuple[bool, bool, list[str]]:
+    """(is a group, is with a business, numbers in order) from the system lines.
+
+    The first six system lines are all read; of the others only the first of each
+    distinct (author, body): a repeated line cannot say anything new.
+    """
+    rows = np.flatnonzero(is_system)
+    if len(rows) > _FIRST_SYSTEM:
+        later = rows[_FIRST_SYSTEM:]
+        body_codes, _ = vec.factorize([bodies[i] for i in later.tolist()])
+        keys = body_codes.astype(np.int64) * (int(author_codes.max()) + 2) + author_codes[later]
+        _, first_seen = np.unique(keys, return_index=True)
+        rows = np.concatenate([rows[:_FIRST_SYSTEM], later[np.sort(first_seen)]])
+    is_group = business = False
+    numbers: list[str] = []
+    for count, i in enumerate(rows.tolist()):
+        author = authors[i]
+        line = (author + b": " + bodies[i]) if author else bodies[i]
+        if is_group and count > _FIRST_SYSTEM - 1 and b"+" not in line:
+            continue
+        text = _text(line)
+        if count < _FIRST_SYSTEM and loc.BUSINESS_RE.search(text):
+            business = True
+        if not is_group and loc.GROUP_RE.search(text):
+            is_group = True
+        if "+" in text:
+            numbers.extend(n for n in phones_in_text(text) if n.startswith("+"))
+    return is_group, business, numbers
+
+
+def _kinds(
+    bodies: list[bytes], shape: vec.Bodies, by_chat: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Kind code and edited flag of every message from its body's first line.
 
     ``by_chat`` marks messages whose author is the chat's own name (iOS).
     """
     n = len(bodies)
     kind = np.zeros(n, dtype=np.int8)
-    exact = pd.Series(bodies, dtype=object).map(loc.EXACT_KINDS).to_numpy("float64", np.nan)
+    exact = np.fromiter(
+        map(loc.EXACT_KINDS.get, bodies, itertools.repeat(0, n)), dtype=np.int8, count=n
+    )
     kind[exact == 1] = _MEDIA
     kind[exact == 3] = _DELETED
     edited = np.zeros(n, dtype=bool)
-    shape = vec.Bodies(bodies)
     special = shape.ends_with_any(loc.SPECIAL_SUFFIXES) & (kind == _TEXT)
     for i in np.flatnonzero(special):
         if not bodies[i].endswith(loc.SPECIAL_SUFFIXES):

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 # Patterns run on the UTF-8 bytes (2-3x faster than on text with emoji, and only the
 # few distinct authors are ever decoded). U+FEFF and CR are removed beforehand.
@@ -187,42 +190,73 @@ def decide_order(triples: list[Triple], twelve_hour: bool, padded: bool = False)
     (zero-padded or with a 4-digit year): en-US writes ``3/6/24``, while
     ``12/06/2024, 9:34:05 PM`` is the en-GB/en-IN/en-AU shape.
     """
-    if not triples:
+    codes: dict[Triple, int] = {}
+    sequence = [codes.setdefault(t, len(codes)) for t in triples]
+    return decide_order_counted(
+        list(codes),
+        Counter(sequence),
+        Counter(itertools.pairwise(sequence)),
+        twelve_hour,
+        padded,
+        first=triples[0] if triples else None,
+    )
+
+
+def decide_order_counted(
+    distinct: Sequence[Triple | None],
+    counts: Mapping[int, int],
+    pairs: Mapping[tuple[int, int], int],
+    twelve_hour: bool,
+    padded: bool = False,
+    *,
+    first: Triple | None,
+) -> DateOrder:
+    """:func:`decide_order` of a sequence of dates given by its counts: ``distinct``
+    dates, how often each (by index) is in the sequence, how often each pair of indexes
+    follows one another, and the ``first`` date. Exactly the same decision, in time
+    proportional to the distinct dates and pairs (a chat with a new date every message
+    has 100,000 dates but a few hundred distinct ones)."""
+    total = sum(counts.values())
+    if not total or first is None:
         return DateOrder("dmy", True)
-    if sum(1 for t in triples if t[3] or t[0] > 31) * 2 > len(triples):
+
+    dates = {code: distinct[code] for code in counts}
+    if any(t is None for t in dates.values()):
+        raise ValueError("a date without fields was counted")
+    known = cast(dict[int, Triple], dates)
+
+    def weigh(test: Callable[[Triple], bool]) -> int:
+        return sum(n for code, n in counts.items() if test(known[code]))
+
+    if weigh(lambda t: t[3] or t[0] > 31) * 2 > total:
         return DateOrder("ymd", False)
-    firsts = sum(1 for t in triples if 12 < t[0] <= 31)
-    seconds = sum(1 for t in triples if 12 < t[1] <= 31)
+    firsts = weigh(lambda t: 12 < t[0] <= 31)
+    seconds = weigh(lambda t: 12 < t[1] <= 31)
     if firsts or seconds:  # both only in an inconsistent file: the majority wins
         return DateOrder("dmy" if firsts >= seconds else "mdy", False)
     first_changes = second_changes = 0
-    for prev, cur in itertools.pairwise(triples):
-        if prev[2] != cur[2]:
-            continue
-        if prev[0] != cur[0] and prev[1] == cur[1]:
-            first_changes += 1
-        elif prev[1] != cur[1] and prev[0] == cur[0]:
-            second_changes += 1
+    back = {"dmy": 0, "mdy": 0}
+    for (one, two), n in pairs.items():
+        prev, cur = known[one], known[two]
+        if prev[2] == cur[2]:
+            if prev[0] != cur[0] and prev[1] == cur[1]:
+                first_changes += n
+            elif prev[1] != cur[1] and prev[0] == cur[0]:
+                second_changes += n
+        # messages are in time order: an order that makes the dates go back less often
+        # is right (year, month, day compared as a tuple; the year is the third field)
+        if (cur[2], cur[1], cur[0]) < (prev[2], prev[1], prev[0]):
+            back["dmy"] += n
+        if (cur[2], cur[0], cur[1]) < (prev[2], prev[0], prev[1]):
+            back["mdy"] += n
     if first_changes >= 2 * second_changes + 3:
         return DateOrder("dmy", False)
     if second_changes >= 2 * first_changes + 3:
         return DateOrder("mdy", False)
-    # messages are in time order: an order that makes the dates go back less often is right
-    back = {order: _steps_back(triples, order) for order in ("dmy", "mdy")}
     if back["dmy"] != back["mdy"]:
         return DateOrder(min(back, key=back.__getitem__), False)
-    default = "mdy" if twelve_hour and triples[0][4] == "/" and not padded else "dmy"
+    default = "mdy" if twelve_hour and first[4] == "/" and not padded else "dmy"
     return DateOrder(default, True)
-
-
-def _steps_back(triples: list[Triple], order: str) -> int:
-    """How often the date goes back from one distinct date to the next, read in ``order``
-    (year, month, day compared as a tuple; the year is the third field)."""
-    if order == "dmy":
-        keys = [(t[2], t[1], t[0]) for t in triples]
-    else:
-        keys = [(t[2], t[0], t[1]) for t in triples]
-    return sum(1 for prev, cur in itertools.pairwise(keys) if cur < prev)
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
