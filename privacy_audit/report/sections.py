@@ -7,17 +7,14 @@ together for the template.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 import pandas as pd
 from babel.lists import format_list
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 
 from privacy_audit.analysis.result import AuditResult, Finding, Recommendation
-from privacy_audit.i18n import Translator, translator
+from privacy_audit.i18n import Translator
 from privacy_audit.labels import (
     CONFIDENCE_LABELS,
     SERVICE_NAMES,
@@ -39,57 +36,6 @@ from privacy_audit.report.labels import (
     COLUMN_ORDER,
     VALUE_LABELS,
 )
-
-
-@functools.cache
-def environment(lang: str) -> Environment:
-    """The jinja2 environment for ``lang``: autoescape, StrictUndefined, gettext wired."""
-    env = Environment(
-        loader=PackageLoader("privacy_audit", "resources/templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_finalize,
-    )
-    tr = translator(lang)
-    gettext, ngettext = tr.gettext, tr.ngettext
-    if tr.lang == "qps":  # the pseudo-locale keeps {name} but not %(name)s placeholders
-        gettext = _keep_percent(tr.gettext)
-        ngettext = _keep_percent_n(tr.ngettext)
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    return env
-
-
-def _finalize(value: Any) -> Any:
-    """Every value the templates print, with control characters made harmless."""
-    if isinstance(value, Markup):
-        return Markup(f.clean_text(str(value)))
-    if isinstance(value, str):
-        return f.clean_text(value)
-    return value
-
-
-_PERCENT = re.compile(r"%\((\w+)\)s")
-_BRACED = re.compile(r"\{(\w+)\}")
-
-
-def _keep_percent(func: Any) -> Any:
-    def gettext(message: str) -> str:
-        text = func(_PERCENT.sub(r"{\1}", message))
-        return str(_BRACED.sub(r"%(\1)s", text))
-
-    return gettext
-
-
-def _keep_percent_n(func: Any) -> Any:
-    def ngettext(singular: str, plural: str, n: int) -> str:
-        text = func(_PERCENT.sub(r"{\1}", singular), _PERCENT.sub(r"{\1}", plural), n)
-        return str(_BRACED.sub(r"%(\1)s", text))
-
-    return ngettext
-
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 #: evidence rows shown per finding; the rest are counted (all rows go to the CSV)
