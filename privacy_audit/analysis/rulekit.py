@@ -25,6 +25,7 @@ from privacy_audit.analysis.result import SEVERITIES, Finding
 from privacy_audit.i18n import Translator
 from privacy_audit.labels import SERVICE_NAMES
 from privacy_audit.model import SERVICES, Evidence
+from privacy_audit.values import number
 
 #: finding ids in DESIGN.md order
 FINDING_IDS: tuple[str, ...] = (
@@ -146,6 +147,23 @@ def source_files(*frames: pd.DataFrame, limit: int = 20) -> list[str]:
     return sorted(files)[:limit]
 
 
+def confidence_counts(frame: pd.DataFrame) -> tuple[int, int]:
+    """How many rows of ``frame`` are ``confirmed`` and how many ``probable``."""
+    confidence = frame["confidence"]
+    return int((confidence == "confirmed").sum()), int((confidence == "probable").sum())
+
+
+def numbers(tr: Translator, **values: Any) -> dict[str, Any]:
+    """``values`` for a sentence's ``{placeholders}``: whole numbers written with the
+    grouping of the audit's language (3,200 / 3.200), anything else as given."""
+    return {
+        key: number(value, tr.locale)
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+        else value
+        for key, value in values.items()
+    }
+
+
 def severity_points(severity: str, amount: int) -> int:
     """Points a finding adds to the score: base by severity, plus up to 4 for its size."""
     base = BASE_POINTS[severity]
@@ -162,33 +180,38 @@ def make_finding(
     title: str,
     summary: str,
     counts: dict[str, int],
-    evidence: list[dict[str, Any]],
-    evidence_total: int,
+    table: pd.DataFrame,
+    columns: dict[str, str],
     files: Iterable[str],
     services: Iterable[str],
     rec_ids: Iterable[str],
+    evidence_total: int | None = None,
+    shown: int = EXAMPLES,
     confidence: str = "confirmed",
     amount: int | None = None,
-    rows: pd.DataFrame | None = None,
 ) -> Finding:
     """Build a :class:`Finding` with its recommendations in the audit's language.
 
-    ``rows`` holds every evidence row (:func:`evidence_rows`); ``evidence`` a few of them.
+    ``table``'s ``columns`` (renamed src -> out) are the evidence: every row goes to the
+    finding's ``rows`` (:func:`evidence_rows`), the first ``shown`` to its ``evidence``
+    (:func:`examples`). ``evidence_total`` (what the finding counts) defaults to the
+    table's length; ``amount`` (what the score weighs) to ``evidence_total``.
     """
     assert severity in SEVERITIES
     ordered = [s for s in SERVICES if s in set(services)]
+    total = len(table) if evidence_total is None else int(evidence_total)
     return Finding(
         id=fid,
         severity=severity,
         title=title,
         summary=summary,
         counts={k: int(v) for k, v in counts.items()},
-        evidence=evidence,
-        evidence_total=int(evidence_total),
+        evidence=examples(table, columns, shown),
+        evidence_total=total,
         source_files=sorted(set(files)),
         services=ordered,
         confidence=confidence,
         recommendations=[recommendation(r, ctx.tr.lang) for r in dict.fromkeys(rec_ids)],
-        points=severity_points(severity, evidence_total if amount is None else amount),
-        rows=rows,
+        points=severity_points(severity, total if amount is None else amount),
+        rows=evidence_rows(table, columns),
     )

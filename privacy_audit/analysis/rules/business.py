@@ -6,12 +6,10 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
     RuleContext,
-    evidence_rows,
-    examples,
     make_finding,
+    numbers,
     source_files,
 )
-from privacy_audit.values import number
 
 _APP_COLUMNS = {"app": "app", "events": "events", "first": "first", "last": "last"}
 _ADVERTISER_COLUMNS = {
@@ -42,7 +40,7 @@ def off_meta_activity(ctx: RuleContext) -> Finding | None:
         "{n} app or website sent Meta {events} events about what you did there.",
         "{n} apps and websites sent Meta {events} events about what you did there.",
         apps,
-    ).format(n=number(apps, tr.locale), events=number(events, tr.locale))
+    ).format(**numbers(tr, n=apps, events=events))
     return make_finding(
         ctx,
         "off-meta-activity",
@@ -50,9 +48,9 @@ def off_meta_activity(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Apps and websites tell Meta what you do"),
         summary=summary,
         counts={"apps": apps, "events": events},
-        evidence=examples(top, _APP_COLUMNS),
+        table=top,
+        columns=_APP_COLUMNS,
         evidence_total=apps,
-        rows=evidence_rows(top, _APP_COLUMNS),
         files=source_files(off),
         services=services,
         rec_ids=["off-meta-activity"],
@@ -78,19 +76,19 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
         "{n} advertisers gave Meta a list with your details (e-mail or phone number) to "
         "show you ads.",
         n,
-    ).format(n=number(n, tr.locale))
+    ).format(**numbers(tr, n=n))
     if also_off:
         summary += " " + tr.ngettext(
             "{n} of them also sends Meta what you do on its site or app.",
             "{n} of them also send Meta what you do on their sites and apps.",
             also_off,
-        ).format(n=number(also_off, tr.locale))
+        ).format(**numbers(tr, n=also_off))
     if also_wa:
         summary += " " + tr.ngettext(
             "{n} of them also chats with you on WhatsApp.",
             "{n} of them also chat with you on WhatsApp.",
             also_wa,
-        ).format(n=number(also_wa, tr.locale))
+        ).format(**numbers(tr, n=also_wa))
     return make_finding(
         ctx,
         "advertisers-have-your-contact",
@@ -98,9 +96,9 @@ def advertisers_have_your_contact(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Advertisers have your contact details"),
         summary=summary,
         counts={"advertisers": n, "in_off_meta": also_off, "in_whatsapp_business": also_wa},
-        evidence=examples(listed, _ADVERTISER_COLUMNS),
+        table=listed,
+        columns=_ADVERTISER_COLUMNS,
         evidence_total=n,
-        rows=evidence_rows(listed, _ADVERTISER_COLUMNS),
         files=source_files(raw),
         services=services,
         rec_ids=["advertisers-lists", "gdpr-rights"],
@@ -124,7 +122,7 @@ def business_chats(ctx: RuleContext) -> Finding | None:
         "You chat on WhatsApp with {n} businesses that Meta also knows from ads or "
         "off-Meta activity ({messages} messages).",
         n,
-    ).format(n=number(n, tr.locale), messages=number(messages, tr.locale))
+    ).format(**numbers(tr, n=n, messages=messages))
     msgs = ctx.evidence.messages
     files = source_files(msgs[nz.text(msgs["chat"]).isin(set(chats["chat"]))])
     services = ["whatsapp"] + (["facebook"] if with_ads else [])
@@ -140,9 +138,9 @@ def business_chats(ctx: RuleContext) -> Finding | None:
             "messages": messages,
             "advertisers": with_ads,
         },
-        evidence=examples(chats, _CHAT_COLUMNS),
+        table=chats,
+        columns=_CHAT_COLUMNS,
         evidence_total=n,
-        rows=evidence_rows(chats, _CHAT_COLUMNS),
         files=files,
         services=services,
         rec_ids=["business-messages", "advertisers-lists"],

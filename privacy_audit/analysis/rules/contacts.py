@@ -8,13 +8,12 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
     RuleContext,
-    evidence_rows,
-    examples,
+    confidence_counts,
     make_finding,
+    numbers,
     service_names,
     source_files,
 )
-from privacy_audit.values import number
 
 _CONTACT_COLUMNS = {
     "name": "name",
@@ -52,10 +51,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
         "{phones} phone numbers and {emails} e-mail addresses of people who never agreed.",
         people,
     ).format(
-        n=number(people, tr.locale),
-        services=service_names(services, tr),
-        phones=number(phones, tr.locale),
-        emails=number(emails, tr.locale),
+        **numbers(tr, n=people, services=service_names(services, tr), phones=phones, emails=emails)
     )
     settings = ctx.evidence.settings
     sync_on = settings[
@@ -65,7 +61,7 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
     if len(sync_on):
         summary += " " + tr.gettext(
             "Your export shows contact syncing is still on ({services})."
-        ).format(services=service_names(sync_on["service"].dropna(), tr))
+        ).format(**numbers(tr, services=service_names(sync_on["service"].dropna(), tr)))
     newest = _newest_first(up)
     return make_finding(
         ctx,
@@ -83,9 +79,9 @@ def contacts_uploaded(ctx: RuleContext) -> Finding | None:
             "last_year": int(years.max().year) if len(years) else 0,
             "sync_on": len(sync_on),
         },
-        evidence=examples(newest, _CONTACT_COLUMNS),
+        table=newest,
+        columns=_CONTACT_COLUMNS,
         evidence_total=len(up),
-        rows=evidence_rows(newest, _CONTACT_COLUMNS),
         files=source_files(up, sync_on),
         services=services,
         rec_ids=["contacts-upload-off", "contacts-delete"],
@@ -99,8 +95,7 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
     if overlap.empty:
         return None
     tr = ctx.tr
-    confirmed = int((overlap["confidence"] == "confirmed").sum())
-    probable = int((overlap["confidence"] == "probable").sum())
+    confirmed, probable = confidence_counts(overlap)
     services = nz.services_in(overlap["services"])
     n = confirmed + probable
     if confirmed:
@@ -111,15 +106,18 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "{services}, matched by the same number or e-mail.",
             confirmed,
         ).format(
-            n=number(confirmed, tr.locale),
-            services=service_names((s for s in services if s != "whatsapp"), tr),
+            **numbers(
+                tr,
+                n=confirmed,
+                services=service_names((s for s in services if s != "whatsapp"), tr),
+            )
         )
         if probable:
             summary += " " + tr.ngettext(
                 "{n} more probably is (same name only).",
                 "{n} more probably are (same name only).",
                 probable,
-            ).format(n=number(probable, tr.locale))
+            ).format(**numbers(tr, n=probable))
     else:
         summary = tr.ngettext(
             "{n} WhatsApp contact probably is also in an address book you uploaded "
@@ -127,7 +125,7 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
             "{n} WhatsApp contacts probably are also in an address book you uploaded "
             "(same name only, no number to compare).",
             probable,
-        ).format(n=number(probable, tr.locale))
+        ).format(**numbers(tr, n=probable))
     ordered = overlap.sort_values(
         ["confidence", "n_services"], ascending=[True, False], kind="stable"
     )
@@ -150,9 +148,9 @@ def contacts_shared_across_services(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("The same contacts are in WhatsApp and in your Meta uploads"),
         summary=summary,
         counts={"confirmed": confirmed, "probable": probable, "services": len(services)},
-        evidence=examples(rows, columns),
+        table=rows,
+        columns=columns,
         evidence_total=n,
-        rows=evidence_rows(rows, columns),
         files=source_files(ctx.tables["uploads"], contacts[contacts["service"] == "whatsapp"]),
         services=services,
         rec_ids=["contacts-upload-off", "contacts-delete"],
@@ -174,7 +172,7 @@ def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
         "{n} people in the address books you uploaded are not among your Facebook friends "
         "(compared by name): Meta holds their details without any relationship with them.",
         people,
-    ).format(n=number(people, tr.locale))
+    ).format(**numbers(tr, n=people))
     friends = ctx.tables["contacts"]
     friends = friends[friends["origin"] == "friends"]
     return make_finding(
@@ -184,9 +182,8 @@ def contacts_uploaded_not_friends(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("You uploaded data about people who are not your friends"),
         summary=summary,
         counts={"people": people, "contacts": len(outside), "friends": len(friends)},
-        evidence=examples(outside, _CONTACT_COLUMNS),
-        evidence_total=len(outside),
-        rows=evidence_rows(outside, _CONTACT_COLUMNS),
+        table=outside,
+        columns=_CONTACT_COLUMNS,
         files=source_files(outside, friends),
         services=[*services, "facebook"],
         rec_ids=["contacts-delete", "contacts-upload-off"],

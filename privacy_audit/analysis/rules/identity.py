@@ -6,12 +6,10 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
     RuleContext,
-    evidence_rows,
-    examples,
     make_finding,
+    numbers,
     source_files,
 )
-from privacy_audit.values import number
 
 #: settings keys that are two-factor / two-step verification (folded, regex)
 TWO_FACTOR_KEY = r"two.?factor|two.?step|2fa|login.?approval|due (?:fattori|passaggi)"
@@ -40,7 +38,7 @@ def phone_shared_across_services(ctx: RuleContext) -> Finding | None:
         "{n} of your phone numbers are each in the account data of several services "
         "({services} services in all): they are the keys that join them.",
         n,
-    ).format(n=number(n, tr.locale), services=number(len(services), tr.locale))
+    ).format(**numbers(tr, n=n, services=len(services)))
     return make_finding(
         ctx,
         "phone-shared-across-services",
@@ -52,9 +50,9 @@ def phone_shared_across_services(ctx: RuleContext) -> Finding | None:
             "services": len(services),
             "emails_shared": len(emails),
         },
-        evidence=examples(shared, {"value": "phone", "services": "services"}),
+        table=shared,
+        columns={"value": "phone", "services": "services"},
         evidence_total=n,
-        rows=evidence_rows(shared, {"value": "phone", "services": "services"}),
         files=files,
         services=services,
         rec_ids=["phone-lookup", "two-factor", "gdpr-rights"],
@@ -88,7 +86,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} accounts are linked in Accounts Center, including WhatsApp: your profile, "
             "logins and ad settings are shared across them.",
             n,
-        ).format(n=number(n, tr.locale))
+        ).format(**numbers(tr, n=n))
     else:
         summary = tr.ngettext(
             "{n} account is linked in Accounts Center: your profile, logins and ad settings "
@@ -96,7 +94,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} accounts are linked in Accounts Center: your profile, logins and ad settings "
             "are shared across them.",
             n,
-        ).format(n=number(n, tr.locale))
+        ).format(**numbers(tr, n=n))
     title = tr.gettext("Your accounts are linked in Accounts Center")
     if page.all():
         title = tr.gettext("Your WhatsApp Business number is linked to a Facebook Page")
@@ -106,7 +104,7 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "{n} links tie a WhatsApp Business account to a Facebook Page: the number, the "
             "Page and the profile that runs it are connected in public.",
             n,
-        ).format(n=number(n, tr.locale))
+        ).format(**numbers(tr, n=n))
     frame = links.assign(linked_to=nz.text(links["linked_to"]), account=nz.text(links["account"]))
     columns = {"service": "service", "account": "account", "linked_to": "linked_to", "via": "via"}
     return make_finding(
@@ -121,9 +119,9 @@ def accounts_center_linked(ctx: RuleContext) -> Finding | None:
             "whatsapp_linked": int(with_wa.any()),
             "business_page_links": int(page.sum()),
         },
-        evidence=examples(frame, columns),
+        table=frame,
+        columns=columns,
         evidence_total=n,
-        rows=evidence_rows(frame, columns),
         files=source_files(links),
         services=services,
         rec_ids=rec_ids,
@@ -146,8 +144,8 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
     )
     breakdown = ", ".join(
         (
-            tr.ngettext("{k} IP address", "{k} IP addresses", ips).format(k=number(ips, tr.locale)),
-            tr.ngettext("{k} device", "{k} devices", devices).format(k=number(devices, tr.locale)),
+            tr.ngettext("{k} IP address", "{k} IP addresses", ips).format(**numbers(tr, k=ips)),
+            tr.ngettext("{k} device", "{k} devices", devices).format(**numbers(tr, k=devices)),
         )
     )
     summary = tr.ngettext(
@@ -156,7 +154,7 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         "{n} IP addresses and devices were seen by more than one service ({breakdown}): "
         "they tie your accounts to one person and one household.",
         n,
-    ).format(n=number(n, tr.locale), breakdown=breakdown)
+    ).format(**numbers(tr, n=n, breakdown=breakdown))
     act = ctx.evidence.activity
     columns = {
         "kind": "kind",
@@ -173,9 +171,9 @@ def shared_devices_ips(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("The same devices and IP addresses appear in several services"),
         summary=summary,
         counts={"ips": ips, "devices": devices, "services": len(services)},
-        evidence=examples(rows, columns),
+        table=rows,
+        columns=columns,
         evidence_total=n,
-        rows=evidence_rows(rows, columns),
         files=source_files(act[act["ip"].notna() | act["device"].notna()]),
         services=services,
         rec_ids=["where-logged-in"],
@@ -206,7 +204,7 @@ def two_factor_off(ctx: RuleContext) -> Finding | None:
         "Two-factor authentication is off on {n} services: a stolen password or SMS code "
         "is enough to take the accounts.",
         n,
-    ).format(n=number(n, tr.locale))
+    ).format(**numbers(tr, n=n))
     return make_finding(
         ctx,
         "two-factor-off",
@@ -214,9 +212,8 @@ def two_factor_off(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Two-factor authentication is off"),
         summary=summary,
         counts={"services": n},
-        evidence=examples(off, {"service": "service", "key": "setting", "value": "value"}),
-        evidence_total=len(off),
-        rows=evidence_rows(off, {"service": "service", "key": "setting", "value": "value"}),
+        table=off,
+        columns={"service": "service", "key": "setting", "value": "value"},
         files=source_files(off),
         services=services,
         rec_ids=rec_ids,

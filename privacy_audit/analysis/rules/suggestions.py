@@ -6,14 +6,13 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
     RuleContext,
-    evidence_rows,
-    examples,
+    confidence_counts,
     make_finding,
+    numbers,
     service_names,
     source_files,
 )
 from privacy_audit.phones import evidence_region, phone_keys
-from privacy_audit.values import number
 
 _COLUMNS = {
     "name": "name",
@@ -31,8 +30,7 @@ def contacts_suggested_as_friends(ctx: RuleContext) -> Finding | None:
     if found.empty:
         return None
     tr = ctx.tr
-    confirmed = int((found["confidence"] == "confirmed").sum())
-    probable = int((found["confidence"] == "probable").sum())
+    confirmed, probable = confidence_counts(found)
     n = confirmed + probable
     matched = nz.services_in(found["services"])
     suggestions = ctx.evidence.suggestions
@@ -46,13 +44,13 @@ def contacts_suggested_as_friends(ctx: RuleContext) -> Finding | None:
         "Meta suggested {n} people from your contacts as friends: people who are in an "
         "address book you uploaded or in WhatsApp ({services}).",
         n,
-    ).format(n=number(n, tr.locale), services=service_names(matched, tr))
+    ).format(**numbers(tr, n=n, services=service_names(matched, tr)))
     if confirmed and probable:
         summary += " " + tr.ngettext(
             "{n} of them is matched by name only.",
             "{n} of them are matched by name only.",
             probable,
-        ).format(n=number(probable, tr.locale))
+        ).format(**numbers(tr, n=probable))
     elif probable:
         summary += " " + tr.gettext(
             "They are matched by name: the suggestions in the export carry no number."
@@ -70,9 +68,9 @@ def contacts_suggested_as_friends(ctx: RuleContext) -> Finding | None:
             "probable": probable,
             "suggestions": offered,
         },
-        evidence=examples(rows, _COLUMNS),
+        table=rows,
+        columns=_COLUMNS,
         evidence_total=n,
-        rows=evidence_rows(rows, _COLUMNS),
         files=source_files(found, ctx.tables["uploads"]),
         services=["facebook", *matched],
         rec_ids=["people-you-may-know", "contacts-delete", "contacts-upload-off"],

@@ -8,12 +8,10 @@ from privacy_audit.analysis import normalize as nz
 from privacy_audit.analysis.result import Finding
 from privacy_audit.analysis.rulekit import (
     RuleContext,
-    evidence_rows,
-    examples,
     make_finding,
+    numbers,
     source_files,
 )
-from privacy_audit.values import number
 
 #: folded key pattern -> the visibility setting it is
 VISIBILITY_KEYS: dict[str, str] = {
@@ -61,7 +59,7 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         "{n} WhatsApp privacy setting is set to Everyone: anyone with your number can see it.",
         "{n} WhatsApp privacy settings are set to Everyone: anyone with your number can see them.",
         n,
-    ).format(n=number(n, tr.locale))
+    ).format(**numbers(tr, n=n))
     # the importer already names each setting the way the visibility classes do, so the
     # export's key would only repeat the setting under the same heading
     columns = {"setting": "setting", "value": "value"}
@@ -75,9 +73,9 @@ def whatsapp_privacy_settings(ctx: RuleContext) -> Finding | None:
         title=tr.gettext("Your WhatsApp profile is visible to everyone"),
         summary=summary,
         counts={"settings_everyone": n, **{f"everyone_{name}": 1 for name in names}},
-        evidence=examples(open_, columns, 10),
-        evidence_total=len(open_),
-        rows=evidence_rows(open_, columns),
+        table=open_,
+        columns=columns,
+        shown=10,
         files=source_files(open_),
         services=["whatsapp"],
         rec_ids=rec_ids,
@@ -108,7 +106,7 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             "In {n} groups, {people} members who are not in your contacts can see your "
             "phone number.",
             n,
-        ).format(n=number(n, tr.locale), people=number(total, tr.locale))
+        ).format(**numbers(tr, n=n, people=total))
     else:
         summary = tr.ngettext(
             "In {n} group, up to {people} members who may not be in your contacts can see "
@@ -116,7 +114,7 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             "In {n} groups, up to {people} members who may not be in your contacts can see "
             "your phone number.",
             n,
-        ).format(n=number(n, tr.locale), people=number(total, tr.locale))
+        ).format(**numbers(tr, n=n, people=total))
     msgs = ctx.evidence.messages
     files = source_files(
         msgs[msgs["is_group"].astype(bool)], ctx.evidence.groups[ctx.evidence.groups["members"] > 0]
@@ -135,9 +133,9 @@ def number_exposed_in_groups(ctx: RuleContext) -> Finding | None:
             ),
             "large_groups": large,
         },
-        evidence=examples(exposed, _GROUP_COLUMNS),
+        table=exposed,
+        columns=_GROUP_COLUMNS,
         evidence_total=n,
-        rows=evidence_rows(exposed, _GROUP_COLUMNS),
         files=files,
         services=["whatsapp"],
         rec_ids=["whatsapp-groups"],
