@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -45,17 +45,23 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
-def normalize_number(raw: Any, region: str | None) -> str | None:
-    """E.164 form of ``raw`` read with default ``region``, or None when not a valid number."""
+def _e164_when(
+    raw: Any, region: str | None, accept: Callable[[phonenumbers.PhoneNumber], bool]
+) -> str | None:
+    """E.164 form of ``raw`` read with default ``region`` when ``accept`` takes the
+    parsed number, else None (also for what phonenumbers cannot parse)."""
     if _missing(raw):
         return None
     try:
         number = phonenumbers.parse(str(raw), region)
     except NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164) if accept(number) else None
+
+
+def normalize_number(raw: Any, region: str | None) -> str | None:
+    """E.164 form of ``raw`` read with default ``region``, or None when not a valid number."""
+    return _e164_when(raw, region, phonenumbers.is_valid_number)
 
 
 def normalize_many(values: Iterable[Any], region: str | None) -> list[str | None]:
@@ -160,15 +166,7 @@ def _plus_omitted(raw: pd.Series, keys: np.ndarray) -> None:
 def possible_number(raw: Any, region: str | None) -> str | None:
     """E.164 form of ``raw`` when phonenumbers reads it as a number of possible length
     (valid or not), else None."""
-    if _missing(raw):
-        return None
-    try:
-        number = phonenumbers.parse(str(raw), region)
-    except NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return _e164_when(raw, region, phonenumbers.is_possible_number)
 
 
 def evidence_region(evidence: Evidence) -> str:
