@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 import orjson
-from babel.numbers import format_decimal
 
 from privacy_audit.commands.common import input_paths
 from privacy_audit.i18n import N_, Translator
@@ -25,6 +24,7 @@ from privacy_audit.progress import Progress
 from privacy_audit.sources.detect import HTML_FORMAT_HINT
 from privacy_audit.sources.sweep import REASONS
 from privacy_audit.terminal import safe_json, safe_line
+from privacy_audit.values import number
 
 SCHEMA = "privacy-audit/1"
 
@@ -80,10 +80,6 @@ def _progress_to(stream: TextIO) -> Progress:
     return report
 
 
-def _number(value: int, tr: Translator) -> str:
-    return format_decimal(value, locale=tr.locale)
-
-
 def _chat_lines(chat: dict[str, Any], tr: Translator) -> list[str]:
     parts: list[str] = []
     if chat.get("business"):
@@ -95,12 +91,12 @@ def _chat_lines(chat: dict[str, Any], tr: Translator) -> list[str]:
         if isinstance(value, dict):
             inner = ", ".join(
                 f"{tr.gettext(CHAT_LABELS[k]) if k in CHAT_LABELS else k} "
-                f"{_number(v, tr) if isinstance(v, int) else v}"
+                f"{number(v, tr.locale) if isinstance(v, int) else v}"
                 for k, v in value.items()
             )
             parts.append(f"{label}: {inner}")
         elif isinstance(value, int) and not isinstance(value, bool):
-            parts.append(f"{label}: {_number(value, tr)}")
+            parts.append(f"{label}: {number(value, tr.locale)}")
         elif value is None:
             parts.append(f"{label}: —")
         else:
@@ -141,13 +137,13 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
                     "Same account as {others}: {count} row is in both and is counted once.",
                     "Same account as {others}: {count} rows are in both and are counted once.",
                     shared,
-                ).format(others=", ".join(overlap.get("with", [])), count=_number(shared, tr))
+                ).format(others=", ".join(overlap.get("with", [])), count=number(shared, tr.locale))
             )
         lines.append(
             "  "
             + _("Files recognised: {recognized} · not recognised: {unrecognized}").format(
-                recognized=_number(len(info.files_recognized), tr),
-                unrecognized=_number(info.files_unrecognized, tr),
+                recognized=number(len(info.files_recognized), tr.locale),
+                unrecognized=number(info.files_unrecognized, tr.locale),
             )
         )
         rows = [(t, n) for t, n in info.tables.items() if n]
@@ -156,7 +152,7 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
             lines.append("  " + _("Rows found:"))
             for table, count in rows:
                 label = _(TABLE_LABELS[table]) if table in TABLE_LABELS else table
-                lines.append(f"    {label}: {_number(count, tr)}")
+                lines.append(f"    {label}: {number(count, tr.locale)}")
         else:
             lines.append("  " + _("No rows found."))
         if info.chat:
@@ -168,7 +164,7 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
             for entry in not_read:
                 why = _(REASONS[entry["reason"]]) if entry["reason"] in REASONS else ""
                 found = int(entry.get("found") or 0)
-                shown = f" ({_number(found, tr)})" if found else ""
+                shown = f" ({number(found, tr.locale)})" if found else ""
                 lines.append(f"    - {entry['file']}: {why}{shown}")
         if info.warnings:
             lines.append("  " + _("Warnings:"))

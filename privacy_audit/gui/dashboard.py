@@ -27,6 +27,7 @@ from privacy_audit.gui.widgets import Card, heading, paragraph
 from privacy_audit.i18n import Translator
 from privacy_audit.labels import service_name, severity_label
 from privacy_audit.source_notes import source_notes
+from privacy_audit.values import number
 
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
@@ -273,8 +274,6 @@ class Dashboard(QScrollArea):
 
     def _fill_services(self) -> None:
         assert self._tr is not None and self._result is not None
-        from babel.numbers import format_decimal
-
         tr = self._tr
         _ = tr.gettext
         by_service: dict[str, list[SourceInfo]] = {}
@@ -289,7 +288,7 @@ class Dashboard(QScrollArea):
                 for table, count in source.tables.items():
                     counts[table] = counts.get(table, 0) + count
             lines = [
-                f"{table_name(tr, table)}: {format_decimal(count, locale=tr.locale)}"
+                f"{table_name(tr, table)}: {number(count, tr.locale)}"
                 for table, count in sorted(counts.items(), key=lambda kv: -kv[1])
                 if count
             ] or [_("Nothing we know how to read.")]

@@ -24,16 +24,10 @@ from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
 from privacy_audit.i18n import Translator
 from privacy_audit.model import TABLES, Evidence
+from privacy_audit.values import number
 
 #: wait this long after the last key press before filtering (typing stays smooth)
 SEARCH_DELAY_MS = 250
-
-
-def number(tr: Translator, n: int) -> str:
-    """``n`` with the language's digit grouping (1,084 / 1.084)."""
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(n, locale=tr.locale))
 
 
 class DataPage(QSplitter):
@@ -127,7 +121,8 @@ class DataPage(QSplitter):
         self.tables.clear()
         for name in self._names:
             rows = len(self.evidence.tables[name]) if self.evidence is not None else 0
-            item = QListWidgetItem(f"{table_name(self._tr, name)} ({number(self._tr, rows)})")
+            label = f"{table_name(self._tr, name)} ({number(rows, self._tr.locale)})"
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.tables.addItem(item)
         self.tables.blockSignals(False)
@@ -175,8 +170,8 @@ class DataPage(QSplitter):
         self.view.setVisible(not empty)
         self.count_label.setText(
             self._tr.gettext("{shown} of {total} rows").format(
-                shown=number(self._tr, self.model.rowCount()),
-                total=number(self._tr, self.model.total_rows),
+                shown=number(self.model.rowCount(), self._tr.locale),
+                total=number(self.model.total_rows, self._tr.locale),
             )
         )
 
