@@ -92,3 +92,15 @@ class Core:
     demo_paths: Callable[[str], list[Path]] = _demo_paths
     charts: Callable[[AuditResult, Any], list[tuple[str, str]]] = _charts
     redact_result: Callable[[AuditResult], AuditResult] = _redact_result
+
+    def imports_in_child(self) -> bool:
+        """True when reading, the audit, the redaction and the charts are all the real
+        ones: then the whole import runs in the child process
+        (:func:`privacy_audit.gui.prepared.prepare_in_child`), not only the reading. A
+        core with any of them swapped runs them in this process, each as given."""
+        return (
+            self.load_evidence is _load_evidence
+            and self.run_audit is _run_audit
+            and self.redact_result is _redact_result
+            and self.charts is _charts
+        )

@@ -18,7 +18,6 @@ Qt-free: the caller gives a progress callback and a cancel token like any core f
 
 from __future__ import annotations
 
-import copy
 import importlib
 import logging
 import multiprocessing
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.gui.child_transport import ResultParts, send_result
 from privacy_audit.i18n import N_
 from privacy_audit.logsafe import log_failure
 from privacy_audit.progress import CancelToken, Progress
@@ -106,6 +106,24 @@ def load_in_child(
     :class:`InputError` for bad input, and :class:`ChildStopped` when the child ends
     without a result (memory limit, time limit, crash).
     """
+    return run_in_child(  # type: ignore[no-any-return]
+        loader, paths, lang=lang, progress=progress, cancel=cancel, limits=limits
+    )
+
+
+def run_in_child(
+    function: str,
+    paths: Sequence[Path],
+    *,
+    lang: str,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    limits: ChildLimits | None = None,
+    **options: Any,
+) -> Any:
+    """``function(paths, lang=lang, progress=..., **options)`` (named ``module:function``)
+    run in a spawned child within ``limits``; its result comes back in small messages
+    (:mod:`privacy_audit.gui.child_transport`). Errors as :func:`load_in_child`."""
     limits = limits or ChildLimits()
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
@@ -113,7 +131,8 @@ def load_in_child(
     memory = limits.memory_mb * 1024 * 1024 if limits.memory_mb else None
     child = context.Process(
         target=child_main,
-        args=(send, stop, [str(p) for p in paths], lang, memory, loader, _log_level()),
+        args=(send, stop, [str(p) for p in paths], lang, memory, function, _log_level()),
+        kwargs={"options": options},
         name="privacy-audit-import",
         daemon=True,
     )
@@ -140,9 +159,9 @@ def _wait_for_result(
     progress: Progress | None,
     cancel: CancelToken | None,
     limits: ChildLimits,
-) -> Evidence:
+) -> Any:
     deadline = time.monotonic() + limits.seconds
-    frames = _EvidenceFrames()
+    parts = ResultParts()
     while True:
         if cancel is not None and cancel.cancelled:
             stop.set()
@@ -167,10 +186,10 @@ def _wait_for_result(
         elif kind == "progress":
             if progress is not None:
                 progress(message[1], message[2])
-        elif kind in ("shell", "table", "chunk"):
-            frames.receive(message)
-        elif kind == "done":
-            return frames.evidence()
+        elif kind in ("frame", "series", "array", "chunk"):
+            parts.receive(message)
+        elif kind == "result":
+            return parts.result(message[1])  # type: ignore[no-any-return]
         elif kind == "input_error":
             what, path, hint, params = message[1]
             raise InputError(what, path, hint, **params)
@@ -212,81 +231,6 @@ class _PipeHandler(logging.Handler):
             self.handleError(record)
 
 
-#: rows of one column per message: unpickling one is a short C call (about a
-#: millisecond), so the window's thread gets the interpreter between two of them
-CHUNK_ROWS = 8192
-
-
-def send_evidence(send: Connection, evidence: Evidence) -> None:
-    """Send ``evidence`` as small messages: the rest of it, then every table's columns
-    in chunks of :data:`CHUNK_ROWS` rows, then "done"."""
-    import numpy as np  # here, not at the top: the child sets its thread count first
-
-    shell = copy.copy(evidence)
-    shell.tables = {}
-    send.send(("shell", shell))
-    for name, frame in evidence.tables.items():
-        send.send(("table", name, frame.columns, frame.index))
-        for position in range(frame.shape[1]):
-            column = frame.iloc[:, position]
-            # numpy-typed columns as numpy arrays, pandas' own types as their arrays
-            values = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
-            for start in range(0, max(1, len(frame)), CHUNK_ROWS):
-                send.send(("chunk", values[start : start + CHUNK_ROWS]))
-    send.send(("done",))
-
-
-def _joined(chunks: list[Any]) -> Any:
-    """One column (a pandas Series of the original dtype) from its chunks."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(chunks[0], np.ndarray):
-        values = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
-        return pd.Series(values, dtype=values.dtype, copy=False)
-    joined = chunks[0] if len(chunks) == 1 else type(chunks[0])._concat_same_type(chunks)
-    return pd.Series(joined, copy=False)
-
-
-class _EvidenceFrames:
-    """The parent's side of :func:`send_evidence`: the evidence assembled again."""
-
-    def __init__(self) -> None:
-        self.shell: Evidence | None = None
-        self.tables: list[tuple[str, list[Any], Any, list[list[Any]]]] = []
-
-    def receive(self, message: tuple[Any, ...]) -> None:
-        """Take one "shell", "table" or "chunk" message."""
-        if message[0] == "shell":
-            self.shell = message[1]
-        elif message[0] == "table":
-            _, name, columns, index = message
-            self.tables.append((name, columns, index, []))
-        else:  # the columns come one after the other, each in the same number of chunks
-            _, _, index, parts = self.tables[-1]
-            per_column = max(1, -(-len(index) // CHUNK_ROWS))
-            if not parts or len(parts[-1]) == per_column:
-                parts.append([])
-            parts[-1].append(message[1])
-
-    def evidence(self) -> Evidence:
-        """The evidence the child read (same tables, dtypes and index)."""
-        import pandas as pd
-
-        if self.shell is None:
-            raise ValueError("no evidence was sent")
-        tables = {}
-        for name, columns, index, parts in self.tables:
-            data = {position: _joined(chunks) for position, chunks in enumerate(parts)}
-            frame = pd.DataFrame(data, copy=False) if data else pd.DataFrame(index=index)
-            if data:
-                frame.columns = columns
-            frame.index = index
-            tables[name] = frame
-        self.shell.tables = tables
-        return self.shell
-
-
 #: exit code of a child that ran out of memory before it could say so
 _MEMORY_EXIT = 3
 
@@ -321,8 +265,10 @@ def child_main(
     memory: int | None,
     loader: str,
     log_level: int = logging.WARNING,
+    options: dict[str, Any] | None = None,
 ) -> None:
-    """The child: load the reader, cap its memory, read, send the evidence back."""
+    """The child: load the reader, cap its memory, read, send the result back."""
+    options = options or {}
     handler = _PipeHandler(send)
     logging.basicConfig(level=log_level, handlers=[handler], force=True)
     # one thread for numeric libraries: their per-thread arenas would use the budget
@@ -343,8 +289,8 @@ def child_main(
     if memory:
         _limit_memory(memory)
     try:
-        evidence = load([Path(p) for p in paths], lang=lang, progress=report)
-        send_evidence(send, evidence)
+        result = load([Path(p) for p in paths], lang=lang, progress=report, **options)
+        send_result(send.send, result)
     except Cancelled:
         send.send(("cancelled",))
     except InputError as exc:

@@ -6,6 +6,7 @@ which the start screen does not need.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -18,6 +19,22 @@ from privacy_audit.i18n import Translator
 
 if TYPE_CHECKING:
     from privacy_audit.gui.context import AppContext
+
+
+def load_result_modules(tr: Translator) -> None:
+    """Load what the pages use when they first show a result: the report's charts and
+    labels, the score's ranking, and ``tr``'s number and date formats (Babel reads its
+    locale data on first use). Call it on the worker: then the GUI thread finds them
+    loaded instead of stopping for them."""
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    import privacy_audit.analysis.score
+    import privacy_audit.report.charts
+    import privacy_audit.report.labels  # noqa: F401
+
+    format_decimal(1234, locale=tr.locale)
+    format_date(date(2020, 1, 31), format="medium", locale=tr.locale)
 
 
 class ResultsView(QTabWidget):

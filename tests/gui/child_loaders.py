@@ -31,3 +31,13 @@ def crash(paths: list[Path], *, lang: str, progress: Any) -> None:
 def bug(paths: list[Path], *, lang: str, progress: Any) -> None:
     """A bug in our reader (an unexpected Python exception)."""
     raise ZeroDivisionError("a bug")
+
+
+def qt_modules_after_import(paths: list[Path], *, lang: str, progress: Any) -> list[str]:
+    """The whole import as the window's child runs it, then the Qt modules it loaded."""
+    import sys
+
+    from privacy_audit.gui.prepared import read_and_prepare
+
+    read_and_prepare(paths, lang=lang, progress=progress, redact=True)
+    return sorted(name for name in sys.modules if name.startswith("PySide6"))

@@ -18,15 +18,9 @@ from PySide6.QtCore import Qt
 
 from privacy_audit.demo import bundled_persona_paths
 from privacy_audit.errors import Cancelled, InputError
+from privacy_audit.gui.child_transport import CHUNK_ROWS, ResultParts, send_result
 from privacy_audit.gui.core import Core
-from privacy_audit.gui.import_process import (
-    CHUNK_ROWS,
-    ChildLimits,
-    ChildStopped,
-    _EvidenceFrames,
-    load_in_child,
-    send_evidence,
-)
+from privacy_audit.gui.import_process import ChildLimits, ChildStopped, load_in_child
 from privacy_audit.gui.worker import ThreadExecutor
 from privacy_audit.model import Evidence
 from privacy_audit.pipeline import load_evidence
@@ -94,17 +88,13 @@ def test_tables_cross_in_chunks_with_their_dtypes() -> None:
         {"big": frame, "empty": frame.iloc[:0], "none": pd.DataFrame()}, [], region="IT"
     )
     sent: list[tuple[Any, ...]] = []
-
-    class Collect:
-        def send(self, message: tuple[Any, ...]) -> None:
-            sent.append(pickle.loads(pickle.dumps(message)))
-
-    send_evidence(Collect(), evidence)  # type: ignore[arg-type]
+    send_result(lambda message: sent.append(pickle.loads(pickle.dumps(message))), evidence)
     assert sum(m[0] == "chunk" for m in sent) == 6 * 3 + 6 + 0
-    frames = _EvidenceFrames()
+    parts = ResultParts()
     for message in sent[:-1]:
-        frames.receive(message)
-    again = frames.evidence()
+        parts.receive(message)
+    assert sent[-1][0] == "result"
+    again = parts.result(sent[-1][1])
     assert again.region == "IT" and again.tables.keys() == evidence.tables.keys()
     for name, table in evidence.tables.items():
         pd.testing.assert_frame_equal(again.tables[name], table)
@@ -207,3 +197,70 @@ def test_the_window_shows_the_childs_progress_and_cancels_it(
         qtbot.mouseClick(window.import_page.cancel_button, Qt.MouseButton.LeftButton)
     assert no_child_left()
     assert window.stack.currentWidget() is window.start_page
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_the_whole_import_in_the_child_gives_what_the_app_would(redact: bool) -> None:
+    """Reading, audit, redaction, charts and display strings, run in the child, equal the
+    same steps run here with the same core functions."""
+    from privacy_audit.gui.prepared import prepare_here, prepare_in_child
+    from privacy_audit.i18n import translator
+
+    paths = list(bundled_persona_paths("giulia"))
+    tr = translator("it")
+    seen: list[float] = []
+    ours = prepare_in_child(paths, tr, redact=redact, progress=lambda f, _l: seen.append(f))
+    here = prepare_here(Core(load_evidence=load_evidence), paths, tr, redact=redact, progress=print)
+    assert (ours.shown is ours.result) is not redact, "one object when nothing is redacted"
+    for mine, theirs in ((ours.result, here.result), (ours.shown, here.shown)):
+        assert mine.score == theirs.score and mine.lang == "it"
+        assert [(f.id, f.title, f.summary, f.evidence) for f in mine.findings] == [
+            (f.id, f.title, f.summary, f.evidence) for f in theirs.findings
+        ]
+        for f, g in zip(mine.findings, theirs.findings, strict=True):
+            pd.testing.assert_frame_equal(f.all_rows(), g.all_rows())
+        for name, table in theirs.evidence.tables.items():
+            pd.testing.assert_frame_equal(mine.evidence.tables[name], table)
+    assert ours.charts == here.charts and ours.charts
+    assert ours.display.keys() == here.display.keys()
+    for name, (columns, search) in here.display.items():
+        assert [list(c) for c in ours.display[name][0]] == [list(c) for c in columns]
+        assert list(ours.display[name][1]) == list(search)
+    assert seen and seen == sorted(seen) and seen[-1] == 1.0
+    assert no_child_left()
+
+
+def test_series_arrays_and_shared_frames_cross_in_chunks() -> None:
+    import numpy as np
+
+    n = CHUNK_ROWS + 5
+    frame = pd.DataFrame({"a": np.arange(n)}, index=pd.RangeIndex(10, 10 + n))
+    series = pd.Series([f"s{i}" for i in range(n)], dtype=object, name="who")
+    long_array = np.array([str(i) for i in range(n)], dtype=object)
+    short_array = np.arange(3)
+    sent: list[tuple[Any, ...]] = []
+    thing = {
+        "one": frame,
+        "again": frame,
+        "series": series,
+        "long": long_array,
+        "short": short_array,
+    }
+    send_result(lambda message: sent.append(pickle.loads(pickle.dumps(message))), thing)
+    assert [m[0] for m in sent if m[0] != "chunk"] == ["frame", "series", "array", "result"]
+    parts = ResultParts()
+    for message in sent[:-1]:
+        parts.receive(message)
+    back = parts.result(sent[-1][1])
+    assert back["one"] is back["again"]
+    pd.testing.assert_frame_equal(back["one"], frame)
+    pd.testing.assert_series_equal(back["series"], series)
+    assert back["long"].dtype == object and list(back["long"]) == list(long_array)
+    assert list(back["short"]) == [0, 1, 2]
+
+
+def test_the_import_child_never_loads_qt() -> None:
+    from privacy_audit.gui.import_process import run_in_child
+
+    paths = list(bundled_persona_paths("giulia"))
+    assert run_in_child(loader("qt_modules_after_import"), paths, lang="en") == []

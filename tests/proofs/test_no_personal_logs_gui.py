@@ -3,7 +3,7 @@
 A bug met while reading an export often carries a value of the export in its message
 (``KeyError: 'Giulia Ferraro'``). The app's real error paths run here on a copy of the
 demo persona's exports (its names and numbers are the personal values): the import task
-failing (``gui.worker``), the charts failing (``gui.jobs``), and the error dialog the user
+failing (``gui.worker``), the charts failing (``gui.prepared``), and the error dialog the user
 sees. The log (DEBUG, with tracebacks formatted) and the dialog hold none of the values.
 
 Controls: the same check catches the value when the failure is logged the usual way
@@ -24,7 +24,7 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from privacy_audit.gui import jobs, worker
+from privacy_audit.gui import prepared, worker
 from privacy_audit.gui.context import build_context
 from privacy_audit.gui.core import Core
 from privacy_audit.gui.main_window import MainWindow
@@ -148,7 +148,7 @@ def test_control_a_failure_logged_with_its_message_is_caught(
         logger.exception(what, *args)
 
     monkeypatch.setattr(worker, "log_failure", usual)
-    monkeypatch.setattr(jobs, "log_failure", usual)
+    monkeypatch.setattr(prepared, "log_failure", usual)
     window = window_of(BuggyCore(evidence, where))
     signal = window.import_failed if where == "audit" else window.import_finished
     with caplog.at_level(logging.DEBUG):

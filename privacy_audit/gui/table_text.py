@@ -1,0 +1,79 @@
+"""Display strings and search text of DataFrame columns, fast with 100k rows (Qt-free).
+
+Built once per column, vectorised, in chunks of :data:`CHUNK` rows; used by the table
+model (:mod:`privacy_audit.gui.table_model`) and prepared ahead in the import child.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: rows formatted per step: each step is one short C call, so a worker thread building
+#: display strings gives the GIL back to the GUI thread often (no event-loop stalls)
+CHUNK = 8192
+
+
+def _time_strings(values: np.ndarray) -> np.ndarray:
+    if len(values) == 0:
+        return np.array([], dtype=object)
+    minutes = values.astype("datetime64[m]")
+    text = np.datetime_as_string(minutes, unit="m")  # YYYY-MM-DDTHH:MM
+    codes = text.view(np.uint32).reshape(len(text), -1).copy()
+    codes[:, 10] = ord(" ")
+    out = codes.view(text.dtype).ravel().astype(object)
+    out[np.isnat(minutes)] = ""
+    return out
+
+
+def _chunk_strings(column: pd.Series) -> np.ndarray:
+    if isinstance(column.dtype, pd.DatetimeTZDtype):
+        return _time_strings(column.dt.tz_convert(None).to_numpy())
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return _time_strings(column.to_numpy())
+    if pd.api.types.is_bool_dtype(column):
+        return np.where(column.to_numpy(dtype=bool), "✓", "").astype(object)
+    if pd.api.types.is_integer_dtype(column):
+        values = column.to_numpy()
+        out = values.astype(str).astype(object)
+        out[values < 0] = ""  # -1 = unknown
+        return out
+    values = column.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        out = values.copy()
+        out[missing] = ""
+        return out
+    return np.where(missing, "", values).astype(str).astype(object)
+
+
+def display_strings(column: pd.Series) -> np.ndarray:
+    """The column as an object array of display strings ("" for missing)."""
+    if len(column) <= CHUNK:
+        return _chunk_strings(column)
+    parts = [_chunk_strings(column.iloc[i : i + CHUNK]) for i in range(0, len(column), CHUNK)]
+    return np.concatenate(parts)
+
+
+def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
+    """Display strings of every column (Qt-free: can run on a worker thread)."""
+    return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
+
+
+#: joins the cells of a row in the search text (never typed in a search box)
+SEPARATOR = "\x1f"
+
+
+def search_text(display: list[np.ndarray]) -> np.ndarray:
+    """One lower-case string per row with every cell, for the search box (Qt-free)."""
+    if not display:
+        return np.array([], dtype=object)
+    rows = len(display[0])
+    out = np.empty(rows, dtype=object)
+    for start in range(0, rows, CHUNK):  # short C calls: the GUI thread keeps the GIL often
+        part = slice(start, start + CHUNK)
+        joined = display[0][part]
+        for column in display[1:]:
+            joined = joined + SEPARATOR + column[part]  # element-wise on object arrays
+        out[part] = [text.lower() for text in joined]
+    return out
