@@ -1,10 +1,11 @@
 """Reading exports in a child process, with a memory limit and a time limit.
 
-The window's import job calls :func:`load_in_child` on its worker thread. A *spawned*
+The window's import job calls :func:`run_in_child` on its worker thread. A *spawned*
 child (a fresh interpreter, no copy of the window's state) runs the headless reader
-(:func:`privacy_audit.pipeline.load_evidence`) and sends back progress and, at the end,
-the :class:`~privacy_audit.model.Evidence` (its pandas frames, pickled). The worker
-thread only waits on a pipe, so a long C call in a parser can no longer hold the
+(:func:`load_in_child`: :func:`privacy_audit.pipeline.load_evidence`; the window runs the
+whole import there, :mod:`privacy_audit.gui.prepared`) and sends back progress and, at
+the end, its result in small messages (:mod:`privacy_audit.gui.child_transport`). The
+worker thread only waits on a pipe, so a long C call in a parser can no longer hold the
 window's interpreter; and a parser that crashes, runs out of its memory limit
 (``RLIMIT_AS`` in the child, on top of what it uses once its modules are loaded) or
 runs past the time limit ends the child, not the app: the user gets one clear message.
