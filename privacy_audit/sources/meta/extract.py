@@ -11,19 +11,21 @@ exception is a bug in our code and is raised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import Any
 
 from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta.identifiers import add_identifiers
 from privacy_audit.sources.meta.labels import label_keys
 from privacy_audit.sources.meta.locate import (
     Found,
     dig,
     empty_item,
     expand,
+    having_label,
     locate,
     one_at_least,
 )
@@ -92,8 +94,13 @@ def _read(getter: sp.Getter, found: Found) -> list[Any]:
         if found.kind != "leaf":
             raise TypeError(f"item() is read on leaves, not {found.kind} records")
         if getter.time:
-            return [leaf.ts for leaf in raw]
+            times = [leaf.ts for leaf in raw]
+            return times if getter.conv is sp.RAW else list(map(getter.conv, times))
         return [getter.conv(leaf.value) for leaf in raw]
+    if isinstance(getter, sp.Path):
+        if found.kind != "leaf":
+            raise TypeError(f"path() is read on leaves, not {found.kind} records")
+        return [getter.prefix + getter.sep.join(leaf.path) for leaf in raw]
     if isinstance(getter, sp.Parent):
         if found.up is None or found.parents is None:
             raise TypeError("parent() outside an Each")
@@ -158,10 +165,13 @@ def _label_column(getter: sp.Label, found: Found) -> list[Any]:
             return [rec.time(name, found.offset) for rec in found.raw]
         values = [rec.get(name) for rec in found.raw]
         return values if conv is sp.RAW else list(map(conv, values))
-    if name == "*":  # the first time of any field
-        if found.kind != "leaves" or not getter.time:
-            raise TypeError('label_time("*") is read on label_values records')
-        return [next((x.ts for x in leaves if x.ts), None) for leaves in found.raw]
+    if name == "*":  # the first time (or converted value) of any field
+        if found.kind != "leaves":
+            raise TypeError('label("*") is read on label_values records')
+        if getter.time:
+            return [next((x.ts for x in leaves if x.ts), None) for leaves in found.raw]
+        return [next(filter(None, (conv(x.value or x.href) for x in leaves)), None)
+                for leaves in found.raw]  # fmt: skip
     if found.kind == "leaf":
         return [_leaf_part(leaf, getter) if name in label_keys(leaf.label) else None
                 for leaf in found.raw]  # fmt: skip
@@ -233,10 +243,26 @@ def _shapes(spec: sp.FileSpec, data: Any) -> Iterator[tuple[sp.Shape, Found, int
 
 
 def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
-    """Add the rows ``spec`` reads in ``data`` (the parsed ``m``) to ``r``'s sink."""
+    """Add the rows ``spec`` (and its ``also`` specs) reads in ``data`` (the parsed
+    ``m``) to ``r``'s sink."""
+    skipped = max(_read_spec(one, r, data, m) for one in (spec, *spec.also))
+    if skipped:
+        message = r.ctx.tr.ngettext(
+            "{n} record of {file} is not of the expected type and was skipped.",
+            "{n} records of {file} are not of the expected type and were skipped.",
+            skipped,
+        )
+        r.sink.warn(message.format(n=skipped, file=m.name))
+
+
+def _read_spec(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> int:
+    """Add the rows of one table; the number of records skipped for their type (the
+    same records for every table of a file: counted once, see :func:`read_file`)."""
     skipped = 0
     for shape, found, bad in _shapes(spec, data):
         skipped += bad
+        if shape.having and found.kind in ("map", "leaves"):
+            found = having_label(found, shape.having)
         if shape.each is not None:
             found, bad = _expand(found, shape.each)
             skipped += bad
@@ -245,13 +271,7 @@ def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
             _map_labels(found, _labels(getters))
         columns = {name: _column(getter, found) for name, getter in shape.columns.items()}
         _add(spec, shape, r, m, len(found.raw), columns)
-    if skipped:
-        message = r.ctx.tr.ngettext(
-            "{n} record of {file} is not of the expected type and was skipped.",
-            "{n} records of {file} are not of the expected type and were skipped.",
-            skipped,
-        )
-        r.sink.warn(message.format(n=skipped, file=m.name))
+    return skipped
 
 
 def _add(
@@ -268,7 +288,7 @@ def _add(
         columns["phone_raw"] = [None if e else p for p, e in zip(points, emails, strict=True)]
         columns["email"] = [p if e else None for p, e in zip(points, emails, strict=True)]
     if spec.identifiers:
-        _add_identifiers(r, m, n, columns, spec.const)
+        add_identifiers(r, m, n, columns, spec.const, first_kind=shape.first_kind)
         return
     r.add_columns(spec.table, m, n, **spec.const, **columns)
 
@@ -276,33 +296,3 @@ def _add(
 def _any(columns: dict[str, list[Any]], names: tuple[str, ...]) -> list[bool]:
     """Per row, whether any of the columns ``names`` is non-empty."""
     return [any(row) for row in zip(*(columns[c] for c in names), strict=True)]
-
-
-def _add_identifiers(
-    r: MetaReader, m: Member, n: int, columns: dict[str, list[Any]], const: Mapping[str, Any]
-) -> None:
-    """Identifier rows from columns named by kind (and an optional ``service`` column): a
-    row per non-empty value, e-mails lower-cased, each value once per file and service."""
-    owners = columns.pop("service", None) or [const.get("service")] * n
-    rows: dict[str, list[Any]] = {"kind": [], "value": [], "raw": [], "service": []}
-    for i in range(n):
-        for kind, values in columns.items():
-            cell = values[i]
-            for raw in map(text, cell) if type(cell) is list else (text(cell),):
-                if not raw:
-                    continue
-                value = raw.lower() if kind == "email" else raw
-                seen = (owners[i], kind, value, m.path)
-                if seen in r.seen:
-                    continue
-                r.seen.add(seen)
-                for column, part in zip(rows, (kind, value, raw, owners[i]), strict=True):
-                    rows[column].append(part)
-    service = rows.pop("service")
-    if not any(service):  # every row is of the service being read
-        r.add_columns("identifiers", m, len(service), valid=True, **rows)
-        return
-    for i, owner in enumerate(service):  # a few rows, some of another service
-        extra = {"service": owner} if owner else {}
-        row = {column: values[i] for column, values in rows.items()}
-        r.add("identifiers", m, valid=True, **row, **extra)

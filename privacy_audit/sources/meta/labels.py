@@ -134,13 +134,20 @@ LABELS: dict[str, frozenset[str]] = {
 
 _KEYS_OF_LABEL: dict[str, frozenset[str]] = {}
 
+#: the key of every label that speaks of a phone number (:func:`is_phone_label`: any
+#: wording, singular or plural), besides its own canonical key
+PHONE_WORDS = "phone_words"
+
 
 def label_keys(label: str) -> frozenset[str]:
-    """Every canonical key that ``label`` (any language) means; cached per label."""
+    """Every canonical key that ``label`` (any language) means, and :data:`PHONE_WORDS`
+    for a label that speaks of a phone number; cached per label."""
     keys = _KEYS_OF_LABEL.get(label)
     if keys is None:
         norm = norm_label(label)
         keys = frozenset(key for key, labels in LABELS.items() if norm in labels)
+        if is_phone_label(label):
+            keys |= {PHONE_WORDS}
         if len(_KEYS_OF_LABEL) < 65536:
             _KEYS_OF_LABEL[label] = keys
     return keys

@@ -111,8 +111,29 @@ def _listed(data: Any, paths: tuple[str, ...]) -> list[Any] | None:
         return value
     if value in (None, {}, ""):
         return []
-    where = next(p for p in paths if _at(data, (p,))[0])
-    raise ShapeError(f"{where} is not a list", where=where)
+    raise ShapeError(f"{_where(data, paths)} is not a list", where=_where(data, paths))
+
+
+def _where(data: Any, paths: tuple[str, ...]) -> str:
+    """The first of ``paths`` present in ``data``."""
+    return next(p for p in paths if _at(data, (p,))[0])
+
+
+def _one(data: Any, loc: sp.Keyed) -> list[Any] | None:
+    """The records of a :class:`.spec.Keyed` locator with ``one`` or ``named``: the dict
+    at its path (one record, or one per name), None when no path is there."""
+    found, value = _at(data, loc.paths)
+    if not found:
+        return None
+    if value in (None, {}, ""):
+        return []
+    if type(value) is not dict:
+        where = _where(data, loc.paths)
+        raise ShapeError(f"{where} is not a record", where=where)
+    if loc.named is None:
+        return [value]
+    name = loc.named
+    return [{**v, name: k} if type(v) is dict else {name: k} for k, v in value.items()]
 
 
 def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:
@@ -130,7 +151,7 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
     """The records of ``shape`` in ``data`` and the number skipped (None: not this shape)."""
     loc = shape.records
     if isinstance(loc, sp.Keyed):
-        items = _listed(data, loc.paths)
+        items = _one(data, loc) if loc.one or loc.named else _listed(data, loc.paths)
         if items is None:
             return None
         records, bad = _dicts(items, loc.scalar)
@@ -161,7 +182,14 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
         return Found("leaves", grouped), 0
     if isinstance(loc, sp.LabelLeaves):
         lvs = label_values_of(data)
-        return (Found("leaf", list(flatten_label_values(lvs))), 0) if lvs else None
+        if not lvs:
+            return None
+        if loc.headings:
+            return Found("leaf", _headings(lvs)), 0
+        return Found("leaf", list(flatten_label_values(lvs))), 0
+    if isinstance(loc, sp.LabelDocument):
+        lvs = label_values_of(data)
+        return (Found("leaves", [list(flatten_label_values(lvs))]), 0) if lvs else None
     if isinstance(loc, sp.HtmlRecords):
         pages = leaf_records(data) if loc.innermost else page_records(data)
         if not pages:
@@ -170,6 +198,22 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
     if isinstance(loc, sp.RecordLocator):
         return loc.find(data)
     raise TypeError(f"unknown locator {loc!r}")
+
+
+def _headings(items: list[Any]) -> list[Leaf]:
+    """The top-level ``label_values`` items that hold a label and nothing else."""
+    return [
+        Leaf((str(x["label"]),))
+        for x in items
+        if isinstance(x, dict) and x.get("label") and len(x) == 1
+    ]
+
+
+def having_label(found: Found, name: str) -> Found:
+    """The records of ``found`` (string_map_data or label_values) with a field labelled
+    ``name``."""
+    keep = [i for i, index in enumerate(found.index()) if name in index]
+    return found if len(keep) == len(found.raw) else found.subset(keep)
 
 
 def expand(found: Found, each: sp.Each) -> tuple[Found, int]:
@@ -207,6 +251,7 @@ def _expand_dicts(found: Found, each: sp.Each) -> tuple[Found, int]:
     bad = 0
     path = tuple((each.key or "").split("."))
     name, scalar = path[0], each.scalar
+    scalars = (str, int, float) if each.numbers else (str,)
     where = each.where if isinstance(each.where, sp.Key) else None
     tests = [(p[0] if len(p) == 1 else None, p) for p in where.paths] if where else []
     conv = where.conv if where else None
@@ -218,7 +263,7 @@ def _expand_dicts(found: Found, each: sp.Each) -> tuple[Found, int]:
         for x in value:
             if type(x) is dict:
                 item = x
-            elif scalar is not None and type(x) is str:
+            elif scalar is not None and type(x) in scalars:
                 item = {scalar: x}
             else:
                 bad += 1

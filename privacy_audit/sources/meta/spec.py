@@ -12,205 +12,115 @@ record gives (:class:`Each`, optional) and where each column's value is (a *gett
         const={"origin": "friends"},
     )
 
-Locators: :class:`Keyed` (lists under root keys, dotted paths allowed), :class:`MapRecords`
-(Instagram ``string_map_data`` records), :class:`LabelRecords` (each ``dict`` of a
-``vec`` in ``label_values``), :class:`LabelLeaves` (each leaf of ``label_values``) and
+Locators: :class:`Keyed` (lists under root keys, dotted paths allowed; or the one
+record, or the records by name, in a dict there), :class:`MapRecords` (Instagram
+``string_map_data`` records), :class:`LabelRecords` (each ``dict`` of a ``vec`` in
+``label_values``), :class:`LabelLeaves` (each leaf, or each heading, of ``label_values``),
+:class:`LabelDocument` (all of a ``label_values`` document as one record) and
 :class:`HtmlRecords` (the ``_a6-g`` records of an HTML page, label/value cells).
 
-Getters: :func:`key` (dict keys), :func:`label` / :func:`label_time` (a field by its
-canonical label in :mod:`.labels`, any language: label_values, string_map_data and
-HTML), :func:`title`, :func:`item` / :func:`item_time` (a scalar record or leaf),
-:func:`parent` (the record an :class:`Each` item belongs to), :func:`first` (the first
-non-empty of several), :func:`join` and :func:`const`. Every converter (``conv``) must
-accept any JSON value and return None for what it does not understand (:data:`TEXT`,
-:data:`TIME`, :data:`LOGIN_KIND`, :data:`SERVICE` ...): a value of the wrong type is
-never an error, and a record of the wrong type is skipped and counted in one warning.
+Getters and converters are in :mod:`.getters` (re-exported here): :func:`key` (dict
+keys), :func:`label` / :func:`label_time` (a field by its canonical label in
+:mod:`.labels`, any language: label_values, string_map_data and HTML), :func:`title`,
+:func:`item` / :func:`item_time` (a scalar record or leaf), :func:`path` (a leaf's
+labels), :func:`parent` (the record an :class:`Each` item belongs to), :func:`first`
+(the first non-empty of several), :func:`join` and :func:`const`. Every converter
+(``conv``) must accept any JSON value and return None for what it does not understand
+(:data:`TEXT`, :data:`TIME`, :data:`LOGIN_KIND`, :data:`SERVICE` ...): a value of the
+wrong type is never an error, and a record of the wrong type is skipped and counted in
+one warning.
+
+A file that fills several tables is one :class:`FileSpec` with the others in ``also``;
+the user's own identifiers are a :func:`identifiers` spec.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from privacy_audit.sources.meta.labels import login_kind, on_off, service_id
-from privacy_audit.sources.meta.reader import contact_kind, seconds, text
+from privacy_audit.sources.meta.getters import (
+    EMAIL,
+    LOGIN_KIND,
+    META_SERVICE,
+    ON_OFF,
+    PHONE,
+    RAW,
+    SERVICE,
+    TEXT,
+    TIME,
+    ColumnGetter,
+    Const,
+    Conv,
+    First,
+    Getter,
+    Item,
+    Join,
+    Key,
+    Label,
+    Parent,
+    Path,
+    Title,
+    const,
+    first,
+    item,
+    item_time,
+    join,
+    key,
+    label,
+    label_time,
+    parent,
+    path,
+    title,
+)
 
-#: a converter: any JSON value (or None) -> a cell value or None; never raises
-Conv = Callable[[Any], Any]
-
-
-def _login_kind(value: Any) -> str | None:
-    return login_kind(value) if isinstance(value, str) else None
-
-
-def _service(value: Any) -> str | None:
-    return service_id(text(value))
-
-
-def _raw(value: Any) -> Any:
-    return value
-
-
-def _email(value: Any) -> str | None:
-    found = text(value)
-    return found if contact_kind(found) == "email" else None
-
-
-def _phone(value: Any) -> str | None:
-    found = text(value)
-    return found if contact_kind(found) == "phone" else None
-
-
-#: a non-empty stripped string (numbers as strings), else None
-TEXT: Conv = text
-#: epoch seconds (int, float or digit string), else None
-TIME: Conv = seconds
-#: ``login`` / ``logout`` for a localised action, else None
-LOGIN_KIND: Conv = _login_kind
-#: the canonical service of an Accounts Center name (``whatsapp``...), else None
-SERVICE: Conv = _service
-#: ``on`` / ``off`` for a boolean-like value in any language, else None
-ON_OFF: Conv = on_off
-#: the value as it is in the file (for :func:`first` over raw values)
-RAW: Conv = _raw
-#: the value when it is written as an e-mail address, else None
-EMAIL: Conv = _email
-#: the value when it is written as a phone number, else None
-PHONE: Conv = _phone
-
-
-# -- getters --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Key:
-    """The value under the first of ``paths`` (dotted: ``session.ip_address``) that
-    converts to something non-empty."""
-
-    paths: tuple[tuple[str, ...], ...]
-    conv: Conv = TEXT
-
-
-@dataclass(frozen=True)
-class Label:
-    """The field labelled ``name`` (canonical, see :mod:`.labels`): its value (``value``,
-    else ``href``) or, with ``time``, its time."""
-
-    name: str
-    time: bool = False
-    conv: Conv = _raw
-
-
-@dataclass(frozen=True)
-class Title:
-    """The record's title (``title`` key of a JSON record, ``<h2>`` of an HTML record)."""
-
-    conv: Conv = TEXT
-
-
-@dataclass(frozen=True)
-class Item:
-    """A leaf or scalar record itself: its value, or with ``time`` its time."""
-
-    time: bool = False
-    conv: Conv = _raw
-
-
-@dataclass(frozen=True)
-class Parent:
-    """``getter`` read on the record an :class:`Each` item belongs to."""
-
-    getter: Getter
-
-
-@dataclass(frozen=True)
-class First:
-    """The first non-empty value of ``getters``, per row."""
-
-    getters: tuple[Getter, ...]
-
-
-@dataclass(frozen=True)
-class Join:
-    """The non-empty values of ``getters`` joined with ``sep`` (each value once when
-    ``distinct``)."""
-
-    getters: tuple[Getter, ...]
-    sep: str = ", "
-    distinct: bool = True
-
-
-@dataclass(frozen=True)
-class Const:
-    """The same value in every row (inside :func:`first`: a default)."""
-
-    value: Any
-
-
-class ColumnGetter:
-    """A getter defined outside this module (e.g. :mod:`.spec_html`): ``column(found,
-    read)`` returns its value for every record of ``found`` (a :class:`.locate.Found`);
-    ``read(getter, found)`` reads another getter (each getter is read once per file).
-    Subclasses are frozen dataclasses (hashable); they never raise on data."""
-
-    def column(self, found: Any, read: Callable[[Getter, Any], list[Any]]) -> list[Any]:
-        """The values of this getter for every record of ``found``."""
-        raise NotImplementedError
-
-
-Getter = Key | Label | Title | Item | Parent | First | Join | Const | ColumnGetter
-
-
-def key(*paths: str, conv: Conv = TEXT) -> Key:
-    """The first of ``paths`` (dotted for nested keys) whose converted value is non-empty."""
-    if not all(isinstance(p, str) for p in paths):
-        raise TypeError("key() takes key names; give the converter as conv=")
-    return Key(tuple(tuple(p.split(".")) for p in paths), conv)
-
-
-def label(name: str, conv: Conv = _raw) -> Label:
-    """The value of the field labelled ``name`` (any language)."""
-    return Label(name, False, conv)
-
-
-def label_time(name: str = "time") -> Label:
-    """The time of the field labelled ``name`` (HTML: its date text, else the footer's);
-    ``"*"``: the first time of any field (label_values records)."""
-    return Label(name, True)
-
-
-def title(conv: Conv = TEXT) -> Title:
-    """The record's title."""
-    return Title(conv)
-
-
-def item(conv: Conv = _raw) -> Item:
-    """The value of a leaf (or of a scalar record)."""
-    return Item(False, conv)
-
-
-def item_time() -> Item:
-    """The time of a leaf."""
-    return Item(True)
-
-
-def parent(getter: Getter) -> Parent:
-    """``getter`` on the parent record of an :class:`Each` item."""
-    return Parent(getter)
-
-
-def first(*getters: Getter) -> First:
-    """The first non-empty of ``getters``."""
-    return First(getters)
-
-
-def join(*getters: Getter, sep: str = ", ", distinct: bool = True) -> Join:
-    """The non-empty values of ``getters`` joined with ``sep`` (each once if ``distinct``)."""
-    return Join(getters, sep, distinct)
-
-
-def const(value: Any) -> Const:
-    """``value`` in every row."""
-    return Const(value)
+__all__ = [
+    "EMAIL",
+    "LOGIN_KIND",
+    "META_SERVICE",
+    "ON_OFF",
+    "PHONE",
+    "RAW",
+    "SERVICE",
+    "TEXT",
+    "TIME",
+    "ColumnGetter",
+    "Const",
+    "Conv",
+    "Each",
+    "FileSpec",
+    "First",
+    "Getter",
+    "HtmlRecords",
+    "Item",
+    "Join",
+    "Key",
+    "Keyed",
+    "Label",
+    "LabelDocument",
+    "LabelLeaves",
+    "LabelRecords",
+    "Locator",
+    "MapRecords",
+    "Parent",
+    "Path",
+    "RecordLocator",
+    "Shape",
+    "Title",
+    "const",
+    "first",
+    "identifiers",
+    "item",
+    "item_time",
+    "join",
+    "key",
+    "label",
+    "label_time",
+    "parent",
+    "path",
+    "title",
+]
 
 
 # -- locators -------------------------------------------------------------------------
@@ -219,14 +129,23 @@ class Keyed:
     """JSON records in the list under the first of ``paths`` present (dotted paths; a
     root that is a list is the list). The file does not have this shape when no path is
     there; a path holding something else than a list (or an empty value) is an
-    unexpected structure. ``scalar``: a string item is the record ``{scalar: item}``."""
+    unexpected structure. ``scalar``: a string item is the record ``{scalar: item}``.
+    ``one``: the dict under the path is one record (``profile_v2``). ``named``: the dict
+    under the path maps names to records; each is read with its name under ``named``
+    (a value that is not a dict is the record ``{named: name}``)."""
 
     paths: tuple[str, ...]
     scalar: str | None = None
+    one: bool = False
+    named: str | None = None
 
-    def __init__(self, *paths: str, scalar: str | None = None) -> None:
+    def __init__(
+        self, *paths: str, scalar: str | None = None, one: bool = False, named: str | None = None
+    ) -> None:
         object.__setattr__(self, "paths", paths)
         object.__setattr__(self, "scalar", scalar)
+        object.__setattr__(self, "one", one)
+        object.__setattr__(self, "named", named)
 
 
 @dataclass(frozen=True)
@@ -254,7 +173,16 @@ class LabelRecords:
 @dataclass(frozen=True)
 class LabelLeaves:
     """2025+ ``label_values`` documents read leaf by leaf: every leaf (value, href, time)
-    is one record, read with :func:`item` / :func:`item_time` / :func:`label`."""
+    is one record, read with :func:`item` / :func:`item_time` / :func:`label` /
+    :func:`path`. ``headings``: instead, each top-level item that holds a label and
+    nothing else (a heading without value) is one leaf."""
+
+    headings: bool = False
+
+
+@dataclass(frozen=True)
+class LabelDocument:
+    """2025+ ``label_values`` documents read whole: all the leaves are one record."""
 
 
 @dataclass(frozen=True)
@@ -279,7 +207,9 @@ class RecordLocator:
         raise NotImplementedError
 
 
-Locator = Keyed | MapRecords | LabelRecords | LabelLeaves | HtmlRecords | RecordLocator
+Locator = (
+    Keyed | MapRecords | LabelRecords | LabelLeaves | LabelDocument | HtmlRecords | RecordLocator
+)
 
 
 @dataclass(frozen=True)
@@ -287,7 +217,8 @@ class Each:
     """One row per item of a list inside each record, instead of one row per record.
 
     ``key``: the list under this key of a JSON record (dotted path); items that are
-    dicts are read with :func:`key`, string items become ``{scalar: item}``.
+    dicts are read with :func:`key`, string items become ``{scalar: item}`` (and so do
+    numbers, with ``numbers``).
     ``label``: the leaves of a ``label_values`` record labelled so (read with :func:`item`).
     ``label_records``: the :class:`LabelRecords` of the ``label_values`` under this key.
     ``where``: only items whose ``where`` getter is non-empty make rows.
@@ -300,6 +231,7 @@ class Each:
     scalar: str | None = None
     where: Getter | None = None
     or_one: bool = False
+    numbers: bool = False
 
 
 @dataclass(frozen=True)
@@ -309,13 +241,16 @@ class Shape:
     records: Locator
     columns: Mapping[str, Getter]
     each: Each | None = None
-    #: only records that have this key (JSON records)
+    #: only records that have this key (JSON records) or a field of this canonical label
+    #: (string_map_data and label_values records)
     having: str | None = None
     #: only records that do not have this key (JSON records)
     lacking: str | None = None
     #: rows where one of these columns is empty are not kept (they hold nothing); a
     #: tuple of names among them: rows where all of those are empty are not kept
     require: tuple[str | tuple[str, ...], ...] = ()
+    #: identifiers: only the first non-empty column of each row counts
+    first_kind: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,7 +260,8 @@ class FileSpec:
     column's values go to ``email`` when they are e-mail addresses, else to
     ``phone_raw`` (never dropped; the E.164 step tells the numbers apart). A file that
     has none of the shapes is a warning. ``identifiers``: the user's own identifiers
-    (use :func:`identifiers`)."""
+    (use :func:`identifiers`). ``also``: more tables the same file fills, read after this one
+    on the same parsed file (a file of account changes gives activity and identifiers)."""
 
     table: str
     shapes: tuple[Shape, ...]
@@ -333,6 +269,7 @@ class FileSpec:
     contact_point: str | None = None
     every_shape: bool = False
     identifiers: bool = False
+    also: tuple[FileSpec, ...] = ()
 
     def __init__(
         self,
@@ -342,6 +279,7 @@ class FileSpec:
         contact_point: str | None = None,
         every_shape: bool = False,
         identifiers: bool = False,
+        also: tuple[FileSpec, ...] = (),
     ) -> None:
         object.__setattr__(self, "table", table)
         object.__setattr__(self, "shapes", shapes)
@@ -349,13 +287,17 @@ class FileSpec:
         object.__setattr__(self, "contact_point", contact_point)
         object.__setattr__(self, "every_shape", every_shape)
         object.__setattr__(self, "identifiers", identifiers)
+        object.__setattr__(self, "also", also)
 
 
 def identifiers(*shapes: Shape, every_shape: bool = False, service: str | None = None) -> FileSpec:
     """A file of the user's own identifiers: each shape's columns are named by kind
-    (``email``, ``phone``, ``username``, ``name``; a ``service`` column may say whose
-    account a value belongs to); every non-empty value is one ``identifiers`` row (a list
-    in a cell: each of its values, in order), an e-mail lower-cased, each value once per
-    file."""
+    (``email``, ``phone``, ``username``, ``name``, or ``contact``: an e-mail or a phone
+    number told apart by how it is written, anything else dropped; ``kind.anything``
+    names a second column of the same kind); a ``service`` column may say whose account
+    a value belongs to. Every non-empty value is one ``identifiers`` row (a list in a
+    cell: each of its values, in order), an e-mail
+    lower-cased, each value once per file (with :attr:`Shape.first_kind`, only the first
+    non-empty column of a row: a field is either an e-mail, a phone number or a name)."""
     const = {"service": service} if service else {}
     return FileSpec("identifiers", *shapes, every_shape=every_shape, identifiers=True, const=const)
