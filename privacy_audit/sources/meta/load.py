@@ -34,17 +34,20 @@ class Spec:
     """Files named like any of ``names`` (optionally inside folder ``under``) -> what
     reads them: a :class:`.spec.FileSpec` (run by :func:`.extract.read_file`, which
     raises nothing but :class:`.reader.ShapeError` for a file it cannot read) or a
-    hand-written :data:`Extractor`."""
+    hand-written :data:`Extractor` that raises ShapeError for a file of another shape;
+    any other exception is a bug and is raised."""
 
     names: tuple[str, ...]
     extract: FileSpec | Extractor
     under: str | None = None
 
-    def reader(self) -> tuple[Extractor, tuple[type[Exception], ...]]:
-        """The extractor to run and the exceptions that mean "unexpected structure"."""
+    def reader(self, html: bool = False) -> tuple[Extractor, tuple[type[Exception], ...]]:
+        """The extractor to run and the exceptions that mean "unexpected structure"
+        (hand-written HTML extractors still turn any of :data:`.reader.EXTRACT_ERRORS`
+        into a warning until they are field specs)."""
         if isinstance(self.extract, FileSpec):
             return partial(read_file, self.extract), (ShapeError,)
-        return self.extract, EXTRACT_ERRORS
+        return self.extract, EXTRACT_ERRORS if html else (ShapeError,)
 
 
 class ServiceSink:
@@ -109,7 +112,7 @@ def load_meta(
 ) -> MetaReader:
     """Read every known file of one Meta service in ``archive`` into ``sink``."""
     reader = MetaReader(archive, sink, ctx, skip)
-    jobs: list[tuple[Member, Callable[[Member], Any], Spec]] = []
+    jobs: list[tuple[Member, Callable[[Member], Any], Spec, bool]] = []
     seen: set[str] = set()
     kinds: tuple[tuple[Sequence[Spec], str, Callable[[Member], Any]], ...] = (
         (json_specs, ".json", reader.json),
@@ -121,7 +124,7 @@ def load_meta(
             for member in reader.find(*names, under=spec.under) if names else []:
                 if member.path not in seen:
                     seen.add(member.path)
-                    jobs.append((member, parse, spec))
+                    jobs.append((member, parse, spec, suffix == ".html"))
     thread_jobs: list[tuple[Member, ThreadReader]] = []
     for member in reader.glob(THREAD_RE.pattern):
         handler = threads if member.suffix == ".json" else html_threads
@@ -134,10 +137,10 @@ def load_meta(
             thread_jobs.append((member, threads))
     total = max(1, len(jobs) + len(thread_jobs))
     done = 0
-    for member, parse, spec in jobs:
+    for member, parse, spec, html in jobs:
         check(ctx.cancel)
         ctx.progress(done / total, member.name)
-        reader.run(member, parse, *spec.reader())
+        reader.run(member, parse, *spec.reader(html))
         done += 1
     for member, handler in thread_jobs:
         check(ctx.cancel)

@@ -37,7 +37,7 @@ JSON_SPECS: tuple[Spec, ...] = (
     Spec(("two-factor_authentication.json", "two_factor_authentication.json"), fbj.two_factor),
     Spec(
         ("contacts_sync_settings.json", "upload_contacts_settings.json"),
-        act.generic_settings("contacts"),
+        act.contact_settings,
     ),
 )
 

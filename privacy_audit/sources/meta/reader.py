@@ -231,7 +231,8 @@ class ShapeError(ValueError):
         self.where = where
 
 
-#: what a hand-written extractor may raise on a file of an unexpected shape (a warning)
+#: what a hand-written HTML extractor may raise on a page of an unexpected shape (a
+#: warning); JSON extractors raise :class:`ShapeError` only (see :class:`.load.Spec`)
 EXTRACT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
 
@@ -316,7 +317,7 @@ class MetaReader:
         member: Member,
         parse: Callable[[Member], Any],
         extract: Callable[..., None],
-        errors: tuple[type[Exception], ...] = EXTRACT_ERRORS,
+        errors: tuple[type[Exception], ...] = (ShapeError,),
     ) -> None:
         """Parse ``member`` and give it to ``extract(reader, data, member)``; ``errors``
         (what a file of an unexpected shape makes ``extract`` raise) become a warning."""

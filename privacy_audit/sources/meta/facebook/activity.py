@@ -1,6 +1,8 @@
 """Facebook (and Messenger) JSON files: logins, sessions, IPs, devices, off-Meta
-activity, advertisers and settings: :class:`.spec.FileSpec` data where a file is one
-table with rows per record, functions (as in :mod:`.json_files`) for the others.
+activity, advertisers and settings: :class:`.spec.FileSpec` data, and two functions for
+the advertiser files (a record there gives up to one row per relation, in record order;
+nested ``label_values`` name the advertiser by what is not the action) that raise
+:class:`.reader.ShapeError` for a file of another shape.
 """
 
 from __future__ import annotations
@@ -11,34 +13,37 @@ from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta.labels import advertiser_relation, is_label, on_off
 from privacy_audit.sources.meta.reader import (
     MetaReader,
+    ShapeError,
     flatten_label_values,
-    lv_find,
     lv_value,
     records_of,
     records_strict,
-    seconds,
     text,
 )
 from privacy_audit.sources.meta.records import label_values_of
 from privacy_audit.sources.meta.spec import (
     LOGIN_KIND,
+    ON_OFF,
     TEXT,
     TIME,
     Each,
     FileSpec,
     Getter,
     Keyed,
+    LabelDocument,
+    LabelLeaves,
     Shape,
     const,
     first,
+    item,
+    item_time,
     join,
     key,
     label,
     label_time,
     parent,
+    path,
 )
-
-_WHEN = key("updated_timestamp", "created_timestamp", conv=TIME)
 
 #: ``account_activity.json``: account events with IP, browser and place
 account_activity = FileSpec(
@@ -82,36 +87,24 @@ ip_activity = FileSpec(
     const={"kind": "ip"},
 )
 
-#: ``where_you're_logged_in.json`` / ``active_sessions.json``: current sessions
-sessions = FileSpec(
-    "activity",
-    Shape(
-        Keyed("active_sessions_v2", "active_sessions"),
-        {
-            "timestamp": _WHEN,
-            "ip": key("ip_address"),
-            "user_agent": key("user_agent"),
-            "device": key("device"),
-            "location": key("location"),
-        },
-    ),
-    const={"kind": "session"},
-)
 
+def _logged_in(kind: str, root: str, device: str, **more: Getter) -> FileSpec:
+    """Records under ``root_v2`` / ``root`` of a session or device: its last time, IP,
+    browser and the device named under ``device`` (and ``more`` columns)."""
+    columns: dict[str, Getter] = {
+        "timestamp": key("updated_timestamp", "created_timestamp", conv=TIME),
+        "ip": key("ip_address"),
+        "user_agent": key("user_agent"),
+        "device": key(device),
+        **more,
+    }
+    return FileSpec("activity", Shape(Keyed(f"{root}_v2", root), columns), const={"kind": kind})
+
+
+#: ``where_you're_logged_in.json`` / ``active_sessions.json``: current sessions
+sessions = _logged_in("session", "active_sessions", "device", location=key("location"))
 #: ``recognized_devices.json``: devices Facebook recognises for login
-recognized_devices = FileSpec(
-    "activity",
-    Shape(
-        Keyed("recognized_devices_v2", "recognized_devices"),
-        {
-            "timestamp": _WHEN,
-            "ip": key("ip_address"),
-            "device": key("name"),
-            "user_agent": key("user_agent"),
-        },
-    ),
-    const={"kind": "device"},
-)
+recognized_devices = _logged_in("device", "recognized_devices", "name")
 
 #: ``mobile_devices.json``: phones and tablets with the app installed
 mobile_devices = FileSpec(
@@ -157,16 +150,17 @@ secret_conversations = FileSpec(
 )
 
 
-def activity_history(r: MetaReader, data: Any, m: Member) -> None:
-    """``your_facebook_activity_history.json``: days on which each app was used."""
-    root = data.get("last_activity_v2") if isinstance(data, dict) else None
-    clients = root.get("last_activity_time") if isinstance(root, dict) else None
-    if not isinstance(clients, dict):
-        raise ValueError("unexpected root")
-    for client, info in clients.items():
-        days = info.get("activity_by_day") if isinstance(info, dict) else None
-        for day in days or []:
-            r.add("activity", m, kind="active_day", timestamp=seconds(day), user_agent=text(client))
+#: ``your_facebook_activity_history.json``: days on which each app was used (a record
+#: per app name under ``last_activity_time``, its days in ``activity_by_day``)
+activity_history = FileSpec(
+    "activity",
+    Shape(
+        Keyed("last_activity_v2.last_activity_time", named="client"),
+        {"timestamp": key("day", conv=TIME), "user_agent": parent(key("client"))},
+        each=Each(key="activity_by_day", scalar="day", numbers=True),
+    ),
+    const={"kind": "active_day"},
+)
 
 
 _OFF_META = (
@@ -206,17 +200,15 @@ off_meta = FileSpec(
 )
 
 
-def off_meta_settings(r: MetaReader, data: Any, m: Member) -> None:
-    """Off-Meta activity settings (label_values): each label becomes ``off_meta.<label>``."""
-    lvs = label_values_of(data)
-    if not lvs:
-        raise ValueError("no label_values")
-    for leaf in flatten_label_values(lvs):
-        value = leaf.value or (str(leaf.ts) if leaf.ts else None)
-        r.add("settings", m, key="off_meta." + " / ".join(leaf.path), value=value)
-    for item in lvs:  # a label without value ("Status der Kontozuordnung") is a heading
-        if isinstance(item, dict) and item.get("label") and len(item) == 1:
-            r.add("settings", m, key="off_meta." + str(item["label"]), value=None)
+#: Off-Meta activity settings (label_values): each field is the setting
+#: ``off_meta.<its labels>`` with its value (or time); a label without value ("Status der
+#: Kontozuordnung") is a heading, kept as a setting without value
+off_meta_settings = FileSpec(
+    "settings",
+    Shape(LabelLeaves(), {"key": path("off_meta."), "value": first(item(), item_time(TEXT))}),
+    Shape(LabelLeaves(headings=True), {"key": path("off_meta."), "value": const(None)}),
+    every_shape=True,
+)
 
 
 #: ``connected_apps_and_websites.json``: apps the user logged into with Facebook
@@ -231,7 +223,10 @@ connected_apps = FileSpec(
 
 
 def advertisers(r: MetaReader, data: Any, m: Member) -> None:
-    """Advertisers using your activity or information / who uploaded a list with you."""
+    """Advertisers using your activity or information / who uploaded a list with you: a
+    list of names, records with one flag per kind of audience (a record may give a row
+    of each relation, in record order), or ``label_values`` lists titled by relation.
+    A document without any raises ShapeError."""
     uploaded_only = "uploaded_a_contact_list" in m.key
     entries = records_of(
         data,
@@ -259,20 +254,21 @@ def advertisers(r: MetaReader, data: Any, m: Member) -> None:
             ):
                 r.add("advertisers", m, name=name, relation="used_activity")
     lvs = label_values_of(data) if not entries or isinstance(entries[0], dict) else []
-    for item in lvs:
-        if not isinstance(item, dict):
+    for group in lvs:
+        if not isinstance(group, dict):
             continue
-        relation = advertiser_relation(item.get("label") or item.get("title"))
-        for leaf in flatten_label_values(item.get("vec") or item.get("dict") or []):
+        relation = advertiser_relation(text(group.get("label")) or text(group.get("title")))
+        for leaf in flatten_label_values(group.get("vec") or group.get("dict") or []):
             if leaf.value:
                 r.add("advertisers", m, name=leaf.value, relation=relation)
     if not entries and not lvs:
-        raise ValueError("no advertisers")
+        raise ShapeError("no advertisers")
 
 
 def advertisers_interacted(r: MetaReader, data: Any, m: Member) -> None:
     """``advertisers_you've_interacted_with.json``: ads the user clicked (``history_v2``,
-    or 2024+ records of ``label_values`` with an action and a title)."""
+    or 2024+ records of ``label_values`` with an action and a title: the title, else the
+    first value that is not the action). A root of another shape raises ShapeError."""
     entries = records_strict(data, "history_v2", "history") if not _label_only(data) else []
     for e in entries:
         if not isinstance(e, dict):
@@ -294,21 +290,27 @@ def _label_only(data: Any) -> bool:
     return isinstance(data, dict) and "label_values" in data
 
 
-def generic_settings(prefix: str):
-    """Settings files in ``label_values`` form (contact upload, 2FA, ...)."""
+def _contact_upload(value: Any) -> str | None:
+    """``contact_upload`` for a field whose value is on or off, else None."""
+    return "contact_upload" if on_off(value) else None
 
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        leaves = list(flatten_label_values(label_values_of(data)))
-        for leaf in leaves:
-            state = on_off(leaf.value)
-            key = "contact_upload" if prefix == "contacts" and state else None
-            r.add(
-                "settings",
-                m,
-                key=key or f"{prefix}.{' / '.join(leaf.path)}",
-                value=state or leaf.value,
-            )
-        if lv_find(leaves, "two_factor") is not None:
-            r.add("settings", m, key="two_factor", value=on_off(lv_value(leaves, "two_factor")))
 
-    return extract
+#: Contact upload settings (``contacts_sync_settings.json``, label_values): a field with an
+#: on/off value is the ``contact_upload`` setting, any other ``contacts.<its labels>``; a
+#: two-factor field is the ``two_factor`` setting as well
+contact_settings = FileSpec(
+    "settings",
+    Shape(
+        LabelLeaves(),
+        {
+            "key": first(item(_contact_upload), path("contacts.")),
+            "value": first(item(ON_OFF), item()),
+        },
+    ),
+    Shape(
+        LabelDocument(),
+        {"key": const("two_factor"), "value": label("two_factor", ON_OFF)},
+        having="two_factor",
+    ),
+    every_shape=True,
+)

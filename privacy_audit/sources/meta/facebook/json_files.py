@@ -2,9 +2,9 @@
 
 Files of one table with one row per record are :class:`.spec.FileSpec` data; the
 others are ``extract(reader, data, member)`` functions (``data``: the parsed,
-mojibake-repaired document). Every layout's root key is accepted (2018 ``profile``,
-2020+ ``profile_v2``, 2025+ ``label_values``). Wrong types raise and become a warning
-in :meth:`MetaReader.run`.
+mojibake-repaired document) that read any shape or raise
+:class:`.reader.ShapeError`. Every layout's root key is accepted (2018 ``profile``,
+2020+ ``profile_v2``, 2025+ ``label_values``).
 """
 
 from __future__ import annotations
@@ -13,20 +13,22 @@ from typing import Any
 
 from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.labels import is_label, is_phone_label, service_id
+from privacy_audit.sources.meta.labels import PHONE_WORDS, on_off
+from privacy_audit.sources.meta.load import Extractor
 from privacy_audit.sources.meta.reader import (
     MetaReader,
-    contact_kind,
+    ShapeError,
     flatten_label_values,
-    label_records,
     lv_find,
-    lv_value,
-    records_of,
     seconds,
     text,
 )
 from privacy_audit.sources.meta.records import label_values_of
 from privacy_audit.sources.meta.spec import (
+    EMAIL,
+    META_SERVICE,
+    PHONE,
+    SERVICE,
     TEXT,
     TIME,
     Each,
@@ -35,6 +37,8 @@ from privacy_audit.sources.meta.spec import (
     LabelLeaves,
     LabelRecords,
     Shape,
+    first,
+    identifiers,
     item,
     item_time,
     key,
@@ -77,39 +81,42 @@ def add_contact_point(
     )
 
 
-def profile(r: MetaReader, data: Any, m: Member) -> None:
-    """``profile_information.json``: own name, username, e-mails, phone numbers."""
-    prof = data.get("profile_v2") or data.get("profile") if isinstance(data, dict) else None
-    if not isinstance(prof, dict):
-        leaves = list(flatten_label_values(label_values_of(data)))
-        if not leaves:
-            raise ValueError("no profile")
-        for leaf in leaves:
-            shape = contact_kind(leaf.value)
-            if shape == "email":
-                add_identifier(r, m, "email", leaf.value)
-            elif shape == "phone" and is_phone_label(leaf.label):
-                add_identifier(r, m, "phone", leaf.value)
-            elif leaf.value and is_label(leaf.label, "username"):
-                add_identifier(r, m, "username", leaf.value)
-            elif leaf.value and is_label(leaf.label, "name"):
-                add_identifier(r, m, "name", leaf.value)
-        return
-    name = prof.get("name")
-    full = name.get("full_name") if isinstance(name, dict) else name
-    add_identifier(r, m, "name", full)
-    add_identifier(r, m, "username", prof.get("username"))
-    emails = prof.get("emails")
-    if isinstance(emails, dict):
-        for key in ("emails", "previous_emails", "pending_emails", "ad_account_emails"):
-            for email in emails.get(key) or []:
-                add_identifier(r, m, "email", email)
-    elif isinstance(emails, list):
-        for email in emails:
-            add_identifier(r, m, "email", email)
-    for phone in prof.get("phone_numbers") or []:
-        number = phone.get("phone_number") if isinstance(phone, dict) else phone
-        add_identifier(r, m, "phone", number)
+_PROFILE = Keyed("profile_v2", "profile", one=True)
+
+
+def _emails(under: str) -> Shape:
+    """The e-mails listed under ``under`` in the profile."""
+    return Shape(_PROFILE, {"email": key("email")}, each=Each(key=under, scalar="email"))
+
+
+#: ``profile_information.json``: own name, username, e-mails and phone numbers (2018
+#: ``profile``, 2020+ ``profile_v2``), or 2025+ ``label_values`` leaves: an e-mail by
+#: how it is written, a phone number under a label that speaks of phones, else a
+#: username or name by its label
+profile = identifiers(
+    Shape(_PROFILE, {"name": key("name.full_name", "name"), "username": key("username")}),
+    *(
+        _emails(f"emails.{under}")
+        for under in ("emails", "previous_emails", "pending_emails", "ad_account_emails")
+    ),
+    _emails("emails"),
+    Shape(
+        _PROFILE,
+        {"phone": key("phone_number")},
+        each=Each(key="phone_numbers", scalar="phone_number"),
+    ),
+    Shape(
+        LabelLeaves(),
+        {
+            "email": item(EMAIL),
+            "phone": label(PHONE_WORDS, PHONE),
+            "username": label("username", TEXT),
+            "name": label("name", TEXT),
+        },
+        first_kind=True,
+    ),
+    every_shape=True,
+)
 
 
 #: ``your_address_books.json``: the contacts uploaded from the user's phone, one row per
@@ -157,97 +164,108 @@ def name_list(origin: str, *keys: str) -> FileSpec:
     )
 
 
-def accounts_center(r: MetaReader, data: Any, m: Member) -> None:
-    """``accounts_center.json``: accounts linked in Meta Accounts Center (incl. WhatsApp)."""
-    root = data.get("accounts_center_v2") if isinstance(data, dict) else None
-    entries = records_of(root, "linked_accounts") if root is not None else []
-    if root is None:
-        lvs = label_values_of(data)
-        if not lvs:
-            raise ValueError("no accounts")
-        for record in label_records(lvs) or [list(flatten_label_values(lvs))]:
-            entries.append(
+_LINKED = Keyed("accounts_center_v2.linked_accounts", "accounts_center_v2")
+_LINKED_LABELS = LabelRecords(whole=True)
+
+#: ``accounts_center.json``: accounts linked in Meta Accounts Center (incl. WhatsApp),
+#: and the e-mail, phone number and username of each (the user's own, on that service)
+accounts_center = FileSpec(
+    "linked_accounts",
+    Shape(
+        _LINKED,
+        {
+            "account": key("username", "name", "email"),
+            "linked_to": key("service_name", conv=SERVICE),
+            "linked_at": key("linked_time", conv=TIME),
+        },
+    ),
+    Shape(
+        _LINKED_LABELS,
+        {
+            "account": first(label("username", TEXT), label("name", TEXT), label("email", TEXT)),
+            "linked_to": label("service", SERVICE),
+        },
+    ),
+    const={"via": "accounts_center"},
+    also=(
+        identifiers(
+            Shape(
+                _LINKED,
                 {
-                    "service_name": lv_value(record, "service"),
-                    "username": lv_value(record, "username"),
-                    "name": lv_value(record, "name"),
-                    "email": lv_value(record, "email"),
-                    "phone_number": lv_value(record, "phone"),
-                }
+                    "service": key("service_name", conv=META_SERVICE),
+                    "email": key("email"),
+                    "phone": key("phone_number"),
+                    "username": key("username"),
+                },
+            ),
+            Shape(
+                _LINKED_LABELS,
+                {
+                    "service": label("service", META_SERVICE),
+                    "email": label("email"),
+                    "phone": label("phone"),
+                    "username": label("username"),
+                },
+            ),
+        ),
+    ),
+)
+
+_AUTOFILL = Keyed("autofill_information_v2", one=True)
+
+#: ``autofill_information.json``: e-mails, phones and names Messenger autofills
+autofill = identifiers(
+    *(
+        Shape(_AUTOFILL, {kind: key("value")}, each=Each(key=name, scalar="value"))
+        for name, kind in (
+            ("EMAIL", "email"),
+            ("WORK_EMAIL", "email"),
+            ("PHONE", "phone"),
+            ("WORK_PHONE", "phone"),
+            ("FULL_NAME", "name"),
+        )
+    ),
+    every_shape=True,
+)
+
+#: ``email_address_verifications.json``: verified e-mails (and phones)
+email_verifications = identifiers(
+    Shape(Keyed("contact_verifications_v2", "contact_verifications"), {"contact": key("contact")})
+)
+
+_ADMIN_RECORDS = Keyed("admin_records_v2", "admin_records")
+
+#: ``record_details.json`` (old ``administrative_records.json``): account changes, and
+#: the new phone number or e-mail of each
+record_details = FileSpec(
+    "activity",
+    Shape(
+        _ADMIN_RECORDS,
+        {
+            "timestamp": key("session.created_timestamp", conv=TIME),
+            "ip": key("session.ip_address"),
+            "user_agent": key("session.user_agent"),
+        },
+    ),
+    const={"kind": "account_change"},
+    also=(
+        identifiers(
+            Shape(
+                _ADMIN_RECORDS,
+                {
+                    "contact.new_number": key("extra_info.new_number"),
+                    "contact.new_email": key("extra_info.new_email"),
+                },
             )
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        linked = service_id(text(entry.get("service_name")))
-        account = text(entry.get("username")) or text(entry.get("name")) or text(entry.get("email"))
-        r.add(
-            "linked_accounts",
-            m,
-            account=account,
-            linked_to=linked,
-            via="accounts_center",
-            linked_at=seconds(entry.get("linked_time")),
-        )
-        owner = linked if linked in ("facebook", "instagram", "messenger", "whatsapp") else None
-        extra = {"service": owner} if owner else {}
-        add_identifier(r, m, "email", entry.get("email"), **extra)
-        add_identifier(r, m, "phone", entry.get("phone_number"), **extra)
-        add_identifier(r, m, "username", entry.get("username"), **extra)
-
-
-def autofill(r: MetaReader, data: Any, m: Member) -> None:
-    """``autofill_information.json``: e-mails, phones and names Messenger autofills."""
-    root = data.get("autofill_information_v2") if isinstance(data, dict) else None
-    if not isinstance(root, dict):
-        raise ValueError("no autofill")
-    kinds = {
-        "EMAIL": "email",
-        "WORK_EMAIL": "email",
-        "PHONE": "phone",
-        "WORK_PHONE": "phone",
-        "FULL_NAME": "name",
-    }
-    for name, kind in kinds.items():
-        for value in root.get(name) or []:
-            add_identifier(r, m, kind, value)
-
-
-def email_verifications(r: MetaReader, data: Any, m: Member) -> None:
-    """``email_address_verifications.json``: verified e-mails (and phones)."""
-    for entry in records_of(data, "contact_verifications_v2", "contact_verifications"):
-        value = text(entry.get("contact")) if isinstance(entry, dict) else None
-        kind = contact_kind(value)
-        if kind:
-            add_identifier(r, m, kind, value)
-
-
-def record_details(r: MetaReader, data: Any, m: Member) -> None:
-    """``record_details.json`` (old ``administrative_records.json``): account changes."""
-    for entry in records_of(data, "admin_records_v2", "admin_records"):
-        if not isinstance(entry, dict):
-            continue
-        session: dict[str, Any] = entry["session"] if isinstance(entry.get("session"), dict) else {}
-        r.add(
-            "activity",
-            m,
-            kind="account_change",
-            timestamp=seconds(session.get("created_timestamp")),
-            ip=text(session.get("ip_address")),
-            user_agent=text(session.get("user_agent")),
-        )
-        extra = entry.get("extra_info")
-        if isinstance(extra, dict):
-            for key in ("new_number", "new_email"):
-                value = text(extra.get(key))
-                kind = contact_kind(value)
-                if kind:
-                    add_identifier(r, m, kind, value)
+        ),
+    ),
+)
 
 
 def two_factor(r: MetaReader, data: Any, m: Member) -> None:
-    """``two-factor_authentication.json`` and similar: the 2FA state, when shown."""
-    from privacy_audit.sources.meta.labels import on_off
-
+    """``two-factor_authentication.json`` and similar: the 2FA state, when shown: the
+    value labelled two-factor, else the first on/off value, else "on" for a document
+    with any content (Meta lists the methods only when 2FA is on). Reads any shape."""
     leaves = list(flatten_label_values(label_values_of(data)))
     state = None
     leaf = lv_find(leaves, "two_factor")
@@ -265,20 +283,21 @@ def two_factor(r: MetaReader, data: Any, m: Member) -> None:
         r.add("settings", m, key="two_factor", value=state)
 
 
-def phone_logs(origin: str, *keys: str):
+def phone_logs(origin: str, *keys: str) -> Extractor:
     """2018-19 ``call_logs.json`` / ``message_logs.json``: the phone's call and SMS logs that
-    Messenger uploaded, keyed by the other person's number (one contact per number)."""
+    Messenger uploaded, keyed by the other person's number (one contact per number: the
+    first name given, the earliest time). A root of another shape raises ShapeError."""
 
     def extract(r: MetaReader, data: Any, m: Member) -> None:
         if not isinstance(data, dict):
-            raise ValueError("unexpected root")
+            raise ShapeError("unexpected root")
         logs: list[dict[str, Any]] = []
         root = data.get(keys[0])
         if isinstance(root, dict):
             inner = [root.get(k) for k in keys[1:]] if len(keys) > 1 else [root]
             logs = [x for x in inner if isinstance(x, dict)]
         elif root is not None:
-            raise ValueError("unexpected root")
+            raise ShapeError(f"{keys[0]} is not a record", where=keys[0])
         for log in logs:
             for number, entries in log.items():
                 items = (
@@ -287,21 +306,14 @@ def phone_logs(origin: str, *keys: str):
                 name = next(
                     (text(e.get("contact_name")) for e in items if e.get("contact_name")), None
                 )
-                first = min(
-                    (
-                        t
-                        for e in items
-                        if (t := seconds(e.get("start_timestamp") or e.get("timestamp")))
-                    ),
-                    default=None,
-                )
+                times = (seconds(e.get("start_timestamp") or e.get("timestamp")) for e in items)
                 r.add(
                     "contacts",
                     m,
                     origin=origin,
                     name=name,
                     phone_raw=text(number),
-                    created_at=first,
+                    created_at=min(filter(None, times), default=None),
                 )
 
     return extract

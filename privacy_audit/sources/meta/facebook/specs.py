@@ -71,7 +71,7 @@ JSON_SPECS: tuple[Spec, ...] = (
     Spec(("advertisers_you've_interacted_with.json",), act.advertisers_interacted),
     Spec(
         ("contacts_sync_settings.json", "upload_contacts_settings.json"),
-        act.generic_settings("contacts"),
+        act.contact_settings,
     ),
 )
 

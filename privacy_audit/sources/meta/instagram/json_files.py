@@ -1,7 +1,7 @@
 """Instagram JSON files (``string_map_data`` records, and the 2025+ ``label_values`` ones).
 
-Files of one table with one row per record are :class:`..spec.FileSpec` data, the
-others functions as in :mod:`..facebook.json_files`. Labels are matched through
+Every file is :class:`..spec.FileSpec` data (a file of two tables names the second in
+``also``). Labels are matched through
 :mod:`..labels`, so non-English exports are read as well.
 """
 
@@ -10,25 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.facebook.json_files import add_identifier
-from privacy_audit.sources.meta.labels import on_off
-from privacy_audit.sources.meta.reader import (
-    MetaReader,
-    records_strict,
-    seconds,
-    smd_entry,
-    smd_get,
-    smd_time,
-    text,
-)
-from privacy_audit.sources.meta.records import record_map
+from privacy_audit.sources.meta.reader import text
 from privacy_audit.sources.meta.spec import (
+    ON_OFF,
+    TEXT,
     TIME,
     Each,
     FileSpec,
     MapRecords,
     Shape,
+    const,
     first,
     identifiers,
     join,
@@ -38,13 +29,6 @@ from privacy_audit.sources.meta.spec import (
     parent,
     title,
 )
-
-
-def _records(data: Any, *keys: str) -> list[dict[str, Any]]:
-    if isinstance(data, dict) and "label_values" in data and not any(k in data for k in keys):
-        return [data]
-    return [rec for rec in records_strict(data, *keys) if isinstance(rec, dict)]
-
 
 #: ``personal_information.json``: own e-mail, phone, username and name
 personal_information = identifiers(
@@ -60,19 +44,35 @@ personal_information = identifiers(
 )
 
 
-def account_information(r: MetaReader, data: Any, m: Member) -> None:
-    """``account_information.json``: contact syncing, 2FA, last login/logout."""
-    for rec in _records(data, "profile_account_insights"):
-        smd = record_map(rec)
-        for name in ("contact_syncing", "two_factor"):
-            entry = smd_entry(smd, name)
-            if entry is not None:
-                value = on_off(entry.get("value")) or text(entry.get("value"))
-                r.add("settings", m, key=name, value=value)
-        for name in ("last_login", "last_logout"):
-            when = smd_time(smd, name)
-            if when:
-                r.add("activity", m, kind=name, timestamp=when)
+def _setting(name: str) -> Shape:
+    """The setting labelled ``name`` of an account record: on/off, else as written."""
+    return Shape(
+        _ACCOUNT,
+        {"key": const(name), "value": first(label(name, ON_OFF), label(name, TEXT))},
+        having=name,
+    )
+
+
+def _last(name: str) -> Shape:
+    """The time labelled ``name`` of an account record, as an activity of that kind."""
+    return Shape(
+        _ACCOUNT,
+        {"kind": const(name), "timestamp": label_time(name)},
+        require=("timestamp",),
+    )
+
+
+_ACCOUNT = MapRecords("profile_account_insights")
+
+#: ``account_information.json``: contact syncing and 2FA (settings), and the last login
+#: and logout (activity)
+account_information = FileSpec(
+    "settings",
+    _setting("contact_syncing"),
+    _setting("two_factor"),
+    every_shape=True,
+    also=(FileSpec("activity", _last("last_login"), _last("last_logout"), every_shape=True),),
+)
 
 
 #: ``synced_contacts.json``: the phone contacts Instagram synced
@@ -150,31 +150,36 @@ def logins(kind: str, *keys: str) -> FileSpec:
     )
 
 
-def signup(*keys: str):
+def signup(*keys: str) -> FileSpec:
     """``signup_information.json``: the registration event and the identifiers given."""
-
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        for rec in _records(data, *keys):
-            smd = record_map(rec)
-            when: Any = (
-                smd_time(smd, "time")
-                or _title_time(rec.get("title"))
-                or seconds(rec.get("timestamp"))
-            )
-            r.add(
-                "activity",
-                m,
-                kind="registration",
-                timestamp=when,
-                ip=smd_get(smd, "ip"),
-                user_agent=smd_get(smd, "user_agent"),
-                device=smd_get(smd, "device"),
-            )
-            add_identifier(r, m, "email", smd_get(smd, "email"))
-            add_identifier(r, m, "phone", smd_get(smd, "phone"))
-            add_identifier(r, m, "username", smd_get(smd, "username"))
-
-    return extract
+    records = MapRecords(*keys)
+    return FileSpec(
+        "activity",
+        Shape(
+            records,
+            {
+                "timestamp": first(
+                    label_time("time"), title(conv=_title_time), key("timestamp", conv=TIME)
+                ),
+                "ip": label("ip"),
+                "user_agent": label("user_agent"),
+                "device": label("device"),
+            },
+        ),
+        const={"kind": "registration"},
+        also=(
+            identifiers(
+                Shape(
+                    records,
+                    {
+                        "email": label("email"),
+                        "phone": label("phone"),
+                        "username": label("username"),
+                    },
+                )
+            ),
+        ),
+    )
 
 
 #: ``devices.json``: devices that used the account, with their last login
