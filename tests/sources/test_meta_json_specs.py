@@ -1,0 +1,247 @@
+"""The Meta JSON files read by field specs since the hand-written readers went (issue 11):
+what each shape gives, one warning naming file and key for a file of another shape, and
+a bug in our code raising instead of becoming a warning (with its control)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from privacy_audit.model import Evidence
+from privacy_audit.pipeline import load_evidence
+from privacy_audit.sources.meta import extract, identifiers
+from privacy_audit.sources.meta.facebook import json_files
+
+from . import meta_builders as mb
+
+T0 = 1_600_000_000
+
+
+def _facebook(tmp_path: Path, name: str, doc: Any) -> Evidence:
+    path = mb.build_facebook_export(tmp_path, "2024", extra_files={f"extra/{name}": doc})
+    return load_evidence([path])
+
+
+def _instagram(tmp_path: Path, name: str, doc: Any) -> Evidence:
+    path = mb.build_instagram_export(tmp_path, "2023", extra_files={f"extra/{name}": doc})
+    return load_evidence([path])
+
+
+def _of(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    return frame[frame.source_file.str.endswith(f"extra/{name}")]
+
+
+def _pairs(frame: pd.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
+    """The rows' values of ``columns`` (a missing value as None)."""
+    part = frame[list(columns)].astype(object)
+    return list(part.where(part.notna(), None).itertuples(index=False, name=None))
+
+
+def _warnings(ev: Evidence) -> list[str]:
+    return [w for s in ev.sources for w in s.warnings]
+
+
+def test_activity_history_gives_a_day_per_app(tmp_path: Path) -> None:
+    doc = {"last_activity_v2": {"last_activity_time": {
+        "Website": {"activity_by_day": [T0, T0 + 86400]},
+        "Facebook app": {"activity_by_day": [str(T0)]},
+        "Lite": {},
+    }}}  # fmt: skip
+    ev = _facebook(tmp_path, "your_facebook_activity_history.json", doc)
+    days = _of(ev.activity, "your_facebook_activity_history.json")
+    assert set(days.kind) == {"active_day"}
+    assert _pairs(days, "user_agent") == [("Website",), ("Website",), ("Facebook app",)]
+    assert days.timestamp.iloc[1] == pd.Timestamp(T0 + 86400, unit="s", tz="UTC")
+    assert _warnings(ev) == []
+
+
+def test_off_meta_settings_keep_values_times_and_headings(tmp_path: Path) -> None:
+    doc = {"label_values": [
+        {"label": "Status der Kontozuordnung"},
+        {"label": "Future activity", "value": "On"},
+        {"label": "Cleared", "timestamp_value": T0},
+        {"label": "Group", "vec": [{"value": "x"}]},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "your_activity_off_meta_technologies_settings.json", doc)
+    settings = _of(ev.settings, "your_activity_off_meta_technologies_settings.json")
+    assert _pairs(settings, "key", "value") == [
+        ("off_meta.Future activity", "On"),
+        ("off_meta.Cleared", str(T0)),
+        ("off_meta.Group", "x"),
+        ("off_meta.Status der Kontozuordnung", None),
+    ]
+
+
+def test_contact_upload_settings_and_their_two_factor_field(tmp_path: Path) -> None:
+    doc = {"label_values": [
+        {"label": "Continuous contact upload", "value": "Attivo"},
+        {"label": "Note", "value": "free text"},
+        {"label": "Two-factor authentication", "value": "Off"},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "contacts_sync_settings.json", doc)
+    settings = _of(ev.settings, "contacts_sync_settings.json")
+    assert _pairs(settings, "key", "value") == [
+        ("contact_upload", "on"),
+        ("contacts.Note", "free text"),
+        ("contact_upload", "off"),
+        ("two_factor", "off"),
+    ]
+
+
+def test_record_details_give_account_changes_and_the_new_identifiers(tmp_path: Path) -> None:
+    doc = {"admin_records_v2": [
+        {"session": {"created_timestamp": T0, "ip_address": "1.2.3.4", "user_agent": "UA"},
+         "extra_info": {"new_number": "+39 333 999 8888"}},
+        {"extra_info": {"new_email": "New@Example.org", "new_number": "not a number"}},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "record_details.json", doc)
+    changes = _of(ev.activity, "record_details.json")
+    assert _pairs(changes, "kind", "ip", "user_agent") == [
+        ("account_change", "1.2.3.4", "UA"),
+        ("account_change", None, None),
+    ]
+    ids = _of(ev.identifiers, "record_details.json")
+    assert _pairs(ids, "kind", "raw") == [
+        ("phone", "+39 333 999 8888"),
+        ("email", "New@Example.org"),
+    ]
+    assert ids.value.iloc[1] == "new@example.org"
+
+
+def test_verified_contacts_are_told_apart_by_how_they_are_written(tmp_path: Path) -> None:
+    doc = {"contact_verifications_v2": [
+        {"contact": "a@example.org"}, {"contact": "+39 333 222 3333"}, {"contact": "nope"},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "email_address_verifications.json", doc)
+    ids = _of(ev.identifiers, "email_address_verifications.json")
+    assert _pairs(ids, "kind", "raw") == [("email", "a@example.org"), ("phone", "+39 333 222 3333")]
+
+
+def test_profile_label_values_one_kind_per_field(tmp_path: Path) -> None:
+    doc = {"label_values": [
+        {"label": "Name", "value": "Zoe F"},
+        {"label": "Phone numbers", "vec": [{"value": "+39 333 1112223"}]},
+        {"label": "Nome utente", "value": "zoe@example.org"},
+        {"label": "Username", "value": "+39 333 4445556"},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "profile_information.json", doc)
+    ids = _of(ev.identifiers, "profile_information.json")
+    assert _pairs(ids, "kind", "raw") == [
+        ("name", "Zoe F"),
+        ("phone", "+39 333 1112223"),
+        ("email", "zoe@example.org"),  # an e-mail wherever it is
+        ("username", "+39 333 4445556"),  # a number under a label that is not a phone's
+    ]
+
+
+def test_instagram_account_information_gives_settings_and_activity(tmp_path: Path) -> None:
+    doc = {"profile_account_insights": [{"string_map_data": {
+        "Contact Syncing": {"value": "Enabled"},
+        "Two-Factor Authentication": {"value": "Something else"},
+        "Last Login": {"timestamp": T0},
+        "Last Logout": {"timestamp": 0},
+    }}]}  # fmt: skip
+    ev = _instagram(tmp_path, "account_information.json", doc)
+    settings = _of(ev.settings, "account_information.json")
+    assert _pairs(settings, "key", "value") == [
+        ("contact_syncing", "on"),
+        ("two_factor", "Something else"),
+    ]
+    assert _pairs(_of(ev.activity, "account_information.json"), "kind") == [("last_login",)]
+
+
+def test_instagram_signup_gives_registration_and_identifiers(tmp_path: Path) -> None:
+    doc = {"account_history_registration_info": [{"title": "", "string_map_data": {
+        "Email": {"value": "Z@example.org"}, "Phone Number": {"value": "+39 333 5556667"},
+        "Username": {"value": "zz"}, "IP Address": {"value": "1.1.1.1"},
+        "Time": {"timestamp": T0}, "Device": {"value": "iPhone"},
+    }}]}  # fmt: skip
+    ev = _instagram(tmp_path, "signup_information.json", doc)
+    signup = _of(ev.activity, "signup_information.json")
+    assert _pairs(signup, "kind", "ip", "device") == [("registration", "1.1.1.1", "iPhone")]
+    ids = _of(ev.identifiers, "signup_information.json")
+    assert _pairs(ids, "kind", "raw") == [
+        ("email", "Z@example.org"),
+        ("phone", "+39 333 5556667"),
+        ("username", "zz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "doc", "where"),
+    [
+        ("profile_information.json", {"profile_v2": [1, 2]}, "profile_v2"),
+        (
+            "autofill_information.json",
+            {"autofill_information_v2": ["x"]},
+            "autofill_information_v2",
+        ),
+        (
+            "your_facebook_activity_history.json",
+            {"last_activity_v2": {"last_activity_time": [T0]}},
+            "last_activity_v2.last_activity_time",
+        ),
+        ("record_details.json", {"admin_records_v2": "x"}, "admin_records_v2"),
+        ("call_logs.json", {"call_logs": ["x"]}, "call_logs"),
+    ],
+)
+def test_a_file_of_another_shape_is_one_warning_naming_file_and_key(
+    tmp_path: Path, name: str, doc: Any, where: str
+) -> None:
+    ev = _facebook(tmp_path, name, doc)
+    assert _warnings(ev) == [
+        f"{name} has an unexpected structure at '{where}'; part of it was skipped."
+    ]
+
+
+def test_a_file_without_any_known_root_is_one_warning(tmp_path: Path) -> None:
+    ev = _facebook(tmp_path, "contacts_sync_settings.json", {"something": 1})
+    assert _warnings(ev) == [
+        "contacts_sync_settings.json has an unexpected structure; part of it was skipped."
+    ]
+
+
+_VERIFIED = {"contact_verifications_v2": [{"contact": "a@example.org"}]}
+_CALLS = {"call_logs": {"+39 333 1112223": [{"contact_name": "A", "start_timestamp": T0}]}}
+
+
+def _plant(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> None:
+    def bug(*args: Any) -> Any:
+        raise KeyError("a bug in our code")
+
+    monkeypatch.setattr(module, name, bug)
+
+
+def test_control_the_files_read_without_the_planted_bugs(tmp_path: Path) -> None:
+    ev = _facebook(tmp_path / "a", "email_address_verifications.json", _VERIFIED)
+    assert len(_of(ev.identifiers, "email_address_verifications.json")) == 1
+    ev = _facebook(tmp_path / "b", "call_logs.json", _CALLS)
+    assert _pairs(_of(ev.contacts, "call_logs.json"), "name", "phone_raw") == [
+        ("A", "+39 333 1112223")
+    ]
+    assert _warnings(ev) == []
+
+
+def test_a_bug_in_a_spec_getter_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _plant(monkeypatch, extract, "_key")
+    with pytest.raises(KeyError, match="a bug in our code"):
+        _facebook(tmp_path, "email_address_verifications.json", _VERIFIED)
+
+
+def test_a_bug_in_the_identifier_rows_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plant(monkeypatch, identifiers, "contact_kind")
+    with pytest.raises(KeyError, match="a bug in our code"):
+        _facebook(tmp_path, "email_address_verifications.json", _VERIFIED)
+
+
+def test_a_bug_in_a_hand_written_json_reader_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plant(monkeypatch, json_files, "seconds")
+    with pytest.raises(KeyError, match="a bug in our code"):
+        _facebook(tmp_path, "call_logs.json", _CALLS)
