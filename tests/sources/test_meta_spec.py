@@ -50,16 +50,14 @@ T0 = 1_600_000_000
 ODD = "file.json has an unexpected structure; part of it was skipped."
 
 
-def _run(
-    extract: Any, data: Any, lang: str = "en", html: bool = False
-) -> tuple[dict[str, pd.DataFrame], list[str]]:
+def _run(extract: Any, data: Any, lang: str = "en") -> tuple[dict[str, pd.DataFrame], list[str]]:
     """Run one file's reader the way the importers do; the tables and the warnings."""
     builder = EvidenceBuilder()
     sink = builder.source(SourceInfo("x.zip", "facebook", "dyi", "json", "facebook-2024"))
     ctx = LoadContext(progress=lambda f, label: None, cancel=CancelToken(), tr=translator(lang))
     reader = MetaReader(cast(Any, None), sink, ctx)
     member = SimpleNamespace(path="x/file.json", name="file.json")
-    reader.run(cast(Any, member), lambda m: data, *Spec((), extract).reader(html))
+    reader.run(cast(Any, member), lambda m: data, *Spec((), extract).reader())
     return builder.build().tables, sink.info.warnings
 
 
@@ -137,7 +135,7 @@ def test_a_bug_in_a_spec_raises_instead_of_becoming_a_warning() -> None:
         _run(buggy, {"account_accesses": [{"ip": "1.1.1.1"}]})
 
 
-def test_a_bug_in_a_hand_written_json_extractor_raises() -> None:
+def test_a_bug_in_a_hand_written_extractor_raises() -> None:
     def buggy(r: Any, data: Any, m: Any) -> None:
         raise AttributeError("a bug")
 
@@ -145,7 +143,7 @@ def test_a_bug_in_a_hand_written_json_extractor_raises() -> None:
         _run(buggy, {"account_accesses": []})
 
 
-def test_a_hand_written_json_extractor_names_a_shape_error() -> None:
+def test_a_hand_written_extractor_names_a_shape_error() -> None:
     def strict(r: Any, data: Any, m: Any) -> None:
         raise ShapeError("not a list", where="account_accesses")
 
@@ -153,14 +151,6 @@ def test_a_hand_written_json_extractor_names_a_shape_error() -> None:
     assert warnings == [
         "file.json has an unexpected structure at 'account_accesses'; part of it was skipped."
     ]
-
-
-def test_control_a_hand_written_html_extractor_turns_the_same_error_into_a_warning() -> None:
-    def legacy(r: Any, data: Any, m: Any) -> None:
-        raise AttributeError("shape")
-
-    _tables, warnings = _run(legacy, {"account_accesses": []}, html=True)
-    assert warnings == [ODD]
 
 
 NAMES = FileSpec(

@@ -5,7 +5,8 @@ has), :mod:`.load` (which reader reads which file), :mod:`.reader` (parsing, war
 rows), :mod:`.labels` (labels in every language), :mod:`.html` (HTML pages and threads),
 :mod:`.messages` (message threads) and :mod:`.accounts_center` (exports that hold both a
 Facebook and an Instagram part). A file is described by data, a field spec
-(:mod:`.spec`), run by the one extractor (:mod:`.extract`, with :mod:`.locate` finding
-the records and :mod:`.records` reading them by label). Each service has its importer
+(:mod:`.spec`, with the HTML locators and getters in :mod:`.spec_html`), run by the one
+extractor (:mod:`.extract`, with :mod:`.locate` finding the records and :mod:`.records`
+reading them by label). Each service has its importer
 and the table of files it reads: :mod:`.facebook`, :mod:`.instagram`, :mod:`.messenger`.
 """

@@ -282,6 +282,8 @@ def _add(
     if keep and not all(keep):
         columns = {c: [v for v, k in zip(vs, keep, strict=True) if k] for c, vs in columns.items()}
         n = sum(keep)
+    for hidden in [c for c in columns if c.startswith("_")]:
+        del columns[hidden]  # read for ``require`` only
     if spec.contact_point:
         points = columns.pop(spec.contact_point)
         emails = [type(p) is str and "@" in p and is_email_address(p) for p in points]

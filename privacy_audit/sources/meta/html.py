@@ -201,11 +201,15 @@ def page_title(root: Any) -> str:
     return node_text(node)
 
 
-def shaped(values: list[str], kind: str) -> list[str]:
-    """The values that look like ``kind`` (``email``, ``phone`` or ``ip``)."""
+def is_shaped(value: str | None, kind: str) -> bool:
+    """True when ``value`` is written as ``kind``: ``email``, ``phone``, ``contact``
+    (either of them) or ``ip`` (an IPv4 or IPv6 address)."""
+    if not value:
+        return False
     if kind == "ip":
-        return [v for v in values if _IP_RE.match(v.strip())]
-    return [v for v in values if contact_kind(v) == kind]
+        return _IP_RE.match(value.strip()) is not None
+    found = contact_kind(value)
+    return found is not None if kind == "contact" else found == kind
 
 
 # -- message threads ------------------------------------------------------------------
@@ -272,16 +276,12 @@ def _participants(root: Any) -> list[str]:
 
 
 def _thread(r: MetaReader, member: Member, offset: float | None) -> None:
+    """One HTML thread page: its messages become columns (sender, time, kind). A page
+    without message records is an unexpected structure (a warning); any exception is
+    a bug and is raised."""
     root = r.html(member)
     if root is None:
         return
-    try:
-        _thread_page(r, member, root, offset)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
-        r.warn(ODD_FILE, member)
-
-
-def _thread_page(r: MetaReader, member: Member, root: Any, offset: float | None) -> None:
     records = [rec for rec in page_records(root) if rec.title or rec.date_text]
     if not records:
         r.warn(ODD_FILE, member)

@@ -19,7 +19,7 @@ from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
 from privacy_audit.sources.meta.extract import read_file
 from privacy_audit.sources.meta.messages import flush_messages, thread_json
-from privacy_audit.sources.meta.reader import EXTRACT_ERRORS, MetaReader, ShapeError
+from privacy_audit.sources.meta.reader import MetaReader, ShapeError
 from privacy_audit.sources.meta.shape import THREAD_RE
 from privacy_audit.sources.meta.spec import FileSpec
 
@@ -41,13 +41,11 @@ class Spec:
     extract: FileSpec | Extractor
     under: str | None = None
 
-    def reader(self, html: bool = False) -> tuple[Extractor, tuple[type[Exception], ...]]:
-        """The extractor to run and the exceptions that mean "unexpected structure"
-        (hand-written HTML extractors still turn any of :data:`.reader.EXTRACT_ERRORS`
-        into a warning until they are field specs)."""
+    def reader(self) -> tuple[Extractor, tuple[type[Exception], ...]]:
+        """The extractor to run and the exceptions that mean "unexpected structure"."""
         if isinstance(self.extract, FileSpec):
             return partial(read_file, self.extract), (ShapeError,)
-        return self.extract, EXTRACT_ERRORS if html else (ShapeError,)
+        return self.extract, (ShapeError,)
 
 
 class ServiceSink:
@@ -112,7 +110,7 @@ def load_meta(
 ) -> MetaReader:
     """Read every known file of one Meta service in ``archive`` into ``sink``."""
     reader = MetaReader(archive, sink, ctx, skip)
-    jobs: list[tuple[Member, Callable[[Member], Any], Spec, bool]] = []
+    jobs: list[tuple[Member, Callable[[Member], Any], Spec]] = []
     seen: set[str] = set()
     kinds: tuple[tuple[Sequence[Spec], str, Callable[[Member], Any]], ...] = (
         (json_specs, ".json", reader.json),
@@ -124,7 +122,7 @@ def load_meta(
             for member in reader.find(*names, under=spec.under) if names else []:
                 if member.path not in seen:
                     seen.add(member.path)
-                    jobs.append((member, parse, spec, suffix == ".html"))
+                    jobs.append((member, parse, spec))
     thread_jobs: list[tuple[Member, ThreadReader]] = []
     for member in reader.glob(THREAD_RE.pattern):
         handler = threads if member.suffix == ".json" else html_threads
@@ -137,10 +135,10 @@ def load_meta(
             thread_jobs.append((member, threads))
     total = max(1, len(jobs) + len(thread_jobs))
     done = 0
-    for member, parse, spec, html in jobs:
+    for member, parse, spec in jobs:
         check(ctx.cancel)
         ctx.progress(done / total, member.name)
-        reader.run(member, parse, *spec.reader(html))
+        reader.run(member, parse, *spec.reader())
         done += 1
     for member, handler in thread_jobs:
         check(ctx.cancel)

@@ -20,7 +20,8 @@ from privacy_audit.sources.archive import Member
 from privacy_audit.sources.archive.listing import match_key
 from privacy_audit.sources.meta.html import HtmlRecord, page_records, page_title
 from privacy_audit.sources.meta.labels import is_label
-from privacy_audit.sources.meta.reader import MetaReader
+from privacy_audit.sources.meta.load import Extractor
+from privacy_audit.sources.meta.reader import MetaReader, ShapeError
 from privacy_audit.sources.text import node_text, parse_text_date
 
 PAGES_FOLDER = "your_activity_off_meta_technologies"
@@ -91,8 +92,9 @@ def _page_events(r: MetaReader, page: Member, offset: float | None) -> tuple[str
     return name, events
 
 
-def off_meta_pages(offset: float | None = None):
-    """The extractor of the off-Meta index page (times at ``offset`` hours from UTC)."""
+def off_meta_pages(offset: float | None = None) -> Extractor:
+    """The reader of the off-Meta index page (times at ``offset`` hours from UTC); a page
+    without records and without business pages next to it is an unexpected structure."""
 
     def extract(r: MetaReader, root: Any, m: Member) -> None:
         pages = _business_pages(r, m)
@@ -121,6 +123,6 @@ def off_meta_pages(offset: float | None = None):
                 for event, when in found:
                     r.add("off_platform", page, app=name or None, event=event, timestamp=when)
         if not records and not pages:
-            raise ValueError("no records")
+            raise ShapeError("no records")
 
     return extract

@@ -231,11 +231,6 @@ class ShapeError(ValueError):
         self.where = where
 
 
-#: what a hand-written HTML extractor may raise on a page of an unexpected shape (a
-#: warning); JSON extractors raise :class:`ShapeError` only (see :class:`.load.Spec`)
-EXTRACT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
-
-
 BAD_FILE = N_("{file} could not be read and was skipped.")
 ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
 ODD_FILE_AT = N_("{file} has an unexpected structure at '{where}'; part of it was skipped.")

@@ -247,7 +247,8 @@ class Shape:
     #: only records that do not have this key (JSON records)
     lacking: str | None = None
     #: rows where one of these columns is empty are not kept (they hold nothing); a
-    #: tuple of names among them: rows where all of those are empty are not kept
+    #: tuple of names among them: rows where all of those are empty are not kept.
+    #: Columns named ``_…`` are read for this only, never stored.
     require: tuple[str | tuple[str, ...], ...] = ()
     #: identifiers: only the first non-empty column of each row counts
     first_kind: bool = False

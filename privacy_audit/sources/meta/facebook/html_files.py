@@ -1,62 +1,89 @@
-"""Facebook (and Messenger) HTML files, read through :mod:`..html` records.
+"""Facebook (and Messenger) HTML files, as field specs (:mod:`..spec`, :mod:`..spec_html`).
 
 HTML has no ids and localised dates; values are matched by label (any language) and,
 where labels are unreliable, by shape (e-mail, phone, IP address). Times of Facebook
-HTML are taken as UTC (the export does not say which zone it used).
+HTML are taken as UTC (the export does not say which zone it used). The off-Meta index
+page, which reads the business pages it links to, is the one reader written as code
+(:mod:`..off_meta_html`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta import spec_html as sh
 from privacy_audit.sources.meta.facebook import uploads as up
-from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
-from privacy_audit.sources.meta.html import HtmlRecord, page_records, shaped
 from privacy_audit.sources.meta.labels import (
     advertiser_relation,
-    is_label,
     is_phone_label,
-    login_kind,
     norm_label,
     on_off,
-    service_id,
 )
 from privacy_audit.sources.meta.load import Spec
 from privacy_audit.sources.meta.off_meta_html import off_meta_pages
-from privacy_audit.sources.meta.reader import MetaReader, contact_kind
+
+_FIELDS = sh.HtmlFields()
+_RECORDS = sp.HtmlRecords()
 
 
-def _records(root: Any) -> list[HtmlRecord]:
-    records = page_records(root)
-    if not records:
-        raise ValueError("no records")
-    return records
+def or_none(value: Any) -> Any:
+    """The value, None when empty (a converter)."""
+    return value or None
 
 
-def profile(r: MetaReader, root: Any, m: Member) -> None:
-    """``profile_information.html``: name, username, e-mails and phone numbers."""
-    for rec in _records(root):
-        for label, value in rec.fields:
-            kind = contact_kind(value)
-            if kind == "email":
-                add_identifier(r, m, "email", value)
-            elif kind == "phone" and is_phone_label(label):
-                add_identifier(r, m, "phone", value)
-            elif is_label(label, "name"):
-                add_identifier(r, m, "name", value)
-            elif is_label(label, "username"):
-                add_identifier(r, m, "username", value)
+def on_off_or_same(value: Any) -> Any:
+    """``on`` / ``off`` for a boolean-like value, else the value as written (a converter)."""
+    return on_off(value) or value
 
 
-def address_book(r: MetaReader, root: Any, m: Member) -> None:
-    """``your_address_books.html``: one record per uploaded contact."""
-    for rec in _records(root):
-        name = rec.title or rec.get("name")
-        points: list[str | None] = [v for v in rec.values() if contact_kind(v)]
-        for point in points or [None]:
-            add_contact_point(r, m, "address_book", name, point, rec.time("created"))
+def _full_name(label: str) -> bool:
+    return norm_label(label) in ("full_name", "full name")
+
+
+#: ``profile_information.html``: e-mails and phone numbers by shape (a phone only under a
+#: phone label), name and username by label; each field is one identifier at most
+profile = sp.identifiers(
+    sp.Shape(
+        _FIELDS,
+        {
+            "email": sh.field_shaped("email"),
+            "phone": sh.field_shaped("phone", is_phone_label),
+            "name": sp.label("name"),
+            "username": sp.label("username"),
+        },
+        first_kind=True,
+    ),
+)
+
+#: ``autofill_information.html``: e-mails and phones by shape, the full name by label
+autofill = sp.identifiers(
+    sp.Shape(
+        _FIELDS,
+        {
+            "email": sh.field_shaped("email"),
+            "phone": sh.field_shaped("phone"),
+            "name": sh.field_labelled(_full_name),
+        },
+        first_kind=True,
+    ),
+)
+
+#: ``your_address_books.html``: one row per contact point of a record (a record without
+#: any is one row), named by its heading or "Name" field
+address_book = sp.FileSpec(
+    "contacts",
+    sp.Shape(
+        sh.HtmlFields(shape="contact", or_one=True),
+        {
+            "name": sp.parent(sp.first(sp.title(), sp.label("name", sp.TEXT))),
+            "point": sp.item(sp.TEXT),
+            "created_at": sp.parent(sp.label_time("created")),
+        },
+    ),
+    const={"origin": "address_book"},
+    contact_point="point",
+)
 
 
 def names(origin: str) -> sp.FileSpec:
@@ -64,7 +91,7 @@ def names(origin: str) -> sp.FileSpec:
     return sp.FileSpec(
         "contacts",
         sp.Shape(
-            sp.HtmlRecords(),
+            _RECORDS,
             {"name": sp.first(sp.title(), sp.label("name")), "created_at": sp.label_time("time")},
             require=("name",),
         ),
@@ -72,114 +99,118 @@ def names(origin: str) -> sp.FileSpec:
     )
 
 
-def accounts_center(r: MetaReader, root: Any, m: Member) -> None:
-    """``accounts_center.html``: linked accounts (Instagram, WhatsApp ...)."""
-    for rec in _records(root):
-        linked = service_id(rec.get("service") or rec.title)
-        account = rec.get("username") or rec.get("name")
-        if not linked and not account:
-            continue
-        r.add(
-            "linked_accounts",
-            m,
-            account=account,
-            linked_to=linked,
-            via="accounts_center",
-            linked_at=rec.time("linked") if rec.get("linked") else None,
-        )
-        owner = linked if linked in ("facebook", "instagram", "messenger", "whatsapp") else None
-        extra = {"service": owner} if owner else {}
-        for email in shaped(rec.values(), "email"):
-            add_identifier(r, m, "email", email, **extra)
-        phone = rec.get("phone")
-        if phone:
-            add_identifier(r, m, "phone", phone, **extra)
-        if rec.get("username"):
-            add_identifier(r, m, "username", rec.get("username"), **extra)
+_SERVICE = sh.convert(sp.first(sp.label("service"), sp.title(sp.RAW)), sp.SERVICE)
+_ACCOUNT = sp.first(sp.label("username"), sp.label("name"))
+_OWNERS = ("facebook", "instagram", "messenger", "whatsapp")
 
 
-def autofill(r: MetaReader, root: Any, m: Member) -> None:
-    """``autofill_information.html``: e-mails and phones by shape, full name by label."""
-    for rec in _records(root):
-        for label, value in rec.fields:
-            kind = contact_kind(value)
-            if kind:
-                add_identifier(r, m, kind, value)
-            elif norm_label(label) in ("full_name", "full name"):
-                add_identifier(r, m, "name", value)
+def _owner(service: Any) -> Any:
+    return service if service in _OWNERS else None
 
 
-def activity(kind: str):
-    """Logins, account activity, IPs, sessions and devices: one record per event."""
-
-    def extract(r: MetaReader, root: Any, m: Member) -> None:
-        for rec in _records(root):
-            ips = [rec.get("ip")] if rec.get("ip") else shaped(rec.values(), "ip")
-            action = rec.get("action") or rec.title
-            found = login_kind(action) if kind in ("login", "account_activity") else None
-            location = (
-                ", ".join(
-                    v
-                    for label, v in rec.fields
-                    if norm_label(label) in ("city", "region", "country")
-                    or is_label(label, "location")
-                )
-                or None
+#: ``accounts_center.html``: linked accounts (Instagram, WhatsApp ...), and the e-mails,
+#: phone number and username of each, as the identifiers of that service
+accounts_center = sp.FileSpec(
+    "linked_accounts",
+    sp.Shape(
+        _RECORDS,
+        {"account": _ACCOUNT, "linked_to": _SERVICE, "linked_at": sh.field_time("linked")},
+        require=(("account", "linked_to"),),
+    ),
+    const={"via": "accounts_center"},
+    also=(
+        sp.identifiers(
+            sp.Shape(
+                _RECORDS,
+                {
+                    "_account": _ACCOUNT,
+                    "_linked": _SERVICE,
+                    "service": sh.convert(_SERVICE, _owner),
+                    "email": sh.all_shaped("email"),
+                    "phone": sp.label("phone"),
+                    "username": sp.label("username"),
+                },
+                require=(("_account", "_linked"),),
             )
-            device = rec.get("device") or (rec.title if kind == "device" else None)
-            r.add(
-                "activity",
-                m,
-                kind=found or kind,
-                timestamp=rec.time("updated") or rec.time(),
-                ip=ips[0] if ips else None,
-                user_agent=rec.get("user_agent"),
-                device=device,
-                location=location,
-            )
+        ),
+    ),
+)
 
-    return extract
+_LOGIN_KINDS = ("login", "account_activity")
 
 
-def off_meta_settings(r: MetaReader, root: Any, m: Member) -> None:
-    """Off-Meta activity settings: each label becomes ``off_meta.<label>``."""
-    for rec in _records(root):
-        for label, value in rec.fields:
-            if label:
-                r.add("settings", m, key=f"off_meta.{label}", value=value or None)
+def activity(kind: str) -> sp.FileSpec:
+    """Logins, account activity, IPs, sessions and devices: one record per event (the
+    kind of a login page's event from its action or heading)."""
+    action = sh.convert(sp.first(sp.label("action"), sp.title(sp.RAW)), sp.LOGIN_KIND)
+    device = sp.label("device")
+    return sp.FileSpec(
+        "activity",
+        sp.Shape(
+            _RECORDS,
+            {
+                "kind": sp.first(action, sp.const(kind))
+                if kind in _LOGIN_KINDS
+                else sp.const(kind),
+                "timestamp": sp.first(sp.label_time("updated"), sp.label_time("time")),
+                "ip": sp.first(sp.label("ip"), sh.shaped("ip")),
+                "user_agent": sp.label("user_agent"),
+                "device": sp.first(device, sp.title(sp.RAW)) if kind == "device" else device,
+                "location": sh.joined_labels("city", "region", "country", keys=("location",)),
+            },
+        ),
+    )
 
 
-def advertisers(r: MetaReader, root: Any, m: Member) -> None:
-    """Advertisers using your activity or information / who uploaded a list with you."""
-    uploaded_only = "uploaded_a_contact_list" in m.key
-    for rec in _records(root):
-        for label, value in rec.fields or [(rec.title, "")]:
-            name = value or (None if label == rec.title else label)
-            if not name:
-                continue
-            relation = "uploaded_list" if uploaded_only else advertiser_relation(label or rec.title)
-            r.add("advertisers", m, name=name, relation=relation)
+#: Off-Meta activity settings: each label becomes ``off_meta.<label>``
+off_meta_settings = sp.FileSpec(
+    "settings",
+    sp.Shape(
+        _FIELDS,
+        {"key": sh.setting_key("off_meta."), "value": sp.item(or_none)},
+        require=("key",),
+    ),
+)
 
+_ADVERTISER = sh.value_or_label()
+
+
+def _advertisers(relation: sp.Getter | None) -> sp.FileSpec:
+    columns: dict[str, sp.Getter] = {"name": _ADVERTISER}
+    if relation is not None:
+        columns["relation"] = relation
+    return sp.FileSpec(
+        "advertisers",
+        sp.Shape(sh.HtmlFields(or_title=True), columns, require=("name",)),
+        const={} if relation is not None else {"relation": "uploaded_list"},
+    )
+
+
+#: Advertisers using your activity or information: one per field (or heading alone),
+#: the relation from the label (or heading) it is listed under
+advertisers = _advertisers(
+    sh.convert(sp.first(sh.field_label(), sp.parent(sp.title(sp.RAW))), advertiser_relation)
+)
+#: Advertisers who uploaded a contact list with your information
+advertisers_uploaded = _advertisers(None)
 
 #: ``advertisers_you've_interacted_with.html``: one record per ad, named by its "Title"
 #: row (2024+) or its heading
 advertisers_interacted = sp.FileSpec(
     "advertisers",
-    sp.Shape(
-        sp.HtmlRecords(), {"name": sp.first(sp.label("title"), sp.title())}, require=("name",)
-    ),
+    sp.Shape(_RECORDS, {"name": sp.first(sp.label("title"), sp.title())}, require=("name",)),
     const={"relation": "interacted"},
 )
 
-
-def settings(r: MetaReader, root: Any, m: Member) -> None:
-    """2FA and contact-upload settings pages."""
-    for rec in _records(root):
-        for label, value in rec.fields:
-            if is_label(label, "two_factor"):
-                r.add("settings", m, key="two_factor", value=on_off(value) or value)
-            elif label:
-                r.add("settings", m, key=f"settings.{label}", value=on_off(value) or value)
+#: 2FA and contact-upload settings pages: ``two_factor``, else ``settings.<label>``
+settings = sp.FileSpec(
+    "settings",
+    sp.Shape(
+        _FIELDS,
+        {"key": sh.setting_key("settings.", "two_factor"), "value": sp.item(on_off_or_same)},
+        require=("key",),
+    ),
+)
 
 
 HTML_SPECS: tuple[Spec, ...] = (
@@ -204,12 +235,10 @@ HTML_SPECS: tuple[Spec, ...] = (
         off_meta_pages(),
     ),
     Spec(("your_activity_off_meta_technologies_settings.html",), off_meta_settings),
+    Spec(("advertisers_using_your_activity_or_information.html",), advertisers),
     Spec(
-        (
-            "advertisers_using_your_activity_or_information.html",
-            "advertisers_who_uploaded_a_contact_list_with_your_information.html",
-        ),
-        advertisers,
+        ("advertisers_who_uploaded_a_contact_list_with_your_information.html",),
+        advertisers_uploaded,
     ),
     Spec(("advertisers_you've_interacted_with.html",), advertisers_interacted),
     Spec(("two-factor_authentication.html", "contacts_sync_settings.html"), settings),

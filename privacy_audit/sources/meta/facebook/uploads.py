@@ -22,10 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.html import leaf_records
-from privacy_audit.sources.meta.labels import is_label
-from privacy_audit.sources.meta.reader import MetaReader, ShapeError, contact_kind
+from privacy_audit.sources.meta.reader import contact_kind
 from privacy_audit.sources.meta.spec import (
     PHONE,
     TEXT,
@@ -45,7 +42,7 @@ from privacy_audit.sources.meta.spec import (
     label_time,
     parent,
 )
-from privacy_audit.sources.text import parse_text_date
+from privacy_audit.sources.meta.spec_html import HtmlFields
 
 #: file names (without suffix) of the uploaded-contacts files
 UPLOAD_FILES = (
@@ -146,26 +143,17 @@ friends_you_see_less_html = FileSpec(
 )
 
 
-def people_you_may_know_html(r: MetaReader, root: Any, m: Member) -> None:
-    """``people_you_may_know.html``: the batch time row and the names of the list cell
-    (an HTML record's fields labelled "Friend suggestions", one per person)."""
-    records = leaf_records(root)
-    if not records:
-        raise ShapeError("no records")
-    for rec in records:
-        moment = None
-        for label_text, value in rec.fields:
-            if value and is_label(label_text, "suggestions_created"):
-                moment = parse_text_date(value)
-        moment = moment or parse_text_date(rec.date_text)
-        for label_text, value in rec.fields:
-            if value and is_label(label_text, "suggestions"):
-                phone = value if contact_kind(value) == "phone" else None
-                r.add(
-                    "suggestions",
-                    m,
-                    origin="people_you_may_know",
-                    name=None if phone else value,
-                    phone_raw=phone,
-                    suggested_at=moment,
-                )
+#: ``people_you_may_know.html``: the names of the fields labelled "Friend suggestions"
+#: (one per person) with the record's batch time row, else its footer date
+people_you_may_know_html = FileSpec(
+    "suggestions",
+    Shape(
+        HtmlFields(innermost=True, label="suggestions"),
+        {
+            "name": item(_not_a_phone),
+            "phone_raw": item(PHONE),
+            "suggested_at": parent(label_time("suggestions_created")),
+        },
+    ),
+    const={"origin": "people_you_may_know"},
+)

@@ -1,34 +1,23 @@
-"""Instagram HTML files, read through :mod:`..html` records (times at UTC-8)."""
+"""Instagram HTML files, as field specs (:mod:`..spec`, :mod:`..spec_html`); times at
+UTC-8. Files shaped like Facebook's are read by Facebook's specs."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta import spec_html as sh
 from privacy_audit.sources.meta.facebook import html_files as fbh
-from privacy_audit.sources.meta.facebook.json_files import add_contact_point, add_identifier
-from privacy_audit.sources.meta.html import INSTAGRAM_OFFSET, HtmlRecord, page_records, shaped
-from privacy_audit.sources.meta.labels import on_off
+from privacy_audit.sources.meta.html import INSTAGRAM_OFFSET
 from privacy_audit.sources.meta.load import Spec
 from privacy_audit.sources.meta.off_meta_html import off_meta_pages
-from privacy_audit.sources.meta.reader import MetaReader, contact_kind
 
 _TZ = INSTAGRAM_OFFSET
-
-
-def _records(root: Any) -> list[HtmlRecord]:
-    records = page_records(root)
-    if not records:
-        raise ValueError("no records")
-    return records
-
+_RECORDS = sp.HtmlRecords(_TZ)
 
 #: ``personal_information.html`` / ``instagram_profile_information.html``: an e-mail or
 #: phone number only when the value has that shape
 personal_information = sp.identifiers(
     sp.Shape(
-        sp.HtmlRecords(_TZ),
+        _RECORDS,
         {
             "email": sp.label("email", conv=sp.EMAIL),
             "phone": sp.label("phone", conv=sp.PHONE),
@@ -38,69 +27,87 @@ personal_information = sp.identifiers(
     )
 )
 
+#: ``account_information.html``: the contact syncing and 2FA settings of each record
+account_information = sp.FileSpec(
+    "settings",
+    sp.Shape(
+        sh.HtmlLabelled(("contact_syncing", "two_factor")),
+        {"key": sh.field_label(), "value": sp.item(fbh.on_off_or_same)},
+    ),
+)
 
-def account_information(r: MetaReader, root: Any, m: Member) -> None:
-    """``account_information.html``: contact syncing and 2FA flags."""
-    for rec in _records(root):
-        for key in ("contact_syncing", "two_factor"):
-            value = rec.get(key)
-            if value:
-                r.add("settings", m, key=key, value=on_off(value) or value)
+_FULL_NAME = sp.join(sp.label("first_name"), sp.label("last_name"), sep=" ", distinct=False)
 
-
-def synced_contacts(r: MetaReader, root: Any, m: Member) -> None:
-    """``synced_contacts.html``: one record per synced phone contact."""
-    for rec in _records(root):
-        name = " ".join(p for p in (rec.get("first_name"), rec.get("last_name")) if p)
-        point = rec.get("contact_info") or next((v for v in rec.values() if contact_kind(v)), None)
-        if name or point:
-            add_contact_point(
-                r,
-                m,
-                "synced_contacts",
-                name or rec.title,
-                point,
-                rec.time("imported_time", _TZ) if rec.get("imported_time") else None,
-            )
-
-
-def relations(origin: str):
-    """Followers / following: one record per account (username in the title or a link)."""
-
-    def extract(r: MetaReader, root: Any, m: Member) -> None:
-        for rec in _records(root):
-            name = rec.title or next((v for v in rec.values() if v), None)
-            if not name and rec.links:
-                name = rec.links[0].rstrip("/").rsplit("/", 1)[-1]
-            if name:
-                r.add("contacts", m, origin=origin, name=name, created_at=rec.time(offset=_TZ))
-
-    return extract
+#: ``synced_contacts.html``: one record per synced phone contact (first and last name,
+#: else the heading; the contact point by label, else the first value shaped like one)
+synced_contacts = sp.FileSpec(
+    "contacts",
+    sp.Shape(
+        _RECORDS,
+        {
+            "_name": _FULL_NAME,
+            "name": sp.first(_FULL_NAME, sp.title()),
+            "point": sp.first(sp.label("contact_info"), sh.shaped("contact")),
+            "created_at": sh.field_time("imported_time"),
+        },
+        require=(("_name", "point"),),
+    ),
+    const={"origin": "synced_contacts"},
+    contact_point="point",
+)
 
 
-def logins(kind: str):
-    """Login / logout / signup / devices pages."""
+def relations(origin: str) -> sp.FileSpec:
+    """Followers / following: one record per account (its heading, else its first value,
+    else the name in its link)."""
+    return sp.FileSpec(
+        "contacts",
+        sp.Shape(
+            _RECORDS,
+            {
+                "name": sp.first(sp.title(sp.RAW), sh.first_value(), sh.link_name()),
+                "created_at": sp.label_time("time"),
+            },
+            require=("name",),
+        ),
+        const={"origin": origin},
+    )
 
-    def extract(r: MetaReader, root: Any, m: Member) -> None:
-        for rec in _records(root):
-            ips = [rec.get("ip")] if rec.get("ip") else shaped(rec.values(), "ip")
-            when = rec.time("last_login" if kind == "device" else "time", _TZ)
-            agent = rec.get("user_agent")
-            r.add(
-                "activity",
-                m,
-                kind=kind,
-                timestamp=when,
-                ip=ips[0] if ips else None,
-                user_agent=agent,
-                device=rec.get("device") or (agent if kind == "device" else None),
-            )
-            if kind == "registration":
-                for key in ("email", "phone", "username"):
-                    if rec.get(key):
-                        add_identifier(r, m, key, rec.get(key))
 
-    return extract
+def logins(kind: str) -> sp.FileSpec:
+    """Login / logout / signup / devices pages: one event per record (a device named by
+    its user agent when it has no name; signup's e-mail, phone and username are the
+    user's own identifiers)."""
+    device = sp.label("device")
+    agent = sp.label("user_agent")
+    also: tuple[sp.FileSpec, ...] = ()
+    if kind == "registration":
+        also = (
+            sp.identifiers(
+                sp.Shape(
+                    _RECORDS,
+                    {
+                        "email": sp.label("email"),
+                        "phone": sp.label("phone"),
+                        "username": sp.label("username"),
+                    },
+                )
+            ),
+        )
+    return sp.FileSpec(
+        "activity",
+        sp.Shape(
+            _RECORDS,
+            {
+                "timestamp": sp.label_time("last_login" if kind == "device" else "time"),
+                "ip": sp.first(sp.label("ip"), sh.shaped("ip")),
+                "user_agent": agent,
+                "device": sp.first(device, agent) if kind == "device" else device,
+            },
+        ),
+        const={"kind": kind},
+        also=also,
+    )
 
 
 _FOLLOWERS = ("followers.html", *(f"followers_{i}.html" for i in range(1, 100)))
