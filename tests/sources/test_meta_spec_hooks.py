@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from privacy_audit.model import SourceSink
 from privacy_audit.sources.meta.locate import Found
 from privacy_audit.sources.meta.reader import ShapeError
 from privacy_audit.sources.meta.spec import (
@@ -97,3 +98,23 @@ def test_identifier_cells_holding_several_values_give_one_row_each_in_order() ->
         ("email", "b@x.org"),
         ("username", "anna"),
     ]
+
+
+def test_columns_named_with_an_underscore_decide_which_rows_are_kept_but_are_not_stored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stored: list[str] = []
+    add_columns = SourceSink.add_columns
+
+    def spy(self: SourceSink, table: str, n: int, **columns: Any) -> None:
+        stored.extend(columns)
+        add_columns(self, table, n, **columns)
+
+    monkeypatch.setattr(SourceSink, "add_columns", spy)
+    spec = FileSpec(
+        "settings",
+        Shape(_Pairs(), {"_set": _Part(0), "value": _Part(1)}, require=("_set",)),
+    )
+    frame = _run(spec, {"pairs": [["", "dropped"], ["x", "kept"]]})[0]["settings"]
+    assert frame["value"].tolist() == ["kept"]
+    assert "value" in stored and "_set" not in stored
