@@ -8,14 +8,13 @@ is kept (:func:`expand_inputs`). Long work takes ``progress`` and ``cancel`` (se
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
+from privacy_audit.gc_pause import no_cyclic_gc
 from privacy_audit.i18n import N_, Translator, translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
 from privacy_audit.phones import normalize_evidence
@@ -153,24 +152,6 @@ def _cut_in(cuts: list[ScanCut], archive: ExportArchive) -> ScanCut | None:
     return None
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while parsed documents and rows pile up.
-
-    Parsing a big export allocates millions of containers that all stay alive until
-    the file is read; each automatic collection would walk them again (about half the
-    parse time of a 100k-row export). Nothing we build holds reference cycles, and
-    plain reference counting still frees every document as soon as it is read.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_evidence(
     paths: Sequence[str | Path],
     *,
@@ -188,7 +169,7 @@ def load_evidence(
     token = cancel or CancelToken()
     if not paths:
         raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         evidence = _load(paths, report, token, lang)
     check(token)
     report(0.96, translator(lang).gettext("Matching phone numbers across services…"))

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from privacy_audit.gc_pause import no_cyclic_gc
 from privacy_audit.phones import contact_point_kind, phones_in_text
 from privacy_audit.sources.whatsapp.chat import locale as loc
 from privacy_audit.sources.whatsapp.chat import patterns as pat
@@ -44,6 +45,7 @@ _NS_PER_DAY = 86_400 * 1_000_000_000
 _STRIDE = 5
 #: system lines always read for the business notice (which comes first)
 _FIRST_SYSTEM = 6
+_REPLACE = ["replace"]
 
 
 @dataclass
@@ -129,6 +131,13 @@ def parse_chat(
     message's text: only the chat-parsing benchmark asks for it, to compare with parsers
     that keep the text; the importer never does (the messages table holds no text).
     """
+    with no_cyclic_gc():  # lists of 200,000 items: each collection would walk them
+        return _parse(data, chat_name, default_order, with_text)
+
+
+def _parse(
+    data: bytes | str, chat_name: str | None, default_order: str | None, with_text: bool
+) -> ParsedChat:
     raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
     shape = pat.pick_shape(raw)
     parts: list[Any] = []
@@ -225,7 +234,7 @@ def parse_chat(
         }
     )
     if with_text:
-        frame["text"] = _texts(body_shape, bodies, parts[_STRIDE::_STRIDE], valid)
+        frame["text"] = _texts(bodies, parts[_STRIDE::_STRIDE], valid)
     return ParsedChat(
         frame=frame,
         platform="ios" if shape == "ios" else "android",
@@ -239,20 +248,13 @@ def parse_chat(
     )
 
 
-def _texts(
-    shape: vec.Bodies, bodies: list[bytes], rests: list[bytes], valid: np.ndarray
-) -> list[str]:
+def _texts(bodies: list[bytes], rests: list[bytes], valid: np.ndarray) -> list[str]:
     """Every valid message's text: the body's first line and every continuation line up
     to the next header (``rests``: from the body's end to the next header), without the
-    newlines at its end. The first lines are decoded in one piece (``shape``'s joined
-    buffer) when no NUL byte in them can be confused with the separator: the same
-    characters as decoding each text alone."""
-    joined = shape.joined()
-    if joined.count(b"\0") == len(bodies) - 1:
-        texts = joined.decode("utf-8", "replace").split("\0")
-    else:
-        texts = [body.decode("utf-8", "replace") for body in bodies]
-    for i in itertools.compress(range(len(rests)), rests):  # continuation lines (few)
+    newlines at its end."""
+    n = len(bodies)
+    texts = list(map(bytes.decode, bodies, itertools.repeat("utf-8", n), _REPLACE * n))
+    for i in itertools.compress(range(n), rests):  # continuation lines (few)
         rest = rests[i].rstrip(b"\n")
         if rest:
             texts[i] = (bodies[i] + rest).decode("utf-8", "replace")

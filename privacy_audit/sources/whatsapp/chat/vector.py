@@ -75,10 +75,6 @@ class Bodies:
         self.starts = starts
         self.ends = starts + self.lengths  # one past the last byte
 
-    def joined(self) -> bytes:
-        """The bodies joined by NUL bytes."""
-        return self.bytes[_PAD:-_PAD].tobytes()
-
     def starts_with(self, prefix: bytes) -> np.ndarray:
         """Bodies that start with ``prefix`` (a few bytes)."""
         mask = self.lengths >= len(prefix)
