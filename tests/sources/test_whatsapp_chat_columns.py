@@ -7,11 +7,13 @@ written here the slow way, on generated and hypothesis-made input.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +162,22 @@ def test_group_numbers_in_order_of_first_appearance_with_repeated_lines() -> Non
     assert parsed.is_group
     assert parsed.group_numbers == list(dict.fromkeys(n.strip() for n in expected))
     assert "+39 333 000 9999" in parsed.group_numbers
+
+
+def test_collector_paused_while_parsing_and_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_chat pauses the cyclic collector and restores it as it was."""
+    seen: list[bool] = []
+    decode = pat.decode_dates
+    monkeypatch.setattr(
+        pat, "decode_dates", lambda *a: (seen.append(gc.isenabled()), decode(*a))[1]
+    )
+    text = "01/02/2024, 10:00 - Anna: ciao\n"
+    assert gc.isenabled()
+    parse_chat(text)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        parse_chat(text)
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
