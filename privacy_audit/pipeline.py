@@ -2,15 +2,14 @@
 
 Paths become exports here: :mod:`privacy_audit.sources.archive.inputs` sorts them into
 exports and folders to scan, and of a scanned folder only what an importer recognises
-is kept (:func:`expand_inputs`). Long work takes ``progress`` and ``cancel`` (see
-:mod:`privacy_audit.progress`).
+is kept (:mod:`privacy_audit.sources.discover`). Long work takes ``progress`` and
+``cancel`` (see :mod:`privacy_audit.progress`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
@@ -21,103 +20,13 @@ from privacy_audit.phones import normalize_evidence
 from privacy_audit.progress import CancelToken, Progress, check, no_progress
 from privacy_audit.sources import IMPORTER_MODULES, importers
 from privacy_audit.sources.archive import ExportArchive
-from privacy_audit.sources.archive.inputs import ScanCut, gather, group_parts, open_parts
+from privacy_audit.sources.archive.inputs import open_parts
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.detect import detect
+from privacy_audit.sources.discover import find_exports
 from privacy_audit.sources.sweep import promote_own, sweep
 
 log = logging.getLogger(__name__)
-
-
-def _recognised(groups: list[list[Path]]) -> list[list[Path]]:
-    """The groups an importer recognises (for folders scanned on the user's behalf)."""
-    kept: list[list[Path]] = []
-    first_error: InputError | None = None
-    for parts in groups:
-        try:
-            with open_parts(parts) as archive:
-                detect(archive)
-        except InputError as exc:
-            log.debug("skipped a file in a scanned folder: %s", type(exc).__name__)
-            first_error = first_error or exc
-            continue
-        kept.append(parts)
-    if not kept and len(groups) == 1 and first_error is not None:
-        raise first_error  # the only candidate: its own message is the most useful
-    return kept
-
-
-def _no_export_found(folder: Path, cut: ScanCut | None) -> InputError:
-    if cut is not None:
-        # the search did not reach the end: say where it stopped
-        what = N_(
-            "No Facebook, Instagram, Messenger or WhatsApp export was found in this folder, "
-            "but the search stopped early, at the folder {folder}."
-        )
-        hint = N_("Open the folder of your export, or its .zip files, directly.")
-        return InputError(what, folder, hint, folder=cut.where())
-    return InputError(
-        N_("No Facebook, Instagram, Messenger or WhatsApp export was found in this folder."),
-        folder,
-        N_(
-            "Open the .zip files you downloaded (all parts together), the folder they "
-            "were extracted to, or a WhatsApp chat .txt/.zip file."
-        ),
-    )
-
-
-@dataclass
-class FoundExports:
-    """The exports among the paths given, and the folder searches that stopped early."""
-
-    #: each export as a list of parts (zips or folders)
-    exports: list[list[Path]] = field(default_factory=list)
-    #: searches that stopped before the end, for scanned folders some export was found in
-    cuts: list[ScanCut] = field(default_factory=list)
-
-
-def find_exports(paths: Sequence[str | Path]) -> FoundExports:
-    """Group ``paths`` into exports; each export is a list of parts (zips or folders).
-
-    A folder that is not itself an export is scanned, and only the files and folders in it
-    that an importer recognises are kept. Raises :class:`InputError` for a path that does
-    not exist or a folder that holds no export (saying so when the search stopped early).
-    """
-    gathered = gather(paths)
-    found = FoundExports(exports=gathered.given)
-    exports = found.exports
-    seen = set(gathered.seen)
-    for folder, early in gathered.cuts.items():
-        if folder not in gathered.scanned:
-            # nothing found before the search stopped: the folder is read whole only
-            # when it is an export itself
-            try:
-                _recognised([[folder]])
-            except InputError:
-                raise _no_export_found(folder, early) from None
-    for folder, candidates in gathered.scanned.items():
-        groups = group_parts([c for c in candidates if c.resolve() not in seen])
-        cut = gathered.cuts.get(folder)
-        if all(c.parent != folder for c in candidates):
-            # found only in sub-folders: when none is an export, read the folder whole
-            # (an export of a layout is_export_tree does not know, with stray texts inside)
-            try:
-                kept = _recognised(groups)
-            except InputError:
-                kept = []
-            if not kept:
-                exports.append([folder])
-                continue
-        else:
-            kept = _recognised(groups)
-        if not kept:
-            raise _no_export_found(folder, cut)
-        for parts in kept:
-            seen.update(p.resolve() for p in parts)
-        exports.extend(kept)
-        if cut is not None:
-            found.cuts.append(cut)
-    return found
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[list[Path]]:
@@ -140,16 +49,6 @@ def _open_all(groups: list[list[Path]]) -> list[ExportArchive]:
 def open_exports(paths: Sequence[str | Path]) -> list[ExportArchive]:
     """Open every export among ``paths`` (caller closes them)."""
     return _open_all(expand_inputs(paths))
-
-
-def _cut_in(cuts: list[ScanCut], archive: ExportArchive) -> ScanCut | None:
-    """The first search in ``cuts`` that stopped early in the folder ``archive`` came from
-    (removed from ``cuts``: each is told once, on the first export found there)."""
-    for cut in cuts:
-        if archive.parts and archive.parts[0].is_relative_to(cut.folder):
-            cuts.remove(cut)
-            return cut
-    return None
 
 
 def load_evidence(
@@ -231,7 +130,6 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
     """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
     found = find_exports(paths)
     archives = _open_all(found.exports)
-    cuts = list(found.cuts)
     builder = EvidenceBuilder()
     by_name = dict(zip(IMPORTER_MODULES, importers(), strict=True))
     try:
@@ -249,9 +147,8 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
                 parts=[p.name for p in archive.parts] if len(archive.parts) > 1 else [],
             )
             sink = builder.source(info)
-            cut = _cut_in(cuts, archive)
-            if cut is not None:
-                sink.warn(cut.message(translator(lang)))
+            for note in found.notes_for(archive.parts[0]) if archive.parts else ():
+                sink.warn(note.message(translator(lang)))
 
             step = reading_step(translator(lang), detection.service, index, total)
 

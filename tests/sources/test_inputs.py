@@ -381,3 +381,47 @@ def test_prioss_sample_tree_is_found_deep_inside_the_fixtures(shared_fixtures: P
     """The PriOSS sample export lies seven folders below fixtures/meta."""
     names = [[p.name for p in parts] for parts in expand_inputs([shared_fixtures / "meta"])]
     assert ["facebook_data_marcia_2023_12_20"] in names
+
+
+def test_damaged_export_in_a_scanned_folder_is_named_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Downloads holds a chat and both parts of a Facebook export, one part cut short: the
+    chat is read and the user is told which Facebook file was not read and why; a damaged
+    zip with a name no export has stays a stray file nobody asked for."""
+    hostile.use_stub_importer(monkeypatch)
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    chat = downloads / "WhatsApp Chat with Ada.txt"
+    chat.write_text("01/02/24, 10:00 - Ada: hi\n")
+    good = _zip(downloads / "facebook-ada-2026-05-14-a1b2c3d4.zip", {"x/stub_export.json": "{}"})
+    cut_short = downloads / "facebook-ada-2026-05-14-9f8e7d6c.zip"
+    cut_short.write_bytes(good.read_bytes()[:60])
+    (downloads / "holiday.zip").write_bytes(good.read_bytes()[:60])
+
+    found = find_exports([downloads])
+    assert found.exports == [[chat]]
+    (unread,) = found.unread
+    assert unread.error.path == cut_short
+    (source,) = load_evidence([downloads], lang="it").sources
+    assert source.warnings == [
+        "facebook-ada-2026-05-14-9f8e7d6c.zip nella cartella Downloads non è stato letto: "
+        "Questo file non è un archivio zip leggibile (potrebbe essere danneggiato o "
+        "incompleto). Scarica di nuovo l'esportazione e apri il file .zip che hai ricevuto."
+    ]
+
+
+def test_damaged_export_alone_in_a_scanned_folder_is_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile.use_stub_importer(monkeypatch)
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    good = _zip(downloads / "facebook-ada-2026-05-14-a1b2c3d4.zip", {"x/stub_export.json": "{}"})
+    (downloads / "facebook-ada-2026-05-14-9f8e7d6c.zip").write_bytes(good.read_bytes()[:60])
+    (downloads / "notes.txt").write_text("shopping list")
+    with pytest.raises(InputError) as info:
+        expand_inputs([downloads])
+    assert info.value.render().startswith(
+        "facebook-ada-2026-05-14-9f8e7d6c.zip: This file is not a readable zip archive"
+    )
