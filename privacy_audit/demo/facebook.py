@@ -10,6 +10,7 @@ the account's language.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from privacy_audit.demo._base import days, label_values, meta_json, random_token
@@ -341,23 +342,29 @@ def _off_meta(world: World, labels: dict[str, str]) -> Any:
             ]
             records.append({"name": business.name, "events": v2})
             continue
-        events = [
-            [
-                ("ID", app_id),
-                (labels["event"], rng.choice(business.events)),
-                (labels["received"], t),
-            ]
-            for t in reversed(times)
-        ]
-        records.append(
-            {
-                "title": business.name,
-                "fbid": app_id,
-                "media": [],
-                "label_values": label_values([(labels["events"], events)]),
-            }
-        )
+        records.append(off_meta_record(business, app_id, times, labels, rng))
     return {"off_facebook_activity_v2": records} if p.off_meta_v2 else records
+
+
+def off_meta_record(
+    business: Business, app_id: str, times: list[int], labels: dict[str, str], rng: random.Random
+) -> dict[str, Any]:
+    """One business's off-Meta activity in the ``label_values`` shape (Facebook 2026,
+    Instagram): an event of the business's kinds at each of ``times``, newest first."""
+    events = [
+        [
+            ("ID", app_id),
+            (labels["event"], rng.choice(business.events)),
+            (labels["received"], t),
+        ]
+        for t in reversed(times)
+    ]
+    return {
+        "title": business.name,
+        "fbid": app_id,
+        "media": [],
+        "label_values": label_values([(labels["events"], events)]),
+    }
 
 
 def _advertisers(world: World, labels: dict[str, str]) -> dict[str, Any]:

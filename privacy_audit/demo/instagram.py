@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from privacy_audit.demo._base import days, label_values, meta_json
-from privacy_audit.demo.facebook import LABELS
+from privacy_audit.demo.facebook import LABELS, off_meta_record
 from privacy_audit.demo.threads import thread_messages
 from privacy_audit.demo.world import World
 
@@ -231,22 +231,7 @@ def _off_meta(world: World) -> list[dict[str, Any]]:
         count = (3 + sizes.randrange(5)) * world.scale
         times = world.times(rng, p.export_time - days(400), p.export_time - days(1), count)
         app_id = str(200000000000000 + number * 5555555 + rng.randrange(999999))
-        events = [
-            [
-                ("ID", app_id),
-                (labels["event"], rng.choice(business.events)),
-                (labels["received"], t),
-            ]
-            for t in reversed(times)
-        ]
-        records.append(
-            {
-                "title": business.name,
-                "fbid": app_id,
-                "media": [],
-                "label_values": label_values([(labels["events"], events)]),
-            }
-        )
+        records.append(off_meta_record(business, app_id, times, labels, rng))
     return records
 
 

@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from privacy_audit.gui.dashboard_widgets import ActionButton, ServiceCard, SvgChart
 from privacy_audit.gui.labels import table_name
-from privacy_audit.gui.layouts import FlowGrid
+from privacy_audit.gui.layouts import FlowGrid, clear_layout, scroll_column
 from privacy_audit.gui.marks import severity_pixmap
 from privacy_audit.gui.svg_view import SvgView
 from privacy_audit.gui.theme import Theme, themes
@@ -33,15 +30,6 @@ if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
     from privacy_audit.analysis.score import RankedAction
     from privacy_audit.model import Evidence, SourceInfo
-
-
-def _clear(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
 
 
 def _day(tr: Translator, when: datetime) -> str:
@@ -101,13 +89,7 @@ class Dashboard(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        self.setWidget(inner)
-        outer = QVBoxLayout(inner)
-        outer.setContentsMargins(24, 18, 24, 18)
-        outer.setSpacing(16)
+        outer = scroll_column(self, (24, 18, 24, 18), 16)
         self._theme = themes()["light"]
         self._scale = 1.0
 
@@ -243,7 +225,7 @@ class Dashboard(QScrollArea):
     def _fill_actions(self) -> None:
         assert self._tr is not None and self._result is not None
         _ = self._tr.gettext
-        _clear(self.actions_box)
+        clear_layout(self.actions_box)
         self.action_buttons = []
         if not self._actions:
             self.actions_box.addWidget(paragraph(_("Nothing to change: no finding needs action.")))

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_audit.analysis.result import SEVERITIES, AuditResult, Finding
+from privacy_audit.gui.layouts import clear_layout, scroll_column
 from privacy_audit.gui.marks import SeverityBadge, severity_icon
 from privacy_audit.gui.recommendation_box import RecommendationBox
 from privacy_audit.gui.styles import row_height
@@ -30,15 +30,6 @@ from privacy_audit.gui.theme import Theme, themes
 from privacy_audit.gui.widgets import heading, paragraph
 from privacy_audit.i18n import Translator
 from privacy_audit.labels import confidence_label, severity_label
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
@@ -77,12 +68,7 @@ class FindingsPage(QSplitter):
         self.list.currentRowChanged.connect(self._show_row)
         self.addWidget(self.list)
         self.detail_area = QScrollArea()
-        self.detail_area.setWidgetResizable(True)
-        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
-        detail = QWidget()
-        self.detail_area.setWidget(detail)
-        self.detail = QVBoxLayout(detail)
-        self.detail.setContentsMargins(18, 12, 18, 12)
+        self.detail = scroll_column(self.detail_area, (18, 12, 18, 12))
         self.title = heading("", 1)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.severity = SeverityBadge()
@@ -224,7 +210,7 @@ class FindingsPage(QSplitter):
             return
         self._detail_stale = False
         _ = self._tr.gettext
-        _clear(self.recs_box)
+        clear_layout(self.recs_box)
         self.rec_boxes = []
         has = 0 <= row < len(self.findings)
         for widget in (

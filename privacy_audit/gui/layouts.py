@@ -1,10 +1,45 @@
-"""A grid that reflows: as many columns as fit, one column on a narrow window or projector."""
+"""Layout helpers shared by the pages: a grid that reflows (as many columns as fit, one
+column on a narrow window or projector), a scrolling column, and emptying a layout."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def scroll_column(
+    area: QScrollArea, margins: tuple[int, int, int, int], spacing: int | None = None
+) -> QVBoxLayout:
+    """Make ``area`` a frameless scroll area over a new page that follows its width, and
+    return the page's column layout (``margins`` left, top, right, bottom)."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget()
+    area.setWidget(inner)
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(*margins)
+    if spacing is not None:
+        column.setSpacing(spacing)
+    return column
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout``; its widgets are deleted."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def columns_for(width: int, min_column: int, spacing: int, most: int) -> int:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_audit.gui.layouts import FlowGrid
+from privacy_audit.gui.layouts import FlowGrid, scroll_column
 from privacy_audit.gui.widgets import escape, heading, paragraph
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.labels import service_name
@@ -172,13 +172,7 @@ class StartPage(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        self.setWidget(inner)
-        outer = QVBoxLayout(inner)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(14)
+        outer = scroll_column(self, (32, 24, 32, 24), 14)
 
         self.title = heading("", 1)
         self.intro = paragraph()
