@@ -76,13 +76,19 @@ def _fast_clean(values: pd.Series, allowed: str) -> tuple[np.ndarray, np.ndarray
     return low, ok
 
 
-def _fold(values: pd.Series) -> pd.Series:
-    low, ok = _fast_clean(values, " @+.")
+def _cleaned(values: pd.Series, keep: str, drop: str) -> pd.Series:
+    """``values`` case-folded and accent-free, each run matching ``drop`` made one space;
+    the plain-ASCII values (letters, digits and ``keep`` only) take the fast path."""
+    low, ok = _fast_clean(values, keep)
     out = pd.Series(low.astype(object), index=values.index)
     if not ok.all():
-        rest = _ascii(values[~ok]).str.casefold().str.replace(r"[^\w@+.]+", " ", regex=True)
+        rest = _ascii(values[~ok]).str.casefold().str.replace(drop, " ", regex=True)
         out[~ok] = rest.str.strip()
     return out
+
+
+def _fold(values: pd.Series) -> pd.Series:
+    return _cleaned(values, " @+.", r"[^\w@+.]+")
 
 
 def fold(col: pd.Series) -> pd.Series:
@@ -91,12 +97,7 @@ def fold(col: pd.Series) -> pd.Series:
 
 
 def _person(values: pd.Series) -> pd.Series:
-    low, ok = _fast_clean(values, " ")
-    out = pd.Series(low.astype(object), index=values.index)
-    if not ok.all():
-        rest = _ascii(values[~ok]).str.casefold().str.replace(r"[\W_]+", " ", regex=True)
-        out[~ok] = rest.str.strip()
-    return out
+    return _cleaned(values, " ", r"[\W_]+")
 
 
 def person_name(col: pd.Series) -> pd.Series:

@@ -110,12 +110,7 @@ def list_zip(path: Path, index: int, listed: int) -> Listing:
     if not path.exists():
         raise InputError(N_("The file does not exist."), path, N_("Check the path and try again."))
     if _declared_entries(path) + listed > MAX_MEMBERS:
-        raise InputError(
-            N_("This archive lists too many files ({count}) to be a data export."),
-            path,
-            N_("It was not opened. Open the original export you downloaded from Meta or WhatsApp."),
-            count=_declared_entries(path),
-        )
+        raise _too_many_files(path, _declared_entries(path))
     try:
         handle = zipfile.ZipFile(path, "r")  # reads only the central directory
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
@@ -131,15 +126,19 @@ def list_zip(path: Path, index: int, listed: int) -> Listing:
         raise
 
 
+def _too_many_files(path: Path, count: int) -> InputError:
+    return InputError(
+        N_("This archive lists too many files ({count}) to be a data export."),
+        path,
+        N_("It was not opened. Open the original export you downloaded from Meta or WhatsApp."),
+        count=count,
+    )
+
+
 def _members_of(handle: zipfile.ZipFile, path: Path, index: int, listed: int) -> Listing:
     infos = handle.infolist()
     if len(infos) + listed > MAX_MEMBERS:
-        raise InputError(
-            N_("This archive lists too many files ({count}) to be a data export."),
-            path,
-            N_("It was not opened. Open the original export you downloaded from Meta or WhatsApp."),
-            count=len(infos),
-        )
+        raise _too_many_files(path, len(infos))
     seen: dict[str, zipfile.ZipInfo] = {}
     dupes: dict[tuple[int, str], zipfile.ZipInfo] = {}
     members: list[Member] = []
