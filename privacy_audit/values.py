@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pandas as pd
 from babel import Locale
 from babel.numbers import format_decimal
 
@@ -21,8 +20,10 @@ def is_missing(value: Any) -> bool:
         return value == ""
     if isinstance(value, float):
         return math.isnan(value)
+    from pandas import isna  # only for values that are not plain None/str/float
+
     try:
-        return bool(pd.isna(value))
+        return bool(isna(value))
     except (TypeError, ValueError):
         return False
 

@@ -18,11 +18,11 @@ import orjson
 from privacy_audit.commands.common import input_paths
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.labels import service_name, source_kind_label
-from privacy_audit.model import SERVICES, TABLES, SourceInfo
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
+from privacy_audit.source_info import SERVICES, TABLES, SourceInfo
 from privacy_audit.sources.detect import HTML_FORMAT_HINT
-from privacy_audit.sources.sweep import REASONS
+from privacy_audit.sources.not_read import REASONS
 from privacy_audit.terminal import safe_json, safe_line
 from privacy_audit.values import number
 

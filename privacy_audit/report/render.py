@@ -98,7 +98,7 @@ def _keep_percent_n(func: Any) -> Any:
 
 def not_read_files(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
     """Every file of the exports no importer read, with the reason (shape sweep)."""
-    from privacy_audit.sources.sweep import REASONS
+    from privacy_audit.sources.not_read import REASONS
 
     rows = []
     for source in result.sources:

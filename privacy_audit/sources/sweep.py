@@ -58,19 +58,6 @@ NAMES_KEY = "shape_names"
 #: name labels: a value under one is a candidate for the user's own name
 _NAME_KEYS = ("name", "contact_name", "first_name", "last_name")
 
-#: reason code -> the text shown (inspect, report)
-REASONS = {
-    "swept": N_("not known to this version; read by shape, nothing to count found"),
-    "found": N_("not known to this version; phone numbers or e-mail addresses found by shape"),
-    "too_large": N_("not known to this version; too large to read by shape"),
-    "budget": N_(
-        "not known to this version; not read: the size limit for unknown files of "
-        "this export was reached"
-    ),
-    "unreadable": N_("not known to this version; not valid JSON or HTML"),
-    "other_format": N_("not a JSON or HTML data file"),
-    "navigation": N_("navigation page of the export"),
-}
 FOUND = N_(
     "{n} phone numbers or e-mail addresses were found by their shape in {files} file(s) "
     "this version does not know ({names}); they are counted as found by shape."
