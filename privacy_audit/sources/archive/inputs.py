@@ -52,7 +52,9 @@ def _children(folder: Path) -> list[os.DirEntry[str]]:
         with os.scandir(folder) as scan:
             return sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(N_("This folder cannot be read."), folder) from exc
+        raise InputError(
+            N_("This folder cannot be read."), folder, N_("Check that you are allowed to open it.")
+        ) from exc
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -302,11 +304,30 @@ def gather(paths: Sequence[str | Path]) -> Gathered:
     return out
 
 
+def _check_readable(path: Path) -> None:
+    """Raise :class:`InputError` when ``path`` is a file the user is not allowed to read
+    (not to be mistaken for an empty or damaged file further on)."""
+    if not path.is_file():
+        return
+    try:
+        with open(path, "rb"):
+            pass
+    except PermissionError as exc:
+        raise InputError(
+            N_("You are not allowed to read this file."),
+            path,
+            N_("Check the file's permissions, or copy it to a folder of yours and open the copy."),
+        ) from exc
+
+
 def open_parts(parts: list[Path]) -> ExportArchive:
     """Open one export made of ``parts``; a single non-zip file becomes a one-file export.
 
-    A file named ``.zip`` that is not a zip is refused with a clear message.
+    A file named ``.zip`` that is not a zip, and a file the user may not read, are refused
+    with a clear message.
     """
+    for part in parts:
+        _check_readable(part)
     if len(parts) == 1 and parts[0].is_file() and not is_zip(parts[0]):
         if parts[0].suffix.lower() == ".zip":
             return ExportArchive(parts)  # raises "not a readable zip archive"
