@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from privacy_audit.report.writers import PdfPrinter
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf", ".zip": "csv"}
+_SUFFIX_OF = {"html": ".html", "json": ".json", "pdf": ".pdf", "csv": ".zip"}
 
 
 def output_format(output: Path, requested: str | None) -> str:
@@ -38,9 +39,27 @@ def output_format(output: Path, requested: str | None) -> str:
                 output,
                 hint=N_("Give a .zip file or a folder name."),
             )
+        named = SUFFIX_FORMATS.get(suffix)
+        if named is not None and named != requested:
+            raise InputError(
+                N_("The name {file} does not fit the format {format}."),
+                output,
+                hint=N_("End the name with {suffix}, or leave out --format."),
+                format=requested.upper(),
+                suffix=_SUFFIX_OF[requested],
+            )
         return requested
     if suffix in SUFFIX_FORMATS:
         return SUFFIX_FORMATS[suffix]
+    if output.is_dir():
+        raise InputError(
+            N_("{file} is a folder."),
+            output,
+            hint=N_(
+                "Give the name of the file to write, or add --format csv to write the CSV "
+                "tables into this folder."
+            ),
+        )
     if suffix == ".csv":
         raise InputError(
             N_("A CSV report has several tables and cannot be one .csv file."),

@@ -52,6 +52,30 @@ def test_output_folder_for_a_file_format_is_exit_2(
     assert code == 2 and "is a folder" in capsys.readouterr().err
 
 
+def test_existing_folder_without_format_says_it_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "reports"
+    out.mkdir()
+    code = main(["report", "--demo", "-o", str(out), "--lang", "it"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "reports è una cartella." in err and "--format csv" in err
+    assert list(out.iterdir()) == []
+
+
+def test_format_that_contradicts_the_name_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format pdf -o report.html would write a PDF that a browser shows as garbage."""
+    code = main(["report", "--demo", "-o", str(tmp_path / "r.html"), "--format", "pdf"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "r.html" in err and ".pdf" in err
+    assert list(tmp_path.iterdir()) == []
+    assert output_format(Path("r.zip"), "csv") == "csv"  # the name and the format agree
+
+
 @pytest.mark.slow
 def test_demo_report_in_english_and_italian(tmp_path: Path) -> None:
     assert main(["report", "--demo", "-o", str(tmp_path / "en.html"), "--lang", "en"]) == 0
