@@ -11,10 +11,12 @@ by :func:`.spec.label`); the locators here give other rows:
   label: "Contact syncing", "Two-factor authentication", any language).
 
 Getters of a field row: :func:`field_label`, :func:`setting_key`, :func:`value_or_label`,
-:func:`field_shaped`, :func:`field_labelled`; of a record row: :func:`shaped`, :func:`all_shaped`,
-:func:`first_value`, :func:`link_name`, :func:`field_time`, :func:`joined_labels`; of
-either: :func:`convert` (a converter over another getter's value). Like every getter
-they never raise on data: a page without records is a :class:`.reader.ShapeError`.
+:func:`field_shaped`, :func:`field_labelled`; of a record row: :func:`shaped`,
+:func:`all_shaped`, :func:`first_value`, :func:`link_name`, :func:`field_time`,
+:func:`joined_labels`; of either: :func:`convert` (a converter over another getter's
+value). Converters of HTML cells: :data:`NON_EMPTY`, :data:`ON_OFF_OR_AS_WRITTEN`. Like
+every getter they never raise on data: a page without records is a
+:class:`.reader.ShapeError`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,26 @@ from typing import Any
 
 from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta.html import HtmlRecord, is_shaped, leaf_records, page_records
-from privacy_audit.sources.meta.labels import is_label, label_keys, norm_label
+from privacy_audit.sources.meta.labels import is_label, label_keys, norm_label, on_off
 from privacy_audit.sources.meta.locate import Found
 from privacy_audit.sources.meta.reader import Leaf, ShapeError
 
 #: reads another getter's column (the ``read`` given to :meth:`.spec.ColumnGetter.column`)
 Read = Callable[[sp.Getter, Found], list[Any]]
+
+
+def _non_empty(value: Any) -> Any:
+    return value or None
+
+
+def _on_off_or_as_written(value: Any) -> Any:
+    return on_off(value) or value
+
+
+#: the value as written, None when empty (an HTML cell without text)
+NON_EMPTY: sp.Conv = _non_empty
+#: ``on`` / ``off`` for a boolean-like value in any language, else the value as written
+ON_OFF_OR_AS_WRITTEN: sp.Conv = _on_off_or_as_written
 
 
 def _records(innermost: bool, data: Any) -> list[HtmlRecord]:

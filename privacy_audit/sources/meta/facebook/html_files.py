@@ -9,8 +9,6 @@ page, which reads the business pages it links to, is the one reader written as c
 
 from __future__ import annotations
 
-from typing import Any
-
 from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta import spec_html as sh
 from privacy_audit.sources.meta.facebook import uploads as up
@@ -18,23 +16,12 @@ from privacy_audit.sources.meta.labels import (
     advertiser_relation,
     is_phone_label,
     norm_label,
-    on_off,
 )
 from privacy_audit.sources.meta.load import Spec
 from privacy_audit.sources.meta.off_meta_html import off_meta_pages
 
 _FIELDS = sh.HtmlFields()
 _RECORDS = sp.HtmlRecords()
-
-
-def or_none(value: Any) -> Any:
-    """The value, None when empty (a converter)."""
-    return value or None
-
-
-def on_off_or_same(value: Any) -> Any:
-    """``on`` / ``off`` for a boolean-like value, else the value as written (a converter)."""
-    return on_off(value) or value
 
 
 def _full_name(label: str) -> bool:
@@ -99,15 +86,9 @@ def names(origin: str) -> sp.FileSpec:
     )
 
 
-_SERVICE = sh.convert(sp.first(sp.label("service"), sp.title(sp.RAW)), sp.SERVICE)
+_SERVICE_NAME = sp.first(sp.label("service"), sp.title(sp.RAW))
+_SERVICE = sh.convert(_SERVICE_NAME, sp.SERVICE)
 _ACCOUNT = sp.first(sp.label("username"), sp.label("name"))
-_OWNERS = ("facebook", "instagram", "messenger", "whatsapp")
-
-
-def _owner(service: Any) -> Any:
-    return service if service in _OWNERS else None
-
-
 #: ``accounts_center.html``: linked accounts (Instagram, WhatsApp ...), and the e-mails,
 #: phone number and username of each, as the identifiers of that service
 accounts_center = sp.FileSpec(
@@ -125,7 +106,7 @@ accounts_center = sp.FileSpec(
                 {
                     "_account": _ACCOUNT,
                     "_linked": _SERVICE,
-                    "service": sh.convert(_SERVICE, _owner),
+                    "service": sh.convert(_SERVICE_NAME, sp.META_SERVICE),
                     "email": sh.all_shaped("email"),
                     "phone": sp.label("phone"),
                     "username": sp.label("username"),
@@ -167,7 +148,7 @@ off_meta_settings = sp.FileSpec(
     "settings",
     sp.Shape(
         _FIELDS,
-        {"key": sh.setting_key("off_meta."), "value": sp.item(or_none)},
+        {"key": sh.setting_key("off_meta."), "value": sp.item(sh.NON_EMPTY)},
         require=("key",),
     ),
 )
@@ -207,7 +188,10 @@ settings = sp.FileSpec(
     "settings",
     sp.Shape(
         _FIELDS,
-        {"key": sh.setting_key("settings.", "two_factor"), "value": sp.item(on_off_or_same)},
+        {
+            "key": sh.setting_key("settings.", "two_factor"),
+            "value": sp.item(sh.ON_OFF_OR_AS_WRITTEN),
+        },
         require=("key",),
     ),
 )

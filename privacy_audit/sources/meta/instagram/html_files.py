@@ -32,7 +32,7 @@ account_information = sp.FileSpec(
     "settings",
     sp.Shape(
         sh.HtmlLabelled(("contact_syncing", "two_factor")),
-        {"key": sh.field_label(), "value": sp.item(fbh.on_off_or_same)},
+        {"key": sh.field_label(), "value": sp.item(sh.ON_OFF_OR_AS_WRITTEN)},
     ),
 )
 
