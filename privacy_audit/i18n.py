@@ -2,9 +2,10 @@
 
 Every visible string goes through a :class:`Translator`. Message catalogs are standard
 gettext ``.po`` files under ``resources/locale/<lang>/LC_MESSAGES/*.po`` (one file per
-part of the app: ``core.po``, ``sources.po``, ``analysis.po``, ``report.po``, ``gui.po``),
-read with Babel, merged, and shared by the CLI, the report templates (jinja2 i18n
-extension) and the GUI. Mark strings that are translated later with :func:`N_`.
+part of the app: ``core.po``, ``import.po``, ``meta.po``, ``whatsapp.po``, ``analysis.po``,
+``report.po``, ``gui.po``, ...), read with Babel, merged, and shared by the CLI, the
+report templates (jinja2 i18n extension) and the GUI. Mark strings that are translated
+later with :func:`N_`.
 
 The pseudo-locale ``qps`` wraps and lengthens every string so layouts and missing
 translations can be seen in tests.

@@ -2,7 +2,7 @@
 
 Human-readable by default (in the user's language); ``--json`` prints
 ``{"schema": "privacy-audit/1", "sources": [...]}`` with one
-:meth:`~privacy_audit.model.SourceInfo.to_json` object per export, grouped per service.
+:meth:`~privacy_audit.source_info.SourceInfo.to_json` object per export, grouped per service.
 Progress goes to stderr, and only when stderr is a terminal.
 """
 
