@@ -13,8 +13,9 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from privacy_audit import __version__, signals
+from privacy_audit import signals
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import (
     N_,
@@ -34,6 +35,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+class _VersionAction(argparse._VersionAction):
+    """``--version``: the installed version is looked up only when asked for
+    (``importlib.metadata`` scans every installed distribution; no command needs it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        import privacy_audit
+
+        self.version = f"%(prog)s {privacy_audit.__version__}"
+        super().__call__(parser, *args, **kwargs)
 
 
 def _add_inputs(parser: argparse.ArgumentParser, tr: Translator) -> None:
@@ -66,7 +78,7 @@ def build_parser(tr: Translator | None = None) -> argparse.ArgumentParser:
         prog="privacy-audit",
         description=_("See what Meta can link together about you, from your own data exports."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--debug", action="store_true", help=_("debug logging (never personal data)")
     )

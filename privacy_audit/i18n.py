@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from importlib import resources
 
 from babel import Locale
-from babel.messages.pofile import read_po
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it")
 PSEUDO_LANGUAGE = "qps"
@@ -34,6 +33,9 @@ def N_(message: str) -> str:
 
 @functools.cache
 def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
+    # Babel's .po reader is loaded only here: English needs no catalog
+    from babel.messages.pofile import read_po
+
     folder = resources.files("privacy_audit") / "resources" / "locale" / lang / "LC_MESSAGES"
     merged: dict[str, str | tuple[str, ...]] = {}
     if not folder.is_dir():

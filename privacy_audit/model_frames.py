@@ -7,6 +7,7 @@ lists (one per row) or as one value for every row; times are Unix seconds, datet
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -87,14 +88,33 @@ def frame_of_rows(schema: Mapping[str, str], rows: list[dict[str, Any]]) -> pd.D
     return frame_of_columns(schema, len(rows), columns)
 
 
+@functools.cache
+def _inferred_text_dtype() -> Any:
+    """The dtype pandas gives a column of Python strings (pandas 3: ``str``)."""
+    return pd.DataFrame({"a": np.array(["a"], dtype=object)})["a"].dtype
+
+
+def _is_text_array(col: pd.Series) -> bool:
+    """True when ``col`` is already what :func:`conform` makes of a text column that
+    holds at least one string: pandas' string array (pandas 3), missing values its own.
+    (A column without any string comes out as ``object`` of None instead.)"""
+    if not isinstance(col.dtype, pd.StringDtype) or col.dtype != _inferred_text_dtype():
+        return False
+    return len(col) > 0 and (isinstance(col.iat[0], str) or bool(col.notna().any()))
+
+
 def conform(schema: Mapping[str, str], frame: pd.DataFrame) -> pd.DataFrame:
     """Give ``frame`` exactly the columns and dtypes of ``schema``."""
     out = {}
     n = len(frame)
+    kept = set()  # text columns already in their final form
     for column, kind in schema.items():
         if column in frame:
             col = frame[column]
-            if kind == "time":
+            if kind == "str" and _is_text_array(col):
+                out[column] = col
+                kept.add(column)
+            elif kind == "time":
                 out[column] = pd.to_datetime(col, utc=True, errors="coerce")
             elif kind == "int":
                 out[column] = col.fillna(-1).astype("int64")
@@ -113,7 +133,9 @@ def conform(schema: Mapping[str, str], frame: pd.DataFrame) -> pd.DataFrame:
     # times stay datetime arrays: to_numpy() would make 400,000 Timestamp objects
     result = pd.DataFrame(
         {
-            k: (v.array if schema[k] == "time" else v.to_numpy()) if hasattr(v, "to_numpy") else v
+            k: (v.array if schema[k] == "time" or k in kept else v.to_numpy())
+            if hasattr(v, "to_numpy")
+            else v
             for k, v in out.items()
         }
     )

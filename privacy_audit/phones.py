@@ -105,6 +105,8 @@ def _map_column(column: pd.Series, region: str | None) -> pd.Series:
     """E.164 (or None) for every row of ``column``, object dtype."""
     if column.empty:
         return pd.Series([], dtype=object, index=column.index)
+    if column.isna().all():  # no number at all (messages whose senders have none)
+        return pd.Series(np.full(len(column), None, dtype=object), index=column.index)
     keys = column.astype(object).map(str, na_action="ignore")
     table = _parse_distinct(pd.unique(keys.dropna()), region)
     mapped = keys.map(table).astype(object)

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from privacy_audit.model import TABLES, EvidenceBuilder, SourceInfo
-from privacy_audit.model_frames import _times
+from privacy_audit.model import SCHEMAS, TABLES, EvidenceBuilder, SourceInfo
+from privacy_audit.model_frames import _times, conform
 
 
 def _sink(builder: EvidenceBuilder, service: str = "facebook") -> Any:
@@ -105,3 +105,26 @@ def test_times_as_the_per_value_conversion(values: list[Any]) -> None:
     got = _times(values)
     assert list(got.astype("int64", copy=False)) == list(expected.astype("int64", copy=False))
     assert got.isna().tolist() == expected.isna().tolist()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["Anna", None, "", "Bruno"],
+        [None, "Anna"],
+        [None, None],  # no string at all: comes out as object of None
+        [],
+    ],
+)
+def test_conform_keeps_string_columns_as_the_object_path_makes_them(values: list[Any]) -> None:
+    """A text column that is already pandas' string array (the messages fast path)
+    conforms to exactly what the same column as plain objects conforms to."""
+    schema = SCHEMAS["messages"]
+    n = len(values)
+    columns = {"sender": values, "chat": ["c"] * n, "is_group": [True] * n}
+    as_objects = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})
+    as_strings = as_objects.astype({"sender": "str", "chat": "str"})
+    expected = conform(schema, as_objects)
+    got = conform(schema, as_strings)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert list(got.dtypes) == list(expected.dtypes)

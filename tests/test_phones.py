@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import phonenumbers
 import pytest
@@ -154,3 +155,14 @@ def test_region_order(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_empty_evidence() -> None:
     evidence = _evidence({})
     assert phones.normalize_evidence(evidence, "IT").region == "IT"
+
+
+def test_column_without_numbers_maps_to_none_on_its_own_index() -> None:
+    """An all-missing column (a chat's senders have no number) gives None on every row,
+    object dtype, the column's own index; one number among them is still read."""
+    index = pd.Index([7, 3, 5])
+    empty = phones._map_column(pd.Series([None, np.nan, None], index=index, dtype=object), "IT")
+    assert empty.dtype == object and empty.index.equals(index)
+    assert empty.tolist() == [None, None, None]
+    one = phones._map_column(pd.Series([None, "347 123 4567", None], index=index), "IT")
+    assert one.index.equals(index) and one.tolist() == [None, "+393471234567", None]
