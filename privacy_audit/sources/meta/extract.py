@@ -42,6 +42,8 @@ from privacy_audit.sources.meta.records import record_map, smd_index
 def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
     """One record per item of ``each`` in every record of ``found``: only items whose
     ``where`` is non-empty, and one empty item for a record without any with ``or_one``."""
+    if each.cases:
+        return _cases(found, each.cases), 0
     expanded, bad = expand(found, each)
     kind, items, parents = expanded.kind, expanded.raw, expanded.parents or []
     kept: list[Any] | None = None
@@ -65,6 +67,22 @@ def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
     if kept is not None and each.where is not None:
         result.columns[each.where] = kept  # read again as a column: not twice
     return result, bad
+
+
+def _cases(found: Found, cases: tuple[sp.Getter, ...]) -> Found:
+    """One leaf per non-empty value of ``cases`` on each record of ``found``, in record
+    order then in the order of ``cases`` (see :class:`.spec.Each`)."""
+    values = [_column(case, found) for case in cases]
+    items: list[Leaf] = []
+    parents: list[int] = []
+    for i, row in enumerate(zip(*values, strict=True)):
+        for value in row:
+            if value:
+                items.append(Leaf((), value))
+                parents.append(i)
+    result = Found("leaf", items, found, parents)
+    result.one_each = parents == list(range(len(found.raw)))
+    return result
 
 
 def _column(getter: sp.Getter, found: Found) -> list[Any]:
@@ -100,7 +118,11 @@ def _read(getter: sp.Getter, found: Found) -> list[Any]:
     if isinstance(getter, sp.Path):
         if found.kind != "leaf":
             raise TypeError(f"path() is read on leaves, not {found.kind} records")
-        return [getter.prefix + getter.sep.join(leaf.path) for leaf in raw]
+        if getter.top:
+            paths = [getter.prefix + (leaf.path[0] if leaf.path else "") for leaf in raw]
+        else:
+            paths = [getter.prefix + getter.sep.join(leaf.path) for leaf in raw]
+        return paths if getter.conv is sp.RAW else list(map(getter.conv, paths))
     if isinstance(getter, sp.Parent):
         if found.up is None or found.parents is None:
             raise TypeError("parent() outside an Each")
@@ -165,6 +187,8 @@ def _label_column(getter: sp.Label, found: Found) -> list[Any]:
             return [rec.time(name, found.offset) for rec in found.raw]
         values = [rec.get(name) for rec in found.raw]
         return values if conv is sp.RAW else list(map(conv, values))
+    if name == "*" and found.kind in ("dict", "map") and not getter.time:
+        return [_first_field(rec, getter) for rec in found.raw]
     if name == "*":  # the first time (or converted value) of any field
         if found.kind != "leaves":
             raise TypeError('label("*") is read on label_values records')
@@ -175,7 +199,7 @@ def _label_column(getter: sp.Label, found: Found) -> list[Any]:
     if found.kind == "leaf":
         return [_leaf_part(leaf, getter) if name in label_keys(leaf.label) else None
                 for leaf in found.raw]  # fmt: skip
-    if found.kind == "map":
+    if found.kind in ("map", "dict"):
         index = found.index()
         if getter.time:
             return [seconds(e.get("timestamp")) if (e := ix.get(name)) else None for ix in index]
@@ -186,6 +210,19 @@ def _label_column(getter: sp.Label, found: Found) -> list[Any]:
         return values if conv is sp.RAW else list(map(conv, values))
     leaves = [ix.get(name) for ix in found.index()]
     return [_leaf_part(leaf, getter) if leaf else None for leaf in leaves]
+
+
+def _first_field(record: dict[str, Any], getter: sp.Label) -> Any:
+    """The first field of a JSON record's string_map_data (or label_values) not labelled
+    ``getter.other_than`` whose value (else href) converts to something non-empty."""
+    unwanted = getter.other_than
+    for name, entry in record_map(record).items():
+        if type(entry) is not dict or (unwanted and unwanted in label_keys(str(name))):
+            continue
+        value = getter.conv(text(entry.get("value")) or text(entry.get("href")))
+        if value:
+            return value
+    return None
 
 
 def _labels(getters: Iterable[sp.Getter]) -> list[sp.Label]:
@@ -245,7 +282,10 @@ def _shapes(spec: sp.FileSpec, data: Any) -> Iterator[tuple[sp.Shape, Found, int
 def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
     """Add the rows ``spec`` (and its ``also`` specs) reads in ``data`` (the parsed
     ``m``) to ``r``'s sink."""
-    skipped = max(_read_spec(one, r, data, m) for one in (spec, *spec.also))
+    bad: dict[Any, int] = {}  # records skipped, per list they are in (counted once)
+    for one in (spec, *spec.also):
+        _read_spec(one, r, data, m, bad)
+    skipped = sum(bad.values())
     if skipped:
         message = r.ctx.tr.ngettext(
             "{n} record of {file} is not of the expected type and was skipped.",
@@ -255,23 +295,32 @@ def read_file(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> None:
         r.sink.warn(message.format(n=skipped, file=m.name))
 
 
-def _read_spec(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member) -> int:
-    """Add the rows of one table; the number of records skipped for their type (the
-    same records for every table of a file: counted once, see :func:`read_file`)."""
-    skipped = 0
-    for shape, found, bad in _shapes(spec, data):
-        skipped += bad
-        if shape.having and found.kind in ("map", "leaves"):
+def _read_spec(spec: sp.FileSpec, r: MetaReader, data: Any, m: Member, bad: dict[Any, int]) -> None:
+    """Add the rows of one table; ``bad``: the records skipped for their type, by where
+    they are (shapes and tables reading the same list count its records once)."""
+    for shape, found, skipped in _shapes(spec, data):
+        where: Any = _hashable(shape.records)
+        bad[where] = max(bad.get(where, 0), skipped)
+        if shape.having and found.kind in ("map", "leaves") and isinstance(shape.having, str):
             found = having_label(found, shape.having)
         if shape.each is not None:
-            found, bad = _expand(found, shape.each)
-            skipped += bad
+            found, skipped = _expand(found, shape.each)
+            where = (where, _hashable(shape.each))
+            bad[where] = max(bad.get(where, 0), skipped)
         getters = list(shape.columns.values())
         if found.kind == "map":
             _map_labels(found, _labels(getters))
         columns = {name: _column(getter, found) for name, getter in shape.columns.items()}
         _add(spec, shape, r, m, len(found.raw), columns)
-    return skipped
+
+
+def _hashable(part: Any) -> Any:
+    """``part`` as a key of a dict (itself, or its identity when it cannot be hashed)."""
+    try:
+        hash(part)
+    except TypeError:
+        return id(part)
+    return part
 
 
 def _add(

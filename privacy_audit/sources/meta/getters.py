@@ -79,12 +79,14 @@ class Key:
 @dataclass(frozen=True)
 class Label:
     """The field labelled ``name`` (canonical, see :mod:`.labels`): its value (``value``,
-    else ``href``) or, with ``time``, its time. ``"*"`` on ``label_values`` records: the
-    first field whose value (or time) converts to something non-empty."""
+    else ``href``) or, with ``time``, its time. ``"*"`` on ``label_values`` records and
+    on the nested fields of JSON records: the first field (not labelled ``other_than``)
+    whose value (or time) converts to something non-empty."""
 
     name: str
     time: bool = False
     conv: Conv = _raw
+    other_than: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,9 @@ class Path:
 
     prefix: str = ""
     sep: str = " / "
+    #: only the first label (the group a leaf is in)
+    top: bool = False
+    conv: Conv = _raw
 
 
 @dataclass(frozen=True)
@@ -164,10 +169,10 @@ def key(*paths: str, conv: Conv = TEXT) -> Key:
     return Key(tuple(tuple(p.split(".")) for p in paths), conv)
 
 
-def label(name: str, conv: Conv = _raw) -> Label:
+def label(name: str, conv: Conv = _raw, other_than: str | None = None) -> Label:
     """The value of the field labelled ``name`` (any language); ``"*"``: the first field
-    whose converted value is non-empty (label_values records)."""
-    return Label(name, False, conv)
+    (not labelled ``other_than``) whose converted value is non-empty."""
+    return Label(name, False, conv, other_than)
 
 
 def label_time(name: str = "time") -> Label:
@@ -192,9 +197,10 @@ def item_time(conv: Conv = _raw) -> Item:
     return Item(True, conv)
 
 
-def path(prefix: str = "", sep: str = " / ") -> Path:
-    """A leaf's labels joined with ``sep`` after ``prefix``."""
-    return Path(prefix, sep)
+def path(prefix: str = "", sep: str = " / ", *, top: bool = False, conv: Conv = _raw) -> Path:
+    """A leaf's labels joined with ``sep`` after ``prefix`` (``top``: its first label
+    only), converted with ``conv``."""
+    return Path(prefix, sep, top, conv)
 
 
 def parent(getter: Getter) -> Parent:

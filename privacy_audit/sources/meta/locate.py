@@ -14,6 +14,7 @@ from privacy_audit.sources.meta.reader import (
     ShapeError,
     flatten_label_values,
     label_records,
+    text,
 )
 from privacy_audit.sources.meta.records import label_values_of, leaf_index, record_map, smd_index
 
@@ -66,7 +67,7 @@ class Found:
     def index(self) -> list[dict[str, Any]]:
         """Canonical label -> the first entry or leaf so labelled, per record."""
         if self._index is None:
-            if self.kind == "map":
+            if self.kind in ("map", "dict"):  # a JSON record's fields: its map or labels
                 self._index = [
                     smd_index(smd if type(smd := rec.get("string_map_data")) is dict else
                               record_map(rec))
@@ -156,9 +157,11 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
             return None
         records, bad = _dicts(items, loc.scalar)
         if shape.having:
-            records = [r for r in records if shape.having in r]
+            wanted = _keys(shape.having)
+            records = [r for r in records if all(k in r for k in wanted)]
         if shape.lacking:
-            records = [r for r in records if shape.lacking not in r]
+            unwanted = _keys(shape.lacking)
+            records = [r for r in records if not any(k in r for k in unwanted)]
         return Found("dict", records), bad
     if isinstance(loc, sp.MapRecords):
         if (
@@ -185,8 +188,16 @@ def locate(shape: sp.Shape, data: Any) -> tuple[Found, int] | None:
         if not lvs:
             return None
         if loc.headings:
-            return Found("leaf", _headings(lvs)), 0
-        return Found("leaf", list(flatten_label_values(lvs))), 0
+            leaves = _headings(lvs)
+        elif loc.nested:
+            leaves = _nested(lvs)
+        else:
+            leaves = list(flatten_label_values(lvs))
+        if shape.having:
+            leaves = [x for x in leaves if shape.having in label_keys(x.label)]
+        if shape.lacking:
+            leaves = [x for x in leaves if shape.lacking not in label_keys(x.label)]
+        return Found("leaf", leaves), 0
     if isinstance(loc, sp.LabelDocument):
         lvs = label_values_of(data)
         return (Found("leaves", [list(flatten_label_values(lvs))]), 0) if lvs else None
@@ -207,6 +218,25 @@ def _headings(items: list[Any]) -> list[Leaf]:
         for x in items
         if isinstance(x, dict) and x.get("label") and len(x) == 1
     ]
+
+
+def _nested(items: list[Any]) -> list[Leaf]:
+    """The leaves inside the ``vec`` (else ``dict``) of each top-level item, their path
+    starting with the item's label (or title; '' when it has none)."""
+    leaves: list[Leaf] = []
+    for group in items:
+        if isinstance(group, dict):
+            title = text(group.get("label")) or text(group.get("title")) or ""
+            inner = group.get("vec") or group.get("dict") or []
+            leaves.extend(
+                Leaf((title, *leaf.path[1:]), leaf.value, leaf.href, leaf.ts)
+                for leaf in flatten_label_values(inner, ("",))
+            )
+    return leaves
+
+
+def _keys(keys: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (keys,) if isinstance(keys, str) else keys
 
 
 def having_label(found: Found, name: str) -> Found:

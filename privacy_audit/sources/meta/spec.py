@@ -175,9 +175,12 @@ class LabelLeaves:
     """2025+ ``label_values`` documents read leaf by leaf: every leaf (value, href, time)
     is one record, read with :func:`item` / :func:`item_time` / :func:`label` /
     :func:`path`. ``headings``: instead, each top-level item that holds a label and
-    nothing else (a heading without value) is one leaf."""
+    nothing else (a heading without value) is one leaf. ``nested``: instead, the leaves
+    inside the ``vec`` (else ``dict``) of each top-level item, whose :func:`path` starts
+    with that item's label ('' when it has none): lists titled by what they hold."""
 
     headings: bool = False
+    nested: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,9 @@ class Each:
     ``label_records``: the :class:`LabelRecords` of the ``label_values`` under this key.
     ``where``: only items whose ``where`` getter is non-empty make rows.
     ``or_one``: a record without (kept) items still gives one row (item columns empty).
+    ``cases``: one row per getter of ``cases`` that is non-empty on the record, in that
+    order; the getter's value is the row's :func:`item` (an advertiser with a list and
+    with site visits is a row of each relation).
     """
 
     key: str | None = None
@@ -232,6 +238,7 @@ class Each:
     where: Getter | None = None
     or_one: bool = False
     numbers: bool = False
+    cases: tuple[Getter, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,11 +248,12 @@ class Shape:
     records: Locator
     columns: Mapping[str, Getter]
     each: Each | None = None
-    #: only records that have this key (JSON records) or a field of this canonical label
-    #: (string_map_data and label_values records)
-    having: str | None = None
-    #: only records that do not have this key (JSON records)
-    lacking: str | None = None
+    #: only records that have this key (JSON records; a tuple: all of these keys), a
+    #: field of this canonical label (string_map_data and label_values records), or
+    #: leaves so labelled
+    having: str | tuple[str, ...] | None = None
+    #: only records that have none of these keys (JSON records), or leaves not so labelled
+    lacking: str | tuple[str, ...] | None = None
     #: rows where one of these columns is empty are not kept (they hold nothing); a
     #: tuple of names among them: rows where all of those are empty are not kept.
     #: Columns named ``_…`` are read for this only, never stored.
