@@ -170,6 +170,82 @@ def test_instagram_signup_gives_registration_and_identifiers(tmp_path: Path) -> 
     ]
 
 
+def test_an_advertiser_gives_a_row_per_relation_in_record_order(tmp_path: Path) -> None:
+    doc = {"custom_audiences_all_types_v2": [
+        {"advertiser_name": "Both", "has_data_file_custom_audience": True,
+         "has_remarketing_custom_audience": True},
+        {"advertiser_name": "List", "has_data_file_custom_audience": True},
+        {"name": "Store", "has_data_file_custom_audience": False,
+         "has_in_person_store_visit": True},
+        7,
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "advertisers_using_your_activity_or_information.json", doc)
+    rows = _of(ev.advertisers, "advertisers_using_your_activity_or_information.json")
+    assert _pairs(rows, "name", "relation") == [
+        ("Both", "uploaded_list"),
+        ("Both", "used_activity"),
+        ("List", "uploaded_list"),
+        ("Store", "used_activity"),
+    ]
+    assert _warnings(ev) == [  # read by two shapes, counted once
+        "1 record of advertisers_using_your_activity_or_information.json is not of the "
+        "expected type and was skipped."
+    ]
+
+
+def test_listed_advertisers_take_the_relation_of_their_file(tmp_path: Path) -> None:
+    name = "advertisers_who_uploaded_a_contact_list_with_your_information.json"
+    ev = _facebook(tmp_path / "a", name, {"custom_audiences": ["Shop A", "Shop B"]})
+    assert _pairs(_of(ev.advertisers, name), "name", "relation") == [
+        ("Shop A", "uploaded_list"),
+        ("Shop B", "uploaded_list"),
+    ]
+    doc = {"custom_audiences_v2": [{"advertiser_name": "U", "has_data_file_custom_audience": 0}]}
+    ev = _facebook(tmp_path / "b", name, doc)
+    assert _pairs(_of(ev.advertisers, name), "name", "relation") == [
+        ("U", "uploaded_list"),
+        ("U", "used_activity"),
+    ]
+
+
+def test_advertiser_lists_titled_by_relation(tmp_path: Path) -> None:
+    doc = {"label_values": [
+        {"label": "Elenco caricato dall'inserzionista", "vec": [{"value": "L1"}]},
+        {"title": "Your activity on their app or website", "vec": [{"value": "W1"}]},
+        {"vec": [{"value": "Untitled"}, {"href": "https://example.org"}]},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path, "advertisers_using_your_activity_or_information.json", doc)
+    rows = _of(ev.advertisers, "advertisers_using_your_activity_or_information.json")
+    assert _pairs(rows, "name", "relation") == [
+        ("L1", "uploaded_list"),
+        ("W1", "used_activity"),
+        ("Untitled", "used_activity"),
+    ]
+
+
+def test_ads_clicked_are_named_by_title_else_by_what_is_not_the_action(tmp_path: Path) -> None:
+    doc = {"history_v2": [
+        {"title": "T1", "action": "Clicked ad", "timestamp": T0},
+        {"label_values": [{"label": "Azione", "value": "Clic"},
+                          {"label": "Titolo", "value": "T2"}]},
+        {"label_values": [{"label": "Action", "value": "Clicked"}, {"label": "Ad", "value": "T3"}]},
+        {"title": ""},
+    ]}  # fmt: skip
+    ev = _facebook(tmp_path / "a", "advertisers_you've_interacted_with.json", doc)
+    rows = _of(ev.advertisers, "advertisers_you've_interacted_with.json")
+    assert _pairs(rows, "name", "relation") == [
+        ("T1", "interacted"),
+        ("T2", "interacted"),
+        ("T3", "interacted"),
+    ]
+    doc = {
+        "label_values": [{"label": "Action", "value": "Clicked"}, {"label": "Ad", "value": "A1"}]
+    }
+    ev = _facebook(tmp_path / "b", "advertisers_you've_interacted_with.json", doc)
+    rows = _of(ev.advertisers, "advertisers_you've_interacted_with.json")
+    assert _pairs(rows, "name") == [("A1",)]
+
+
 @pytest.mark.parametrize(
     ("name", "doc", "where"),
     [

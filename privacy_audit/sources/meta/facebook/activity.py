@@ -1,31 +1,21 @@
 """Facebook (and Messenger) JSON files: logins, sessions, IPs, devices, off-Meta
-activity, advertisers and settings: :class:`.spec.FileSpec` data, and two functions for
-the advertiser files (a record there gives up to one row per relation, in record order;
-nested ``label_values`` name the advertiser by what is not the action) that raise
-:class:`.reader.ShapeError` for a file of another shape.
+activity, advertisers and settings, as :class:`.spec.FileSpec` data.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.labels import advertiser_relation, is_label, on_off
+from privacy_audit.sources.meta.labels import advertiser_relation, on_off
 from privacy_audit.sources.meta.reader import (
-    MetaReader,
-    ShapeError,
-    flatten_label_values,
-    lv_value,
-    records_of,
-    records_strict,
     text,
 )
-from privacy_audit.sources.meta.records import label_values_of
 from privacy_audit.sources.meta.spec import (
     LOGIN_KIND,
     ON_OFF,
     TEXT,
     TIME,
+    Conv,
     Each,
     FileSpec,
     Getter,
@@ -222,72 +212,85 @@ connected_apps = FileSpec(
 )
 
 
-def advertisers(r: MetaReader, data: Any, m: Member) -> None:
-    """Advertisers using your activity or information / who uploaded a list with you: a
-    list of names, records with one flag per kind of audience (a record may give a row
-    of each relation, in record order), or ``label_values`` lists titled by relation.
-    A document without any raises ShapeError."""
-    uploaded_only = "uploaded_a_contact_list" in m.key
-    entries = records_of(
-        data,
-        "custom_audiences_all_types_v2",
-        "ig_custom_audiences_all_types",
-        "custom_audiences_v2",
-        "custom_audiences",
-    )
-    for e in entries:
-        if isinstance(e, str):
-            r.add(
-                "advertisers",
-                m,
-                name=e,
-                relation="uploaded_list" if uploaded_only else "used_activity",
-            )
-        elif isinstance(e, dict) and "label_values" not in e:
-            name = text(e.get("advertiser_name")) or text(e.get("name"))
-            if e.get("has_data_file_custom_audience") or uploaded_only:
-                r.add("advertisers", m, name=name, relation="uploaded_list")
-            if (
-                not e.get("has_data_file_custom_audience")
-                or e.get("has_remarketing_custom_audience")
-                or e.get("has_in_person_store_visit")
-            ):
-                r.add("advertisers", m, name=name, relation="used_activity")
-    lvs = label_values_of(data) if not entries or isinstance(entries[0], dict) else []
-    for group in lvs:
-        if not isinstance(group, dict):
-            continue
-        relation = advertiser_relation(text(group.get("label")) or text(group.get("title")))
-        for leaf in flatten_label_values(group.get("vec") or group.get("dict") or []):
-            if leaf.value:
-                r.add("advertisers", m, name=leaf.value, relation=relation)
-    if not entries and not lvs:
-        raise ShapeError("no advertisers")
+_AUDIENCES = Keyed(
+    "custom_audiences_all_types_v2",
+    "ig_custom_audiences_all_types",
+    "custom_audiences_v2",
+    "custom_audiences",
+    scalar="listed_name",
+)
 
 
-def advertisers_interacted(r: MetaReader, data: Any, m: Member) -> None:
-    """``advertisers_you've_interacted_with.json``: ads the user clicked (``history_v2``,
-    or 2024+ records of ``label_values`` with an action and a title: the title, else the
-    first value that is not the action). A root of another shape raises ShapeError."""
-    entries = records_strict(data, "history_v2", "history") if not _label_only(data) else []
-    for e in entries:
-        if not isinstance(e, dict):
-            continue
-        name = text(e.get("title"))
-        if name is None and isinstance(e.get("label_values"), list):
-            leaves = list(flatten_label_values(e["label_values"]))
-            name = lv_value(leaves, "title") or next(
-                (x.value for x in leaves if x.value and not is_label(x.label, "action")), None
-            )
-        if name:
-            r.add("advertisers", m, name=name, relation="interacted")
-    for leaf in flatten_label_values(label_values_of(data)) if not entries else []:
-        if leaf.value and not is_label(leaf.label, "action"):
-            r.add("advertisers", m, name=leaf.value, relation="interacted")
+def _flag(relation: str) -> Conv:
+    """A converter: ``relation`` for a flag that is set, else None."""
+    return lambda value: relation if value else None
 
 
-def _label_only(data: Any) -> bool:
-    return isinstance(data, dict) and "label_values" in data
+def _unless(relation: str) -> Conv:
+    """A converter: ``relation`` for a flag that is not set, else None."""
+    return lambda value: None if value else relation
+
+
+def _relation(value: Any) -> str:
+    return advertiser_relation(text(value))
+
+
+#: an advertiser's records say the list (``has_data_file_custom_audience``) and the other
+#: audiences (site or app visits, store visits) apart
+_USED_ACTIVITY = first(
+    key("has_data_file_custom_audience", conv=_unless("used_activity")),
+    key("has_remarketing_custom_audience", conv=_flag("used_activity")),
+    key("has_in_person_store_visit", conv=_flag("used_activity")),
+)
+
+
+def _advertisers(listed: str, uploaded: Getter) -> FileSpec:
+    """Advertisers files: a list of names (each of relation ``listed``), records with one
+    flag per kind of audience (a row per relation the record has, ``uploaded`` first), or
+    2024+ ``label_values`` lists of names titled by their relation."""
+    return FileSpec(
+        "advertisers",
+        Shape(
+            _AUDIENCES, {"name": key("listed_name"), "relation": const(listed)},
+            having="listed_name",
+        ),
+        Shape(
+            _AUDIENCES,
+            {"name": parent(key("advertiser_name", "name")), "relation": item()},
+            each=Each(cases=(uploaded, _USED_ACTIVITY)),
+            lacking=("listed_name", "label_values"),
+        ),
+        Shape(
+            LabelLeaves(nested=True),
+            {"name": item(), "relation": path(top=True, conv=_relation)},
+            require=("name",),
+        ),
+        every_shape=True,
+    )  # fmt: skip
+
+
+#: ``advertisers_using_your_activity_or_information.json``
+advertisers_using = _advertisers(
+    "used_activity", key("has_data_file_custom_audience", conv=_flag("uploaded_list"))
+)
+#: ``advertisers_who_uploaded_a_contact_list_with_your_information.json``: every
+#: advertiser there uploaded a list
+advertisers_uploaded = _advertisers("uploaded_list", const("uploaded_list"))
+
+#: ``advertisers_you've_interacted_with.json``: ads the user clicked (``history_v2``
+#: records with a title, or 2024+ records of ``label_values``: the title, else the first
+#: value that is not the action), or a 2025+ ``label_values`` document (every value that
+#: is not the action)
+advertisers_interacted = FileSpec(
+    "advertisers",
+    Shape(
+        Keyed("history_v2", "history"),
+        {"name": first(key("title"), label("title", TEXT), label("*", TEXT, other_than="action"))},
+        require=("name",),
+    ),
+    Shape(LabelLeaves(), {"name": item()}, lacking="action", require=("name",)),
+    const={"relation": "interacted"},
+)
 
 
 def _contact_upload(value: Any) -> str | None:

@@ -61,12 +61,10 @@ JSON_SPECS: tuple[Spec, ...] = (
         act.off_meta_settings,
     ),
     Spec(("connected_apps_and_websites.json", "apps_and_websites.json"), act.connected_apps),
+    Spec(("advertisers_using_your_activity_or_information.json",), act.advertisers_using),
     Spec(
-        (
-            "advertisers_using_your_activity_or_information.json",
-            "advertisers_who_uploaded_a_contact_list_with_your_information.json",
-        ),
-        act.advertisers,
+        ("advertisers_who_uploaded_a_contact_list_with_your_information.json",),
+        act.advertisers_uploaded,
     ),
     Spec(("advertisers_you've_interacted_with.json",), act.advertisers_interacted),
     Spec(

@@ -30,7 +30,7 @@ JSON_SPECS: tuple[Spec, ...] = (
         igj.signup("account_history_registration_info"),
     ),
     Spec(("devices.json",), igj.devices),
-    Spec(("advertisers_using_your_activity_or_information.json",), act.advertisers),
+    Spec(("advertisers_using_your_activity_or_information.json",), act.advertisers_using),
     Spec(("your_activity_off_meta_technologies.json",), act.off_meta),
     Spec(("your_activity_off_meta_technologies_settings.json",), act.off_meta_settings),
     Spec(("two-factor_authentication.json", "two_factor_authentication.json"), fbj.two_factor),
