@@ -79,6 +79,8 @@ def column_name(tr: Translator, column: str) -> str:
 
 #: columns whose values are codes with a readable label (the rest is shown as found)
 LABELLED_COLUMNS = ("service", "kind", "origin", "confidence", "relation", "via")
+#: columns whose labels start with a capital letter, in the report and here
+CAPITALIZED_COLUMNS = ("kind", "origin", "confidence")
 #: more distinct values than this: not a code column (left as it is)
 MAX_CODES = 500
 
@@ -162,4 +164,8 @@ def readable_column(tr: Translator, column: str, strings: Any) -> Any:
         return strings
     label = WORDED_COLUMNS.get(column, value_label)
     mapping = {code: label(tr, code) if code else code for code in codes}
+    if column in CAPITALIZED_COLUMNS:  # as the report writes them: "Name", "About you"
+        from privacy_audit.labels import capitalized
+
+        mapping = {code: capitalized(text) if text else text for code, text in mapping.items()}
     return np.asarray(pd.Series(strings, dtype=object).map(mapping), dtype=object)

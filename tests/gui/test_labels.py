@@ -66,8 +66,10 @@ def test_code_values_become_readable_labels() -> None:
     assert list(shown) == ["WhatsApp", "Facebook, Instagram", "", "WhatsApp"]
     origins = np.array(["chat_participant", "address_book"], dtype=object)
     assert list(readable_column(translator("it"), "origin", origins)) == [
-        "partecipante a una chat",
-        "rubrica",
+        "Partecipante a una chat",
+        "Rubrica",
     ]
+    kinds = np.array(["name", "about"], dtype=object)  # capitalised as in the report
+    assert list(readable_column(translator("en"), "kind", kinds)) == ["Name", "About you"]
     names = np.array(["whatsapp"], dtype=object)  # a person's name column is left alone
     assert list(readable_column(translator("en"), "name", names)) == ["whatsapp"]
