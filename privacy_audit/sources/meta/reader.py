@@ -175,12 +175,6 @@ def smd_get(mapping: Any, key: str) -> str | None:
     return (text(entry.get("value")) or text(entry.get("href"))) if entry else None
 
 
-def smd_time(mapping: Any, key: str) -> int | None:
-    """The timestamp of ``string_map_data`` entry ``key``."""
-    entry = smd_entry(mapping, key)
-    return seconds(entry.get("timestamp")) if entry else None
-
-
 def string_list(record: Any) -> list[tuple[str | None, str | None, int | None]]:
     """``(value, href, timestamp)`` for each ``string_list_data`` item of ``record``."""
     if not isinstance(record, dict):
@@ -192,33 +186,6 @@ def string_list(record: Any) -> list[tuple[str | None, str | None, int | None]]:
                 (text(item.get("value")), text(item.get("href")), seconds(item.get("timestamp")))
             )
     return found
-
-
-def records_of(data: Any, *keys: str) -> list[Any]:
-    """The list under the first of ``keys`` present in ``data`` (or ``data`` if a list)."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        for key in keys:
-            value = data.get(key)
-            if isinstance(value, list):
-                return value
-    return []
-
-
-def records_strict(data: Any, *keys: str) -> list[Any]:
-    """Like :func:`records_of`, but a root of another shape raises ``ValueError``."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        for key in keys:
-            if key in data:
-                if isinstance(data[key], list):
-                    return data[key]
-                if data[key] in (None, {}, ""):
-                    return []
-                raise ShapeError(f"{key} is not a list", where=key)
-    raise ShapeError("unexpected root")
 
 
 # -- reading an export --------------------------------------------------------------

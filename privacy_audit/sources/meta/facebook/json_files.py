@@ -1,8 +1,9 @@
 """Facebook (and Messenger) JSON files: own identifiers, contacts, linked accounts.
 
-Files of one table with one row per record are :class:`.spec.FileSpec` data; the
-others are ``extract(reader, data, member)`` functions (``data``: the parsed,
-mojibake-repaired document) that read any shape or raise
+Every file is :class:`.spec.FileSpec` data (a file of two tables names the second in
+``also``) but two: the 2FA state, read from any shape, and the 2018-19 call and SMS
+logs, one contact per number; these are ``extract(reader, data, member)`` functions
+(``data``: the parsed, mojibake-repaired document) that raise nothing but
 :class:`.reader.ShapeError`. Every layout's root key is accepted (2018 ``profile``,
 2020+ ``profile_v2``, 2025+ ``label_values``).
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta.labels import PHONE_WORDS, on_off
 from privacy_audit.sources.meta.load import Extractor
@@ -46,40 +46,6 @@ from privacy_audit.sources.meta.spec import (
     label_time,
     parent,
 )
-
-
-def add_identifier(r: MetaReader, m: Member, kind: str, value: Any, **extra: Any) -> None:
-    """Add one own identifier (phones raw; emails lower-cased by the sink)."""
-    raw = text(value)
-    if not raw:
-        return
-    if kind == "email":
-        raw = raw.lower()
-    key = (extra.get("service"), kind, raw, m.path)
-    if key in r.seen:
-        return
-    r.seen.add(key)
-    r.add("identifiers", m, kind=kind, value=raw, raw=text(value), valid=True, **extra)
-
-
-def add_contact_point(
-    r: MetaReader, m: Member, origin: str, name: Any, point: Any, created: Any = None
-) -> None:
-    """Add a contact row for one contact point of an uploaded contact: an e-mail goes to
-    ``email``; anything else (a number, or a value that is neither) stays as written in
-    ``phone_raw``, never dropped (``phone_valid`` tells the numbers apart later)."""
-    raw = text(point)
-    is_email = is_email_address(raw)
-    r.add(
-        "contacts",
-        m,
-        origin=origin,
-        name=text(name),
-        phone_raw=None if is_email else raw,
-        email=raw if is_email else None,
-        created_at=created,
-    )
-
 
 _PROFILE = Keyed("profile_v2", "profile", one=True)
 
