@@ -94,6 +94,21 @@ def _inferred_text_dtype() -> Any:
     return pd.DataFrame({"a": np.array(["a"], dtype=object)})["a"].dtype
 
 
+def text_column(distinct: np.ndarray, codes: np.ndarray) -> Any:
+    """``distinct[codes]`` (an object array) as a frame column: exactly what pandas
+    infers for it, pandas' string array when the values used are strings or None with
+    at least one string (pandas 3), else the object array itself. Only the distinct
+    values are checked and converted; rows are taken by their codes (no per-row pass).
+    """
+    dtype = _inferred_text_dtype()
+    if isinstance(dtype, pd.StringDtype) and len(codes):
+        used = distinct[np.bincount(codes, minlength=len(distinct)) > 0]
+        types = set(map(type, used))
+        if str in types and types <= {str, type(None)}:
+            return pd.array(distinct, dtype=dtype).take(codes)
+    return distinct[codes]
+
+
 def _is_text_array(col: pd.Series) -> bool:
     """True when ``col`` is already what :func:`conform` makes of a text column that
     holds at least one string: pandas' string array (pandas 3), missing values its own.

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from privacy_audit.model import SCHEMAS, TABLES, EvidenceBuilder, SourceInfo
-from privacy_audit.model_frames import _times, conform
+from privacy_audit.model_frames import _times, conform, text_column
 
 
 def _sink(builder: EvidenceBuilder, service: str = "facebook") -> Any:
@@ -128,3 +131,22 @@ def test_conform_keeps_string_columns_as_the_object_path_makes_them(values: list
     got = conform(schema, as_strings)
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     assert list(got.dtypes) == list(expected.dtypes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=3), st.integers()), min_size=1, max_size=6),
+    st.data(),
+)
+def test_text_column_is_what_pandas_infers_from_the_rows(distinct: list[Any], data: Any) -> None:
+    """A column built from distinct values and codes equals the frame pandas builds from
+    the full object column (dtype included: string array, or object without strings)."""
+    values = np.empty(len(distinct), dtype=object)
+    values[:] = distinct
+    codes = np.array(
+        data.draw(st.lists(st.integers(0, len(distinct) - 1), max_size=12)), dtype=np.intp
+    )
+    expected = pd.DataFrame({"a": values[codes]})
+    got = pd.DataFrame({"a": text_column(values, codes)})
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert got["a"].dtype == expected["a"].dtype

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from privacy_audit.i18n import N_
+from privacy_audit.model_frames import text_column
 from privacy_audit.sources.text import fix_mojibake
 
 #: messages read per export (per service); the rest is counted and left out
@@ -204,7 +205,8 @@ class MessageColumns:
         times[raw] /= 1000.0
         return times
 
-    def _sender_values(self) -> np.ndarray:
+    def _sender_values(self) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct clean sender names and every message's code into them."""
         values = np.empty(len(self.senders), dtype=object)
         for key, code in self.senders.items():
             if type(key) is str:
@@ -214,23 +216,30 @@ class MessageColumns:
             else:
                 values[code] = None
         codes = np.frombuffer(self.sender_codes, dtype=f"i{self.sender_codes.itemsize}")
-        return values[codes]
+        return values, codes.astype(np.intp)
 
     def flush(self, add_frame: Callable[[str, pd.DataFrame], None]) -> float:
-        """Add the one ``messages`` frame through ``add_frame``; the newest time (seconds)."""
+        """Add the one ``messages`` frame through ``add_frame``; the newest time (seconds).
+
+        Text columns are built from their distinct values (threads, senders, kinds) and
+        each message's code, as pandas would infer them from the full object columns.
+        """
         if not self.total:
             return 0.0
         seconds = self._seconds()
         counts = self.counts
+        thread = np.repeat(np.arange(len(counts), dtype=np.intp), counts)
+        senders, sender_codes = self._sender_values()
         frame = pd.DataFrame(
             {
-                "chat": np.repeat(np.asarray(self.chats, dtype=object), counts),
-                "is_group": np.repeat(np.asarray(self.groups, dtype=bool), counts),
-                "sender": self._sender_values(),
+                "chat": text_column(np.asarray(self.chats, dtype=object), thread),
+                "is_group": np.asarray(self.groups, dtype=bool)[thread],
+                "sender": text_column(senders, sender_codes),
                 "timestamp": pd.to_datetime(seconds, unit="s", utc=True, errors="coerce"),
-                "kind": KIND_NAMES[self._kinds()],
-                "source_file": np.repeat(np.asarray(self.files, dtype=object), counts),
-            }
+                "kind": text_column(KIND_NAMES, self._kinds().astype(np.intp)),
+                "source_file": text_column(np.asarray(self.files, dtype=object), thread),
+            },
+            copy=False,  # every column is new here (add_frame keeps its own copy)
         )
         add_frame("messages", frame)
         newest = np.nanmax(seconds) if np.isfinite(seconds).any() else 0.0
