@@ -1,7 +1,8 @@
 """Print the marked strings that have no Italian translation, as .po entries to fill in.
 
 Usage: python scripts/missing_translations.py [PATH_FILTER]
-Only strings extracted from files whose path contains PATH_FILTER are listed.
+Only strings extracted from files whose path contains PATH_FILTER are listed. The texts of
+the context cards (data in resources/cards/texts.toml) are listed as from that file.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
+from privacy_audit.analysis.cardkit import card_texts
 from privacy_audit.i18n import translator
 
 PACKAGE = Path(__file__).resolve().parent.parent / "privacy_audit"
@@ -24,9 +26,15 @@ def main() -> None:
     seen: set[str] = set()
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
-    for filename, line, message, _c, _x in extract_from_dir(
+    cards = [
+        ("resources/cards/texts.toml", 0, text, None, None)
+        for entries in card_texts().values()
+        for text in entries.values()
+    ]
+    extracted = extract_from_dir(
         str(PACKAGE), method_map=method_map, options_map=options, keywords=KEYWORDS
-    ):
+    )
+    for filename, line, message, _c, _x in [*extracted, *cards]:
         if path_filter not in filename:
             continue
         plural = isinstance(message, (list, tuple))

@@ -1,5 +1,9 @@
 """Every string marked for translation has an Italian translation, and every entry of the
-catalogs is a string the code or the templates still use."""
+catalogs is a string the code, the templates or the card texts still use.
+
+The texts of the context cards are data (``resources/cards/texts.toml``), not calls: they
+count as marked strings, and a counting text must have a plural entry in the catalogs.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,35 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from privacy_audit.analysis.cardkit import Text, parse_texts
 from privacy_audit.i18n import Translator, system_language, translator
 
 PACKAGE = Path(__file__).resolve().parent.parent / "privacy_audit"
 CATALOGS = PACKAGE / "resources" / "locale"
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "tr": None}
+CARD_TEXTS = PACKAGE / "resources" / "cards" / "texts.toml"
+
+
+def _card_texts(path: Path = CARD_TEXTS) -> dict[str, Text]:
+    """``card.key`` -> msgid or (singular, plural) of every card text in ``path``."""
+    texts = parse_texts(path.read_text(encoding="utf-8"), path.name)
+    return {f"{cid}.{key}": text for cid, entries in texts.items() for key, text in entries.items()}
+
+
+def _untranslated_card_texts(lang: str, path: Path = CARD_TEXTS) -> list[str]:
+    """The card texts of ``path`` without a translation in ``lang``'s catalogs: a text with
+    no entry (or an empty one), and a counting text whose entry has no plural forms."""
+    entries = {
+        msgid: text for where, msgid, text in _catalog_entries() if where.startswith(lang + "/")
+    }
+    missing = []
+    for where, text in _card_texts(path).items():
+        msgid = text[0] if isinstance(text, tuple) else text
+        found = entries.get(msgid)
+        plural_ok = not isinstance(text, tuple) or isinstance(found, tuple)
+        if not found or not all(found) or not plural_ok:
+            missing.append(where)
+    return sorted(missing)
 
 
 def _python_calls(root: Path) -> set[str]:
@@ -35,6 +63,9 @@ def _python_calls(root: Path) -> set[str]:
 
 def _marked_strings(root: Path = PACKAGE) -> set[str]:
     found = _python_calls(root)
+    cards = root / "resources" / "cards" / "texts.toml"
+    if cards.is_file():
+        found |= {t[0] if isinstance(t, tuple) else t for t in _card_texts(cards).values()}
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     for _file, _line, message, _comments, _ctx in extract_from_dir(
@@ -79,6 +110,34 @@ def test_every_marked_string_has_italian() -> None:
     italian = translator("it")
     missing = sorted(m for m in _marked_strings() if not italian.has_translation(m))
     assert missing == [], f"{len(missing)} strings lack Italian: {missing[:20]}"
+
+
+def test_every_card_text_has_italian() -> None:
+    assert len(_card_texts()) >= 40
+    assert _untranslated_card_texts("it") == []
+
+
+def test_untranslated_card_text_is_caught(tmp_path: Path) -> None:
+    """Control: card texts planted without Italian (a new sentence, and a sentence that
+    counts while its catalog entry has one form only) are reported."""
+    planted = tmp_path / "texts.toml"
+    planted.write_text(
+        CARD_TEXTS.read_text(encoding="utf-8")
+        + '\n["planted"]\nnew = "A sentence no catalog has."\n'
+        + 'counted = ["Your WhatsApp account was registered on {date}.", "{n} registrations"]\n',
+        encoding="utf-8",
+    )
+    assert _untranslated_card_texts("it", planted) == ["planted.counted", "planted.new"]
+
+
+def test_card_texts_count_as_uses(tmp_path: Path) -> None:
+    """Control for the catalog check: without the card texts, their entries look unused."""
+    package = tmp_path / "privacy_audit"
+    (package / "resources" / "cards").mkdir(parents=True)
+    (package / "mod.py").write_text("print(1)\n", encoding="utf-8")
+    assert "Why it matters in Italy" not in _marked_strings(package)
+    (package / "resources" / "cards" / "texts.toml").write_bytes(CARD_TEXTS.read_bytes())
+    assert "Why it matters in Italy" in _marked_strings(package)
 
 
 def test_every_catalog_entry_is_used() -> None:

@@ -1,7 +1,8 @@
 """Context cards: the join key, third-party exposure, business stories, history, Italy.
 
 Cards are built with :func:`privacy_audit.analysis.cardkit.card` (the card shape is
-described there); the history and legal cards live in :mod:`privacy_audit.analysis.history`.
+described there, their texts are data in ``resources/cards/texts.toml``); the history and
+legal cards live in :mod:`privacy_audit.analysis.history`.
 Card text never contains the user's numbers, e-mails or other people's names: those go
 in ``rows`` so the report can redact them. Business names (companies) may appear in text.
 """
@@ -13,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.cardkit import card, link_url
+from privacy_audit.analysis.cardkit import card, link_url, say
 from privacy_audit.analysis.history import history_cards
 from privacy_audit.analysis.result import AuditResult
 from privacy_audit.analysis.rulekit import (
@@ -24,7 +25,6 @@ from privacy_audit.analysis.rulekit import (
     plain,
     service_names,
 )
-from privacy_audit.values import number
 
 #: most business stories shown
 MAX_STORIES = 10
@@ -42,44 +42,25 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     users = shared[shared["kind"] == "username"]
     services = nz.services_in(shared["services"])
     parts = [
-        tr.ngettext("{n} phone number", "{n} phone numbers", len(phones)).format(
-            n=number(len(phones), tr.locale)
-        ),
-        tr.ngettext("{n} e-mail address", "{n} e-mail addresses", len(emails)).format(
-            n=number(len(emails), tr.locale)
-        ),
-        tr.ngettext("{n} username", "{n} usernames", len(users)).format(
-            n=number(len(users), tr.locale)
-        ),
+        say(tr, "join-key", "phones", len(phones)),
+        say(tr, "join-key", "emails", len(emails)),
+        say(tr, "join-key", "usernames", len(users)),
     ]
     amounts = (len(phones), len(emails), len(users))
     text = [
-        tr.gettext("Your own details held by more than one service ({services}): {items}.").format(
+        say(
+            tr,
+            "join-key",
+            "held",
             services=service_names(services, tr),
             items=join_names((p for p, n in zip(parts, amounts, strict=True) if n), tr),
         )
     ]
     if len(phones):
-        text.append(
-            tr.gettext(
-                "Anyone who has your number, or uploads an address book that contains it, can "
-                "be matched to your profile unless you limit look-up by phone number."
-            )
-        )
-        text.append(
-            tr.gettext(
-                "If you receive two-factor codes by SMS on the same number, one SIM swap puts "
-                "all these accounts at risk: prefer an authentication app."
-            )
-        )
+        text.append(say(tr, "join-key", "phone_lookup"))
+        text.append(say(tr, "join-key", "sim_swap"))
     if len(users):
-        text.append(
-            tr.gettext(
-                "The same username on several services makes you easy to find everywhere; "
-                "WhatsApp lets you claim your Facebook or Instagram username, which is itself "
-                "a link."
-            )
-        )
+        text.append(say(tr, "join-key", "username_everywhere"))
     rows = []
     for record in shared.to_dict("records"):
         field = {"phone": "phone", "email": "email"}.get(record["kind"], "account")
@@ -89,7 +70,7 @@ def join_key_card(ctx: RuleContext) -> dict[str, Any] | None:
     return card(
         "join-key",
         "summary",
-        tr.gettext("Your number is the join key"),
+        say(tr, "join-key", "title"),
         text,
         rows=rows,
         facts={"phones": len(phones), "emails": len(emails), "usernames": len(users)},
@@ -118,12 +99,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
     tr = ctx.tr
     phones = int(up["phone"].dropna().nunique())
     emails = int(up["email"].dropna().nunique())
-    text = [
-        tr.gettext(
-            "You gave Meta the details of other people: {phones} phone numbers and {emails} "
-            "e-mail addresses from your address book."
-        ).format(phones=number(phones, tr.locale), emails=number(emails, tr.locale))
-    ]
+    text = [say(tr, "third-party-exposure", "gave", phones=phones, emails=emails)]
     per = up.groupby("service").agg(
         contacts=("service", "size"), first=("created_at", "min"), last=("created_at", "max")
     )
@@ -133,38 +109,34 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
         per_service[str(service)] = {"contacts": int(row["contacts"]), "first": first, "last": last}
         if first and last:
             text.append(
-                tr.gettext("{service}: {n} contacts, uploaded from {first} to {last}.").format(
+                say(
+                    tr,
+                    "third-party-exposure",
+                    "service_dated",
+                    int(row["contacts"]),
                     service=service_names([str(service)]),
-                    n=number(int(row["contacts"]), tr.locale),
                     first=day(tr, row["first"]),
                     last=day(tr, row["last"]),
                 )
             )
         else:
             text.append(
-                tr.gettext("{service}: {n} contacts (upload dates not in the export).").format(
+                say(
+                    tr,
+                    "third-party-exposure",
+                    "service_undated",
+                    int(row["contacts"]),
                     service=service_names([str(service)]),
-                    n=number(int(row["contacts"]), tr.locale),
                 )
             )
     last_upload = up["created_at"].max()
     if pd.notna(last_upload):
-        text.append(
-            tr.gettext(
-                "The latest upload is from {date}. If you turned contact upload off before "
-                "that date, another app or device is still uploading."
-            ).format(date=day(tr, last_upload))
-        )
-    text.append(
-        tr.gettext(
-            "People without a Meta account can ask Meta to delete their number or e-mail and "
-            "block it from being uploaded again: share the removal page with family and friends."
-        )
-    )
+        text.append(say(tr, "third-party-exposure", "latest_upload", date=day(tr, last_upload)))
+    text.append(say(tr, "third-party-exposure", "removal"))
     return card(
         "third-party-exposure",
         "summary",
-        tr.gettext("Other people's data you gave Meta"),
+        say(tr, "third-party-exposure", "title"),
         text,
         facts={
             "phones": phones,
@@ -173,9 +145,7 @@ def third_party_card(ctx: RuleContext) -> dict[str, Any] | None:
             "first_upload": up["created_at"].min(),
         }
         | {f"{s}_contacts": v["contacts"] for s, v in per_service.items()},
-        links=[
-            (tr.gettext("Meta's contact removal page for non-users"), link_url("contact_removal"))
-        ],
+        links=[(say(tr, "third-party-exposure", "link"), link_url("contact_removal"))],
     )
 
 
@@ -212,35 +182,17 @@ def business_stories(ctx: RuleContext) -> list[dict[str, Any]]:
         key = nz.business_name(pd.Series([name])).iloc[0]
         text = []
         if "uploaded_list" in record["relations"]:
-            text.append(
-                tr.gettext(
-                    "{name} gave Meta a list with your details (your e-mail or phone number) "
-                    "to show you ads."
-                ).format(name=name)
-            )
+            text.append(say(tr, "business", "uploaded_list", name=name))
         if record["in_off_meta"]:
-            text.append(
-                tr.gettext(
-                    "It also sends Meta what you do on its website or app ({n} events)."
-                ).format(n=number(int(off_events.get(key, 0)), tr.locale))
-            )
+            text.append(say(tr, "business", "off_meta", int(off_events.get(key, 0))))
         if record["in_whatsapp_business"]:
-            text.append(
-                tr.gettext("You also chat with it on WhatsApp ({n} messages).").format(
-                    n=number(int(chats.get(key, 0)), tr.locale)
-                )
-            )
-        text.append(
-            tr.gettext(
-                "You can ask {name} where it got your data and to stop using it (GDPR art. 15 "
-                "and 21). The names were matched by spelling, so check it is the same company."
-            ).format(name=name)
-        )
+            text.append(say(tr, "business", "whatsapp", int(chats.get(key, 0))))
+        text.append(say(tr, "business", "rights", name=name))
         cards.append(
             card(
                 f"business-{key}",
                 "story",
-                tr.gettext("{name} had your details").format(name=name),
+                say(tr, "business", "title", name=name),
                 text,
                 confidence="probable",
                 facts={

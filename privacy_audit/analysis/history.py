@@ -1,4 +1,5 @@
-"""History and legal cards tied to the user's own dates (the card shape: see cardkit.py).
+"""History and legal cards tied to the user's own dates (the card shape: see cardkit.py;
+their texts are data in resources/cards/texts.toml).
 
 - WhatsApp account older than 25 Aug 2016 (the one-time sharing opt-out);
 - the EU DMA choice (March 2024) when Facebook and Instagram are linked;
@@ -14,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from privacy_audit.analysis import normalize as nz
-from privacy_audit.analysis.cardkit import card, key_date, link_url
+from privacy_audit.analysis.cardkit import card, key_date, link_url, say
 from privacy_audit.analysis.rulekit import RuleContext, day
 from privacy_audit.phones import region_of
 
@@ -41,24 +42,11 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
     if since is None or since >= key_date("whatsapp_sharing"):
         return None
     tr = ctx.tr
-    if basis == "registration":
-        first = tr.gettext("Your WhatsApp account was registered on {date}.")
-    else:
-        first = tr.gettext(
-            "Your WhatsApp chats go back to {date}, so the account is at least that old."
-        )
+    first = "registered" if basis == "registration" else "chats_since"
     text = [
-        first.format(date=day(tr, since)),
-        tr.gettext(
-            "On 25 August 2016 WhatsApp started sharing account information, including your "
-            "phone number, with Facebook. Existing users had 30 days to opt out of its use for "
-            "Facebook ads and products; the data was still shared for other purposes."
-        ),
-        tr.gettext(
-            "In Italy the competition authority (AGCM) fined WhatsApp 3 million euro in 2017 "
-            "for pushing users to accept this sharing. You can ask WhatsApp what was shared "
-            "(GDPR art. 15) and object to it (art. 21): see the letters."
-        ),
+        say(tr, "history-whatsapp-2016", first, date=day(tr, since)),
+        say(tr, "history-whatsapp-2016", "sharing"),
+        say(tr, "history-whatsapp-2016", "agcm"),
     ]
     settings = ctx.evidence.settings
     share = settings[
@@ -68,15 +56,11 @@ def whatsapp_2016_card(ctx: RuleContext) -> dict[str, Any] | None:
     facts: dict[str, Any] = {"whatsapp_since": since, "basis": basis}
     if len(share):
         facts["share_with_facebook"] = str(share["value"].iloc[0])
-        text.append(
-            tr.gettext("Your report also records your sharing choice: {value}.").format(
-                value=facts["share_with_facebook"]
-            )
-        )
+        text.append(say(tr, "history-whatsapp-2016", "choice", value=facts["share_with_facebook"]))
     return card(
         "history-whatsapp-2016",
         "history",
-        tr.gettext("Your WhatsApp account is older than the 2016 sharing with Facebook"),
+        say(tr, "history-whatsapp-2016", "title"),
         text,
         facts=facts,
     )
@@ -113,34 +97,22 @@ def dma_card(ctx: RuleContext) -> dict[str, Any] | None:
         return None
     tr = ctx.tr
     text = [
-        tr.gettext(
-            "Since March 2024, under the EU Digital Markets Act, people in the EU can choose "
-            "to manage Facebook and Instagram separately, so information is no longer used "
-            "across the two accounts."
-        ),
-        tr.gettext(
-            "Your export shows accounts linked in Accounts Center. If you never made this "
-            "choice, or chose to keep them together, you can still separate them in Accounts "
-            "Center > Accounts."
-        ),
+        say(tr, "history-dma-2024", "choice"),
+        say(tr, "history-dma-2024", "linked"),
     ]
     linked_at = links["linked_at"].dropna()
     facts: dict[str, Any] = {"links": len(links)}
     if len(linked_at):
         facts["linked_since"] = linked_at.min()
         if linked_at.max() >= key_date("dma_choice"):
-            text.append(
-                tr.gettext(
-                    "At least one link was made on {date}, after the choice was offered."
-                ).format(date=day(tr, linked_at.max()))
-            )
+            text.append(say(tr, "history-dma-2024", "linked_after", date=day(tr, linked_at.max())))
     return card(
         "history-dma-2024",
         "history",
-        tr.gettext("The EU choice to use your accounts separately (2024)"),
+        say(tr, "history-dma-2024", "title"),
         text,
         facts=facts,
-        links=[(tr.gettext("Meta: more choice for people in the EU (2024)"), link_url("dma"))],
+        links=[(say(tr, "history-dma-2024", "link"), link_url("dma"))],
     )
 
 
@@ -158,40 +130,18 @@ def off_meta_2026_card(ctx: RuleContext) -> dict[str, Any] | None:
     new_controls = "other_businesses" in files or (
         pd.notna(latest) and latest >= key_date("off_meta_change")
     )
-    text = [
-        tr.gettext(
-            'In 2026 Meta began replacing the control "Your activity off Meta technologies" '
-            '(which could disconnect this activity from your account) with "Activity from '
-            'other businesses", which only stops its use for personalisation, not its '
-            "collection. Timing in the EU is not confirmed."
-        )
-    ]
+    text = [say(tr, "history-off-meta-2026", "change")]
     if new_controls:
-        text.append(
-            tr.gettext(
-                "Your export is from the new period: look for Accounts Center > Your "
-                "information and permissions > Activity from other businesses > Don't allow; "
-                'if "Your activity off Meta technologies" is still there, also clear and '
-                "disconnect it."
-            )
-        )
+        text.append(say(tr, "history-off-meta-2026", "new_controls"))
     else:
-        text.append(
-            tr.gettext(
-                "Your export still has the older controls: use Accounts Center > Your "
-                "information and permissions > Your activity off Meta technologies > Clear "
-                "previous activity and Disconnect future activity while they exist."
-            )
-        )
+        text.append(say(tr, "history-off-meta-2026", "old_controls"))
     return card(
         "history-off-meta-2026",
         "history",
-        tr.gettext("The 2026 change to the off-Meta activity controls"),
+        say(tr, "history-off-meta-2026", "title"),
         text,
         facts={"generation": "2026" if new_controls else "2020-2025", "export_date": latest},
-        links=[
-            (tr.gettext("Facebook Help: your activity off Meta technologies"), link_url("off_meta"))
-        ],
+        links=[(say(tr, "history-off-meta-2026", "link"), link_url("off_meta"))],
     )
 
 
@@ -203,34 +153,17 @@ def italy_card(ctx: RuleContext) -> dict[str, Any] | None:
         return None
     tr = ctx.tr
     text = [
-        tr.gettext(
-            "2016: the Garante opened an inquiry into WhatsApp sharing data with Facebook. "
-            "2017: the competition authority (AGCM) fined WhatsApp 3 million euro for pushing "
-            "users to accept it."
-        ),
-        tr.gettext(
-            "January 2021: the Garante publicly warned that WhatsApp's new terms were unclear "
-            "and referred the matter to the European Data Protection Board. (The urgent ban of "
-            "May 2021 came from the Hamburg authority, not from the Garante.)"
-        ),
-        tr.gettext(
-            "September 2021: the Irish Data Protection Commission fined WhatsApp 225 million "
-            "euro for not being transparent, also about sharing with Facebook companies and "
-            "about people who do not use WhatsApp. 2024: AGCM fined Meta 3.5 million euro over "
-            "Instagram. April 2025: the European Commission fined Meta 200 million euro under "
-            'the Digital Markets Act for its "pay or consent" model.'
-        ),
-        tr.gettext(
-            "If Meta or WhatsApp does not answer your requests properly within a month, you "
-            "can file a complaint with the Garante per la protezione dei dati personali."
-        ),
+        say(tr, "legal-italy", "y2016"),
+        say(tr, "legal-italy", "y2021_garante"),
+        say(tr, "legal-italy", "fines"),
+        say(tr, "legal-italy", "complaint"),
     ]
     return card(
         "legal-italy",
         "legal",
-        tr.gettext("Why it matters in Italy"),
+        say(tr, "legal-italy", "title"),
         text,
-        links=[(tr.gettext("Garante per la protezione dei dati personali"), link_url("garante"))],
+        links=[(say(tr, "legal-italy", "link"), link_url("garante"))],
     )
 
 
