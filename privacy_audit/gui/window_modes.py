@@ -144,7 +144,8 @@ class WindowModes(QMainWindow):
                 if on
                 else _("The demo persona will be closed.")
             )
-            if not dialogs.confirm(self, title, text, title.rstrip("?"), self.ctx.tr):
+            accept = _("Start workshop mode") if on else _("Leave workshop mode")
+            if not dialogs.confirm(self, title, text, accept, self.ctx.tr):
                 self._sync_workshop_action()
                 return False
         self.set_workshop(on)

@@ -117,3 +117,17 @@ def test_workshop_shows_no_real_name_or_number_anywhere(make_window, qtbot) -> N
     shown_page = preview_html(outside, qtbot)
     assert len(leaks([shown_page], names, phones)) > 5
     assert set(leaks(visible_texts(outside), ips, set())) == ips
+
+
+def test_workshop_question_buttons_say_what_they_do_in_italian(make_window, qtbot) -> None:
+    """The buttons of the workshop question are commands ("Avvia…", "Esci…"), not the
+    question's infinitive without its question mark."""
+    window = make_window()
+    window.set_language("it")
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.action_set["demo"].trigger()
+    labels: list[str] = []
+    click_in_next_dialog("confirmCancel", labels=labels)
+    window.action_set["workshop"].trigger()
+    assert labels == ["Avvia la modalità workshop", "Annulla"]
+    assert not window.ctx.workshop
