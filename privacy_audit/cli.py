@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from privacy_audit import signals
+from privacy_audit.cli_words import argparse_in
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import (
     N_,
@@ -30,11 +31,26 @@ EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with 2 and one line (its default is 2 plus usage)."""
+    """argparse in the user's language that fails with exit 2 and one line (its default
+    is the usage and an English "error:" line)."""
+
+    tr: Translator = translator("en")
+
+    def format_help(self) -> str:
+        with argparse_in(self.tr):
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with argparse_in(self.tr):
+            return super().format_usage()
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with argparse_in(self.tr):
+            return super().parse_known_args(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+        hint = self.tr.gettext("{command} --help lists the options.").format(command=self.prog)
+        self.exit(EXIT_INPUT, f"{self.prog}: {safe_line(message)}. {hint}\n")
 
 
 class _VersionAction(argparse._VersionAction):
@@ -73,16 +89,22 @@ def _add_common(parser: argparse.ArgumentParser, tr: Translator) -> None:
 def build_parser(tr: Translator | None = None) -> argparse.ArgumentParser:
     """The argument parser, its help in the language of ``tr`` (English by default)."""
     tr = tr or translator("en")
+    with argparse_in(tr):
+        return _build(tr)
+
+
+def _build(tr: Translator) -> argparse.ArgumentParser:
     _ = tr.gettext
-    parser = _Parser(
+    parser_class = type("Parser", (_Parser,), {"tr": tr})
+    parser = parser_class(
         prog="privacy-audit",
         description=_("See what Meta can link together about you, from your own data exports."),
     )
-    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--version", action=_VersionAction, help=_("show the version and exit"))
     parser.add_argument(
         "--debug", action="store_true", help=_("debug logging (never personal data)")
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=parser_class)
 
     p = sub.add_parser("gui", help=_("open the desktop app"))
     _add_inputs(p, tr)
