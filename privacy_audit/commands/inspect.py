@@ -17,7 +17,7 @@ import orjson
 
 from privacy_audit.commands.common import input_paths
 from privacy_audit.i18n import N_, Translator
-from privacy_audit.labels import service_name, source_kind_label
+from privacy_audit.labels import layout_label, service_name, source_kind_label
 from privacy_audit.pipeline import load_evidence
 from privacy_audit.progress import Progress
 from privacy_audit.source_info import SERVICES, TABLES, SourceInfo
@@ -115,8 +115,8 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
         kind = source_kind_label(tr, info.kind)
         lines.append(
             "  "
-            + _("Kind: {kind} · format: {format} · layout: {layout}").format(
-                kind=kind, format=info.format.upper(), layout=info.layout
+            + _("Kind: {kind} · {layout}").format(
+                kind=kind, layout=layout_label(tr, info.layout, info.format)
             )
         )
         if info.parts:

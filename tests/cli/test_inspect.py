@@ -76,7 +76,7 @@ def test_text_summary_in_english_and_italian(
     assert (code, err) == (0, "")  # no progress on stderr when it is not a terminal
     assert out.splitlines() == [
         "Facebook — export.zip",
-        "  Kind: data export (Download your information) · format: JSON · layout: facebook-stub",
+        "  Kind: data export (Download your information) · Facebook stub (JSON)",
         "  Files recognised: 2 · not recognised: 0",
         "  Rows found:",
         "    settings: 2",
@@ -87,11 +87,27 @@ def test_text_summary_in_english_and_italian(
     ]
     code, out, _err = _run(capsys, "--lang", "it", str(path))
     assert code == 0
-    assert "  Tipo: esportazione dei dati (Scarica le tue informazioni) · formato: JSON" in out
+    assert (
+        "  Tipo: esportazione dei dati (Scarica le tue informazioni) · Facebook stub (JSON)" in out
+    )
     assert "  File riconosciuti: 2 · non riconosciuti: 0" in out
     assert "    impostazioni: 2" in out
     assert "    - Interrotto." in out
     assert out.endswith("1 esportazione letta.\n")
+
+
+def test_text_summary_names_layouts_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """No layout id or format code reaches the reader (facebook-2024, MIXED)."""
+    code, out, _err = _run(capsys, "--lang", "it", "--demo", "giulia")
+    assert code == 0
+    assert "informazioni) · Facebook, struttura del 2024 (JSON)\n" in out
+    assert "Rapporto account di WhatsApp, struttura del 2022 (JSON e HTML)" in out
+    assert (
+        "facebook-2024" not in out
+        and "MIXED" not in out
+        and "formato:" not in out
+        and "struttura: " not in out
+    )
 
 
 @pytest.mark.usefixtures("stub")
