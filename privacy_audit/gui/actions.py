@@ -21,6 +21,7 @@ SHORTCUTS: dict[str, list[Key]] = {
     "export_html": ["Ctrl+E"],
     "export_pdf": ["Ctrl+P"],
     "export_csv": ["Ctrl+Shift+E"],
+    "export_json": [],
     "quit": [QKeySequence.StandardKey.Quit, "Ctrl+Q"],
     "tab_dashboard": ["Ctrl+1"],
     "tab_findings": ["Ctrl+2"],
@@ -98,6 +99,7 @@ class Actions:
                 "export_html",
                 "export_pdf",
                 "export_csv",
+                "export_json",
                 None,
                 "reset",
                 None,
@@ -162,7 +164,7 @@ class Actions:
         a["find"].triggered.connect(window.focus_search)
         for index, name in enumerate(("dashboard", "findings", "data", "report")):
             a[f"tab_{name}"].triggered.connect(lambda _c=False, i=index: window.show_tab(i))
-        for fmt in ("html", "pdf", "csv"):
+        for fmt in ("html", "pdf", "csv", "json"):
             a[f"export_{fmt}"].triggered.connect(
                 lambda _c=False, f=fmt: window.report_page.choose_and_export(f)
             )
@@ -173,7 +175,7 @@ class Actions:
 
     def update(self, *, has_result: bool, busy: bool) -> None:
         """Enable what makes sense now (nothing new while an import runs)."""
-        for name in ("export_html", "export_pdf", "export_csv", "find"):
+        for name in ("export_html", "export_pdf", "export_csv", "export_json", "find"):
             self.by_name[name].setEnabled(has_result and not busy)
         for name in ("tab_dashboard", "tab_findings", "tab_data", "tab_report"):
             self.by_name[name].setEnabled(has_result and not busy)
@@ -202,6 +204,7 @@ class Actions:
             "export_html": _("Export &HTML…"),
             "export_pdf": _("Export &PDF…"),
             "export_csv": _("Export &CSV…"),
+            "export_json": _("Export &JSON…"),
             "quit": _("&Quit"),
             "tab_dashboard": _("&Dashboard"),
             "tab_findings": _("F&indings"),

@@ -37,7 +37,10 @@ FORMATS: dict[str, tuple[str, str]] = {  # fmt -> (file filter, suffix)
     "html": (N_("Web page (*.html)"), ".html"),
     "pdf": (N_("PDF document (*.pdf)"), ".pdf"),
     "csv": (N_("CSV tables (*.zip)"), ".zip"),
+    "json": (N_("JSON data (*.json)"), ".json"),
 }
+#: the formats with a button of their own (JSON, for other tools, is in the File menu)
+BUTTON_FORMATS = ("html", "pdf", "csv")
 
 
 class ReportPage(QWidget):
@@ -56,7 +59,7 @@ class ReportPage(QWidget):
         self.redact_box = QCheckBox()
         self.redact_box.toggled.connect(self._redact_toggled)
         self.buttons: dict[str, QPushButton] = {}
-        for fmt in FORMATS:
+        for fmt in BUTTON_FORMATS:
             button = QPushButton()
             button.clicked.connect(lambda _c=False, f=fmt: self.choose_and_export(f))
             self.buttons[fmt] = button

@@ -92,3 +92,29 @@ def test_export_html_and_pdf(make_window, qtbot, tmp_path, monkeypatch) -> None:
         window.report_page.export_to(pdf, "pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in pdf.parent.iterdir()) == ["report.html", "report.pdf"]
+
+
+def test_export_json_from_the_file_menu(make_window, qtbot, tmp_path, monkeypatch) -> None:
+    """File › Export JSON… asks where to save (JSON filter) and writes a .json file; it is
+    off until an export is open, like the other exports."""
+    from privacy_audit.gui import report_page
+
+    window = make_window()
+    action = window.action_set["export_json"]
+    assert action in window.action_set.menus["file"].actions()
+    assert not action.isEnabled()
+    _open(window, qtbot)
+    assert action.isEnabled() and action.text() == "Export &JSON…"
+    asked: list[str] = []
+
+    def save_dialog(_parent, _title, suggested, file_filter):
+        asked.extend([suggested, file_filter])
+        return str(tmp_path / "audit"), file_filter
+
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(window.report_page.exported, timeout=10_000) as blocker:
+        action.trigger()
+    assert blocker.args == [str(tmp_path / "audit.json")]
+    assert asked[0].endswith("privacy-report.json") and asked[1] == "JSON data (*.json)"
+    window.set_language("it")
+    assert action.text() == "Esporta &JSON…"
