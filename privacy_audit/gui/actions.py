@@ -21,7 +21,7 @@ SHORTCUTS: dict[str, list[Key]] = {
     "export_html": ["Ctrl+E"],
     "export_pdf": ["Ctrl+P"],
     "export_csv": ["Ctrl+Shift+E"],
-    "export_json": [],
+    "export_json": ["Ctrl+Shift+J"],
     "quit": [QKeySequence.StandardKey.Quit, "Ctrl+Q"],
     "tab_dashboard": ["Ctrl+1"],
     "tab_findings": ["Ctrl+2"],
