@@ -425,3 +425,20 @@ def test_damaged_export_alone_in_a_scanned_folder_is_the_error(
     assert info.value.render().startswith(
         "facebook-ada-2026-05-14-9f8e7d6c.zip: This file is not a readable zip archive"
     )
+
+
+def test_zip_of_zero_bytes_is_an_unfinished_download(tmp_path: Path) -> None:
+    """A download cut off before its first byte is called empty, not damaged."""
+    empty = tmp_path / "facebook-ada-2026-05-14-a1b2c3d4.zip"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError) as info:
+        open_parts([empty])
+    assert info.value.render() == (
+        "facebook-ada-2026-05-14-a1b2c3d4.zip: This zip file is empty (0 bytes): its download "
+        "did not finish. Download the export again and open the .zip file you received."
+    )
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(b"PK\x03\x04")  # control: a few bytes is a damaged zip, as before
+    with pytest.raises(InputError) as info:
+        open_parts([cut])
+    assert "not a readable zip archive" in info.value.render()

@@ -306,7 +306,7 @@ def gather(paths: Sequence[str | Path]) -> Gathered:
 
 def _check_readable(path: Path) -> None:
     """Raise :class:`InputError` when ``path`` is a file the user is not allowed to read
-    (not to be mistaken for an empty or damaged file further on)."""
+    (not to be mistaken for an empty or damaged file further on), or a zip of 0 bytes."""
     if not path.is_file():
         return
     try:
@@ -318,6 +318,13 @@ def _check_readable(path: Path) -> None:
             path,
             N_("Check the file's permissions, or copy it to a folder of yours and open the copy."),
         ) from exc
+    if path.suffix.lower() == ".zip" and path.stat().st_size == 0:
+        # an interrupted download, not a damaged archive
+        raise InputError(
+            N_("This zip file is empty (0 bytes): its download did not finish."),
+            path,
+            N_("Download the export again and open the .zip file you received."),
+        )
 
 
 def open_parts(parts: list[Path]) -> ExportArchive:
