@@ -131,14 +131,18 @@ def render_text(sources: Iterable[SourceInfo], tr: Translator) -> str:
         overlap = info.extra.get("overlap")
         if overlap:
             shared = int(overlap.get("shared_rows", 0))
-            lines.append(
-                "  "
-                + tr.ngettext(
+            others = ", ".join(overlap.get("with", []))
+            if shared:
+                text = tr.ngettext(
                     "Same account as {others}: {count} row is in both and is counted once.",
                     "Same account as {others}: {count} rows are in both and are counted once.",
                     shared,
-                ).format(others=", ".join(overlap.get("with", [])), count=number(shared, tr.locale))
-            )
+                ).format(others=others, count=number(shared, tr.locale))
+            else:  # grouped because nothing tells the accounts apart, not because rows match
+                text = _("Read as the same account as {others}; no row is in both.").format(
+                    others=others
+                )
+            lines.append("  " + text)
         lines.append(
             "  "
             + _("Files recognised: {recognized} · not recognised: {unrecognized}").format(

@@ -371,3 +371,15 @@ def test_region_is_upper_cased_and_an_unknown_one_refused(
     )
     code, _out, err = _run(capsys, "--demo", "alex", "--region", "Italy", "--lang", "it")
     assert code == 2 and err.count("\n") == 1 and "Italy" in err and "IT, GB" in err
+
+
+def test_same_account_without_shared_rows_is_not_said_to_share_them() -> None:
+    """Two exports grouped as one account with no row in common: no '0 rows are in both'."""
+    info = SourceInfo(path="a.zip", service="facebook", kind="dyi", format="json", layout="x")
+    info.extra["overlap"] = {"with": ["b.zip"], "shared_rows": 0}
+    text = render_text([info], translator("en"))
+    assert "Read as the same account as b.zip; no row is in both." in text
+    assert "0 rows" not in text
+    info.extra["overlap"] = {"with": ["b.zip"], "shared_rows": 3}  # control: rows in both
+    text = render_text([info], translator("it"))
+    assert "Stesso account di b.zip: 3 righe sono in entrambe le esportazioni" in text
