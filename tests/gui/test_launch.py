@@ -33,7 +33,7 @@ def test_without_a_display_it_says_so_in_one_line(tmp_path) -> None:
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "make report" in lines[0]
+    assert "privacy-audit report --demo -o report.html" in lines[0]  # no developer's make
     assert not any(tmp_path.iterdir())  # nothing written
 
 
@@ -116,3 +116,14 @@ def test_missing_xcb_libraries_give_one_line_naming_the_packages(monkeypatch, ca
     assert started == [True]  # the window was not started again
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "libxcb-cursor0" in lines[0] and "apt install" in lines[0]
+
+
+def test_report_view_can_run_as_root(monkeypatch) -> None:
+    """Chromium's sandbox refuses root and ended the app when the Report tab opened."""
+    from privacy_audit.gui.launch import allow_report_view_as_root
+
+    monkeypatch.delenv("QTWEBENGINE_DISABLE_SANDBOX", raising=False)
+    assert not allow_report_view_as_root(euid=1000)  # control: a user keeps the sandbox
+    assert "QTWEBENGINE_DISABLE_SANDBOX" not in os.environ
+    assert allow_report_view_as_root(euid=0)
+    assert os.environ["QTWEBENGINE_DISABLE_SANDBOX"] == "1"
