@@ -328,3 +328,13 @@ def test_descriptions_are_translated() -> None:
     for persona in PERSONAS.values():
         assert italian.gettext(persona.description) != persona.description
     assert demo.MAX_SCALE >= 100
+
+
+def test_persona_surnames_are_whole() -> None:
+    """A two-word surname stays one surname ("De Santis"), never "De" and "Santis" (which
+    gave contacts such as "Sara De" in the workshop demo)."""
+    from privacy_audit.demo.personas import ALEX, GIULIA
+
+    assert "De Santis" in GIULIA.last_names
+    for persona in (GIULIA, ALEX):
+        assert [n for n in persona.last_names if n in ("De", "Santis") or "_" in n] == []

@@ -194,16 +194,15 @@ GIULIA = Persona(
         ).split()
     ),
     last_names=tuple(
-        (
+        name.replace("_", " ")  # "De_Santis" is one surname: split first, then the space
+        for name in (
             "Rossi Russo Bianchi Romano Colombo Bruno Ricci Marino Greco Gallo Conti "
             "Esposito Costa Giordano Mancini Rizzo Lombardi Moretti Barbieri Fontana Santoro "
             "Mariani Rinaldi Caruso Galli Martini Leone Longo Gentile Martinelli Vitale "
             "Serra Coppola De_Santis D'Angelo Marchetti Parisi Villa Conte Ferrari Fabbri "
             "Benedetti Pellegrini Sanna Farina Cattaneo Morelli Amato Silvestri Mazza Testa "
             "Grasso Pellegrino Carbone Giuliani Bellini Zanetti Cristiani Neri Gatti"
-        )
-        .replace("_", " ")
-        .split()
+        ).split()
     ),
     family=("Mamma", "Luca Bernardi", "Chiara Ferraro"),
     group_name="Genitori 3B Scuola Rodari",
