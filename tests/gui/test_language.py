@@ -57,3 +57,22 @@ def test_qt_own_buttons_follow_the_language(make_window, qtbot) -> None:
     assert cancel_text() == "Cancel"
     window.set_language("it")
     assert cancel_text() == "Annulla"
+
+
+def test_qt_file_dialog_is_italian_all_through(make_window, qtbot) -> None:
+    """Qt's shipped Italian catalog misses the Qt 6 labels of the file dialog ("&Look in:",
+    "Files of &type:") and the folder type: they come from our catalogs."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    def labels() -> list[str]:
+        dialog = QFileDialog(None, "x", "/")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        texts = sorted(label.text() for label in dialog.findChildren(QLabel))
+        dialog.deleteLater()
+        return texts
+
+    window = make_window(lang="it")
+    assert labels() == ["&Cerca in:", "&Nome del file:", "File di &tipo:"]
+    window.set_language("en")  # control: English keeps Qt's own words
+    assert labels() == ["&Look in:", "File &name:", "Files of &type:"]
