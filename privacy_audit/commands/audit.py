@@ -46,10 +46,17 @@ def _read_regular(file: Path, hint: str) -> bytes:
         raise InputError(N_("The baseline file does not exist."), file, hint) from None
     except IsADirectoryError:
         raise InputError(N_("The baseline is a folder, not a file."), file, hint) from None
+    except PermissionError:
+        raise InputError(
+            N_("You are not allowed to read this file."),
+            file,
+            N_("Check the file's permissions, or copy it to a folder of yours and open the copy."),
+        ) from None
+    if stat.S_ISDIR(os.fstat(fd).st_mode):  # before fdopen, which refuses a folder
+        os.close(fd)
+        raise InputError(N_("The baseline is a folder, not a file."), file, hint)
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(N_("The baseline is a folder, not a file."), file, hint)
         if not stat.S_ISREG(mode):
             raise InputError(
                 N_("The baseline is not a regular file (a device, pipe or socket)."), file, hint

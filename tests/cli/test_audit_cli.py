@@ -114,3 +114,16 @@ def test_bad_baseline_is_input_error(
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert "baseline.json" in err and message in err and "audit --json" in err
+
+
+def test_baseline_that_is_a_folder_is_called_a_folder(
+    use_evidence, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "could not be read as JSON": the user gave a folder by mistake."""
+    path = use_evidence(full_factory().build())
+    folder = tmp_path / "audits"
+    folder.mkdir()
+    assert main(["audit", path, "--baseline", str(folder), "--lang", "it"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("privacy-audit: audits: ") and err.count("\n") == 0
+    assert "cartella" in err and "JSON" not in err.split(".")[0]
