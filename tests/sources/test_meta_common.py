@@ -374,3 +374,11 @@ def test_round_trip_of_meta_escaping(text: str) -> None:
 def test_unparseable_html_is_a_value_error(page: bytes) -> None:
     with pytest.raises(ValueError):
         parse_html(page)
+
+
+def test_seconds_with_a_superscript_digit_is_none() -> None:
+    """str.isdigit() accepts "²" but int() does not: such a value is no time, not a bug."""
+    from privacy_audit.sources.meta.reader import seconds
+
+    assert seconds("²") is None and seconds("17²") is None
+    assert seconds("1700000000") == 1_700_000_000  # control

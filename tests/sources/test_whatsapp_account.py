@@ -166,3 +166,12 @@ def test_meta_style_html_blocks(tmp_path: Path) -> None:
     assert ids == {"phone": "+393331234567", "name": "Giulia Rossi"}
     settings_found = dict(zip(evidence.settings["key"], evidence.settings["value"], strict=True))
     assert settings_found == {"last_seen": "nobody", "read_receipts": "off"}
+
+
+@pytest.mark.parametrize("value", ["²", "١٢³", "1²"])
+def test_timestamp_with_a_superscript_digit_is_not_a_crash(value: str) -> None:
+    """str.isdigit() accepts "²" but int() does not: such a value is no time, not a bug."""
+    from privacy_audit.sources.whatsapp.account.sections import to_seconds
+
+    assert to_seconds(value) is None
+    assert to_seconds("1700000000") == 1_700_000_000.0  # control: digits are a time

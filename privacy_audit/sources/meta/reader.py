@@ -43,7 +43,7 @@ def seconds(value: Any) -> int | None:
         return None
     if isinstance(value, str):
         value = value.strip()
-        if not value.isdigit():
+        if not value.isdecimal():  # "²".isdigit() is True, but int() refuses it
             return None
         value = int(value)
     if not isinstance(value, (int, float)):

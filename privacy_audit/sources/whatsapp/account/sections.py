@@ -193,7 +193,7 @@ def to_seconds(value: Any) -> float | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isdecimal():  # "²".isdigit() is True, but int() refuses it
         return to_seconds(int(text))
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
