@@ -12,8 +12,7 @@ import pytest
 
 from privacy_audit.model import Evidence
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.meta import extract, identifiers
-from privacy_audit.sources.meta.facebook import json_files
+from privacy_audit.sources.meta import extract, identifiers, locate
 
 from . import meta_builders as mb
 
@@ -282,6 +281,7 @@ def test_a_file_without_any_known_root_is_one_warning(tmp_path: Path) -> None:
 
 _VERIFIED = {"contact_verifications_v2": [{"contact": "a@example.org"}]}
 _CALLS = {"call_logs": {"+39 333 1112223": [{"contact_name": "A", "start_timestamp": T0}]}}
+_TWO_FACTOR = {"label_values": [{"label": "Two-factor authentication", "value": "Off"}]}
 
 
 def _plant(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> None:
@@ -299,6 +299,10 @@ def test_control_the_files_read_without_the_planted_bugs(tmp_path: Path) -> None
         ("A", "+39 333 1112223")
     ]
     assert _warnings(ev) == []
+    ev = _facebook(tmp_path / "c", "two-factor_authentication.json", _TWO_FACTOR)
+    assert _pairs(_of(ev.settings, "two-factor_authentication.json"), "key", "value") == [
+        ("two_factor", "off")
+    ]
 
 
 def test_a_bug_in_a_spec_getter_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -315,9 +319,101 @@ def test_a_bug_in_the_identifier_rows_raises(
         _facebook(tmp_path, "email_address_verifications.json", _VERIFIED)
 
 
-def test_a_bug_in_a_hand_written_json_reader_raises(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("planted", "name", "doc"),
+    [
+        ("_one", "call_logs.json", _CALLS),
+        ("label_values_of", "two-factor_authentication.json", _TWO_FACTOR),
+    ],
+)
+def test_a_bug_in_a_spec_locator_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, name: str, doc: Any
 ) -> None:
-    _plant(monkeypatch, json_files, "seconds")
+    _plant(monkeypatch, locate, planted)
     with pytest.raises(KeyError, match="a bug in our code"):
-        _facebook(tmp_path, "call_logs.json", _CALLS)
+        _facebook(tmp_path, name, doc)
+
+
+@pytest.mark.parametrize(
+    ("doc", "state"),
+    [
+        # the value labelled two-factor wins over an earlier on/off value
+        (
+            {
+                "label_values": [
+                    {"label": "Login alerts", "value": "On"},
+                    {"label": "Autenticazione a due fattori", "value": "Disattivata"},
+                ]
+            },
+            "off",
+        ),
+        # no two-factor label: the first on/off value
+        (
+            {"label_values": [{"label": "Method", "value": "App"}, {"label": "S", "value": "Off"}]},
+            "off",
+        ),
+        # only the methods listed (Meta lists them when 2FA is on)
+        ({"label_values": [{"label": "Method", "value": "Authentication app"}]}, "on"),
+        # an older document of another shape that lists anything
+        ({"two_factor_authentication_v2": {"methods": ["sms"]}}, "on"),
+        # a document that lists nothing: no row
+        ({"two_factor_authentication_v2": []}, None),
+        ({}, None),
+    ],
+)
+def test_two_factor_state_from_any_document(tmp_path: Path, doc: Any, state: str | None) -> None:
+    ev = _facebook(tmp_path, "two-factor_authentication.json", doc)
+    rows = _pairs(_of(ev.settings, "two-factor_authentication.json"), "key", "value")
+    assert rows == ([("two_factor", state)] if state else [])
+    assert _warnings(ev) == []
+
+
+def test_two_factor_document_that_is_not_a_record_is_one_warning(tmp_path: Path) -> None:
+    ev = _facebook(tmp_path, "two-factor_authentication.json", [1, 2])
+    assert len(_of(ev.settings, "two-factor_authentication.json")) == 0
+    assert _warnings(ev) == [
+        "two-factor_authentication.json has an unexpected structure; part of it was skipped."
+    ]
+
+
+def test_call_log_is_one_contact_per_number_first_name_earliest_time(tmp_path: Path) -> None:
+    doc = {"call_logs": {
+        "+39 333 1112223": [
+            {"start_timestamp": T0 + 10},
+            {"contact_name": "Anna", "start_timestamp": T0 + 5},
+            {"contact_name": "Other", "timestamp": T0},
+            "garbage",
+        ],
+        "+39 333 4445556": "not a list",
+    }}  # fmt: skip
+    ev = _facebook(tmp_path, "call_logs.json", doc)
+    rows = _of(ev.contacts, "call_logs.json")
+    assert _pairs(rows, "origin", "phone_raw", "name") == [
+        ("call_log", "+39 333 1112223", "Anna"),
+        ("call_log", "+39 333 4445556", None),
+    ]
+    assert rows.created_at.iloc[0] == pd.Timestamp(T0, unit="s", tz="UTC")
+    assert pd.isna(rows.created_at.iloc[1])
+    assert _warnings(ev) == []
+
+
+def test_message_log_reads_sms_and_mms_numbers(tmp_path: Path) -> None:
+    doc = {"message_logs": {
+        "sms_logs": {"+39 333 1112223": [{"contact_name": "Anna", "timestamp": T0}]},
+        "mms_logs": {"+39 333 4445556": [{"timestamp": T0 + 1}]},
+    }}  # fmt: skip
+    ev = _facebook(tmp_path, "message_logs.json", doc)
+    assert _pairs(_of(ev.contacts, "message_logs.json"), "origin", "phone_raw", "name") == [
+        ("sms_log", "+39 333 1112223", "Anna"),
+        ("sms_log", "+39 333 4445556", None),
+    ]
+    assert _warnings(ev) == []
+
+
+def test_message_log_of_another_shape_is_one_warning_naming_the_key(tmp_path: Path) -> None:
+    ev = _facebook(tmp_path, "message_logs.json", {"message_logs": {"sms_logs": ["x"]}})
+    assert len(_of(ev.contacts, "message_logs.json")) == 0
+    assert _warnings(ev) == [
+        "message_logs.json has an unexpected structure at 'message_logs.sms_logs'; "
+        "part of it was skipped."
+    ]

@@ -35,6 +35,7 @@ from privacy_audit.sources.meta.spec import (
     const,
     first,
     identifiers,
+    in_items,
     item,
     item_time,
     join,
@@ -123,7 +124,7 @@ def test_a_root_of_no_known_shape_is_one_warning(data: Any, warning: str) -> Non
 
 
 def test_a_bug_in_a_spec_raises_instead_of_becoming_a_warning() -> None:
-    wrong = FileSpec("activity", Shape(Keyed("account_accesses"), {"ip": item()}))
+    wrong = FileSpec("activity", Shape(Keyed("account_accesses"), {"ip": item_time()}))
     with pytest.raises(TypeError):
         _run(wrong, {"account_accesses": [{"ip": "1.1.1.1"}]})
 
@@ -344,3 +345,58 @@ def test_identifiers_one_row_per_value_lower_cased_e_mails_each_once() -> None:
         ("username", "anna.r", "anna.r", "facebook"),  # no owner given: the source's service
     ]
     assert frame["valid"].all()
+
+
+BY_NUMBER = FileSpec(
+    "contacts",
+    Shape(
+        Keyed("calls", named="number", value="log"),
+        {
+            "phone_raw": key("number"),
+            "name": first(key("log", conv=in_items("who")), key("name")),
+            "created_at": key("log", conv=in_items("start", "at", conv=TIME, smallest=True)),
+        },
+    ),
+)
+
+
+def test_named_records_keep_a_value_that_is_not_a_record_under_value() -> None:
+    data = {"calls": {
+        "+391": [{"at": T0 + 9}, {"who": "", "start": T0 + 5}, {"who": "Ann", "at": T0 + 7}, 3],
+        "+392": {"name": "Bo"},
+        "+393": "odd",
+    }}  # fmt: skip
+    frame = _run(BY_NUMBER, data)[0]["contacts"]
+    assert frame["phone_raw"].tolist() == ["+391", "+392", "+393"]
+    assert frame["name"].fillna("-").tolist() == ["Ann", "Bo", "-"]
+    assert frame["created_at"].tolist()[0] == _utc(T0 + 5)  # the smallest, not the first
+    assert frame["created_at"].isna().tolist() == [False, True, True]
+
+
+def test_in_items_reads_lists_only_and_never_raises() -> None:
+    first_name, earliest = in_items("who"), in_items("at", conv=TIME, smallest=True)
+    for odd in (None, "x", 3, {"who": "A"}, [None, "x", []]):
+        assert first_name(odd) is None
+        assert earliest(odd) is None
+    assert first_name([{"who": " "}, {"who": 5}]) == "5"  # TEXT: a blank is empty
+    assert earliest([{"at": "1700"}, {"at": 1600}, {"at": "soon"}]) == 1600
+
+
+def _has_list(record: Any) -> str | None:
+    return "listed" if any(isinstance(v, list) for v in record.values()) else None
+
+
+WHOLE = FileSpec(
+    "settings",
+    Shape(Keyed(one=True), {"key": const("k"), "value": item(_has_list)}, require=("value",)),
+)
+
+
+def test_keyed_one_without_a_path_is_the_root_and_item_is_the_record() -> None:
+    assert _run(WHOLE, {"a": [1]})[0]["settings"]["value"].tolist() == ["listed"]
+    tables, warnings = _run(WHOLE, {"a": 1})
+    assert tables.get("settings") is None or tables["settings"].empty  # item gave None
+    assert warnings == []
+    assert _run(WHOLE, {})[1] == []  # an empty root: nothing, no warning
+    tables, warnings = _run(WHOLE, [{"a": [1]}])
+    assert warnings == [ODD]  # a root that is not a record is another shape

@@ -109,8 +109,10 @@ def _read(getter: sp.Getter, found: Found) -> list[Any]:
             return [getter.conv(rec.get("title")) for rec in raw]
         raise TypeError(f"title() is not read on {found.kind} records")
     if isinstance(getter, sp.Item):
+        if found.kind == "dict" and not getter.time:  # a JSON record itself
+            return list(map(getter.conv, raw))
         if found.kind != "leaf":
-            raise TypeError(f"item() is read on leaves, not {found.kind} records")
+            raise TypeError(f"item() is read on leaves and JSON records, not {found.kind} ones")
         if getter.time:
             times = [leaf.ts for leaf in raw]
             return times if getter.conv is sp.RAW else list(map(getter.conv, times))

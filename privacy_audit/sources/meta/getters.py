@@ -66,6 +66,28 @@ PHONE: Conv = _phone
 META_SERVICE: Conv = _own_service
 
 
+def in_items(*keys: str, conv: Conv = TEXT, smallest: bool = False) -> Conv:
+    """A converter of a list of JSON items (a phone number's calls): of its dict items,
+    the value of the first of ``keys`` that converts (``conv``) to something non-empty;
+    the first such value in the list (``smallest``: the smallest one, e.g. the earliest
+    time), else None. A value that is not a list gives None."""
+
+    def convert(value: Any) -> Any:
+        if type(value) is not list:
+            return None
+        found = []
+        for entry in value:
+            if type(entry) is dict:
+                got = next(filter(None, (conv(entry.get(k)) for k in keys)), None)
+                if got is not None:
+                    if not smallest:
+                        return got
+                    found.append(got)
+        return min(found, default=None)
+
+    return convert
+
+
 # -- getters --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Key:
@@ -99,7 +121,7 @@ class Title:
 @dataclass(frozen=True)
 class Item:
     """A leaf or scalar record itself: its value, or with ``time`` its time (converted
-    with ``conv`` when one is given)."""
+    with ``conv`` when one is given); on JSON records, the record (a dict) itself."""
 
     time: bool = False
     conv: Conv = _raw
@@ -187,7 +209,7 @@ def title(conv: Conv = TEXT) -> Title:
 
 
 def item(conv: Conv = _raw) -> Item:
-    """The value of a leaf (or of a scalar record)."""
+    """The value of a leaf (or of a scalar record), or a JSON record itself."""
     return Item(False, conv)
 
 

@@ -122,19 +122,24 @@ def _where(data: Any, paths: tuple[str, ...]) -> str:
 
 def _one(data: Any, loc: sp.Keyed) -> list[Any] | None:
     """The records of a :class:`.spec.Keyed` locator with ``one`` or ``named``: the dict
-    at its path (one record, or one per name), None when no path is there."""
-    found, value = _at(data, loc.paths)
+    at its path (one record, or one per name; no path: the root), None when no path is
+    there."""
+    found, value = _at(data, loc.paths) if loc.paths else (True, data)
     if not found:
         return None
     if value in (None, {}, ""):
         return []
     if type(value) is not dict:
+        if not loc.paths:
+            raise ShapeError("the root is not a record")
         where = _where(data, loc.paths)
         raise ShapeError(f"{where} is not a record", where=where)
     if loc.named is None:
         return [value]
-    name = loc.named
-    return [{**v, name: k} if type(v) is dict else {name: k} for k, v in value.items()]
+    name, inner = loc.named, loc.value
+    if inner is None:
+        return [{**v, name: k} if type(v) is dict else {name: k} for k, v in value.items()]
+    return [{**v, name: k} if type(v) is dict else {name: k, inner: v} for k, v in value.items()]
 
 
 def _dicts(items: list[Any], scalar: str | None) -> tuple[list[dict[str, Any]], int]:

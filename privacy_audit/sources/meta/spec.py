@@ -22,11 +22,13 @@ record, or the records by name, in a dict there), :class:`MapRecords` (Instagram
 Getters and converters are in :mod:`.getters` (re-exported here): :func:`key` (dict
 keys), :func:`label` / :func:`label_time` (a field by its canonical label in
 :mod:`.labels`, any language: label_values, string_map_data and HTML), :func:`title`,
-:func:`item` / :func:`item_time` (a scalar record or leaf), :func:`path` (a leaf's
+:func:`item` / :func:`item_time` (a scalar record or leaf; :func:`item` on a JSON
+record is the record itself), :func:`path` (a leaf's
 labels), :func:`parent` (the record an :class:`Each` item belongs to), :func:`first`
 (the first non-empty of several), :func:`join` and :func:`const`. Every converter
 (``conv``) must accept any JSON value and return None for what it does not understand
-(:data:`TEXT`, :data:`TIME`, :data:`LOGIN_KIND`, :data:`SERVICE` ...): a value of the
+(:data:`TEXT`, :data:`TIME`, :data:`LOGIN_KIND`, :data:`SERVICE` ...; :func:`in_items`
+reads a list of items, such as a phone number's calls): a value of the
 wrong type is never an error, and a record of the wrong type is skipped and counted in
 one warning.
 
@@ -64,6 +66,7 @@ from privacy_audit.sources.meta.getters import (
     Title,
     const,
     first,
+    in_items,
     item,
     item_time,
     join,
@@ -111,6 +114,7 @@ __all__ = [
     "const",
     "first",
     "identifiers",
+    "in_items",
     "item",
     "item_time",
     "join",
@@ -130,22 +134,31 @@ class Keyed:
     root that is a list is the list). The file does not have this shape when no path is
     there; a path holding something else than a list (or an empty value) is an
     unexpected structure. ``scalar``: a string item is the record ``{scalar: item}``.
-    ``one``: the dict under the path is one record (``profile_v2``). ``named``: the dict
-    under the path maps names to records; each is read with its name under ``named``
-    (a value that is not a dict is the record ``{named: name}``)."""
+    ``one``: the dict under the path is one record (``profile_v2``; without ``paths``,
+    the root itself). ``named``: the dict under the path maps names to records; each is
+    read with its name under ``named`` (a value that is not a dict is the record
+    ``{named: name}``, or ``{named: name, value: the value}`` when ``value`` is given:
+    a phone number -> its list of calls)."""
 
     paths: tuple[str, ...]
     scalar: str | None = None
     one: bool = False
     named: str | None = None
+    value: str | None = None
 
     def __init__(
-        self, *paths: str, scalar: str | None = None, one: bool = False, named: str | None = None
+        self,
+        *paths: str,
+        scalar: str | None = None,
+        one: bool = False,
+        named: str | None = None,
+        value: str | None = None,
     ) -> None:
         object.__setattr__(self, "paths", paths)
         object.__setattr__(self, "scalar", scalar)
         object.__setattr__(self, "one", one)
         object.__setattr__(self, "named", named)
+        object.__setattr__(self, "value", value)
 
 
 @dataclass(frozen=True)

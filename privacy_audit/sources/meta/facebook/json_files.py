@@ -1,32 +1,19 @@
 """Facebook (and Messenger) JSON files: own identifiers, contacts, linked accounts.
 
 Every file is :class:`.spec.FileSpec` data (a file of two tables names the second in
-``also``) but two: the 2FA state, read from any shape, and the 2018-19 call and SMS
-logs, one contact per number; these are ``extract(reader, data, member)`` functions
-(``data``: the parsed, mojibake-repaired document) that raise nothing but
-:class:`.reader.ShapeError`. Every layout's root key is accepted (2018 ``profile``,
-2020+ ``profile_v2``, 2025+ ``label_values``).
+``also``), the 2FA state and the 2018-19 call and SMS logs included. Every layout's
+root key is accepted (2018 ``profile``, 2020+ ``profile_v2``, 2025+ ``label_values``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.labels import PHONE_WORDS, on_off
-from privacy_audit.sources.meta.load import Extractor
-from privacy_audit.sources.meta.reader import (
-    MetaReader,
-    ShapeError,
-    flatten_label_values,
-    lv_find,
-    seconds,
-    text,
-)
-from privacy_audit.sources.meta.records import label_values_of
+from privacy_audit.sources.meta.labels import PHONE_WORDS
 from privacy_audit.sources.meta.spec import (
     EMAIL,
     META_SERVICE,
+    ON_OFF,
     PHONE,
     SERVICE,
     TEXT,
@@ -34,11 +21,14 @@ from privacy_audit.sources.meta.spec import (
     Each,
     FileSpec,
     Keyed,
+    LabelDocument,
     LabelLeaves,
     LabelRecords,
     Shape,
+    const,
     first,
     identifiers,
+    in_items,
     item,
     item_time,
     key,
@@ -228,58 +218,56 @@ record_details = FileSpec(
 )
 
 
-def two_factor(r: MetaReader, data: Any, m: Member) -> None:
-    """``two-factor_authentication.json`` and similar: the 2FA state, when shown: the
-    value labelled two-factor, else the first on/off value, else "on" for a document
-    with any content (Meta lists the methods only when 2FA is on). Reads any shape."""
-    leaves = list(flatten_label_values(label_values_of(data)))
-    state = None
-    leaf = lv_find(leaves, "two_factor")
-    if leaf is not None:
-        state = on_off(leaf.value)
-    if state is None:
-        for leaf in leaves:
-            state = state or on_off(leaf.value)
-    if state is None and isinstance(data, dict):
-        for value in data.values():
-            if isinstance(value, (list, dict)) and value:
-                state = "on"
-                break
-    if state:
-        r.add("settings", m, key="two_factor", value=state)
+def _listed_anything(record: Any) -> str | None:
+    """ "on" for a document with any content (a non-empty list or record under a key):
+    Meta lists the two-factor methods only when two-factor authentication is on."""
+    if type(record) is not dict:
+        return None
+    return "on" if any(type(v) in (list, dict) and v for v in record.values()) else None
 
 
-def phone_logs(origin: str, *keys: str) -> Extractor:
+#: ``two-factor_authentication.json`` and similar: the 2FA state, when shown. A 2024+
+#: ``label_values`` document: the value labelled two-factor, else the first on/off
+#: value, else "on" (it has content: the methods); any other document: "on" when it
+#: lists anything, else no row
+two_factor = FileSpec(
+    "settings",
+    Shape(
+        LabelDocument(),
+        {
+            "key": const("two_factor"),
+            "value": first(label("two_factor", ON_OFF), label("*", ON_OFF), const("on")),
+        },
+    ),
+    Shape(
+        Keyed(one=True),
+        {"key": const("two_factor"), "value": item(_listed_anything)},
+        require=("value",),
+    ),
+)
+
+
+def phone_logs(origin: str, *paths: str) -> FileSpec:
     """2018-19 ``call_logs.json`` / ``message_logs.json``: the phone's call and SMS logs that
-    Messenger uploaded, keyed by the other person's number (one contact per number: the
-    first name given, the earliest time). A root of another shape raises ShapeError."""
-
-    def extract(r: MetaReader, data: Any, m: Member) -> None:
-        if not isinstance(data, dict):
-            raise ShapeError("unexpected root")
-        logs: list[dict[str, Any]] = []
-        root = data.get(keys[0])
-        if isinstance(root, dict):
-            inner = [root.get(k) for k in keys[1:]] if len(keys) > 1 else [root]
-            logs = [x for x in inner if isinstance(x, dict)]
-        elif root is not None:
-            raise ShapeError(f"{keys[0]} is not a record", where=keys[0])
-        for log in logs:
-            for number, entries in log.items():
-                items = (
-                    [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-                )
-                name = next(
-                    (text(e.get("contact_name")) for e in items if e.get("contact_name")), None
-                )
-                times = (seconds(e.get("start_timestamp") or e.get("timestamp")) for e in items)
-                r.add(
-                    "contacts",
-                    m,
-                    origin=origin,
-                    name=name,
-                    phone_raw=text(number),
-                    created_at=min(filter(None, times), default=None),
-                )
-
-    return extract
+    Messenger uploaded, each a record of the other person's number -> its calls or
+    messages (``paths``: where such records are): one contact per number, with the first
+    name given and the earliest time."""
+    return FileSpec(
+        "contacts",
+        *(
+            Shape(
+                Keyed(where, named="number", value="log"),
+                {
+                    "phone_raw": key("number"),
+                    "name": key("log", conv=in_items("contact_name")),
+                    "created_at": key(
+                        "log",
+                        conv=in_items("start_timestamp", "timestamp", conv=TIME, smallest=True),
+                    ),
+                },
+            )
+            for where in paths
+        ),
+        const={"origin": origin},
+        every_shape=True,
+    )

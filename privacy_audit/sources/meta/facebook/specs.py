@@ -35,7 +35,10 @@ JSON_SPECS: tuple[Spec, ...] = (
     ),
     Spec(("accounts_center.json",), fbj.accounts_center),
     Spec(("call_logs.json",), fbj.phone_logs("call_log", "call_logs")),
-    Spec(("message_logs.json",), fbj.phone_logs("sms_log", "message_logs", "sms_logs", "mms_logs")),
+    Spec(
+        ("message_logs.json",),
+        fbj.phone_logs("sms_log", "message_logs.sms_logs", "message_logs.mms_logs"),
+    ),
     Spec(("autofill_information.json",), fbj.autofill),
     Spec(("email_address_verifications.json",), fbj.email_verifications),
     Spec(("record_details.json", "administrative_records.json"), fbj.record_details),
