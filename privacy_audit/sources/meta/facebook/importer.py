@@ -9,19 +9,20 @@ tree; which extractor reads which file is listed in
 
 from __future__ import annotations
 
-from privacy_audit.model import SourceSink
 from privacy_audit.sources.archive import ExportArchive
-from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta.accounts_center import load_with_other_part
+from privacy_audit.sources.base import Detection
+from privacy_audit.sources.meta.accounts_center import AccountsCenterImporter
 from privacy_audit.sources.meta.facebook.specs import FACEBOOK
 from privacy_audit.sources.meta.instagram.specs import INSTAGRAM
 from privacy_audit.sources.meta.shape import facebook_layout, is_messenger_only, shape_of
 
 
-class FacebookImporter:
+class FacebookImporter(AccountsCenterImporter):
     """Facebook DYI exports (see module docstring)."""
 
     service = "facebook"
+    own = FACEBOOK
+    other = INSTAGRAM
 
     def detect(self, archive: ExportArchive) -> Detection | None:
         """A Facebook detection when Facebook files outnumber nothing else's."""
@@ -32,13 +33,6 @@ class FacebookImporter:
         if is_messenger_only(archive, shape):
             return None
         return Detection("facebook", "dyi", shape.format, facebook_layout(shape), score)
-
-    def load(
-        self, archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
-    ) -> None:
-        """Read every known Facebook file of ``archive`` into ``sink`` (and the Instagram
-        part of a combined Accounts Center export as Instagram rows)."""
-        load_with_other_part(archive, detection, sink, ctx, own=FACEBOOK, other=INSTAGRAM)
 
 
 IMPORTER = FacebookImporter()

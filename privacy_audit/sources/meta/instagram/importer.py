@@ -8,19 +8,20 @@ HTML shows times at UTC-8; they are converted to UTC.
 
 from __future__ import annotations
 
-from privacy_audit.model import SourceSink
 from privacy_audit.sources.archive import ExportArchive
-from privacy_audit.sources.base import Detection, LoadContext
-from privacy_audit.sources.meta.accounts_center import load_with_other_part
+from privacy_audit.sources.base import Detection
+from privacy_audit.sources.meta.accounts_center import AccountsCenterImporter
 from privacy_audit.sources.meta.facebook.specs import FACEBOOK
 from privacy_audit.sources.meta.instagram.specs import INSTAGRAM
 from privacy_audit.sources.meta.shape import instagram_layout, shape_of
 
 
-class InstagramImporter:
+class InstagramImporter(AccountsCenterImporter):
     """Instagram DYI exports (see module docstring)."""
 
     service = "instagram"
+    own = INSTAGRAM
+    other = FACEBOOK
 
     def detect(self, archive: ExportArchive) -> Detection | None:
         """An Instagram detection when Instagram files are there and outnumber Facebook's."""
@@ -32,13 +33,6 @@ class InstagramImporter:
             return None
         score = shape.ig + shape.ig_threads + (shape.threads if not shape.fb else 0)
         return Detection("instagram", "dyi", shape.format, instagram_layout(shape), score)
-
-    def load(
-        self, archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
-    ) -> None:
-        """Read every known Instagram file of ``archive`` into ``sink`` (and the Facebook
-        part of a combined Accounts Center export as Facebook rows)."""
-        load_with_other_part(archive, detection, sink, ctx, own=INSTAGRAM, other=FACEBOOK)
 
 
 IMPORTER = InstagramImporter()
