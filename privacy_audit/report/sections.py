@@ -189,39 +189,38 @@ def sources_table(
     return columns, rows
 
 
+def _in_several(frame: Any) -> int | None:
+    """How many rows of a cross-reference table are held by two or more services (None:
+    the table is not there)."""
+    if not isinstance(frame, pd.DataFrame) or "n_services" not in frame:
+        return None
+    return int((pd.to_numeric(frame["n_services"], errors="coerce") >= 2).sum())
+
+
 def stats_view(result: AuditResult, tr: Translator) -> list[dict[str, str]]:
     """The headline numbers of the report (contacts, services, chats, apps...)."""
     cross = result.crossref
-    loc = tr.locale
+    network = cross.get("shared_network")
+    counted = (
+        (
+            _in_several(cross.get("contact_overlap")),
+            tr.gettext("contacts held by two or more services"),
+        ),
+        (
+            _in_several(cross.get("own_ids")),
+            tr.gettext("of your identifiers shared across services"),
+        ),
+        (
+            len(network) if isinstance(network, pd.DataFrame) else None,
+            tr.gettext("devices and IP addresses seen by several services"),
+        ),
+    )
     stats = [
         {"value": str(len(result.evidence.services())), "label": tr.gettext("services analysed")}
     ]
-    overlap = cross.get("contact_overlap")
-    if isinstance(overlap, pd.DataFrame) and "n_services" in overlap:
-        shared = int((pd.to_numeric(overlap["n_services"], errors="coerce") >= 2).sum())
-        stats.append(
-            {
-                "value": f.number(shared, loc),
-                "label": tr.gettext("contacts held by two or more services"),
-            }
-        )
-    own = cross.get("own_ids")
-    if isinstance(own, pd.DataFrame) and "n_services" in own:
-        multi = int((pd.to_numeric(own["n_services"], errors="coerce") >= 2).sum())
-        stats.append(
-            {
-                "value": f.number(multi, loc),
-                "label": tr.gettext("of your identifiers shared across services"),
-            }
-        )
-    network = cross.get("shared_network")
-    if isinstance(network, pd.DataFrame):
-        stats.append(
-            {
-                "value": f.number(len(network), loc),
-                "label": tr.gettext("devices and IP addresses seen by several services"),
-            }
-        )
+    stats += [
+        {"value": f.number(n, tr.locale), "label": label} for n, label in counted if n is not None
+    ]
     return stats
 
 

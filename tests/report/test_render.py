@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
 from privacy_audit.analysis.result import AuditResult
+from privacy_audit.i18n import translator
 from privacy_audit.report import render_html
 from privacy_audit.report.render import CSP
-from privacy_audit.report.sections import EVIDENCE_CAP
+from privacy_audit.report.sections import EVIDENCE_CAP, stats_view
 
 from .factories import make_result
 
@@ -269,3 +272,24 @@ def test_finding_services_are_joined_for_the_language(lang: str, joined: str) ->
     result, _data = make_result(lang=lang)
     result.findings[0].services = ["facebook", "whatsapp"]
     assert joined in render_html(result)
+
+
+def test_headline_numbers_count_rows_held_by_several_services() -> None:
+    result, _ = make_result()
+    services = str(len(result.evidence.services()))
+    crossref = {
+        "contact_overlap": pd.DataFrame({"n_services": [1, 2, 3, "2", None]}),
+        "own_ids": pd.DataFrame({"n_services": [2]}),
+        "shared_network": pd.DataFrame({"ip": ["a"] * 1200}),
+    }
+    stats = stats_view(dataclasses.replace(result, crossref=crossref), translator("it"))
+    assert [(s["value"], s["label"]) for s in stats] == [
+        (services, "servizi analizzati"),
+        ("3", "contatti presenti in due o più servizi"),
+        ("1", "dei tuoi identificativi condivisi tra servizi"),
+        ("1.200", "dispositivi e indirizzi IP visti da più servizi"),
+    ]
+    # a table that is missing (or has no n_services column) is no number, not a zero
+    crossref = {"contact_overlap": pd.DataFrame({"other": [2]}), "shared_network": None}
+    stats = stats_view(dataclasses.replace(result, crossref=crossref), translator("en"))
+    assert [s["label"] for s in stats] == ["services analysed"]
