@@ -4,7 +4,10 @@
 - :mod:`.detect`: which importer reads an opened export (or why none does);
 - :mod:`.meta`: Facebook, Instagram and Messenger "Download Your Information" exports;
 - :mod:`.whatsapp`: the WhatsApp account report and exported chats;
-- :mod:`.base` (the importer protocol) and :mod:`.text` (mojibake, JSON, HTML, dates).
+- :mod:`.base` (the importer protocol) and :mod:`.text` (mojibake, JSON, HTML, dates);
+- :mod:`.discover` (which of the paths given are exports), :mod:`.sweep` (data files no
+  importer claims, read by shape), :mod:`.not_read` and :mod:`.skips` (why a file was
+  not read, and the warning that says so).
 
 Adding an export type means adding its importer module to :data:`IMPORTERS`.
 """
