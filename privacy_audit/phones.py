@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -67,38 +68,47 @@ def normalize_number(raw: Any, region: str | None) -> str | None:
 def normalize_many(values: Iterable[Any], region: str | None) -> list[str | None]:
     """:func:`normalize_number` of every value, parsing each distinct value once."""
     texts = [v if type(v) is str else None if _missing(v) else str(v) for v in values]
-    table: dict[str | None, str | None] = {None: None}
-    table.update(_parse_distinct({t for t in texts if t is not None}, region))
-    return list(map(table.__getitem__, texts))
+    distinct = set(texts)
+    distinct.discard(None)
+    raws: list[str] = list(distinct)  # type: ignore[arg-type]
+    table = dict(zip(raws, _e164_distinct(raws, region), strict=True))
+    return list(map(table.get, texts))  # type: ignore[arg-type]
 
 
 #: digits with the usual separators only: phonenumbers reads just the digits (and the
 #: leading "+") of such a string, so its separators can be dropped before parsing
 _PLAIN = re.compile(r"\+?\d[\d \-.()\u00a0]*\Z")
 _SEPARATORS = str.maketrans("", "", " -.()\u00a0")
+#: many plain raws, one per line, ASCII digits only (a shortcut: what it refuses is
+#: checked raw by raw with _PLAIN)
+_ALL_PLAIN = re.compile(r"(?:\+?[0-9][0-9 \-.()\u00a0]*+\n)*+\+?[0-9][0-9 \-.()\u00a0]*+")
 
 
-def _parse_distinct(raws: Iterable[str], region: str | None) -> dict[str, str | None]:
-    """Distinct raw string -> E.164 or None, parsing each digit sequence only once.
+def _e164_distinct(raws: list[str], region: str | None) -> list[str | None]:
+    """E.164 or None for each of ``raws`` (distinct strings), in their order.
 
-    ``+39 333 123 4567`` and ``+393331234567`` share one parse; the common forms are
-    decided by :mod:`privacy_audit.phones_fast` (the same answer, from phonenumbers'
-    metadata, without a full parse), anything else is parsed as it is.
+    ``+39 333 123 4567`` and ``+393331234567`` give one key; the keys of the common
+    forms are decided by :mod:`privacy_audit.phones_fast` (the same answer, from
+    phonenumbers' metadata, without a full parse), anything else is parsed as written.
     """
-    raws = list(raws)
-    plain = [raw for raw in raws if _PLAIN.match(raw)]
-    # a plain raw has no line break: its separators go in one translate for all of them
-    keys = "\n".join(plain).translate(_SEPARATORS).split("\n") if plain else []
-    by_key = e164_of_keys(set(keys), region, lambda key: normalize_number(key, region))
-    out = dict(zip(plain, map(by_key.__getitem__, keys), strict=True))
-    if len(out) < len(raws):  # not plain digits and separators: parsed as written
-        out.update((raw, normalize_number(raw, region)) for raw in raws if raw not in out)
-    return out
+    if not raws:
+        return []
 
+    def parse(key: str) -> str | None:
+        return normalize_number(key, region)
 
-def _lookup(values: Sequence[Any], region: str | None) -> dict[str, str | None]:
-    """Distinct raw string -> E.164 or None."""
-    return _parse_distinct({str(v) for v in values if not _missing(v)}, region)
+    joined = "\n".join(raws)
+    if joined.count("\n") == len(raws) - 1 and _ALL_PLAIN.fullmatch(joined):
+        # one line per raw, every line plain: all separators go in one translate
+        return e164_of_keys(joined.translate(_SEPARATORS).split("\n"), region, parse)
+    plain = [_PLAIN.match(raw) is not None for raw in raws]
+    plain_raws = list(compress(raws, plain))
+    keys = "\n".join(plain_raws).translate(_SEPARATORS).split("\n") if plain_raws else []
+    decided = iter(e164_of_keys(keys, region, parse))
+    # not plain digits and separators: parsed as written
+    return [
+        next(decided) if is_plain else parse(raw) for raw, is_plain in zip(raws, plain, strict=True)
+    ]
 
 
 def _map_column(column: pd.Series, region: str | None) -> pd.Series:
@@ -107,10 +117,10 @@ def _map_column(column: pd.Series, region: str | None) -> pd.Series:
         return pd.Series([], dtype=object, index=column.index)
     if column.isna().all():  # no number at all (messages whose senders have none)
         return pd.Series(np.full(len(column), None, dtype=object), index=column.index)
-    keys = column.astype(object).map(str, na_action="ignore")
-    table = _parse_distinct(pd.unique(keys.dropna()), region)
-    mapped = keys.map(table).astype(object)
-    return mapped.where(mapped.notna(), None)
+    codes, distinct = pd.factorize(column.astype(object).map(str, na_action="ignore"))
+    # one more slot, None, for the missing values (code -1)
+    found = np.array([*_e164_distinct(list(distinct), region), None], dtype=object)
+    return pd.Series(found[codes], index=column.index, dtype=object)
 
 
 def phone_keys(raw: pd.Series, region: str | None, e164: pd.Series | None = None) -> pd.Series:

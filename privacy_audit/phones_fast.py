@@ -6,244 +6,50 @@ optional leading ``+`` (separators already removed by the caller): ``+39 333 123
 ``0039 06 1234 5678``, ``333 1234567``, ``(202) 555-0123``, ``0170 1234567``.
 
 It is ``phonenumbers``' own algorithm restricted to that input shape, run on
-``phonenumbers``' own metadata (country calling codes, international and national
-prefixes with their transform rules, possible lengths, number-type patterns per
-region), with the patterns compiled once per region and every number of a column
-handled in one pass per country group. The generic text handling of ``parse``
-(extracting a number out of free text, vanity letters, extensions, RFC 3966, Unicode
-digits) is what costs most and is skipped; any key outside the shape, with an unknown
-or non-geographic country code, or without a default region is handed to the caller's
-fallback (a full ``phonenumbers`` parse).
+``phonenumbers``' own metadata (:mod:`privacy_audit.phones_metadata`: country calling
+codes, international and national prefixes with their transform rules, possible
+lengths, number-type patterns per region) on whole columns: the keys become one numpy
+table of code points, where the shape check, the country code after a "+" (one lookup
+table of the 1,000 three-digit heads) and the grouping by country code are array
+operations; each group's national numbers are then cut out of the table at once and
+checked with one compiled pattern per (region, length). Python code runs per number
+only for the few that need a national prefix read or a country code found after an
+international prefix. The generic text handling of ``parse`` (extracting a number out
+of free text, vanity letters, extensions, RFC 3966, Unicode digits) is what costs most
+and is skipped; any key outside the shape, with an unknown or non-geographic country
+code, or without a default region is handed to the caller's fallback (a full
+``phonenumbers`` parse).
 ``tests/test_phones_fast.py`` checks the equality on every region's example numbers in
 national, international and ``00`` forms and on random digit strings.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
-from itertools import compress, groupby
-from typing import Final
+from itertools import compress, pairwise, repeat
+from typing import cast
 
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
-from phonenumbers.phonemetadata import PhoneNumberDesc
+import numpy as np
 
-_MIN_KEY, _MAX_KEY = 3, 21  # keys of 3 to 20 digits, "+" included in the length
-_MIN_NSN = 2  # phonenumbers' _MIN_LENGTH_FOR_NSN
-_MAX_NSN = 17  # phonenumbers' _MAX_LENGTH_FOR_NSN
-_NON_GEO = "001"
-
-# the outcomes of phonenumbers' _test_number_length that refuse national prefix stripping
-_POSSIBLE, _TOO_SHORT, _TOO_LONG, _LOCAL_ONLY, _INVALID_LENGTH = range(5)
-_KEEP_UNSTRIPPED = frozenset({_TOO_SHORT, _LOCAL_ONLY, _INVALID_LENGTH})
-
-
-def _fullmatcher(desc: PhoneNumberDesc | None) -> re.Pattern[str] | None:
-    """The desc's national number pattern (None when it has none, which never matches)."""
-    if desc is None or not desc.national_number_pattern:
-        return None
-    return re.compile(desc.national_number_pattern)
-
-
-@dataclass(frozen=True)
-class _Region:
-    """One region's metadata, compiled for the fast path."""
-
-    code: str
-    country_code: int
-    general: re.Pattern[str] | None
-    general_lengths: tuple[int, ...]
-    local_lengths: tuple[int, ...]
-    idd: re.Pattern[str] | None
-    national_prefix: re.Pattern[str] | None
-    transform: str | None
-    leading_digits: re.Pattern[str] | None
-    types: tuple[tuple[str, tuple[int, ...]], ...]
-    #: length -> compiled validity check of numbers of that length (filled lazily)
-    checks: dict[int, re.Pattern[str] | None]
-
-    def check(self, size: int) -> re.Pattern[str] | None:
-        """One pattern whose fullmatch is "valid number of length ``size``", or None.
-
-        The general pattern as a look-ahead, then the alternation of the type patterns
-        possible at that length (None: no number of that length is valid).
-        """
-        if size not in self.checks:
-            patterns = [p for p, lengths in self.types if not lengths or size in lengths]
-            general_ok = not self.general_lengths or size in self.general_lengths
-            if patterns and general_ok and self.general is not None:
-                typed = "|".join(f"(?:{p})" for p in patterns)
-                self.checks[size] = re.compile(f"(?=(?:{self.general.pattern})$)(?:{typed})")
-            else:
-                self.checks[size] = None
-        return self.checks[size]
-
-    def matches_general(self, number: str) -> bool:
-        """phonenumbers' _match_national_number(number, general_desc, False)."""
-        return self.general is not None and self.general.fullmatch(number) is not None
-
-    def length_result(self, number: str) -> int:
-        """phonenumbers' _test_number_length(number, metadata) for an unknown type."""
-        size = len(number)
-        if size in self.local_lengths:
-            return _LOCAL_ONLY
-        lengths = self.general_lengths
-        if lengths[0] == size:
-            return _POSSIBLE
-        if lengths[0] > size:
-            return _TOO_SHORT
-        if lengths[-1] < size:
-            return _TOO_LONG
-        return _POSSIBLE if size in lengths[1:] else _INVALID_LENGTH
-
-    def strip_national_prefix(self, number: str) -> str:
-        """phonenumbers' _maybe_strip_national_prefix_carrier_code, number part only."""
-        if not number or self.national_prefix is None:
-            return number
-        found = self.national_prefix.match(number)
-        if found is None:
-            return number
-        viable_before = self.matches_general(number)
-        groups = found.groups()
-        if not self.transform or not groups or groups[-1] is None:
-            stripped = number[found.end() :]
-        else:
-            stripped = found.expand(self.transform) + number[found.end() :]
-        if viable_before and not self.matches_general(stripped):
-            return number
-        return stripped
-
-    def national_for_parse(self, national: str) -> str:
-        """The national number parse keeps: stripped of its national prefix when the rest
-        is still of a possible length (phonenumbers' parse, after the country code)."""
-        stripped = self.strip_national_prefix(national)
-        return stripped if self.length_result(stripped) not in _KEEP_UNSTRIPPED else national
-
-    def valid_among(self, numbers: Iterable[str]) -> set[str]:
-        """The numbers of ``numbers`` valid in this region, one compiled check per length."""
-        valid: set[str] = set()
-        for size, members in groupby(sorted(numbers, key=len), len):
-            check = self.check(size) if _MIN_NSN <= size <= _MAX_NSN else None
-            if check is not None:
-                valid.update(filter(check.fullmatch, members))
-        return valid
-
-
-_TYPE_FIELDS = (
-    "premium_rate",
-    "toll_free",
-    "shared_cost",
-    "voip",
-    "personal_number",
-    "pager",
-    "uan",
-    "voicemail",
-    "fixed_line",
-    "mobile",
+from privacy_audit import phones_metadata
+from privacy_audit.phones_metadata import (
+    MIN_NSN,
+    TOO_LONG,
+    Region,
+    home_prefixes,
+    region_metadata,
+    regions_of,
+    split_country_code,
+    valid_in_group,
 )
 
-
-def _type_patterns(metadata: PhoneMetadata) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """(pattern, possible lengths) of every number type a valid number may match.
-
-    The order of the type checks only decides *which* type a number is; a number is
-    valid when any of them matches. When mobile and fixed line share one pattern,
-    phonenumbers never tests mobile on its own, so neither does this.
-    """
-    fields = list(_TYPE_FIELDS)
-    if metadata.same_mobile_and_fixed_line_pattern:
-        fields.remove("mobile")
-    descs = [getattr(metadata, name) for name in fields]
-    return tuple(
-        (d.national_number_pattern, tuple(d.possible_length or ()))
-        for d in descs
-        if d is not None and d.national_number_pattern
-    )
+_MIN_KEY, _MAX_KEY = 3, 21  # keys of 3 to 20 digits, "+" included in the length
+_PLUS, _ZERO, _NINE = ord("+"), ord("0"), ord("9")
 
 
-@cache
-def _region(code: str) -> _Region | None:
-    """The compiled metadata of region ``code`` (None for an unknown region)."""
-    metadata = PhoneMetadata.metadata_for_region(code, None)
-    if metadata is None:
-        return None
-    general = metadata.general_desc
-    if general is None or metadata.country_code is None:
-        return None
-    return _Region(
-        code=code,
-        country_code=metadata.country_code,
-        general=_fullmatcher(general),
-        general_lengths=tuple(general.possible_length or ()),
-        local_lengths=tuple(general.possible_length_local_only or ()),
-        idd=re.compile(metadata.international_prefix) if metadata.international_prefix else None,
-        national_prefix=(
-            re.compile(metadata.national_prefix_for_parsing)
-            if metadata.national_prefix_for_parsing
-            else None
-        ),
-        transform=metadata.national_prefix_transform_rule or None,
-        leading_digits=re.compile(metadata.leading_digits) if metadata.leading_digits else None,
-        types=_type_patterns(metadata),
-        checks={},
-    )
-
-
-_CODES: Final = {str(code): code for code in COUNTRY_CODE_TO_REGION_CODE}
-
-
-def _split_country_code(digits: str) -> tuple[int, str]:
-    """phonenumbers' _extract_country_code: (code, rest), or (0, digits) when none."""
-    if digits[:1] == "0":
-        return 0, digits
-    for size in (1, 2, 3):
-        code = _CODES.get(digits[:size])
-        if code is not None:
-            return code, digits[size:]
-    return 0, digits
-
-
-@cache
-def _regions_of(country_code: int) -> tuple[_Region, ...] | None:
-    """The geographic regions sharing ``country_code``, main one first (None: non-geo)."""
-    codes = COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())
-    if not codes or _NON_GEO in codes:
-        return None
-    regions = tuple(_region(code) for code in codes)
-    if any(r is None for r in regions):
-        return None
-    return regions  # type: ignore[return-value]
-
-
-def _valid_in_group(regions: tuple[_Region, ...], numbers: list[str]) -> set[str]:
-    """phonenumbers' is_valid_number for the national numbers of one country code group.
-
-    A shared code (+1, +7, +39, +44…) first finds the number's region (its leading
-    digits, else the first region where it is valid), then validates it there.
-    """
-    if len(regions) == 1:
-        return regions[0].valid_among(numbers)
-    valid: set[str] = set()
-    remaining = numbers
-    for region in regions:
-        if not remaining:
-            break
-        leading = region.leading_digits
-        if leading is not None:
-            claimed = [n for n in remaining if leading.match(n)]
-            valid |= region.valid_among(claimed)
-            taken = set(claimed)
-        else:
-            taken = region.valid_among(remaining)
-            valid |= taken
-        remaining = [n for n in remaining if n not in taken]
-    return valid
-
-
-def _national_part(key: str, home: _Region | None) -> tuple[int, str] | None:
+def _national_part(key: str, home: Region | None) -> tuple[int, str] | None:
     """(country code, number before national prefix stripping) of a key without "+".
 
     None: undecided; country code 0: invalid for sure (phonenumbers raises on such
@@ -254,120 +60,208 @@ def _national_part(key: str, home: _Region | None) -> tuple[int, str] | None:
     found = home.idd.match(key) if home.idd is not None else None
     if found is not None and key[found.end() : found.end() + 1] != "0":
         after = key[found.end() :]
-        if len(after) <= _MIN_NSN:
+        if len(after) <= MIN_NSN:
             return 0, ""
-        code, rest = _split_country_code(after)
+        code, rest = split_country_code(after)
         return (code, rest) if code else (0, "")
     own = str(home.country_code)
     if key.startswith(own):
         candidate = home.strip_national_prefix(key[len(own) :])
         if (not home.matches_general(key) and home.matches_general(candidate)) or (
-            home.length_result(key) == _TOO_LONG
+            home.length_result(key) == TOO_LONG
         ):
             return home.country_code, candidate
     return -home.country_code, key  # negative: no code written, the home region's number
 
 
 @cache
-def _written_code(head: str) -> tuple[int, int] | None:
-    """(country code, its length) for the first three digits after a "+", or None."""
-    code, rest = _split_country_code(head)
-    return (code, len(head) - len(rest)) if code else None
+def _head_codes() -> tuple[np.ndarray, np.ndarray]:
+    """For the three digits written after a "+" (as a number 0-999): the country code
+    they start with and its number of digits (0 and 0: none), as phonenumbers'
+    _extract_country_code reads them."""
+    codes = np.zeros(1000, dtype=np.int64)
+    sizes = np.zeros(1000, dtype=np.int64)
+    for head in range(1000):
+        code, rest = split_country_code(f"{head:03d}")
+        if code:
+            codes[head], sizes[head] = code, 3 - len(rest)
+    return codes, sizes
+
+
+class _Column:
+    """The keys of one call as a table of code points, with what is known of each row:
+    its country code group (``signed``: negative for the default region's numbers
+    written without a code, 0 when not in a group), numbers placed one by one
+    (``extra``: group -> rows and national numbers) and rows left to the full parse."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        count = len(keys)
+        sizes = np.fromiter(map(len, keys), dtype=np.int64, count=count)
+        fitting = (
+            keys if sizes.max() <= _MAX_KEY else [k if len(k) <= _MAX_KEY else "" for k in keys]
+        )
+        table = np.array(fitting)  # fixed width: one row of code points per key
+        self.width = table.dtype.itemsize // 4
+        self.points = table.view(np.uint32).reshape(count, self.width)
+        self.lengths = np.count_nonzero(self.points, axis=1)
+        digit = (self.points >= _ZERO) & (self.points <= _NINE)
+        self.plus = self.points[:, 0] == _PLUS
+        #: "+"? then ASCII digits only, 3 to 21 characters: the fast path's shape
+        self.shaped = (
+            (sizes == self.lengths)  # no key cut or holding a NUL
+            & (self.lengths >= _MIN_KEY)
+            & (self.plus | digit[:, 0])
+            & (digit[:, 1:] | (self.points[:, 1:] == 0)).all(axis=1)
+        )
+        self.signed = np.zeros(count, dtype=np.int64)
+        self.undecided = ~self.shaped
+        self.extra: defaultdict[int, tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
+
+    def national_numbers(self, code: int, rows: np.ndarray) -> list[str]:
+        """The national numbers of ``rows`` written as "+" ``code`` digits."""
+        skip = 1 + len(str(code))
+        width = self.width - skip
+        if width <= 0:
+            return [""] * len(rows)
+        digits = np.ascontiguousarray(self.points[rows, skip:])
+        numbers = cast(list[str], digits.view(np.dtype(("U", width))).ravel().tolist())
+        if (self.lengths[rows] - skip < MIN_NSN).any():  # too short to read: "" (never valid)
+            numbers = [n if len(n) >= MIN_NSN else "" for n in numbers]
+        return numbers
+
+    def place(self, row: int, part: tuple[int, str] | None, plus: bool) -> None:
+        """One key as :func:`_national_part` read it (``plus``: it was written with a
+        "+" that phonenumbers dropped, so a number with no code is no number)."""
+        if part is None:
+            self.undecided[row] = True
+        elif part[0] == 0 or (plus and part[0] < 0):
+            pass  # no number: the result stays None
+        elif regions_of(abs(part[0])) is None:  # non-geographic: left to the full parse
+            self.undecided[row] = True
+        else:  # too short to read: "" (never valid)
+            rows, nationals = self.extra[part[0]]
+            rows.append(row)
+            nationals.append(part[1] if len(part[1]) >= MIN_NSN else "")
 
 
 def e164_of_keys(
     keys: Iterable[str], region: str | None, fallback: Callable[[str], str | None]
-) -> dict[str, str | None]:
-    """Key -> E.164, or None when the key is not a valid number.
+) -> list[str | None]:
+    """E.164 of every key, or None when it is not a valid number, in the keys' order.
 
     ``keys`` are written numbers reduced to ``+?digits`` (separators removed); ``region``
     is the default region as for ``phonenumbers.parse``. Numbers are grouped by country
-    code (written, or the default region's) and each group is decided in one pass;
-    ``fallback(key)`` (a full phonenumbers parse) decides the keys outside the fast path.
+    code (written, or the default region's) on a table of the keys' code points, and
+    each group is decided in one pass; ``fallback(key)`` (a full phonenumbers parse)
+    decides the keys outside the fast path.
     """
-    home = _region(region.upper()) if region else None
-    out: dict[str, str | None] = {}
-    undecided: list[str] = []
-    written: defaultdict[str, list[str]] = defaultdict(list)
-    national: list[str] = []
-    for key in keys:
-        if not key.isascii() or not _MIN_KEY <= len(key) <= _MAX_KEY:
-            undecided.append(key)
-        elif key[0] == "+":
-            written[key[1:4]].append(key)
+    keys = list(keys)
+    if not keys:
+        return []
+    home = region_metadata(region.upper()) if region else None
+    column = _Column(keys)
+    _sort_written(column, home)
+    _sort_national(column, home)
+    out = np.full(len(keys), None, dtype=object)
+    grouped = np.flatnonzero(column.signed)
+    order = np.argsort(column.signed[grouped], kind="stable")
+    grouped, signs = grouped[order], column.signed[grouped][order]
+    bounds = [*np.flatnonzero(np.diff(signs, prepend=0)).tolist(), len(signs)]
+    for start, end in pairwise(bounds):
+        signed_code, rows = int(signs[start]), grouped[start:end]
+        if signed_code > 0:
+            nationals = column.national_numbers(signed_code, rows)
         else:
-            national.append(key)
-    groups: defaultdict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for head, members in written.items():
-        cut = _written_code(head) if len(head) == 3 else None
-        if cut is None:  # "+0…"/an unknown code: parse retries without the "+"
-            for key in members:
-                part = _national_part(key[1:], home) if len(head) == 3 else None
-                if part is None:
-                    undecided.append(key)
-                elif part[0] <= 0:  # still no country code: parse gives up
-                    out[key] = None
-                else:
-                    group_keys, group_nationals = groups[part[0]]
-                    group_keys.append(key)
-                    group_nationals.append(part[1])
-            continue
-        code, size = cut
-        group_keys, group_nationals = groups[code]
-        group_keys.extend(members)
-        group_nationals.extend([key[size + 1 :] for key in members])
-    for key in national:
-        part = _national_part(key, home)
-        if part is None:
-            undecided.append(key)
-        elif part[0] == 0:
-            out[key] = None
+            nationals = list(map(keys.__getitem__, rows.tolist()))
+        extra_rows, extra_nationals = column.extra.pop(signed_code, ([], []))
+        if extra_rows:
+            rows = np.concatenate([rows, extra_rows])
+            nationals += extra_nationals
+        _fill(out, rows, *_decide_group(signed_code, nationals, home))
+    for signed_code, (extra_rows, extra_nationals) in column.extra.items():
+        _fill(out, np.array(extra_rows), *_decide_group(signed_code, extra_nationals, home))
+    for row in np.flatnonzero(column.undecided).tolist():
+        out[row] = fallback(keys[row])
+    results: list[str | None] = out.tolist()
+    return results
+
+
+def _fill(out: np.ndarray, rows: np.ndarray, flags: np.ndarray, e164: list[str]) -> None:
+    """Write the E.164 forms of the flagged ``rows`` (the others stay None)."""
+    if e164:
+        out[rows[flags]] = np.array(e164, dtype=object)
+
+
+def _sort_written(column: _Column, home: Region | None) -> None:
+    """Group the keys written with "+" by the country code after it."""
+    if column.width < 4:
+        column.undecided |= column.plus  # "+" and at most two digits
+        return
+    written = column.shaped & column.plus
+    head_digits = column.points[:, 1:4].astype(np.int64) - _ZERO
+    heads = np.where(written, head_digits @ np.array([100, 10, 1]), 0)
+    codes_of, _sizes = _head_codes()
+    codes = np.where(written & (column.lengths >= 4), codes_of[heads.clip(0, 999)], 0)
+    column.undecided |= written & (column.lengths < 4)
+    for code in np.unique(codes[codes > 0]).tolist():
+        if regions_of(code) is None:  # non-geographic: left to the full parse
+            column.undecided |= codes == code
         else:
-            group_keys, group_nationals = groups[part[0]]
-            group_keys.append(key)
-            group_nationals.append(part[1])
-    for signed_code, (group_keys, group_nationals) in groups.items():
-        if not _decide_group(signed_code, group_keys, group_nationals, home, out):
-            undecided.extend(group_keys)
-    out.update((key, fallback(key)) for key in undecided)
-    return out
+            column.signed[codes == code] = code
+    # "+0…"/an unknown code: parse retries without the "+"
+    for row in np.flatnonzero(written & (column.lengths >= 4) & (codes == 0)).tolist():
+        column.place(row, _national_part(column.keys[row][1:], home), plus=True)
+
+
+def _sort_national(column: _Column, home: Region | None) -> None:
+    """Keys written without "+": most are the default region's numbers as they are; those
+    that start with its international prefix or its country code are read one by one."""
+    rows = np.flatnonzero(column.shaped & ~column.plus)
+    if not len(rows):
+        return
+    special = home_prefixes(home.code) if home is not None else None
+    if home is None or special is None:
+        column.undecided[rows] = True
+        return
+    national = list(map(column.keys.__getitem__, rows.tolist()))
+    starts = np.fromiter(map(bool, map(special.match, national)), dtype=bool, count=len(rows))
+    column.signed[rows[~starts]] = -home.country_code
+    for row in rows[starts].tolist():
+        column.place(row, _national_part(column.keys[row], home), plus=False)
 
 
 def _decide_group(
-    signed_code: int,
-    keys: list[str],
-    nationals: list[str],
-    home: _Region | None,
-    out: dict[str, str | None],
-) -> bool:
-    """Strip the national prefix, check lengths and validity for one country code group.
-
-    False (nothing decided) for a non-geographic code, left to the full parse.
-    """
+    signed_code: int, nationals: list[str], home: Region | None
+) -> tuple[np.ndarray, list[str]]:
+    """Which national numbers of one (geographic) country code group are valid, and
+    their E.164 forms in order: strip the national prefix, check lengths and validity."""
     code = abs(signed_code)
-    regions = _regions_of(code)
-    if regions is None:
-        return False
+    regions = regions_of(code) or ()
     # parse reads the national number with the main region of a written code and with
     # the default region when no code is written
     reader = home if signed_code < 0 and home is not None else regions[0]
     nsns = nationals
-    if min(map(len, nsns)) < _MIN_NSN:  # too short to read: "" (never valid)
-        nsns = [n if len(n) >= _MIN_NSN else "" for n in nsns]
-    if reader.national_prefix is not None:
-        starts = list(map(reader.national_prefix.match, nsns))
-        if any(starts):
+    literal = reader.literal_prefix
+    if literal is not None:  # the common case, without a match object per number
+        if any(starts := list(map(str.startswith, nsns, repeat(literal)))):
             read = reader.national_for_parse
             nsns = [read(n) if m else n for n, m in zip(nsns, starts, strict=True)]
-    valid = _valid_in_group(regions, nsns)
-    flags = list(map(valid.__contains__, nsns))
-    out.update(dict.fromkeys(keys))
-    plus = f"+{code}".__add__
-    out.update(zip(compress(keys, flags), map(plus, compress(nsns, flags)), strict=True))
-    return True
+    elif reader.national_prefix is not None:
+        found = list(map(reader.national_prefix.match, nsns))
+        if any(found):
+            # an empty match that captured nothing leaves the number as it is
+            read = reader.national_for_parse
+            nsns = [
+                read(n) if m is not None and (m.end() or m.lastindex) else n
+                for n, m in zip(nsns, found, strict=True)
+            ]
+    valid = valid_in_group(code, nsns)
+    flags = np.fromiter(map(valid.__contains__, nsns), dtype=bool, count=len(nsns))
+    return flags, list(map(f"+{code}".__add__, compress(nsns, flags)))
 
 
 def clear_compiled() -> None:
     """Forget the compiled metadata (benchmarks time the compilation too)."""
-    _region.cache_clear()
-    _regions_of.cache_clear()
+    phones_metadata.clear()
+    _head_codes.cache_clear()

@@ -178,7 +178,7 @@ def test_control_type_checking_imports_do_not_count(tmp_path: Path) -> None:
 
 #: the pipeline's layers, lowest first: a module may import its own layer and those below
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("sources", "model", "model_frames", "model_merge", "phones", "phones_fast"),
+    ("sources", "model", "model_frames", "model_merge", "phones", "phones_fast", "phones_metadata"),
     ("analysis",),
     ("report",),
     ("gui", "commands"),

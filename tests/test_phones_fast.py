@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
-from privacy_audit import phones, phones_fast
+from privacy_audit import phones, phones_fast, phones_metadata
 
 DEFAULT_REGIONS = ["IT", "US", "CA", "GB", "AR", "MX", "DE", "BR", "RU", "VA", "AU", "IN"]
 
@@ -33,6 +33,8 @@ REAL_WORLD = [
     "1-800-555-0199", "(212) 555-0182", "212.555.0182", "1 212 555 0182",
     "+1 876 927 1234", "+1 787 555 1234", "+1 242 357 1234", "011 39 06 1234 5678",
     "+1 684 622 1234", "+1 671 300 1234", "+1 340 642 1234", "+1 441 294 1234",
+    "+1 268 460 1234", "+1 809 234 5678", "+1 829 234 5678", "+1 800 234 5678",
+    "+1 268 123 4567", "+1 876 123 4567", "+1 204 234 5678", "+1 613 555 0123",
     # Argentina: mobile 9 after the code, 15 after the area code, 0 trunk
     "+54 9 11 1234-5678", "+54 11 1234-5678", "011 15-1234-5678", "0341 15 412 3456",
     "15 1234 5678", "+54 9 341 412 3456", "00 54 9 11 1234 5678", "011 4123-4567",
@@ -61,6 +63,9 @@ REAL_WORLD = [
     "+800 1234 5678", "+882 3456 7890", "+999 1234 5678", "+0039 333 1234567",
     "+06 4991 1234", "+1", "+12", "+123", "12", "123", "1234567890123456789012",
     "+39 333 1234567890123", "0000", "000 000 0000", "+39 0000 0000",
+    # Unicode digits, and keys longer than any number (left to the full parse)
+    "+٣٩ ٣٣٣ ١٢٣ ٤٥٦٧", "٣٣٣ ١٢٣ ٤٥٦٧", "+39 333 1234567 1234567 1234567 1234567",
+    "123456789012345678901234567890",
 ]  # fmt: skip
 
 _TYPES = [
@@ -165,9 +170,21 @@ def test_variations_equal_phonenumbers(values: list[str], region: str) -> None:
     assert phones.normalize_many(values, region) == [reference(v, region) for v in values]
 
 
+def test_control_a_wrong_region_claim_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    # plant a fault (no region of a shared code claims numbers by its leading digits):
+    # the +1 and +39 numbers of the smaller regions must show it
+    phones_fast.clear_compiled()
+    monkeypatch.setattr(phones_metadata, "leading_claims", lambda code: None)
+    try:
+        assert phones.normalize_many(REAL_WORLD, "IT") != [reference(v, "IT") for v in REAL_WORLD]
+    finally:
+        monkeypatch.undo()
+        phones_fast.clear_compiled()
+
+
 def test_control_a_wrong_rule_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     # plant a fault (national prefixes never stripped): the comparison must see it
-    monkeypatch.setattr(phones_fast._Region, "strip_national_prefix", lambda self, n: n)
+    monkeypatch.setattr(phones_metadata.Region, "strip_national_prefix", lambda self, n: n)
     phones_fast.clear_compiled()
     try:
         assert phones.normalize_many(REAL_WORLD, "AR") != [reference(v, "AR") for v in REAL_WORLD]
