@@ -36,7 +36,6 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from privacy_audit.model import Evidence
-from privacy_audit.phones_fast import e164_of_keys
 
 FALLBACK_REGION = "IT"
 _OWN_NUMBER_SERVICES = ("whatsapp", "facebook", "instagram", "messenger")
@@ -93,6 +92,7 @@ def _e164_distinct(raws: list[str], region: str | None) -> list[str | None]:
     """
     if not raws:
         return []
+    from privacy_audit.phones_fast import e164_of_keys  # numpy: only when numbers are read
 
     def parse(key: str) -> str | None:
         return normalize_number(key, region)
@@ -117,9 +117,13 @@ def _map_column(column: pd.Series, region: str | None) -> pd.Series:
         return pd.Series([], dtype=object, index=column.index)
     if column.isna().all():  # no number at all (messages whose senders have none)
         return pd.Series(np.full(len(column), None, dtype=object), index=column.index)
-    codes, distinct = pd.factorize(column.astype(object).map(str, na_action="ignore"))
+    values = column.to_numpy(dtype=object)  # a pandas string array iterates in Python
+    if not set(map(type, values)) <= {str, type(None)}:  # read as their text, as parse does
+        values = np.array([None if _missing(v) else str(v) for v in values], dtype=object)
+    codes, distinct = pd.factorize(values)
+    texts: list[str] = distinct.tolist()
     # one more slot, None, for the missing values (code -1)
-    found = np.array([*_e164_distinct(list(distinct), region), None], dtype=object)
+    found = np.array([*_e164_distinct(texts, region), None], dtype=object)
     return pd.Series(found[codes], index=column.index, dtype=object)
 
 
@@ -266,20 +270,16 @@ def normalize_evidence(evidence: Evidence, region: str | None = None) -> Evidenc
             ids.loc[is_phone, "valid"] = e164.notna().to_numpy()
             tables["identifiers"] = ids
 
-    contacts = tables.get("contacts")
-    if contacts is not None and not contacts.empty:
-        contacts = contacts.copy()
-        e164 = _map_column(contacts["phone_raw"], code)
-        contacts["phone_e164"] = e164.to_numpy(dtype=object)
-        contacts["phone_valid"] = e164.notna().to_numpy(dtype=bool)
-        tables["contacts"] = contacts
-
-    suggestions = tables.get("suggestions")
-    if suggestions is not None and not suggestions.empty:
-        suggestions = suggestions.copy()
-        e164 = _map_column(suggestions["phone_raw"], code)
-        suggestions["phone_e164"] = e164.to_numpy(dtype=object)
-        tables["suggestions"] = suggestions
+    # contacts and suggestions: phone_e164 from phone_raw (contacts: phone_valid too)
+    for name, flag in (("contacts", "phone_valid"), ("suggestions", None)):
+        table = tables.get(name)
+        if table is not None and not table.empty:
+            table = table.copy()
+            e164 = _map_column(table["phone_raw"], code)
+            table["phone_e164"] = e164.to_numpy(dtype=object)
+            if flag is not None:
+                table[flag] = e164.notna().to_numpy(dtype=bool)
+            tables[name] = table
 
     messages = tables.get("messages")
     if messages is not None and not messages.empty:
