@@ -1,0 +1,158 @@
+"""Peak memory of the desktop app importing a media-heavy export, the import child included.
+
+The export is bench_import's Facebook + Instagram pair (30,000 + 20,000 contacts, logins,
+off-Meta activity) with ``BENCH_GUI_MEDIA_GB`` GB (default 5) of stored (not deflated)
+video members, written to a temporary folder and removed afterwards.
+
+A fresh interpreter builds the app and the main window and opens the export the way the
+File menu does (``MainWindow.open_paths``): the import runs in the spawned child, the
+result comes back in chunks and the window fills its pages. Measured:
+
+- the window's process: its VmHWM (peak resident memory) once the result is shown, and
+  its resident memory just before the import (what the window alone uses);
+- the import child: its own VmHWM, read by the child itself as the very last thing it
+  does before its last message (the result's skeleton; every frame was sent by then),
+  through a wrapper around the child's end of the pipe.
+
+The row gives the sum of both peaks: an upper bound of the memory the import holds at
+any one moment (the two peaks need not fall at the same time). The Report tab's web
+engine processes are not counted: they are not started by an import.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.harness import Row
+
+MEDIA_GB = float(os.environ.get("BENCH_GUI_MEDIA_GB", "5"))
+TARGET_MB = 250.0
+_PEAK_FILE = "PRIVACY_AUDIT_BENCH_CHILD_PEAK"
+
+_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from privacy_audit.gui import import_process
+from tests.benchmarks import bench_gui_memory
+import_process.child_main = bench_gui_memory.measured_child_main
+from privacy_audit.gui.app import make_application
+from privacy_audit.gui.context import build_context
+from privacy_audit.gui.main_window import MainWindow
+app = make_application()
+window = MainWindow(build_context(lang="en"))
+window.show()
+app.processEvents()
+before = bench_gui_memory.status_kb("VmRSS")
+loop = QEventLoop()
+outcome = []
+window.import_finished.connect(lambda r: (outcome.append("ok"), loop.quit()))
+window.import_failed.connect(lambda m: (outcome.append(m), loop.quit()))
+window.open_paths([Path(p) for p in sys.argv[1:]])
+QTimer.singleShot(1_800_000, loop.quit)
+loop.exec()
+print(outcome[0] if outcome else "timeout", before, bench_gui_memory.status_kb("VmHWM"))
+"""
+
+
+def status_kb(field: str) -> int:
+    """``field`` (VmHWM, VmRSS...) of this process's /proc status, in KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+class _MeasuredPipe:
+    """The child's end of the pipe; writes the child's peak memory to the file named by
+    the environment just before the child's last message (the window stops the child as
+    soon as that message is in, so the child cannot measure after it)."""
+
+    def __init__(self, pipe: Any) -> None:
+        self.pipe = pipe
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        if message[0] not in ("log", "progress", "frame", "series", "array", "chunk"):
+            Path(os.environ[_PEAK_FILE]).write_text(str(status_kb("VmHWM")))
+        self.pipe.send(message)
+
+    def close(self) -> None:
+        self.pipe.close()
+
+
+def measured_child_main(send: Any, *args: Any, **kwargs: Any) -> None:
+    """The import child's entry point with :class:`_MeasuredPipe` (runs in the child)."""
+    from privacy_audit.gui.import_process import child_main
+
+    child_main(_MeasuredPipe(send), *args, **kwargs)
+
+
+def measure(paths: list[Path], tmp: Path) -> tuple[float, float, float]:
+    """(window process peak MB, window before the import MB, import child peak MB)."""
+    peak_file = tmp / "child-peak"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PRIVACY_AUDIT_HOME=str(tmp / "home"))
+    env[_PEAK_FILE] = str(peak_file)
+    done = subprocess.run(
+        [sys.executable, "-c", _WINDOW, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=1_900,
+    )
+    last = done.stdout.strip().splitlines()[-1:] or [""]
+    words = last[0].split()
+    if done.returncode != 0 or len(words) != 3 or words[0] != "ok":
+        raise RuntimeError(f"the import failed: {last[0]!r}\n{done.stderr[-2000:]}")
+    child = int(peak_file.read_text()) / 1024
+    return int(words[2]) / 1024, int(words[1]) / 1024, child
+
+
+def run() -> list[Row]:
+    """Write the export, measure, remove it."""
+    from tests.benchmarks.bench_import import MB, write_exports
+
+    media = int(MEDIA_GB * 1024 * MB)
+    with tempfile.TemporaryDirectory(prefix="pa-bench-gui-memory-") as folder:
+        tmp = Path(folder)
+        free = shutil.disk_usage(tmp).free
+        if free < media + 2 * 1024 * MB:
+            raise RuntimeError(f"{free / 1024**3:.1f} GB free in {tmp}: too little")
+        paths = write_exports(tmp / "export", media=media)
+        size = sum(p.stat().st_size for p in paths) / 1024**3
+        window, before, child = measure(paths, tmp)
+    total = window + child
+    what = f"{size:.1f} GB FB+IG export, {MEDIA_GB:g} GB of it stored media"
+    return [
+        Row(
+            f"peak memory, desktop import of a {what}, window + import child",
+            total,
+            "MB",
+            target=f"< {TARGET_MB:.0f} MB",
+            met=total < TARGET_MB,
+            timed=(
+                f"VmHWM of the window's process ({window:.0f} MB, of which {before:.0f} MB "
+                f"resident before the import) + VmHWM of the spawned import child "
+                f"({child:.0f} MB, read by the child before its last message); a fresh "
+                "process opens the export with MainWindow.open_paths and waits until the "
+                "result is shown"
+            ),
+        ),
+        Row(
+            f"  the import child alone ({what})",
+            child,
+            "MB",
+            timed="VmHWM of the spawned child: read, audit, charts, display strings, sending",
+        ),
+    ]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for row in run():
+        print(row)
