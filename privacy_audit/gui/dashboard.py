@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,15 @@ def source_lines(
         if newest is not None:
             lines.append(tr.gettext("Latest message: {date}").format(date=_day(tr, newest)))
     return lines + source_notes(tr, sources)
+
+
+def run_steps(steps: list[Callable[[], object]]) -> None:
+    """Run ``steps`` now, one after the other (a step that returns a list: those too)."""
+    pending = list(steps)
+    while pending:
+        more = pending.pop(0)()
+        if isinstance(more, list):
+            pending[:0] = more
 
 
 class Dashboard(QScrollArea):
@@ -166,12 +176,38 @@ class Dashboard(QScrollArea):
     ) -> None:
         """Show ``result`` with its charts (title, svg), the score after done actions and
         the top ``actions`` (ranked by the score they remove, done ones left out)."""
-        self._result = result
-        self._chart_data = charts
-        self._score_after_done = score_after_done
-        self._actions = list(actions or [])
-        self._fill()
-        self.verticalScrollBar().setValue(0)
+        run_steps(self.show_result_steps(result, charts, score_after_done, actions))
+
+    def show_result_steps(
+        self,
+        result: AuditResult,
+        charts: list[tuple[str, str]],
+        score_after_done: int | None,
+        actions: list[RankedAction] | None = None,
+    ) -> list[Callable[[], object]]:
+        """:meth:`show_result` in steps, each a few milliseconds (the window runs one
+        per event-loop turn, so it repaints and takes input in between). A step may
+        return a list: steps of its own, to run next."""
+
+        def start() -> None:
+            self._result = result
+            self._chart_data = charts
+            self._score_after_done = score_after_done
+            self._actions = list(actions or [])
+            if self._tr is not None:
+                self._fill_score()
+                self._fill_actions()
+
+        def services() -> list[Callable[[], object]]:
+            current = self._tr is not None and self._result is result
+            return self._services_steps() if current else []
+
+        def end() -> None:
+            if self._tr is not None and self._result is result:
+                self._fill_charts()
+            self.verticalScrollBar().setValue(0)
+
+        return [start, services, end]
 
     def set_score_after_done(
         self, score: int | None, actions: list[RankedAction] | None = None
@@ -255,49 +291,70 @@ class Dashboard(QScrollArea):
         self.finding_activated.emit(finding_id)
 
     def _fill_services(self) -> None:
+        run_steps(self._services_steps())
+
+    def _services_steps(self) -> list[Callable[[], object]]:
+        """One step per service card, then one that lays them out."""
         assert self._tr is not None and self._result is not None
-        tr = self._tr
-        _ = tr.gettext
+        result = self._result
         by_service: dict[str, list[SourceInfo]] = {}
-        for source in self._result.sources:
+        for source in result.sources:
             by_service.setdefault(source.service, []).append(source)
         cards: list[ServiceCard] = []
-        for service, sources in by_service.items():
-            card = ServiceCard(service, service_name(service), self._theme)
-            card.set_theme(self._theme, round(28 * self._scale))
-            counts: dict[str, int] = {}
-            for source in sources:
-                for table, count in source.tables.items():
-                    counts[table] = counts.get(table, 0) + count
-            lines = [
-                f"{table_name(tr, table)}: {number(count, tr.locale)}"
-                for table, count in sorted(counts.items(), key=lambda kv: -kv[1])
-                if count
-            ] or [_("Nothing we know how to read.")]
-            card.body.addWidget(paragraph("\n".join(lines[:6])))
-            for line in source_lines(tr, service, sources, self._result.evidence):
-                detail = paragraph(line)
-                detail.setProperty("muted", True)
-                card.body.addWidget(detail)
-            warnings = sum(len(s.warnings) for s in sources)
-            if warnings:
-                card.body.addWidget(
-                    paragraph(
-                        tr.ngettext(
-                            "{n} warning while reading", "{n} warnings while reading", warnings
-                        ).format(n=warnings)
-                    )
+
+        def card_step(service: str, sources: list[SourceInfo]) -> Callable[[], None]:
+            return lambda: cards.append(self._service_card(service, sources, result))
+
+        def place() -> None:
+            self.services_grid.set_widgets(list(cards))
+            self.service_cards = cards
+            self._show_not_checked(result, by_service)
+
+        return [*(card_step(s, sources) for s, sources in by_service.items()), place]
+
+    def _service_card(
+        self, service: str, sources: list[SourceInfo], result: AuditResult
+    ) -> ServiceCard:
+        assert self._tr is not None
+        tr = self._tr
+        card = ServiceCard(service, service_name(service), self._theme)
+        card.set_theme(self._theme, round(28 * self._scale))
+        counts: dict[str, int] = {}
+        for source in sources:
+            for table, count in source.tables.items():
+                counts[table] = counts.get(table, 0) + count
+        lines = [
+            f"{table_name(tr, table)}: {number(count, tr.locale)}"
+            for table, count in sorted(counts.items(), key=lambda kv: -kv[1])
+            if count
+        ] or [tr.gettext("Nothing we know how to read.")]
+        card.body.addWidget(paragraph("\n".join(lines[:6])))
+        for line in source_lines(tr, service, sources, result.evidence):
+            detail = paragraph(line)
+            detail.setProperty("muted", True)
+            card.body.addWidget(detail)
+        warnings = sum(len(s.warnings) for s in sources)
+        if warnings:
+            card.body.addWidget(
+                paragraph(
+                    tr.ngettext(
+                        "{n} warning while reading", "{n} warnings while reading", warnings
+                    ).format(n=warnings)
                 )
-            card.body.addStretch(1)
-            cards.append(card)
-        self.services_grid.set_widgets(list(cards))
-        self.service_cards = cards
-        missing = [item.get("service", "") for item in self._result.not_checked]
+            )
+        card.body.addStretch(1)
+        return card
+
+    def _show_not_checked(
+        self, result: AuditResult, by_service: dict[str, list[SourceInfo]]
+    ) -> None:
+        assert self._tr is not None
+        missing = [item.get("service", "") for item in result.not_checked]
         missing = [m for m in dict.fromkeys(missing) if m and m not in by_service]
         if missing:
             names = ", ".join(service_name(m) for m in missing)
             self.not_checked.setText(
-                _("Not checked (no export given): {names}").format(names=names)
+                self._tr.gettext("Not checked (no export given): {names}").format(names=names)
             )
             self.not_checked.show()
         else:

@@ -190,11 +190,10 @@ class MainWindow(WindowModes):
         if not self._end_task(task):
             return
         self.result = outcome.result
-        self.report_page.input_paths = list(outcome.paths)
         self.shown = outcome.shown
         self.export_id = outcome.export_id
         self._view_data = (outcome.charts, outcome.display)
-        self._show_result(lambda: self._imported_shown(outcome))
+        self._show_result(lambda: self._imported_shown(outcome), list(outcome.paths))
 
     def _imported_shown(self, outcome: ImportOutcome) -> None:
         if not outcome.demo and not self.ctx.workshop:
@@ -255,21 +254,33 @@ class MainWindow(WindowModes):
             self.shown, self.done_recommendations(), 3, self.ctx.core.score_after_actions
         )
 
-    def _show_result(self, then: Callable[[], None] | None = None) -> None:
-        """Fill the pages, one per event-loop turn (the window never freezes long)."""
+    def _show_result(
+        self, then: Callable[[], None] | None = None, paths: list[Path] | None = None
+    ) -> None:
+        """Fill the pages in short steps, one per event-loop turn (the window never
+        freezes long); ``paths``: the exports read (for the report's file names)."""
         shown = self.shown
         assert shown is not None
         charts, display = self._view_data
+
+        def dashboard() -> list[Callable[[], object]]:
+            return self.dashboard.show_result_steps(
+                shown, charts, self.score_after_done(), self.top_actions()
+            )
+
+        def report() -> None:
+            if paths is not None:
+                self.report_page.input_paths = paths
+            self.report_page.show_result(self.result)
+
         steps: list[Callable[[], object]] = [
             lambda: __import__("privacy_audit.gui.results_view"),  # first result: load pages
             lambda: self.tabs,  # build the tabs (first result only)
-            lambda: self.dashboard.show_result(
-                shown, charts, self.score_after_done(), self.top_actions()
-            ),
             self._show_tabs,
+            dashboard,  # its own steps come next
             lambda: self.findings_page.show_result(shown, self.done_recommendations()),
             lambda: self.data_page.show_evidence(shown.evidence, display),
-            lambda: self.report_page.show_result(self.result),
+            report,
         ]
         if then is not None:
             steps.append(then)
@@ -277,7 +288,9 @@ class MainWindow(WindowModes):
         def run_next() -> None:
             if self.shown is not shown:  # reset or replaced meanwhile
                 return
-            steps.pop(0)()
+            more = steps.pop(0)()
+            if isinstance(more, list):  # a step given as steps of its own
+                steps[:0] = more
             if steps:
                 # a timer, not a posted event: input and paint get a turn between steps
                 QTimer.singleShot(STEP_MS, self, run_next)  # cancelled if the window goes

@@ -24,6 +24,8 @@ from privacy_audit.gui.worker import Task
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, translator
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from privacy_audit.analysis.result import AuditResult
     from privacy_audit.gui.actions import Actions
     from privacy_audit.gui.context import AppContext
@@ -85,7 +87,9 @@ class WindowModes(QMainWindow):
         def open_demo(self, persona: str | None = None) -> None: ...
         def reset(self) -> None: ...
         def _update_actions(self) -> None: ...
-        def _show_result(self, then: Callable[[], None] | None = None) -> None: ...
+        def _show_result(
+            self, then: Callable[[], None] | None = None, paths: list[Path] | None = None
+        ) -> None: ...
 
     def set_language(self, lang: str) -> None:
         """Switch every visible string (and the audit texts) to ``lang``."""

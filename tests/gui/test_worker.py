@@ -142,3 +142,40 @@ def test_control_gc_stays_on_without_the_hold(qtbot, monkeypatch) -> None:
     assert executor.wait(2000)
     assert seen["gc"] is True
     assert gc.isenabled()
+
+
+def test_gc_back_on_after_a_task_started_before_it_was_turned_on(qtbot) -> None:
+    """The collector goes back on in an event-loop turn of its own after a task; a task
+    started before that turn keeps it off, and it is on again after that task too."""
+    import gc
+
+    from privacy_audit.gui.worker import GuiThreadCollection
+
+    assert gc.isenabled()
+    collection = GuiThreadCollection()
+    collection.hold()
+    collection.release()
+    assert not gc.isenabled() and collection.holding  # not yet: the next turn
+    collection.hold()  # a new task before that turn
+    qtbot.wait(20)
+    assert not gc.isenabled()
+    collection.release()
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    assert not collection.holding
+
+
+def test_control_gc_stays_off_without_the_release(qtbot) -> None:
+    """Control: a hold without its release leaves the collector off (what the test
+    above would catch if a second hold lost the first one's state)."""
+    import gc
+
+    from privacy_audit.gui.worker import GuiThreadCollection
+
+    collection = GuiThreadCollection()
+    collection.hold()
+    try:
+        qtbot.wait(20)
+        assert not gc.isenabled()
+    finally:
+        collection.release()
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
