@@ -1,12 +1,14 @@
 """The single-pass WhatsApp chat parser: text in, a metadata-only messages table out.
 
 :func:`parse_chat` never keeps message text. It reads the whole export (UTF-8 bytes,
-never decoded as a whole) once with one compiled header regex (``findall``), narrowed to
-the header format of the file's first lines; when that narrow regex misses a line that
-could be a header, the full regex runs instead, so the result never depends on the
-narrowing. Every column is then built with vectorised pandas / numpy operations over
-runs and *distinct* values (dates, times and authors repeat a lot; only the few distinct
-authors and the special-looking bodies are ever decoded).
+never decoded as a whole) once: with the vectorised header scan (:mod:`scan`, every
+header found with numpy from a template of the first header) when it can promise the
+regex's result, else with one ``split`` of the compiled header regex, narrowed to the
+header format of the file's first lines (when that narrow regex misses a line that could
+be a header, the full regex runs instead, so the result never depends on the narrowing);
+both in :mod:`columns`. Every column is then built with vectorised pandas / numpy
+operations over runs and *distinct* values (dates, times and authors repeat a lot; only
+the few distinct authors and the special-looking bodies are ever decoded).
 
 Timestamps are the local wall-clock time of the exporting phone, stored as if it were
 UTC (tz-aware UTC values holding local time): the export carries no time zone, and
@@ -22,7 +24,6 @@ are empty or a lone ``.``: view-once and disappearing content that is not in the
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -36,16 +37,15 @@ from privacy_audit.phones import contact_point_kind, phones_in_text
 from privacy_audit.sources.whatsapp.chat import locale as loc
 from privacy_audit.sources.whatsapp.chat import patterns as pat
 from privacy_audit.sources.whatsapp.chat import vector as vec
+from privacy_audit.sources.whatsapp.chat.columns import read_columns
+from privacy_audit.sources.whatsapp.chat.scan import PADDING
 
 KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
 _TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NS_PER_DAY = 86_400 * 1_000_000_000
-#: items per message in ``regex.split``: the four groups, then the text up to the next header
-_STRIDE = 5
 #: system lines always read for the business notice (which comes first)
 _FIRST_SYSTEM = 6
-_REPLACE = ["replace"]
 
 
 @dataclass
@@ -98,12 +98,14 @@ _BOM = b"\xef\xbb\xbf"
 _LRM = "\u200e".encode()
 
 
-def _normalise(data: bytes) -> bytes:
+def _normalise(data: bytes) -> tuple[bytes, int]:
+    """The text between a newline and :data:`PADDING` (blank lines: no message, and no
+    text of one), without BOM and CR; and where the padding starts."""
     if _BOM in data:
         data = data.replace(_BOM, b"")
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return b"\n" + data
+    return b"".join((b"\n", data, PADDING)), len(data) + 1
 
 
 def _text(raw: bytes) -> str:
@@ -122,6 +124,7 @@ def parse_chat(
     chat_name: str | None = None,
     default_order: str | None = None,
     with_text: bool = False,
+    vectorised: bool = True,
 ) -> ParsedChat:
     """Parse a whole chat export (UTF-8 bytes or text). Raises :class:`NotAChat`.
 
@@ -130,39 +133,31 @@ def parse_chat(
     when the file is truly ambiguous. ``with_text`` adds a ``text`` column with each
     message's text: only the chat-parsing benchmark asks for it, to compare with parsers
     that keep the text; the importer never does (the messages table holds no text).
+    ``vectorised=False`` always reads the headers with the regex, never with the
+    vectorised scan (both give the same result; the tests compare them).
     """
     with no_cyclic_gc():  # lists of 200,000 items: each collection would walk them
-        return _parse(data, chat_name, default_order, with_text)
+        return _parse(data, chat_name, default_order, with_text, vectorised)
 
 
 def _parse(
-    data: bytes | str, chat_name: str | None, default_order: str | None, with_text: bool
+    data: bytes | str,
+    chat_name: str | None,
+    default_order: str | None,
+    with_text: bool,
+    vectorised: bool,
 ) -> ParsedChat:
-    raw = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
-    shape = pat.pick_shape(raw)
-    parts: list[Any] = []
-    if shape is not None:
-        regex, starts = pat.narrowed(raw, shape)
-        parts = regex.split(raw)
-        found = len(parts) // _STRIDE
-        if (
-            regex is not pat.SHAPES[shape]
-            and found != vec.digit_lines(raw)
-            and found != len(starts.findall(raw))
-        ):
-            regex = pat.SHAPES[shape]
-            parts = regex.split(raw)  # a line the narrow regex missed: full one
-    n = len(parts) // _STRIDE
-    if not n:
+    raw, end = _normalise(data.encode("utf-8") if isinstance(data, str) else data)
+    shape = pat.pick_shape(raw, end)
+    columns = read_columns(raw, shape, vectorised) if shape is not None else None
+    if columns is None:
         raise NotAChat("no WhatsApp header")
-    # split() gives the text before the first header, then per message its four groups
-    # (date, time, author or None, body's first line) and the text up to the next header
-    dates, times, authors, bodies = (parts[i::_STRIDE] for i in range(1, _STRIDE))
+    n = len(columns)
+    date_codes, date_uniques = columns.date_codes, columns.date_uniques
+    time_codes, time_uniques = columns.time_codes, columns.time_uniques
 
     # -- dates and times, decoded once per distinct string -------------------------------
-    date_codes, date_uniques = vec.factorize(dates)
     parsed_dates = [pat.split_date(d.decode("ascii")) for d in date_uniques]
-    time_codes, time_uniques = vec.factorize(times)
     seconds, twelve = pat.decode_times([t.decode("utf-8", "replace") for t in time_uniques])
     heads = vec.run_heads(date_codes)  # the first row of every run of one date
     head_codes = date_codes[heads]
@@ -173,7 +168,7 @@ def _parse(
     }
     sep = max(present, key=sep_runs.__getitem__) if present else "/"
     usable = [t if t is not None and t[4] == sep else None for t in parsed_dates]
-    first = dates[0]
+    first = date_uniques[int(date_codes[0])]
     padded = first[:1] == b"0" or b"/0" in first or len(first.rsplit(b"/", 1)[-1]) == 4
     usable_code = np.array([t is not None for t in usable], dtype=bool)
     sequence = head_codes[usable_code[head_codes]]  # the dates decide_order reads
@@ -196,7 +191,7 @@ def _parse(
     stamps = row_days * _NS_PER_DAY + row_secs * 1_000_000_000
 
     # -- authors, once per distinct name (None: no author, a system line) -----------------
-    author_codes, author_uniques = vec.factorize(authors)
+    author_codes, author_uniques = columns.author_codes, columns.author_uniques
     clean = [_clean_author(a) if a else "" for a in author_uniques]
     system_author = np.array([not c or bool(loc.SYSTEM_RE.match(c)) for c in clean], dtype=bool)
     # iOS writes system events as "<chat name>: \u200e<event>"; in a 1:1 chat the chat name
@@ -210,8 +205,8 @@ def _parse(
     )
 
     # -- kinds ---------------------------------------------------------------------------
-    body_shape = vec.Bodies(bodies)
-    kind, edited = _kinds(bodies, body_shape, chat_author[author_codes] if shape == "ios" else None)
+    bodies = columns.bodies
+    kind, edited = _kinds(bodies, chat_author[author_codes] if shape == "ios" else None)
     kind[system_author[author_codes]] = _SYSTEM
     is_system = kind == _SYSTEM
     senders = sender_arr[author_codes]
@@ -219,8 +214,8 @@ def _parse(
     phones = phone_arr[author_codes]
     phones[is_system] = None
 
-    is_group, business, numbers = _group_evidence(authors, bodies, author_codes, is_system)
-    speaking = np.unique(author_codes[~is_system])
+    is_group, business, numbers = _group_evidence(author_uniques, bodies, author_codes, is_system)
+    speaking = np.flatnonzero(np.bincount(author_codes[~is_system], minlength=len(clean)))
     if sum(1 for code in speaking.tolist() if clean[code]) > 2:
         is_group = True
 
@@ -234,7 +229,7 @@ def _parse(
         }
     )
     if with_text:
-        frame["text"] = _texts(bodies, parts[_STRIDE::_STRIDE], valid)
+        frame["text"] = columns.texts(valid)
     return ParsedChat(
         frame=frame,
         platform="ios" if shape == "ios" else "android",
@@ -248,22 +243,9 @@ def _parse(
     )
 
 
-def _texts(bodies: list[bytes], rests: list[bytes], valid: np.ndarray) -> list[str]:
-    """Every valid message's text: the body's first line and every continuation line up
-    to the next header (``rests``: from the body's end to the next header), without the
-    newlines at its end."""
-    n = len(bodies)
-    texts = list(map(bytes.decode, bodies, itertools.repeat("utf-8", n), _REPLACE * n))
-    for i in itertools.compress(range(n), rests):  # continuation lines (few)
-        rest = rests[i].rstrip(b"\n")
-        if rest:
-            texts[i] = (bodies[i] + rest).decode("utf-8", "replace")
-    return list(itertools.compress(texts, valid.tolist()))
-
-
 def _group_evidence(
-    authors: list[bytes | None],
-    bodies: list[bytes],
+    author_uniques: list[bytes | None],
+    bodies: vec.Bodies,
     author_codes: np.ndarray,
     is_system: np.ndarray,
 ) -> tuple[bool, bool, list[str]]:
@@ -275,15 +257,15 @@ def _group_evidence(
     rows = np.flatnonzero(is_system)
     if len(rows) > _FIRST_SYSTEM:
         later = rows[_FIRST_SYSTEM:]
-        body_codes, _ = vec.factorize([bodies[i] for i in later.tolist()])
+        body_codes, _ = vec.factorize(bodies.bodies(later))
         keys = body_codes.astype(np.int64) * (int(author_codes.max()) + 2) + author_codes[later]
         _, first_seen = np.unique(keys, return_index=True)
         rows = np.concatenate([rows[:_FIRST_SYSTEM], later[np.sort(first_seen)]])
     is_group = business = False
     numbers: list[str] = []
     for count, i in enumerate(rows.tolist()):
-        author = authors[i]
-        line = (author + b": " + bodies[i]) if author else bodies[i]
+        author, body = author_uniques[author_codes[i]], bodies.body(i)
+        line = (author + b": " + body) if author else body
         if is_group and count > _FIRST_SYSTEM - 1 and b"+" not in line:
             continue
         text = _text(line)
@@ -296,26 +278,23 @@ def _group_evidence(
     return is_group, business, numbers
 
 
-def _kinds(
-    bodies: list[bytes], shape: vec.Bodies, by_chat: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def _kinds(bodies: vec.Bodies, by_chat: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Kind code and edited flag of every message from its body's first line.
 
     ``by_chat`` marks messages whose author is the chat's own name (iOS).
     """
-    n = len(bodies)
+    n = len(bodies.starts)
     kind = np.zeros(n, dtype=np.int8)
-    exact = np.fromiter(
-        map(loc.EXACT_KINDS.get, bodies, itertools.repeat(0, n)), dtype=np.int8, count=n
-    )
+    exact = bodies.exact_codes(loc.EXACT_KINDS)
     kind[exact == 1] = _MEDIA
     kind[exact == 3] = _DELETED
     edited = np.zeros(n, dtype=bool)
-    special = shape.ends_with_any(loc.SPECIAL_SUFFIXES) & (kind == _TEXT)
-    for i in np.flatnonzero(special):
-        if not bodies[i].endswith(loc.SPECIAL_SUFFIXES):
+    special = bodies.ends_with_any(loc.SPECIAL_SUFFIXES) & (kind == _TEXT)
+    for i in np.flatnonzero(special).tolist():
+        raw = bodies.body(i)
+        if not raw.endswith(loc.SPECIAL_SUFFIXES):
             continue
-        body = _text(bodies[i])
+        body = _text(raw)
         stripped = loc.strip_edited(body)
         if stripped != body:
             edited[i] = True
@@ -327,14 +306,14 @@ def _kinds(
             kind[i] = _MEDIA
     # bodies after U+200E are written by WhatsApp itself (iOS): check the system phrases;
     # the first lines may hold the encryption notice under the chat's name
-    marked = shape.starts_with(_LRM) & (kind == _TEXT)
+    marked = bodies.starts_with(_LRM) & (kind == _TEXT)
     if by_chat is not None:
         kind[marked & by_chat] = _SYSTEM
         marked &= ~by_chat
-    for i in np.flatnonzero(marked):
-        if loc.SYSTEM_RE.match(_text(bodies[i])):
+    for i in np.flatnonzero(marked).tolist():
+        if loc.SYSTEM_RE.match(_text(bodies.body(i))):
             kind[i] = _SYSTEM
     for head in range(min(n, 3)):
-        if kind[head] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies[head])):
+        if kind[head] == _TEXT and loc.ENCRYPTION_RE.match(_text(bodies.body(head))):
             kind[head] = _SYSTEM
     return kind, edited

@@ -100,6 +100,11 @@ SHAPES: dict[str, re.Pattern[bytes]] = {
 _ANY_MARK = re.compile(rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
+def has_marks(data: bytes) -> bool:
+    """True when ``data`` holds a bidi mark anywhere (headers may then start with one)."""
+    return _ANY_MARK.search(data) is not None
+
+
 def narrowed(data: bytes, shape: str) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     """A regex narrowed to the header format seen in the first lines, and its safety check.
 
@@ -107,7 +112,7 @@ def narrowed(data: bytes, shape: str) -> tuple[re.Pattern[bytes], re.Pattern[byt
     second pattern finds every line that starts like a date: when the narrowed regex
     matches fewer messages than that, the caller falls back to the full regex.
     """
-    marks = _ANY_MARK.search(data) is not None
+    marks = has_marks(data)
     generic = SHAPES[shape]
     lines = data[:200_000].split(b"\n", _PROBE_LINES)[1:_PROBE_LINES]
     found = [m for m in (generic.match(b"\n" + line) for line in lines) if m]
@@ -136,11 +141,12 @@ def narrowed(data: bytes, shape: str) -> tuple[re.Pattern[bytes], re.Pattern[byt
 _PROBE_LINES = 400
 
 
-def pick_shape(data: bytes) -> str | None:
+def pick_shape(data: bytes, end: int | None = None) -> str | None:
     """The header shape (``android``, ``ios``, ``legacy``, ``spaced``) matching most of the
     first lines.
 
-    ``data`` starts with a newline (every header regex starts with one).
+    ``data`` starts with a newline (every header regex starts with one); ``end``: where
+    the text ends (blank lines may follow it).
     """
     lines = data[:200_000].split(b"\n", _PROBE_LINES)[:_PROBE_LINES]
     best, best_hits = None, 0
@@ -148,7 +154,9 @@ def pick_shape(data: bytes) -> str | None:
         hits = sum(1 for line in lines if regex.match(b"\n" + line))
         if hits > best_hits:
             best, best_hits = name, hits
-    if best is None and len(data) > 200_000:  # a huge first message: look at the whole text
+    if (
+        best is None and (len(data) if end is None else end) > 200_000
+    ):  # a huge first message: look at the whole text
         for name, regex in SHAPES.items():
             if regex.search(data):
                 return name

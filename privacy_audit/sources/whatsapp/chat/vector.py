@@ -58,22 +58,74 @@ def factorize(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return codes, list(codes_of)
 
 
-class Bodies:
-    """Shape flags of every body's first line, computed on one joined buffer."""
+def _member(values: np.ndarray, keys: list[int]) -> np.ndarray:
+    """``values`` that are one of ``keys`` (as ``np.isin``, without sorting ``values``)."""
+    table = np.array(sorted(set(keys)), dtype=values.dtype)
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+    return table[at] == values
 
-    def __init__(self, bodies: list[bytes]) -> None:
+
+def _tail(data: bytes) -> int:
+    return int.from_bytes(data[-4:].rjust(4, b"\0"), "big")
+
+
+class Bodies:
+    """Shape flags of every body's first line, read in one buffer (``data``; ``starts``,
+    ``lengths``: where each first line is in it; at least 4 bytes before the first and
+    after the last)."""
+
+    def __init__(self, data: bytes, starts: np.ndarray, lengths: np.ndarray) -> None:
+        self.data = data
+        self.bytes = np.frombuffer(data, dtype=np.uint8)
+        self.starts = starts
+        self.lengths = lengths
+        self.ends = starts + lengths  # one past the last byte
+        # the 4 bytes before every end as one big-endian integer, then the bytes before
+        # each body's start masked off
+        fours = np.ndarray((len(data) - 3,), dtype=">u4", buffer=data, strides=(1,))
+        keep = np.left_shift(np.uint64(1), 8 * np.minimum(lengths, 4).astype(np.uint64))
+        self.tails = fours[self.ends - 4].astype(np.uint64) & (keep - np.uint64(1))
+
+    @classmethod
+    def joined(cls, bodies: list[bytes]) -> Bodies:
+        """The flags of ``bodies`` (joined into one buffer)."""
         n = len(bodies)
-        self.lengths = np.fromiter(map(len, bodies), dtype=np.int64, count=n)
+        lengths = np.fromiter(map(len, bodies), dtype=np.int64, count=n)
         # \0 between bodies, padding on both sides so that every index below is in range
         buffer = b"\0" * _PAD + b"\0".join(bodies) + b"\0" * _PAD
-        self.bytes = np.frombuffer(buffer, dtype=np.uint8)
         starts = np.empty(n, dtype=np.int64)
         if n:
             starts[0] = _PAD
-            np.cumsum(self.lengths[:-1] + 1, out=starts[1:])
+            np.cumsum(lengths[:-1] + 1, out=starts[1:])
             starts[1:] += _PAD
-        self.starts = starts
-        self.ends = starts + self.lengths  # one past the last byte
+        return cls(buffer, starts, lengths)
+
+    def body(self, row: int) -> bytes:
+        """The first line of one body."""
+        start = int(self.starts[row])
+        return self.data[start : start + int(self.lengths[row])]
+
+    def bodies(self, rows: np.ndarray) -> list[bytes]:
+        """The first lines of the bodies of ``rows``."""
+        data = self.data
+        return [
+            data[a:b]
+            for a, b in zip(self.starts[rows].tolist(), self.ends[rows].tolist(), strict=True)
+        ]
+
+    def exact_codes(self, table: dict[bytes, int]) -> np.ndarray:
+        """``table[body]`` (0 when absent) of every body; only bodies with the length and
+        the last bytes of a key are looked up."""
+        codes = np.zeros(len(self.starts), dtype=np.int8)
+        if not table or not len(self.starts):
+            return codes
+        maybe = _member(self.lengths, [len(k) for k in table])
+        maybe &= _member(self.tails, [_tail(k) for k in table])
+        rows = np.flatnonzero(maybe)
+        codes[rows] = [table.get(body, 0) for body in self.bodies(rows)]
+        return codes
 
     def starts_with(self, prefix: bytes) -> np.ndarray:
         """Bodies that start with ``prefix`` (a few bytes)."""
@@ -82,27 +134,10 @@ class Bodies:
             mask &= self.bytes[self.starts + offset] == byte
         return mask
 
-    def tail_key(self, width: int = 4) -> np.ndarray:
-        """The last ``width`` bytes of every body as one integer (zero-padded in front)."""
-        key = np.zeros(len(self.starts), dtype=np.uint64)
-        for offset in range(width, 0, -1):
-            byte = self.bytes[self.ends - offset].astype(np.uint64)
-            byte[self.lengths < offset] = 0
-            key = (key << np.uint64(8)) | byte
-        return key
-
     def ends_with_any(self, suffixes: tuple[bytes, ...]) -> np.ndarray:
         """Bodies that may end with one of ``suffixes`` (exact for the last 4 bytes)."""
-        keys = []
-        for suffix in suffixes:
-            tail = suffix[-4:]
-            keys.append(int.from_bytes(tail.rjust(4, b"\0"), "big"))
-        short = {k for k, s in zip(keys, suffixes, strict=True) if len(s) < 4}
-        long_keys = np.array([k for k in keys if k not in short], dtype=np.uint64)
-        tails = self.tail_key(4)
-        mask = np.isin(tails, long_keys)
+        mask = _member(self.tails, [_tail(s) for s in suffixes if len(s) >= 4])
         for suffix in (s for s in suffixes if len(s) < 4):
-            mask |= (self.tail_key(len(suffix)) == int.from_bytes(suffix, "big")) & (
-                self.lengths >= len(suffix)
-            )
+            low = np.uint64((1 << (8 * len(suffix))) - 1)
+            mask |= ((self.tails & low) == _tail(suffix)) & (self.lengths >= len(suffix))
         return mask
