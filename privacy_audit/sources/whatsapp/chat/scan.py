@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,9 +41,8 @@ _TIME_WIDTHS = ((1, 2), (2, 2), (2, 2))
 #: blank lines after every normalised text: every read below stays inside the buffer
 PADDING = b"\n" * 128
 _MAX_TEMPLATE = 40
-_MAX_AUTHOR = 64
+_MAX_SPAN = 64  # longer spans (authors) are compared as bytes objects
 _COLON, _NL, _SPACE, _DOT = 58, 10, 32, 46
-_EMPTY = np.zeros(0, dtype=np.int64)
 #: the bytes of ``MARKS`` in :mod:`patterns` (a run of them may start a header)
 _IS_MARK = np.zeros(256, dtype=bool)
 _IS_MARK[[0xE2, 0x80, 0x81, 0x8E, 0x8F, *range(0xAA, 0xAF), *range(0xA6, 0xAA)]] = True
@@ -133,57 +133,57 @@ def _template(
     return fields, groups[0], groups[1], widths
 
 
+def _layout(fields: list[_Field], widths: list[int]) -> tuple[np.ndarray, ...]:
+    """The fixed layout as 8-byte words: (care, want) for a masked compare, (low, six, high)
+    for the digits (low nibble + 6 must not reach 16), and the places of A/P bytes."""
+    offsets = np.cumsum([0, *(len(f.text) or w for f, w in zip(fields, widths, strict=True))])
+    size = max(8, -(-int(offsets[-1]) // 8) * 8)
+    care, want, low = (np.zeros(size, dtype=np.uint8) for _ in range(3))
+    ampm = []
+    for field, start, end in zip(fields, offsets[:-1], offsets[1:], strict=True):
+        if field.hi:  # 0x30-0x39: high nibble 3, low nibble below 10
+            care[start:end], want[start:end], low[start:end] = 0xF0, 0x30, 0x0F
+        elif field.text:  # marks: none in the fixed layout (the next byte is no mark)
+            text = np.frombuffer(field.text, dtype=np.uint8)
+            other = np.frombuffer(field.alt or field.text, dtype=np.uint8)
+            care[start:end] = ~(text ^ other)  # A/P: compared below
+            want[start:end] = text & care[start:end]
+            ampm += [int(start + k) for k in np.flatnonzero(text != other)]
+    high = np.where(low > 0, 0x10, 0).astype(np.uint8)
+    words = [a.view("<u8") for a in (care, want, low, low & 6, high)]
+    return offsets, *words, np.array(ampm, dtype=np.int64)
+
+
 def _match_fields(
     buf: np.ndarray, starts: np.ndarray, fields: list[_Field], widths: list[int]
-) -> tuple[np.ndarray, list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]:
-    """Which ``starts`` match ``fields``, where each field starts (and the last ends), and
-    each field's digits as (value, width) (empty arrays for a literal).
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Which ``starts`` match ``fields``, and where each field starts (and the last ends).
 
     Most lines have the digit widths of the probe header (``widths``): those are checked
-    on one window of bytes at once; only the others are read field by field.
+    on 8-byte words of one window of bytes at once; only the others field by field.
     """
-    n = len(starts)
-    offsets = np.cumsum([0, *(len(f.text) or w for f, w in zip(fields, widths, strict=True))])
-    # the fixed layout, byte by byte (one array per byte of the layout)
-    window = [buf[starts + k] for k in range(int(offsets[-1]) + 1)]
-    fixed = np.ones(n, dtype=bool)
-    digits: list[tuple[np.ndarray, np.ndarray]] = []
-    for i, field in enumerate(fields):
-        start, end = int(offsets[i]), int(offsets[i + 1])
-        if field.marks:  # none in the fixed layout: no mark byte here
-            fixed &= ~_IS_MARK[window[start]]
-            digits.append((_EMPTY, _EMPTY))
-            continue
-        if field.alt:
-            first = _literal(window[start:end], field.text)
-            second = _literal(window[start:end], field.alt)
-            fixed &= first | second
-            digits.append((second.astype(np.int64), np.zeros(n, dtype=np.int64)))
-            continue
-        if not field.hi:
-            fixed &= _literal(window[start:end], field.text)
-            digits.append((_EMPTY, _EMPTY))
-            continue
-        value = np.zeros(n, dtype=np.int64)
-        for k in range(start, end):
-            digit = window[k] - np.uint8(48)
-            fixed &= digit < 10
-            value = value * 10 + digit
-        fixed &= window[end] - np.uint8(48) >= 10  # the run of digits ends here
-        digits.append((value, np.full(n, widths[i], dtype=np.int64)))
+    offsets, care, want, low, six, high, ampm = _layout(fields, widths)
+    width = 8 * len(care)
+    lanes = np.lib.stride_tricks.as_strided(buf, (len(buf) - width + 1, width), (1, 1))
+    window = lanes[starts]
+    words = window.view("<u8")
+    fixed = np.ones(len(starts), dtype=bool)
+    for i in range(len(care)):
+        word = words[:, i]
+        fixed &= (word & care[i]) == want[i]
+        if low[i]:
+            fixed &= (((word & low[i]) + six[i]) & high[i]) == 0
+    for place in ampm.tolist():
+        byte = window[:, place]
+        fixed &= np.isin(byte, np.frombuffer(b"AaPp", dtype=np.uint8))
     at = [starts + int(offset) for offset in offsets]
-    ok = fixed
     rest = np.flatnonzero(~fixed)
     if len(rest):
-        rest_ok, rest_at, rest_digits = _match_each(buf, starts[rest], fields)
-        ok[rest] = rest_ok
+        rest_ok, rest_at = _match_each(buf, starts[rest], fields)
+        fixed[rest] = rest_ok
         for i in range(len(at)):
             at[i][rest] = rest_at[i]
-        for i, (value, width) in enumerate(rest_digits):
-            if fields[i].hi or fields[i].alt:
-                digits[i][0][rest] = value
-                digits[i][1][rest] = width
-    return ok, at, digits
+    return fixed, at
 
 
 def _literal(window: list[np.ndarray], text: bytes) -> np.ndarray:
@@ -196,43 +196,30 @@ def _literal(window: list[np.ndarray], text: bytes) -> np.ndarray:
 
 def _match_each(
     buf: np.ndarray, starts: np.ndarray, fields: list[_Field]
-) -> tuple[np.ndarray, list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]:
+) -> tuple[np.ndarray, list[np.ndarray]]:
     """:func:`_match_fields` field by field, each digit field of any width it allows."""
     ok = np.ones(len(starts), dtype=bool)
     pos = starts.copy()
     at = [pos]
-    digits: list[tuple[np.ndarray, np.ndarray]] = []
     for field in fields:
         if field.marks:
             run = np.zeros(len(pos), dtype=np.int64)
             for k in range(_MAX_MARKS + 1):  # one more: a longer run is no match
                 run += (run == k) & _IS_MARK[buf[pos + k]]
             ok &= run <= _MAX_MARKS
-            pos = pos + run
-            digits.append((_EMPTY, _EMPTY))
-            at.append(pos)
-            continue
-        if not field.hi:
+        elif not field.hi:
             window = [buf[pos + k] for k in range(len(field.text))]
-            second = _literal(window, field.alt) if field.alt else np.zeros(len(pos), bool)
-            ok &= _literal(window, field.text) | second
-            pos = pos + len(field.text)
-            digits.append((second.astype(np.int64), np.zeros(len(pos), np.int64)))
-            at.append(pos)
-            continue
-        width = np.zeros(len(starts), dtype=np.int64)
-        value = np.zeros(len(starts), dtype=np.int64)
-        for k in range(field.hi + 1):  # one more: a longer run is no match
-            digit = buf[pos + k].astype(np.int64) - 48
-            more = (width == k) & (digit >= 0) & (digit <= 9)
-            width += more
-            if k < field.hi:
-                value = np.where(more, value * 10 + digit, value)
-        ok &= (width >= field.lo) & (width <= field.hi)
-        digits.append((value, width))
-        pos = pos + width
+            ok &= _literal(window, field.text) | (field.alt != b"" and _literal(window, field.alt))
+            run = np.full(len(pos), len(field.text), dtype=np.int64)
+        else:
+            run = np.zeros(len(starts), dtype=np.int64)
+            for k in range(field.hi + 1):  # one more: a longer run is no match
+                digit = buf[pos + k]
+                run += (run == k) & (digit >= 48) & (digit <= 57)
+            ok &= (run >= field.lo) & (run <= field.hi)
+        pos = pos + run
         at.append(pos)
-    return ok, at, digits
+    return ok, at
 
 
 def _factorize(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -250,31 +237,26 @@ def _factorize(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(head_codes.astype(np.intp), lengths), heads[new]
 
 
-def _field_keys(digits: list[tuple[np.ndarray, np.ndarray]], ok: np.ndarray) -> np.ndarray:
-    """One integer per matching row, equal exactly when every field's digits are."""
-    key = np.zeros(int(ok.sum()), dtype=np.int64)
-    for value, width in digits:
-        key = (key * 10_000 + value[ok]) * 8 + width[ok]
-    return key
-
-
-def _author_codes(
-    buf: np.ndarray, raw: bytes, starts: np.ndarray, ends: np.ndarray, has: np.ndarray
-) -> tuple[np.ndarray, list[bytes | None]]:
-    """Codes and distinct values (None: no author) of the authors, by their bytes."""
+def _span_codes(
+    buf: np.ndarray, raw: bytes, starts: np.ndarray, ends: np.ndarray, has: np.ndarray | None
+) -> tuple[np.ndarray, list[Any]]:
+    """Codes and distinct values of ``raw[start:end]`` (None where not ``has``), in order
+    of first appearance, compared by their bytes."""
+    has = np.ones(len(starts), dtype=bool) if has is None else has
     lengths = np.where(has, ends - starts, 0)
     longest = int(lengths.max()) if len(lengths) else 0
-    if longest <= _MAX_AUTHOR:
-        # 8 bytes read at every byte offset; a name is its words at 0, 8, ... and its last 8
+    if longest <= _MAX_SPAN:
+        # 8 bytes read at every byte offset; a span is its words at 0, 8, ... and its last 8
         eights = np.ndarray((len(buf) - 7,), dtype="<u8", buffer=buf, strides=(1,))
         short = lengths < 8
         last = np.maximum(ends - 8, starts)
         words = []
         for k in range(max(1, -(-longest // 8))):
             word = eights[np.minimum(starts + 8 * k, last)]
-            word[short & (k > 0)] = 0
+            if k:
+                word[short] = 0
             words.append(word)
-        keep = np.where(short, (np.uint64(1) << (np.uint64(8) * lengths.astype(np.uint64))), 0)
+        keep = np.left_shift(np.uint64(1), np.uint64(8) * np.minimum(lengths, 7).astype(np.uint64))
         words[0] = np.where(short, words[0] & (keep - np.uint64(1)), words[0])
         key = np.where(has, lengths, -1).astype(np.uint64)
         for word in words:
@@ -285,14 +267,14 @@ def _author_codes(
         for word in words:
             same &= word == word[rep]
         if same.all():
-            uniques: list[bytes | None] = [
+            uniques: list[Any] = [
                 raw[a:b] if h else None
                 for a, b, h in zip(
                     starts[first].tolist(), ends[first].tolist(), has[first].tolist(), strict=True
                 )
             ]
             return codes, uniques
-    # long names, or two names with one hash: compare the bytes themselves
+    # long spans, or two spans with one hash: compare the bytes themselves
     values = [
         raw[a:b] if h else None
         for a, b, h in zip(starts.tolist(), ends.tolist(), has.tolist(), strict=True)
@@ -325,17 +307,16 @@ def scan(raw: bytes, shape: str, regex: re.Pattern[bytes]) -> Scan | None:
     first = buf[line_starts]
     could = ((first >= 48) & (first <= 57)) | (first == 91) | (first == 0xE2)
     candidates = np.flatnonzero(could)
-    ok, at, digits = _match_fields(buf, line_starts[candidates], fields, widths)
+    ok, at = _match_fields(buf, line_starts[candidates], fields, widths)
     if _regex_finds_more(raw, shape, newlines[candidates[~ok]]):
         return None
     lines = candidates[ok]
     if not len(lines):
         return None
-    date_codes, date_first = _factorize(_field_keys([digits[i] for i in date_fields], ok))
-    time_codes, time_first = _factorize(_field_keys([digits[i] for i in time_fields], ok))
-    date_rows, time_rows = date_first, time_first
     date_start, date_end = at[date_fields[0]][ok], at[date_fields[-1] + 1][ok]
     time_start, time_end = at[time_fields[0]][ok], at[time_fields[-1] + 1][ok]
+    date_codes, date_uniques = _span_codes(buf, raw, date_start, date_end, None)
+    time_codes, time_uniques = _span_codes(buf, raw, time_start, time_end, None)
 
     # the author: [^\n:]++ then ":" and " ", "\xc2\xa0", or the line's end after a "."
     author = at[-1][ok]
@@ -350,7 +331,7 @@ def scan(raw: bytes, shape: str, regex: re.Pattern[bytes]) -> Scan | None:
     gap[(next1 == 0xC2) & (next2 == 0xA0)] = 3
     has_author = (colon < line_end) & (colon > author) & (gap > 0)
     body_start = np.where(has_author, colon + gap, author)
-    author_codes, author_uniques = _author_codes(buf, raw, author, colon, has_author)
+    author_codes, author_uniques = _span_codes(buf, raw, author, colon, has_author)
 
     # the text runs to the newline before the next header, without newlines at its end
     text_end = np.append(newlines[lines[1:]], size - len(PADDING))
@@ -361,19 +342,9 @@ def scan(raw: bytes, shape: str, regex: re.Pattern[bytes]) -> Scan | None:
         trailing = trailing[keep]
     return Scan(
         date_codes=date_codes,
-        date_uniques=[
-            raw[a:b]
-            for a, b in zip(
-                date_start[date_rows].tolist(), date_end[date_rows].tolist(), strict=True
-            )
-        ],
+        date_uniques=date_uniques,
         time_codes=time_codes,
-        time_uniques=[
-            raw[a:b]
-            for a, b in zip(
-                time_start[time_rows].tolist(), time_end[time_rows].tolist(), strict=True
-            )
-        ],
+        time_uniques=time_uniques,
         author_codes=author_codes,
         author_uniques=author_uniques,
         body_starts=body_start,
