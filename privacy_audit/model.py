@@ -12,25 +12,29 @@ Conventions:
   ``phone_e164``/``phone_valid`` for the whole Evidence at the end of loading.
 - names are NFC-normalized; emails lower-cased (done here, not in importers).
 - ``messages`` holds metadata only, never message text.
+
+pandas is imported only when tables are built: reading an export into the sinks, and
+summarising it from its :class:`SourceInfo` (``inspect``), never loads it.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
+from privacy_audit.source_info import SCHEMAS, SERVICES, TABLES, SourceInfo, text_value
 
-from privacy_audit.model_frames import conform, frame_of_columns, frame_of_rows
-from privacy_audit.model_merge import merge_exports
-from privacy_audit.source_info import SCHEMAS, SERVICES, TABLES, SourceInfo
+if TYPE_CHECKING:  # imported where tables are built (see the module docstring)
+    import numpy as np
+    import pandas as pd
 
 
 def empty_table(table: str) -> pd.DataFrame:
     """An empty DataFrame with the columns and dtypes of ``table``."""
+    from privacy_audit.model_frames import frame_of_rows
+
     return frame_of_rows(SCHEMAS[table], [])
 
 
@@ -144,14 +148,18 @@ class SourceSink:
         Missing columns are filled with None; ``service`` defaults to this source's.
         Text columns must already be clean (NFC); times UTC ``datetime64``.
         """
+        copied = frame.copy()
+        self.add_frame_later(table, len(copied), lambda: copied)
+
+    def add_frame_later(self, table: str, n: int, make: Callable[[], pd.DataFrame]) -> None:
+        """:meth:`add_frame` of the ``n`` rows of the new frame ``make()`` returns, called
+        only when the tables are built (:meth:`EvidenceBuilder.build`): a summary of the
+        sources never pays for the frame, nor for importing pandas."""
         if table not in SCHEMAS:
             raise KeyError(f"unknown table {table!r}")
-        frame = frame.copy()
-        if "service" not in frame:
-            frame["service"] = self.info.service
-        self._builder.frames[table].append(frame)
+        self._builder.frames[table].append(_LaterFrame(n, make, self.info.service))
         self._builder.frame_sources[table].append(self._index)
-        self.info.tables[table] = self.info.tables.get(table, 0) + len(frame)
+        self.info.tables[table] = self.info.tables.get(table, 0) + n
 
     def add_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Add several rows to ``table``."""
@@ -171,12 +179,30 @@ class SourceSink:
             self.info.files_recognized.append(member)
 
 
+@dataclass(frozen=True)
+class _LaterFrame:
+    """The rows of :meth:`SourceSink.add_frame_later`, made when the tables are built."""
+
+    n: int
+    make: Callable[[], pd.DataFrame]
+    service: str
+
+    def frame(self) -> pd.DataFrame:
+        """The frame (with ``service`` when it has none); ``n`` rows or an error."""
+        frame = self.make()
+        if len(frame) != self.n:  # the count is already on the source: it must hold
+            raise AssertionError(f"{len(frame)} rows made, {self.n} announced")
+        if "service" not in frame:
+            frame["service"] = self.service
+        return frame
+
+
 class EvidenceBuilder:
     """Collects rows from every source, then builds typed tables once."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        self.frames: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+        self.frames: dict[str, list[_LaterFrame]] = {t: [] for t in TABLES}
         #: column blocks of :meth:`SourceSink.add_columns`: (rows added before, n, columns)
         self.chunks: dict[str, list[tuple[int, int, dict[str, Any]]]] = {t: [] for t in TABLES}
         self.sources: list[SourceInfo] = []
@@ -200,10 +226,15 @@ class EvidenceBuilder:
 
     def build(self) -> Evidence:
         """Turn the collected rows into typed tables."""
+        import pandas as pd
+
+        from privacy_audit.model_frames import conform
+        from privacy_audit.model_merge import merge_exports
+
         tables = {}
         for table in TABLES:
             frame = self._rows_frame(table)
-            extra = [conform(SCHEMAS[table], f) for f in self.frames[table]]
+            extra = [conform(SCHEMAS[table], later.frame()) for later in self.frames[table]]
             if extra:
                 frame = (
                     pd.concat([frame, *extra], ignore_index=True)
@@ -217,12 +248,14 @@ class EvidenceBuilder:
 
     def _sources_of_rows(self, tables: dict[str, pd.DataFrame]) -> dict[str, np.ndarray]:
         """Per table, the index of the source of every row (in the built frame's order)."""
+        import numpy as np
+
         out = {}
         for table, frame in tables.items():
             parts = [np.full(n, index, dtype=np.int32) for index, n in self.row_sources[table]]
             parts += [
-                np.full(len(f), index, dtype=np.int32)
-                for index, f in zip(self.frame_sources[table], self.frames[table], strict=True)
+                np.full(later.n, index, dtype=np.int32)
+                for index, later in zip(self.frame_sources[table], self.frames[table], strict=True)
             ]
             owners = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
             if len(owners) != len(frame):  # rows added around the sinks: not attributable
@@ -232,19 +265,35 @@ class EvidenceBuilder:
 
     def _rows_frame(self, table: str) -> pd.DataFrame:
         """The typed frame of the rows and column blocks of ``table``, in the order added."""
+        from privacy_audit.model_frames import frame_of_columns
+
+        schema = SCHEMAS[table]
+        total = len(self.rows[table]) + sum(n for _, n, _ in self.chunks[table])
+        columns = {column: self._column_values(table, column) for column in schema}
+        return frame_of_columns(schema, total, columns)
+
+    def _column_values(self, table: str, column: str) -> list[Any]:
+        """One column of the rows and column blocks of ``table``, in the order added."""
         rows, chunks = self.rows[table], self.chunks[table]
         if not chunks:
-            return frame_of_rows(SCHEMAS[table], rows)
-        total = len(rows) + sum(n for _, n, _ in chunks)
-        columns: dict[str, Any] = {}
-        for column in SCHEMAS[table]:
-            values: list[Any] = []
-            start = 0
-            for before, n, block in chunks:
-                values.extend(row.get(column) for row in rows[start:before])
-                start = before
-                value = block.get(column)
-                values.extend(value if isinstance(value, list) else [value] * n)
-            values.extend(row.get(column) for row in rows[start:])
-            columns[column] = values
-        return frame_of_columns(SCHEMAS[table], total, columns)
+            return [row.get(column) for row in rows]
+        values: list[Any] = []
+        start = 0
+        for before, n, block in chunks:
+            values.extend(row.get(column) for row in rows[start:before])
+            start = before
+            value = block.get(column)
+            values.extend(value if isinstance(value, list) else [value] * n)
+        values.extend(row.get(column) for row in rows[start:])
+        return values
+
+    def text_rows(self, table: str, columns: Sequence[str]) -> list[tuple[str | None, ...]]:
+        """The text ``columns`` of every row of ``table`` as the built table holds them
+        (:func:`~privacy_audit.source_info.text_value`), in its order, without building
+        it. Raises ``ValueError`` when frames were added to ``table``: build it instead."""
+        if self.frames[table]:
+            raise ValueError(f"{table} has frames: build the tables")
+        if any(SCHEMAS[table][column] != "str" for column in columns):
+            raise ValueError(f"not text columns of {table}: {columns}")
+        values = [map(text_value, self._column_values(table, column)) for column in columns]
+        return list(zip(*values, strict=True))

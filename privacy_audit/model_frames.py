@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from privacy_audit.source_info import text_value
+
 
 def _to_utc(value: Any) -> Any:
     if value is None or value == "" or value == 0:
@@ -49,17 +51,13 @@ def _times(values: list[Any]) -> pd.DatetimeIndex:
 _TEXT_TYPES = frozenset((str, type(None)))
 
 
-def _text_value(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
-
-
 def _column(kind: str, values: Any, n: int) -> Any:
     """One typed column of ``n`` rows from a list of values (or one value for all rows)."""
     if not isinstance(values, list):  # one value for every row: convert it once
         if kind == "time":
             return _times([values] * n) if n else _times([])
         if kind == "str":
-            return pd.array(np.full(n, _text_value(values), dtype=object), dtype=object)
+            return pd.array(np.full(n, text_value(values), dtype=object), dtype=object)
         if kind == "int":
             return pd.array(np.full(n, -1 if values is None else int(values)), dtype="int64")
         if kind == "bool":
@@ -73,7 +71,7 @@ def _column(kind: str, values: Any, n: int) -> Any:
         return pd.array([bool(v) for v in values], dtype="bool")
     if set(map(type, values)) <= _TEXT_TYPES:  # str or None: only "" needs a change
         return pd.array([v or None for v in values] if "" in values else values, dtype=object)
-    return pd.array([_text_value(v) for v in values], dtype=object)
+    return pd.array([text_value(v) for v in values], dtype=object)
 
 
 def frame_of_columns(schema: Mapping[str, str], n: int, columns: Mapping[str, Any]) -> pd.DataFrame:

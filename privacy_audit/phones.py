@@ -26,23 +26,29 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-from privacy_audit.model import Evidence
+if TYPE_CHECKING:  # the column functions import them: a single number needs neither
+    import numpy as np
+    import pandas as pd
+
+    from privacy_audit.model import Evidence
 
 FALLBACK_REGION = "IT"
 _OWN_NUMBER_SERVICES = ("whatsapp", "facebook", "instagram", "messenger")
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")  # not imported: no value can be its NA
+    return pandas is not None and value is pandas.NA
 
 
 def _e164_when(
@@ -113,6 +119,9 @@ def _e164_distinct(raws: list[str], region: str | None) -> list[str | None]:
 
 def _map_column(column: pd.Series, region: str | None) -> pd.Series:
     """E.164 (or None) for every row of ``column``, object dtype."""
+    import numpy as np
+    import pandas as pd
+
     if column.empty:
         return pd.Series([], dtype=object, index=column.index)
     if column.isna().all():  # no number at all (messages whose senders have none)
@@ -139,6 +148,9 @@ def phone_keys(raw: pd.Series, region: str | None, e164: pd.Series | None = None
     exports still matches. Used by the cross-reference, also on Evidence that was never
     normalized.
     """
+    import numpy as np
+    import pandas as pd
+
     if e164 is None:
         keys = np.full(len(raw), None, dtype=object)
         found = np.zeros(len(raw), dtype=bool)
@@ -162,6 +174,8 @@ def phone_keys(raw: pd.Series, region: str | None, e164: pd.Series | None = None
 def _plus_omitted(raw: pd.Series, keys: np.ndarray) -> None:
     """In place: a value written as bare digits that are another row's E.164 key without
     its "+" (``49151…`` beside ``+49151…``) is that number, whatever the region."""
+    import pandas as pd
+
     known = {k for k in keys if k is not None}
     if not known:
         return
@@ -227,14 +241,24 @@ def system_region() -> str | None:
 def default_region(evidence: Evidence, region: str | None = None) -> str:
     """The default region for ``evidence`` (see the module docstring for the order)."""
     table = evidence.tables.get("identifiers")
-    if table is not None and not table.empty:
-        phones = table[table["kind"] == "phone"]
-        for service in _OWN_NUMBER_SERVICES:
-            rows = phones[phones["service"] == service]
-            for raw, value in zip(rows["raw"], rows["value"], strict=True):
-                found = region_of(value if _missing(raw) else raw)
-                if found:
-                    return found
+    if table is None or table.empty:
+        return default_region_of([], region)
+    phones = table[table["kind"] == "phone"]
+    own = zip(phones["service"], phones["raw"], phones["value"], strict=True)
+    return default_region_of(own, region)
+
+
+def default_region_of(own_phones: Iterable[tuple[Any, Any, Any]], region: str | None = None) -> str:
+    """:func:`default_region` from the user's own phone identifiers, as (service, raw,
+    value) in table order (no tables needed)."""
+    rows = list(own_phones)
+    for service in _OWN_NUMBER_SERVICES:
+        for owner, raw, value in rows:
+            if owner != service:
+                continue
+            found = region_of(value if _missing(raw) else raw)
+            if found:
+                return found
     if region:
         code = region.strip().upper()
         if code in phonenumbers.SUPPORTED_REGIONS:

@@ -9,14 +9,14 @@ is kept (:mod:`privacy_audit.sources.discover`). Long work takes ``progress`` an
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
 from privacy_audit.errors import InputError
 from privacy_audit.gc_pause import no_cyclic_gc
 from privacy_audit.i18n import N_, Translator, translator
 from privacy_audit.model import Evidence, EvidenceBuilder, SourceInfo
-from privacy_audit.phones import normalize_evidence
+from privacy_audit.phones import default_region_of, normalize_evidence, normalize_many
 from privacy_audit.progress import CancelToken, Progress, check, no_progress
 from privacy_audit.sources import IMPORTER_MODULES, importers
 from privacy_audit.sources.archive import ExportArchive
@@ -24,7 +24,7 @@ from privacy_audit.sources.archive.inputs import open_parts
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.detect import detect
 from privacy_audit.sources.discover import find_exports
-from privacy_audit.sources.sweep import promote_own, sweep
+from privacy_audit.sources.sweep import NAMES_KEY, promote_own, sweep
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,62 @@ def load_evidence(
     """
     report = progress or no_progress
     token = cancel or CancelToken()
-    if not paths:
-        raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
     with no_cyclic_gc():
-        evidence = _load(paths, report, token, lang)
+        evidence = _load(paths, report, token, lang).build()
+    return _finish(evidence, region, lang, report, token)
+
+
+def load_sources(
+    paths: Sequence[str | Path],
+    *,
+    region: str | None = None,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[SourceInfo]:
+    """``load_evidence(...).sources``: what was found in each export (``inspect``).
+
+    One export is summarised without building its tables (nor importing pandas): its
+    row counts are kept as the importers add rows, and the one step after loading that
+    changes a source, the warning about unread contact points, reads the collected rows.
+    Several exports are built and merged, as the merge changes their sources.
+    """
+    report = progress or no_progress
+    token = cancel or CancelToken()
+    with no_cyclic_gc():
+        builder = _load(paths, report, token, lang)
+    if len(builder.sources) != 1 or builder.frames["identifiers"] or builder.frames["contacts"]:
+        with no_cyclic_gc():
+            evidence = builder.build()
+        return _finish(evidence, region, lang, report, token).sources
+    check(token)
+    report(0.96, translator(lang).gettext("Matching phone numbers across services…"))
+    own = [
+        (service, raw, value)
+        for service, kind, raw, value in builder.text_rows(
+            "identifiers", ("service", "kind", "raw", "value")
+        )
+        if kind == "phone"
+    ]
+    code = default_region_of(own, region)
+    contacts = builder.text_rows("contacts", ("service", "phone_raw", "source_file"))
+    e164 = normalize_many([raw for _, raw, _ in contacts], code)
+    unread = [
+        (service, source_file)
+        for (service, raw, source_file), number in zip(contacts, e164, strict=True)
+        if raw is not None and number is None
+    ]
+    for info in builder.sources:  # as promote_own (its other moves change no source)
+        info.extra.pop(NAMES_KEY, None)
+    warn_unread_contact_points(builder.sources, unread, lang)
+    report(1.0, "")
+    return builder.sources
+
+
+def _finish(
+    evidence: Evidence, region: str | None, lang: str, report: Progress, token: CancelToken
+) -> Evidence:
+    """The steps after loading: phone numbers, the user's own points, warnings."""
     check(token)
     report(0.96, translator(lang).gettext("Matching phone numbers across services…"))
     evidence = promote_own(normalize_evidence(evidence, region))
@@ -85,25 +137,36 @@ def note_unread_contact_points(evidence: Evidence, lang: str = "en") -> None:
     if contacts is None or contacts.empty:
         return
     unread = contacts[contacts["phone_raw"].notna() & contacts["phone_e164"].isna()]
-    if unread.empty:
+    warn_unread_contact_points(
+        evidence.sources, zip(unread["service"], unread["source_file"], strict=True), lang
+    )
+
+
+def warn_unread_contact_points(
+    sources: Sequence[SourceInfo], unread: Iterable[tuple[object, object]], lang: str = "en"
+) -> None:
+    """The warnings of :func:`note_unread_contact_points` from the unread contact points
+    as (service, source file), in table order: per source, one per file, files in the
+    order of their first unread point."""
+    unread = list(unread)
+    if not unread:
         return
     tr = translator(lang)
-    for info in evidence.sources:
-        mine = unread[
-            (unread["service"] == info.service)
-            & unread["source_file"].isin(set(info.files_recognized))
-        ]
-        for source_file, n in mine["source_file"].value_counts(sort=False).items():
+    for info in sources:
+        recognized = set(info.files_recognized)
+        per_file: dict[object, int] = {}
+        for service, source_file in unread:
+            if service == info.service and source_file in recognized:
+                per_file[source_file] = per_file.get(source_file, 0) + 1
+        for source_file, n in per_file.items():
             message = tr.ngettext(
                 "{n} contact point in {file} is neither a valid phone number nor an e-mail "
                 "address; it is kept as written.",
                 "{n} contact points in {file} are neither valid phone numbers nor e-mail "
                 "addresses; they are kept as written.",
-                int(n),
+                n,
             )
-            info.warnings.append(
-                message.format(n=int(n), file=PurePosixPath(str(source_file)).name)
-            )
+            info.warnings.append(message.format(n=n, file=PurePosixPath(str(source_file)).name))
 
 
 def reading_step(tr: Translator, service: str, index: int, total: int) -> str:
@@ -126,8 +189,12 @@ def reading_step(tr: Translator, service: str, index: int, total: int) -> str:
     return tr.gettext("Reading export {n} of {total}…").format(n=index + 1, total=total)
 
 
-def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str) -> Evidence:
+def _load(
+    paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str
+) -> EvidenceBuilder:
     """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
+    if not paths:
+        raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
     found = find_exports(paths)
     archives = _open_all(found.exports)
     builder = EvidenceBuilder()
@@ -171,4 +238,4 @@ def _load(paths: Sequence[str | Path], report: Progress, token: CancelToken, lan
     finally:
         for archive in archives:
             archive.close()
-    return builder.build()
+    return builder

@@ -103,6 +103,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 
+def text_value(value: Any) -> str | None:
+    """A value as a text column of the tables holds it: None for None and ``""``, else
+    its ``str``."""
+    return None if value is None or value == "" else str(value)
+
+
 @dataclass
 class SourceInfo:
     """One imported export (one service) and what was found in it."""

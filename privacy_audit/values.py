@@ -20,6 +20,8 @@ def is_missing(value: Any) -> bool:
         return value == ""
     if isinstance(value, float):
         return math.isnan(value)
+    if isinstance(value, int):  # a count: never missing
+        return False
     from pandas import isna  # only for values that are not plain None/str/float
 
     try:

@@ -18,7 +18,7 @@ import orjson
 from privacy_audit.commands.common import input_paths
 from privacy_audit.i18n import N_, Translator
 from privacy_audit.labels import layout_label, service_name, source_kind_label
-from privacy_audit.pipeline import load_evidence
+from privacy_audit.pipeline import load_sources
 from privacy_audit.progress import Progress
 from privacy_audit.source_info import SERVICES, TABLES, SourceInfo
 from privacy_audit.sources.detect import HTML_FORMAT_HINT
@@ -190,16 +190,16 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     """Run ``inspect``; InputError propagates to the CLI (one line, exit 2)."""
     paths = input_paths(args)
     progress = _progress_to(sys.stderr) if sys.stderr.isatty() else None
-    evidence = load_evidence(
+    sources = load_sources(
         paths,
         region=getattr(args, "region", None),
         lang=tr.lang,
         progress=progress,
     )
     if getattr(args, "json", False):
-        data = safe_json(orjson.dumps(to_json(evidence.sources), option=orjson.OPT_INDENT_2))
+        data = safe_json(orjson.dumps(to_json(sources), option=orjson.OPT_INDENT_2))
         sys.stdout.write(data.decode("utf-8") + "\n")
     else:
-        sys.stdout.write(render_text(evidence.sources, tr))
+        sys.stdout.write(render_text(sources, tr))
     sys.stdout.flush()
     return 0

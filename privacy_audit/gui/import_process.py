@@ -277,6 +277,9 @@ def child_main(
         os.environ.setdefault(name, "1")
     module, _, function = loader.partition(":")
     load = getattr(importlib.import_module(module), function)
+    # the child builds tables: pandas and numpy load before the cap, as the reader's own
+    # code does (the core imports them only where tables are made)
+    importlib.import_module("privacy_audit.model_frames")
     last = [0.0]
 
     def report(fraction: float, label: str) -> None:

@@ -16,12 +16,14 @@ Importers are registered in :data:`privacy_audit.sources.IMPORTERS`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from privacy_audit.i18n import Translator, translator
-from privacy_audit.model import SourceSink
 from privacy_audit.progress import CancelToken, Progress, no_progress
 from privacy_audit.sources.archive import ExportArchive
+
+if TYPE_CHECKING:
+    from privacy_audit.model import SourceSink
 
 
 @dataclass(frozen=True)

@@ -25,20 +25,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import pandas as pd
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
-from privacy_audit.model import Evidence, SourceSink
 from privacy_audit.progress import check
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta.labels import LABELS, is_label, is_phone_label
 from privacy_audit.sources.meta.reader import contact_kind
 from privacy_audit.sources.text import loads_meta, parse_html
+
+if TYPE_CHECKING:
+    from privacy_audit.model import Evidence, SourceSink
 
 MB = 1024 * 1024
 #: a file larger than this is listed as not read (unknown files are rarely large and
@@ -318,6 +319,8 @@ def promote_own(evidence: Evidence) -> Evidence:
     ``identifiers`` (they are the user's, not a contact's), and add the user's own name
     found under a name label (see module docstring); run after phone numbers are
     normalised."""
+    import pandas as pd  # only once the tables are built
+
     evidence = _promote_own_names(evidence)
     contacts, ids = evidence.contacts, evidence.identifiers
     found = contacts["origin"] == ORIGIN
@@ -353,6 +356,8 @@ def _promote_own_names(evidence: Evidence) -> Evidence:
     """Add an ``identifiers`` row (kind ``name``) for each file not known to this version
     that holds one of the user's own names as a whole value under a name label; the
     candidates kept on the sources are dropped (they are not written out)."""
+    import pandas as pd  # only once the tables are built
+
     found = [
         (info.service, path, value)
         for info in evidence.sources

@@ -353,14 +353,14 @@ def test_region_is_upper_cased_and_an_unknown_one_refused(
     """``--region it`` means Italy; ``--region ZZ`` must not quietly leave every local
     number unmatched (phonenumbers knows neither a lower-case nor an unknown code)."""
     seen: list[str | None] = []
-    real = pipeline.load_evidence
+    real = pipeline.load_sources
 
     def spy(paths: Any, region: str | None = None, **kwargs: Any) -> Any:
         seen.append(region)
         return real(paths, region=region, **kwargs)
 
-    monkeypatch.setattr(pipeline, "load_evidence", spy)
-    monkeypatch.setattr("privacy_audit.commands.inspect.load_evidence", spy, raising=False)
+    monkeypatch.setattr(pipeline, "load_sources", spy)
+    monkeypatch.setattr("privacy_audit.commands.inspect.load_sources", spy)
     code, _out, _err = _run(capsys, "--demo", "alex", "--region", "it")
     assert code == 0 and seen == ["IT"]
     code, out, err = _run(capsys, "--demo", "alex", "--region", "ZZ")

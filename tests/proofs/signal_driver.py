@@ -57,7 +57,9 @@ def main() -> int:
             _arrived(flag)
             _wait_forever()
 
+        # the built tables' step, and the summary's (inspect of one export)
         pipeline.normalize_evidence = slow_normalize  # type: ignore[assignment]
+        pipeline.normalize_many = slow_normalize  # type: ignore[assignment]
     elif mode == "pdf":
         from privacy_audit.gui import webengine
         from privacy_audit.report import writers

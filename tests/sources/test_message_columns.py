@@ -76,7 +76,7 @@ def built(threads: list[tuple[str | None, bool, str, list[dict[str, Any]]]]) -> 
     for chat, group, file, msgs in threads:
         columns.add_json_thread(chat, group, file, msgs)
     frames: list[pd.DataFrame] = []
-    columns.flush(lambda table, frame: frames.append(frame))
+    columns.flush(lambda table, n, make: frames.append(make()))
     return frames[0] if frames else pd.DataFrame()
 
 
@@ -112,7 +112,7 @@ def test_decided_threads_keep_their_kinds_and_times() -> None:
         "B", True, "b.html", ["Bruno", None], [-5.0, None], ["media", "deleted"]
     )
     frames: list[pd.DataFrame] = []
-    newest = columns.flush(lambda table, frame: frames.append(frame))
+    newest = columns.flush(lambda table, n, make: frames.append(make()))
     frame = frames[0]
     assert frame["kind"].tolist() == ["system", "media", "deleted"]
     assert frame["sender"].tolist()[:2] == ["Anna", "Bruno"] and pd.isna(frame["sender"][2])

@@ -71,6 +71,11 @@ class ServiceSink:
         """Add rows for :attr:`service`."""
         self._sink.add_frame(table, frame.assign(service=self.service))
 
+    def add_frame_later(self, table: str, n: int, make: Callable[[], Any]) -> None:
+        """Add the ``n`` rows of ``make()`` for :attr:`service`, made when the tables are
+        built (see :meth:`SourceSink.add_frame_later`)."""
+        self._sink.add_frame_later(table, n, lambda: make().assign(service=self.service))
+
     def warn(self, message: str) -> None:
         """A warning on the source."""
         self._sink.warn(message)

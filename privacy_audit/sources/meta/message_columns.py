@@ -2,9 +2,10 @@
 
 Every thread file adds its messages to one :class:`MessageColumns` (compact arrays and
 short per-thread lists, no frame and no dict per message); :meth:`MessageColumns.flush`
-turns them into one frame at the end of the export. Message kinds are decided there,
-on whole columns: the reader only notes per message whether it has text, and where
-(sparse positions) it is unsent, has media, a ``type`` or a call duration.
+adds them as one frame at the end of the export, made only when the tables are built.
+Message kinds are decided then, on whole columns: the reader only notes per message
+whether it has text, and where (sparse positions) it is unsent, has media, a ``type``
+or a call duration.
 
 Work is bounded by rows as well as bytes: after :data:`MAX_MESSAGES` messages in one
 export, further messages are counted, not read, and one warning says how many were
@@ -18,14 +19,15 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from privacy_audit.i18n import N_
-from privacy_audit.model_frames import text_column
 from privacy_audit.sources.text import fix_mojibake
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: messages read per export (per service); the rest is counted and left out
 MAX_MESSAGES = 5_000_000
@@ -218,19 +220,35 @@ class MessageColumns:
         codes = np.frombuffer(self.sender_codes, dtype=f"i{self.sender_codes.itemsize}")
         return values, codes.astype(np.intp)
 
-    def flush(self, add_frame: Callable[[str, pd.DataFrame], None]) -> float:
-        """Add the one ``messages`` frame through ``add_frame``; the newest time (seconds).
-
-        Text columns are built from their distinct values (threads, senders, kinds) and
-        each message's code, as pandas would infer them from the full object columns.
+    def flush(
+        self, add_frame_later: Callable[[str, int, Callable[[], pd.DataFrame]], None]
+    ) -> float:
+        """Add the one ``messages`` frame through ``add_frame_later`` (its row count now,
+        the frame when the tables are built, see :meth:`frame`); the newest time (seconds).
         """
         if not self.total:
             return 0.0
         seconds = self._seconds()
+        add_frame_later("messages", self.total, lambda: self.frame(seconds))
+        newest = np.nanmax(seconds) if np.isfinite(seconds).any() else 0.0
+        return float(max(newest, 0.0))
+
+    def frame(self, seconds: np.ndarray | None = None) -> pd.DataFrame:
+        """The ``messages`` frame of every message added (``seconds``: :meth:`_seconds`).
+
+        Text columns are built from their distinct values (threads, senders, kinds) and
+        each message's code, as pandas would infer them from the full object columns.
+        """
+        import pandas as pd  # only when the tables are built
+
+        from privacy_audit.model_frames import text_column
+
+        if seconds is None:
+            seconds = self._seconds()
         counts = self.counts
         thread = np.repeat(np.arange(len(counts), dtype=np.intp), counts)
         senders, sender_codes = self._sender_values()
-        frame = pd.DataFrame(
+        return pd.DataFrame(
             {
                 "chat": text_column(np.asarray(self.chats, dtype=object), thread),
                 "is_group": np.asarray(self.groups, dtype=bool)[thread],
@@ -239,8 +257,5 @@ class MessageColumns:
                 "kind": text_column(KIND_NAMES, self._kinds().astype(np.intp)),
                 "source_file": text_column(np.asarray(self.files, dtype=object), thread),
             },
-            copy=False,  # every column is new here (add_frame keeps its own copy)
+            copy=False,  # every column is new here
         )
-        add_frame("messages", frame)
-        newest = np.nanmax(seconds) if np.isfinite(seconds).any() else 0.0
-        return float(max(newest, 0.0))

@@ -119,7 +119,7 @@ def flush_messages(r: MetaReader) -> None:
     """Add the ``messages`` table of every thread read (one frame), warn about messages
     left out over the cap; before :meth:`MetaReader.finish` (it may date the export)."""
     columns = r.messages
-    r.newest = max(r.newest, columns.flush(r.sink.add_frame))
+    r.newest = max(r.newest, columns.flush(r.sink.add_frame_later))
     if columns.left_out:
         r.sink.warn(
             r.ctx.tr.gettext(LEFT_OUT).format(

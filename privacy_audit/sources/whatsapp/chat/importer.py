@@ -147,13 +147,15 @@ class _Importer:
 
     @staticmethod
     def _add(chat: ParsedChat, name: str, source: str, sink: SourceSink) -> None:
-        frame = chat.frame.drop(columns=["edited"])
-        frame["chat"] = name
-        frame["is_group"] = chat.is_group
-        frame["source_file"] = source
-        sink.add_frame("messages", frame)
-        phones = chat.frame["sender_phone_raw"].dropna().unique()
-        for phone in phones:
+        def messages() -> Any:  # made only when the tables are built
+            frame = chat.frame.drop(columns=["edited"])
+            frame["chat"] = name
+            frame["is_group"] = chat.is_group
+            frame["source_file"] = source
+            return frame
+
+        sink.add_frame_later("messages", chat.messages, messages)
+        for phone in chat.sender_phones():
             sink.add("contacts", origin="chat_participant", phone_raw=phone, source_file=source)
         for phone in chat.group_numbers:
             sink.add("contacts", origin="group_member", phone_raw=phone, source_file=source)
@@ -201,8 +203,8 @@ def _summary(chats: list[ParsedChat]) -> dict[str, Any]:
     if len(chats) > 1:
         out["messages"] = sum(c.messages for c in chats)
         out["by_kind"] = {k: sum(c.by_kind()[k] for c in chats) for k in KINDS}
-        out["senders"] = len({s for c in chats for s in c.frame["sender"].dropna().unique()})
-        out["edited"] = sum(int(c.frame["edited"].sum()) for c in chats)
+        out["senders"] = len({s for c in chats for s in c.sender_names()})
+        out["edited"] = sum(c.edited() for c in chats)
         out["chats"] = len(chats)
     return out
 

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from privacy_audit.gc_pause import no_cyclic_gc
 from privacy_audit.phones import contact_point_kind, phones_in_text
@@ -39,6 +39,9 @@ from privacy_audit.sources.whatsapp.chat import patterns as pat
 from privacy_audit.sources.whatsapp.chat import vector as vec
 from privacy_audit.sources.whatsapp.chat.columns import read_columns
 from privacy_audit.sources.whatsapp.chat.scan import PADDING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KINDS: tuple[str, ...] = ("text", "media", "system", "deleted")
 _TEXT, _MEDIA, _SYSTEM, _DELETED = 0, 1, 2, 3
@@ -50,9 +53,16 @@ _FIRST_SYSTEM = 6
 
 @dataclass
 class ParsedChat:
-    """The result of :func:`parse_chat` (no message text anywhere)."""
+    """The result of :func:`parse_chat` (no message text anywhere).
 
-    frame: pd.DataFrame  # sender, sender_phone_raw, timestamp (UTC), kind, edited
+    The messages are kept as columns; :attr:`frame` makes the DataFrame on first use
+    (the counts of :meth:`stats` need neither it nor pandas).
+    """
+
+    #: one entry per message: sender and sender_phone_raw (object arrays, None: none),
+    #: timestamp (int64 ns), kind (codes into :data:`KINDS`), edited (bool), and text
+    #: (a list) when asked for
+    columns: dict[str, Any]
     platform: str  # android | ios
     date_order: str  # dmy | mdy | ymd
     clock: str  # 12h | 24h
@@ -62,20 +72,52 @@ class ParsedChat:
     business: bool = False  # the chat is with a WhatsApp Business account
     group_numbers: list[str] = field(default_factory=list)  # numbers in system lines
 
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """sender, sender_phone_raw, timestamp (UTC), kind, edited (and text when asked)."""
+        import pandas as pd  # only when the frame is asked for
+
+        columns = self.columns
+        frame = pd.DataFrame(
+            {
+                "sender": pd.Series(columns["sender"], dtype=object),
+                "sender_phone_raw": pd.Series(columns["sender_phone_raw"], dtype=object),
+                "timestamp": pd.to_datetime(columns["timestamp"], unit="ns", utc=True),
+                "kind": pd.Series(np.asarray(KINDS, dtype=object)[columns["kind"]], dtype=object),
+                "edited": columns["edited"],
+            }
+        )
+        if "text" in columns:
+            frame["text"] = columns["text"]
+        return frame
+
     @property
     def messages(self) -> int:
         """Number of messages."""
-        return len(self.frame)
+        return len(self.columns["kind"])
 
     def by_kind(self) -> dict[str, int]:
         """Messages per kind, every kind present (0 when none)."""
-        counts = self.frame["kind"].value_counts()
-        return {kind: int(counts.get(kind, 0)) for kind in KINDS}
+        counts = np.bincount(self.columns["kind"], minlength=len(KINDS))
+        return {kind: int(counts[code]) for code, kind in enumerate(KINDS)}
+
+    def sender_names(self) -> set[str]:
+        """The distinct senders (system lines have none)."""
+        return {s for s in self.columns["sender"].tolist() if s is not None}
+
+    def sender_phones(self) -> list[str]:
+        """The distinct sender numbers, in order of first appearance."""
+        return [
+            p for p in dict.fromkeys(self.columns["sender_phone_raw"].tolist()) if p is not None
+        ]
+
+    def edited(self) -> int:
+        """Number of edited messages."""
+        return int(np.count_nonzero(self.columns["edited"]))
 
     def senders(self) -> int:
         """Distinct senders of non-system messages."""
-        mask = self.frame["kind"] != "system"
-        return int(self.frame.loc[mask, "sender"].dropna().nunique())
+        return len(self.sender_names())
 
     def stats(self) -> dict[str, Any]:
         """The ``SourceInfo.chat`` summary."""
@@ -86,7 +128,7 @@ class ParsedChat:
             "messages": self.messages,
             "by_kind": self.by_kind(),
             "senders": self.senders(),
-            "edited": int(self.frame["edited"].sum()),
+            "edited": self.edited(),
         }
 
 
@@ -219,19 +261,17 @@ def _parse(
     if sum(1 for code in speaking.tolist() if clean[code]) > 2:
         is_group = True
 
-    frame = pd.DataFrame(
-        {
-            "sender": pd.Series(senders[valid], dtype=object),
-            "sender_phone_raw": pd.Series(phones[valid], dtype=object),
-            "timestamp": pd.to_datetime(stamps[valid], unit="ns", utc=True),
-            "kind": pd.Series(np.asarray(KINDS, dtype=object)[kind[valid]], dtype=object),
-            "edited": edited[valid],
-        }
-    )
+    kept: dict[str, Any] = {
+        "sender": senders[valid],
+        "sender_phone_raw": phones[valid],
+        "timestamp": stamps[valid],
+        "kind": kind[valid],
+        "edited": edited[valid],
+    }
     if with_text:
-        frame["text"] = columns.texts(valid)
+        kept["text"] = columns.texts(valid)
     return ParsedChat(
-        frame=frame,
+        columns=kept,
         platform="ios" if shape == "ios" else "android",
         date_order=date_order,
         clock="12h" if twelve else "24h",
