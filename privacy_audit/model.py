@@ -161,6 +161,15 @@ class SourceSink:
         self._builder.frame_sources[table].append(self._index)
         self.info.tables[table] = self.info.tables.get(table, 0) + n
 
+    def count(self, table: str, n: int) -> None:
+        """Count ``n`` rows of ``table`` without keeping them: only for a caller that
+        reads the sources and never the tables (``LoadContext.counts_only``); the
+        builder then refuses to build."""
+        if table not in SCHEMAS:
+            raise KeyError(f"unknown table {table!r}")
+        self._builder.counted += n
+        self.info.tables[table] = self.info.tables.get(table, 0) + n
+
     def add_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Add several rows to ``table``."""
         for row in rows:
@@ -208,6 +217,8 @@ class EvidenceBuilder:
         self.sources: list[SourceInfo] = []
         #: which source added the rows and column blocks of a table: (source, rows) runs
         self.row_sources: dict[str, list[list[int]]] = {t: [] for t in TABLES}
+        #: rows counted and not kept (:meth:`SourceSink.count`): then nothing is built
+        self.counted = 0
         #: which source added each frame of :meth:`SourceSink.add_frame`
         self.frame_sources: dict[str, list[int]] = {t: [] for t in TABLES}
 
@@ -226,6 +237,8 @@ class EvidenceBuilder:
 
     def build(self) -> Evidence:
         """Turn the collected rows into typed tables."""
+        if self.counted:  # a bug: a summary's rows were only counted
+            raise AssertionError(f"{self.counted} rows were counted, not kept: no tables")
         import pandas as pd
 
         from privacy_audit.model_frames import conform

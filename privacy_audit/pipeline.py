@@ -82,15 +82,17 @@ def load_sources(
     """``load_evidence(...).sources``: what was found in each export (``inspect``).
 
     One export is summarised without building its tables (nor importing pandas): its
-    row counts are kept as the importers add rows, and the one step after loading that
-    changes a source, the warning about unread contact points, reads the collected rows.
-    Several exports are built and merged, as the merge changes their sources.
+    row counts are kept as the importers add rows (rows it does not show, such as a
+    Meta export's messages, are only counted: ``LoadContext.counts_only``), and the one
+    step after loading that changes a source, the warning about unread contact points,
+    reads the collected rows. Several exports are built and merged, as the merge
+    changes their sources.
     """
     report = progress or no_progress
     token = cancel or CancelToken()
     with no_cyclic_gc():
-        builder = _load(paths, report, token, lang)
-    if len(builder.sources) != 1 or builder.frames["identifiers"] or builder.frames["contacts"]:
+        builder = _load(paths, report, token, lang, summary=True)
+    if len(builder.sources) != 1:
         with no_cyclic_gc():
             evidence = builder.build()
         return _finish(evidence, region, lang, report, token).sources
@@ -190,9 +192,14 @@ def reading_step(tr: Translator, service: str, index: int, total: int) -> str:
 
 
 def _load(
-    paths: Sequence[str | Path], report: Progress, token: CancelToken, lang: str
+    paths: Sequence[str | Path],
+    report: Progress,
+    token: CancelToken,
+    lang: str,
+    summary: bool = False,
 ) -> EvidenceBuilder:
-    """Open, detect and import every export among ``paths`` (progress 0 to 0.95)."""
+    """Open, detect and import every export among ``paths`` (progress 0 to 0.95); with
+    ``summary``, one export alone is read for its source only (rows may be counted)."""
     if not paths:
         raise InputError(N_("No export was given."), hint=N_("Give at least one file or folder."))
     found = find_exports(paths)
@@ -226,7 +233,12 @@ def _load(
                 text = f"{_step}\n{label}" if label else _step
                 report((_i + max(0.0, min(1.0, fraction))) / total * 0.95, text)
 
-            ctx = LoadContext(progress=part_progress, cancel=token, tr=translator(lang))
+            ctx = LoadContext(
+                progress=part_progress,
+                cancel=token,
+                tr=translator(lang),
+                counts_only=summary and total == 1,
+            )
             part_progress(0.0, archive.display_name)
             by_name[detection.importer].load(archive, detection, sink, ctx)
             if info.kind != "chat":

@@ -47,6 +47,9 @@ class LoadContext:
     progress: Progress = no_progress
     cancel: CancelToken = field(default_factory=CancelToken)
     tr: Translator = field(default_factory=lambda: translator("en"))
+    #: the caller reads only the source (its row counts, warnings, dates), never the
+    #: tables (``inspect``): rows it does not show may be counted (``SourceSink.count``)
+    counts_only: bool = False
 
 
 class Importer(Protocol):

@@ -4,10 +4,12 @@
 the row counts from them (no DataFrame, no pandas); :func:`load_evidence` builds every
 table, normalises numbers and merges. Both must print exactly the same ``inspect``
 text (en and it) and ``--json`` on chats, Meta zips and WhatsApp account reports
-(bundled demo exports and synthetic ones with numbers that are not valid). A control
-plants a fault in the summary (another default region) and shows the comparison
-catches it. A fresh interpreter shows that inspect of a small chat never loads pandas,
-with a control (two exports are merged: pandas is loaded, and the check says so).
+(bundled demo exports and synthetic ones with numbers that are not valid, an export
+dated by its newest message). Controls plant faults in the summary's own steps
+(another default region, no valid number, message times counted past their range)
+and show the comparison catches them. A fresh interpreter shows that inspect of a
+small chat or of a Meta zip never loads pandas, with a
+control (two exports are merged: pandas is loaded, and the check says so).
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ from privacy_audit.commands.inspect import render_text, to_json
 from privacy_audit.demo import bundled_persona_paths
 from privacy_audit.i18n import translator
 from privacy_audit.model import SourceInfo
-from tests.sources.meta_builders import build_facebook_export
+from privacy_audit.sources.meta import message_counts
+from tests.sources.meta_builders import (
+    build_facebook_export,
+    build_instagram_export,
+    build_messenger_export,
+)
 from tests.sources.whatsapp_builders import make_chat, write_chat, write_report
 
 TINY_CHAT = "01/02/2024, 10:00 - Anna: ciao\n01/02/2024, 10:01 - Bruno: ciao!\n"
@@ -59,6 +66,12 @@ FACEBOOK_EXTRA = {
         ]
     },
 }
+#: message times of the threads of an export named without a date (ms, some not times)
+UNDATED_TIMES = (
+    (1_700_000_000_000, 0, None, "soon"),
+    (5_000_000_000_000, 1_710_000_000_123, True),
+    (-5, 1.5e12),
+)
 #: words of the warning about contact points that are not valid numbers (en, it)
 UNREAD_WORDS = ("are neither valid phone", "is neither a valid phone", "non è né", "non sono né")
 
@@ -87,12 +100,24 @@ def _inputs(folder: Path) -> dict[str, list[Path]]:
     with zipfile.ZipFile(two_chats, "w") as zf:
         zf.writestr("Chat WhatsApp con Marco.txt", make_chat(80, seed=4).text)
         zf.writestr("WhatsApp Chat with Lia.txt", make_chat(60, lang="en", seed=5).text)
+    undated = folder / "export.zip"  # no date in the name: the newest message dates it
+    with zipfile.ZipFile(undated, "w") as zf:
+        for t, times in enumerate(UNDATED_TIMES):
+            msgs = [{"sender_name": "Zoë", "timestamp_ms": ms, "content": "x"} for ms in times]
+            doc = {"participants": [{"name": "Zoë"}, {"name": f"P{t}"}], "messages": msgs}
+            zf.writestr(
+                f"your_facebook_activity/messages/inbox/p{t}/message_1.json", orjson.dumps(doc)
+            )
     inputs = {
         "tiny chat": [tiny],
+        "threads without a date in the name": [undated],
         "chat with numbers": [numbers],
         "ios chat zip": [ios],
         "two chats in one zip": [two_chats],
         "facebook zip": [build_facebook_export(folder / "fb", extra_files=FACEBOOK_EXTRA)],
+        "facebook html zip": [build_facebook_export(folder / "fbhtml", fmt="html")],
+        "instagram zip": [build_instagram_export(folder / "ig")],
+        "messenger zip": [build_messenger_export(folder / "ms")],
         "whatsapp report 2022": [write_report(folder / "wa2022.zip")],
         "whatsapp report 2018 html": [write_report(folder / "wa2018.zip", "2018", "html")],
     }
@@ -119,27 +144,42 @@ def test_summary_prints_what_the_built_tables_print(inputs: dict[str, list[Path]
     assert {"chat with numbers", "facebook zip"} <= warned
 
 
-@pytest.mark.parametrize(
-    ("fault", "caught"),
-    [
-        ("default_region_of", {"facebook zip"}),  # numbers read with another region
-        ("normalize_many", {"facebook zip", "chat with numbers"}),  # no number valid
-    ],
-)
+#: faults planted in the summary's own steps, and the inputs whose output they change
+FAULTS = {
+    "numbers read with another region": (
+        pipeline,
+        "default_region_of",
+        lambda rows, region=None: "US",
+        {"facebook zip"},
+    ),
+    "no number valid": (
+        pipeline,
+        "normalize_many",
+        lambda values, region: [None for _ in values],
+        {"facebook zip", "chat with numbers"},
+    ),
+    "message times counted up to 2023-11-14": (
+        message_counts,
+        "MAX_MILLIS",
+        1_700_000_000_001,
+        {"threads without a date in the name"},
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
 def test_control_a_fault_in_the_summary_is_caught(
-    inputs: dict[str, list[Path]], monkeypatch: pytest.MonkeyPatch, fault: str, caught: set[str]
+    inputs: dict[str, list[Path]], monkeypatch: pytest.MonkeyPatch, fault: str
 ) -> None:
     """Planted faults in the summary's own steps: the comparison shows them."""
-    planted = {
-        "default_region_of": lambda rows, region=None: "US",
-        "normalize_many": lambda values, region: [None for _ in values],
-    }
-    monkeypatch.setattr(pipeline, fault, planted[fault])
+    module, name, planted, caught = FAULTS[fault]
+    monkeypatch.setattr(module, name, planted)
     differ = {name for name, paths in inputs.items() if len(set(_both(paths, "IT"))) > 1}
     assert caught <= differ
 
 
-#: a fresh interpreter runs the command line, then prints whether pandas was loaded
+#: a fresh interpreter runs the command line, then prints which of pandas and numpy
+#: were loaded
 _CHILD = textwrap.dedent(
     """
     import contextlib, io, sys
@@ -148,12 +188,13 @@ _CHILD = textwrap.dedent(
     with contextlib.redirect_stdout(io.StringIO()) as out:
         code = main(["inspect", "--lang", "en", *sys.argv[1:]])
     assert code == 0 and "export" in out.getvalue(), code
-    print(sorted(m for m in sys.modules if m.split(".")[0] == "pandas")[:1])
+    print(",".join(m for m in ("pandas", "numpy") if m in sys.modules))
     """
 )
 
 
-def _pandas_loaded(*paths: Path) -> bool:
+def _loaded(*paths: Path) -> set[str]:
+    """pandas and numpy, when inspect of ``paths`` in a fresh interpreter loaded them."""
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, *map(str, paths)],
@@ -163,13 +204,18 @@ def _pandas_loaded(*paths: Path) -> bool:
         cwd=root,
         timeout=120,
     )
-    return done.stdout.strip() != "[]"
+    return set(filter(None, done.stdout.strip().split(",")))
 
 
 def test_inspect_of_a_small_chat_does_not_load_pandas(tmp_path: Path) -> None:
     chat = tmp_path / "WhatsApp Chat with Anna.txt"
     chat.write_text(TINY_CHAT, encoding="utf-8")
-    assert not _pandas_loaded(chat)
+    assert "pandas" not in _loaded(chat)
+
+
+def test_inspect_of_a_meta_zip_does_not_load_pandas(tmp_path: Path) -> None:
+    # (numpy may load: the phone-number fast path reads numbers with it)
+    assert "pandas" not in _loaded(build_messenger_export(tmp_path))
 
 
 def test_control_two_exports_are_merged_with_pandas_and_the_check_sees_it(tmp_path: Path) -> None:
@@ -177,4 +223,4 @@ def test_control_two_exports_are_merged_with_pandas_and_the_check_sees_it(tmp_pa
     chat.write_text(TINY_CHAT, encoding="utf-8")
     other = tmp_path / "WhatsApp Chat with Bruno.txt"
     other.write_text(TINY_CHAT.replace("Anna", "Carla"), encoding="utf-8")
-    assert _pandas_loaded(chat, other)
+    assert _loaded(chat, other) == {"pandas", "numpy"}

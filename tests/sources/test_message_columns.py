@@ -1,4 +1,5 @@
-"""The messages table built column by column equals the per-message rules; the row cap."""
+"""The messages table built column by column equals the per-message rules; the row cap;
+the counts of a summary (``MessageCounts``) equal the columns' counts and newest time."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from privacy_audit.pipeline import load_evidence
-from privacy_audit.sources.meta import message_columns
+from privacy_audit.sources.meta import message_counts
 from privacy_audit.sources.meta.message_columns import MessageColumns, clean_name
+from privacy_audit.sources.meta.message_counts import MessageCounts
 from privacy_audit.sources.meta.messages import message_kind
 from privacy_audit.sources.meta.reader import millis
 
@@ -71,13 +73,29 @@ def reference(threads: list[tuple[str | None, bool, str, list[dict[str, Any]]]])
     )
 
 
+class Sink:
+    """What ``flush`` writes into: the frames made at once, the rows counted."""
+
+    def __init__(self) -> None:
+        self.frames: list[pd.DataFrame] = []
+        self.counted = 0
+
+    def add_frame_later(self, table: str, n: int, make: Any) -> None:
+        self.frames.append(make())
+        assert table == "messages" and len(self.frames[-1]) == n
+
+    def count(self, table: str, n: int) -> None:
+        assert table == "messages"
+        self.counted += n
+
+
 def built(threads: list[tuple[str | None, bool, str, list[dict[str, Any]]]]) -> pd.DataFrame:
     columns = MessageColumns()
     for chat, group, file, msgs in threads:
         columns.add_json_thread(chat, group, file, msgs)
-    frames: list[pd.DataFrame] = []
-    columns.flush(lambda table, n, make: frames.append(make()))
-    return frames[0] if frames else pd.DataFrame()
+    sink = Sink()
+    columns.flush(sink)
+    return sink.frames[0] if sink.frames else pd.DataFrame()
 
 
 @settings(max_examples=300, deadline=None)
@@ -111,9 +129,9 @@ def test_decided_threads_keep_their_kinds_and_times() -> None:
     columns.add_decided_thread(
         "B", True, "b.html", ["Bruno", None], [-5.0, None], ["media", "deleted"]
     )
-    frames: list[pd.DataFrame] = []
-    newest = columns.flush(lambda table, n, make: frames.append(make()))
-    frame = frames[0]
+    sink = Sink()
+    newest = columns.flush(sink)
+    frame = sink.frames[0]
     assert frame["kind"].tolist() == ["system", "media", "deleted"]
     assert frame["sender"].tolist()[:2] == ["Anna", "Bruno"] and pd.isna(frame["sender"][2])
     assert frame["timestamp"].iloc[1] == pd.Timestamp(-5.0, unit="s", tz="UTC")
@@ -147,7 +165,7 @@ def test_many_small_threads_make_one_table(tmp_path: Path) -> None:
 def test_messages_over_the_cap_are_counted_in_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(message_columns, "MAX_MESSAGES", 25)
+    monkeypatch.setattr(message_counts, "MAX_MESSAGES", 25)
     evidence = load_evidence([thread_zip(tmp_path, 4, 10)])
     assert len(evidence.messages) == 25
     (source,) = evidence.sources
@@ -159,6 +177,57 @@ def test_messages_over_the_cap_are_counted_in_a_warning(
 
 
 def test_control_no_warning_under_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(message_columns, "MAX_MESSAGES", 40)
+    monkeypatch.setattr(message_counts, "MAX_MESSAGES", 40)
     evidence = load_evidence([thread_zip(tmp_path, 4, 10)])
     assert len(evidence.messages) == 40 and not evidence.sources[0].warnings
+
+
+seconds = st.lists(
+    st.one_of(st.none(), st.floats(allow_nan=True), st.integers(-(10**12), 10**12)), max_size=8
+)
+#: a thread: JSON messages, or an HTML thread (times in seconds, kinds decided)
+threads_st = st.lists(
+    st.one_of(
+        st.tuples(st.just("json"), messages),
+        st.tuples(st.just("html"), seconds),
+    ),
+    max_size=6,
+)
+
+
+def _fill(target: MessageCounts, threads: list[Any]) -> tuple[int, int, int, float, int]:
+    for i, (form, items) in enumerate(threads):
+        fits = target.room(len(items))
+        if form == "json":
+            target.add_json_thread("A", False, f"t{i}.json", items[:fits])
+        else:
+            kinds = ["text"] * fits
+            target.add_decided_thread("B", True, f"t{i}.html", [None] * fits, items[:fits], kinds)
+    sink = Sink()
+    newest = target.flush(sink)
+    rows = sink.counted + sum(len(f) for f in sink.frames)
+    return target.total, target.left_out, target.left_out_files, newest, rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(threads_st, st.integers(0, 60))
+def test_counts_equal_the_columns(threads: list[Any], cap: int) -> None:
+    """A summary counts what the columns hold: rows, the cap, the newest time."""
+    counted = _fill(MessageCounts(cap), threads)
+    columns = _fill(MessageColumns(cap), threads)
+    assert counted == columns
+    assert counted[4] == counted[0]  # every row counted is on the sink
+
+
+def test_control_counts_that_keep_a_time_out_of_range_are_caught() -> None:
+    """Planted fault: a count that keeps milliseconds past the year 2100."""
+
+    class Faulty(MessageCounts):
+        def add_json_thread(self, chat: Any, group: bool, file: str, messages: Any) -> None:
+            self.total += len(messages)
+            times = [m.get("timestamp_ms") for m in messages]
+            self._note(max(t for t in times if isinstance(t, int)) / 1000.0)
+
+    threads = [("json", [{"timestamp_ms": 5 * 10**12}, {"timestamp_ms": 1_600_000_000_000}])]
+    assert _fill(Faulty(), threads) != _fill(MessageColumns(), threads)
+    assert _fill(MessageCounts(), threads) == _fill(MessageColumns(), threads)

@@ -71,6 +71,10 @@ class ServiceSink:
         """Add rows for :attr:`service`."""
         self._sink.add_frame(table, frame.assign(service=self.service))
 
+    def count(self, table: str, n: int) -> None:
+        """Count ``n`` rows for :attr:`service` (see :meth:`SourceSink.count`)."""
+        self._sink.count(table, n)
+
     def add_frame_later(self, table: str, n: int, make: Callable[[], Any]) -> None:
         """Add the ``n`` rows of ``make()`` for :attr:`service`, made when the tables are
         built (see :meth:`SourceSink.add_frame_later`)."""

@@ -7,7 +7,7 @@ Message kinds are decided then, on whole columns: the reader only notes per mess
 whether it has text, and where (sparse positions) it is unsent, has media, a ``type``
 or a call duration.
 
-Work is bounded by rows as well as bytes: after :data:`MAX_MESSAGES` messages in one
+Work is bounded by rows as well as bytes: after ``MAX_MESSAGES`` messages in one
 export, further messages are counted, not read, and one warning says how many were
 left out and in how many files.
 """
@@ -15,47 +15,32 @@ left out and in how many files.
 from __future__ import annotations
 
 import math
-import unicodedata
 from array import array
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from privacy_audit.i18n import N_
-from privacy_audit.sources.text import fix_mojibake
+from privacy_audit.sources.meta.message_counts import (
+    MAX_MILLIS,
+    MEDIA_KEYS,
+    SYSTEM_TYPES,
+    MessageCounts,
+    RowSink,
+    clean_name,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: messages read per export (per service); the rest is counted and left out
-MAX_MESSAGES = 5_000_000
-#: greatest epoch milliseconds taken as a time (the year 2100, as ``reader.millis``)
-MAX_MILLIS = 4_102_444_800 * 1000
-
 TEXT, MEDIA, SYSTEM, DELETED = 0, 1, 2, 3
 KIND_NAMES = np.array(["text", "media", "system", "deleted"], dtype=object)
 
-MEDIA_KEYS = frozenset(("photos", "videos", "audio_files", "files", "gifs", "sticker", "media"))
-SYSTEM_TYPES = frozenset({"call", "subscribe", "unsubscribe", "placeholder", "system"})
 #: keys that can make a message anything but text-or-system by its text
 KIND_KEYS = MEDIA_KEYS | {"type", "call_duration", "is_unsent", "isUnsent"}
 
-LEFT_OUT = N_(
-    "Only the first {cap} messages were read; {skipped} more messages in {files} "
-    "conversation files were left out."
-)
-
 _NUMBERS = frozenset({int, float, type(None)})
 _PENDING = 65_536  # raw times converted to an array in batches of this size
-
-
-@lru_cache(maxsize=65536)
-def clean_name(value: str) -> str | None:
-    """A sender/chat name repaired (mojibake), NFC-normalized and stripped."""
-    fixed = unicodedata.normalize("NFC", fix_mojibake(value)).strip()
-    return fixed or None
 
 
 def _type_kind(value: Any) -> int | None:
@@ -66,12 +51,12 @@ def _type_kind(value: Any) -> int | None:
     return SYSTEM if kind in SYSTEM_TYPES else None
 
 
-class MessageColumns:
-    """Messages of every thread of one export (one service), as columns."""
+class MessageColumns(MessageCounts):
+    """Messages of every thread of one export (one service), as columns (the cap and
+    :meth:`room` of :class:`MessageCounts`)."""
 
     def __init__(self, cap: int | None = None) -> None:
-        self.cap = MAX_MESSAGES if cap is None else cap
-        self.total = 0
+        super().__init__(cap)
         # per thread
         self.chats: list[str | None] = []
         self.groups: list[bool] = []
@@ -91,16 +76,6 @@ class MessageColumns:
         self.by_type: list[tuple[int, int]] = []
         self.by_media: list[int] = []
         self.by_unsent: list[int] = []
-        self.left_out = 0
-        self.left_out_files = 0
-
-    def room(self, n: int) -> int:
-        """How many of ``n`` messages of the next thread are read (the rest is counted)."""
-        fits = max(0, min(n, self.cap - self.total))
-        if fits < n:
-            self.left_out += n - fits
-            self.left_out_files += 1
-        return fits
 
     def _thread(self, chat: str | None, group: bool, file: str, n: int, raw: bool) -> int:
         start = self.total
@@ -220,16 +195,13 @@ class MessageColumns:
         codes = np.frombuffer(self.sender_codes, dtype=f"i{self.sender_codes.itemsize}")
         return values, codes.astype(np.intp)
 
-    def flush(
-        self, add_frame_later: Callable[[str, int, Callable[[], pd.DataFrame]], None]
-    ) -> float:
-        """Add the one ``messages`` frame through ``add_frame_later`` (its row count now,
-        the frame when the tables are built, see :meth:`frame`); the newest time (seconds).
-        """
+    def flush(self, sink: RowSink) -> float:
+        """Add the one ``messages`` frame to ``sink`` (its row count now, the frame when
+        the tables are built, see :meth:`frame`); the newest time (seconds)."""
         if not self.total:
             return 0.0
         seconds = self._seconds()
-        add_frame_later("messages", self.total, lambda: self.frame(seconds))
+        sink.add_frame_later("messages", self.total, lambda: self.frame(seconds))
         newest = np.nanmax(seconds) if np.isfinite(seconds).any() else 0.0
         return float(max(newest, 0.0))
 

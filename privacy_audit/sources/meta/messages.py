@@ -3,8 +3,9 @@
 JSON threads (``message_N.json``) are parsed with orjson and only the fields we keep
 (title, participants, sender, time, kind) are mojibake-repaired; message text is never
 decoded into a row. Every thread adds its messages to the reader's
-:class:`~privacy_audit.sources.meta.message_columns.MessageColumns`;
-:func:`flush_messages` adds them as one table at the end of the export.
+:class:`~privacy_audit.sources.meta.message_columns.MessageColumns` (or only counts them
+in a :class:`~privacy_audit.sources.meta.message_counts.MessageCounts` when the caller
+needs no tables); :func:`flush_messages` adds them as one table at the end of the export.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import orjson
 
 from privacy_audit.sources.archive import Member
-from privacy_audit.sources.meta.message_columns import (
+from privacy_audit.sources.meta.message_counts import (
     LEFT_OUT,
     MEDIA_KEYS,
     SYSTEM_TYPES,
@@ -91,7 +92,9 @@ def _thread(r: MetaReader, member: Member, data: Any) -> None:
         or bool(data.get("joinable_mode"))
         or (str(data.get("thread_type") or "").lower() == "regulargroup")
     )
-    messages = [m for m in data["messages"] if isinstance(m, dict)]
+    messages = data["messages"]
+    if set(map(type, messages)) != {dict}:  # not only messages (rare): keep the dicts
+        messages = [m for m in messages if isinstance(m, dict)]
     r.sink.recognized(member.path)
     if messages:
         fits = r.messages.room(len(messages))
@@ -119,7 +122,7 @@ def flush_messages(r: MetaReader) -> None:
     """Add the ``messages`` table of every thread read (one frame), warn about messages
     left out over the cap; before :meth:`MetaReader.finish` (it may date the export)."""
     columns = r.messages
-    r.newest = max(r.newest, columns.flush(r.sink.add_frame_later))
+    r.newest = max(r.newest, columns.flush(r.sink))
     if columns.left_out:
         r.sink.warn(
             r.ctx.tr.gettext(LEFT_OUT).format(

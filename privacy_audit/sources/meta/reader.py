@@ -26,7 +26,7 @@ from privacy_audit.sources import skips
 from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.meta.labels import is_label, label_keys
-from privacy_audit.sources.meta.message_columns import MessageColumns
+from privacy_audit.sources.meta.message_counts import MessageCounts
 from privacy_audit.sources.text import loads_meta, parse_html
 
 #: 2100-01-01; larger "seconds" are garbage (redacted exports hold such values)
@@ -203,6 +203,12 @@ ODD_FILE = N_("{file} has an unexpected structure; part of it was skipped.")
 ODD_FILE_AT = N_("{file} has an unexpected structure at '{where}'; part of it was skipped.")
 
 
+def _message_columns() -> MessageCounts:
+    from privacy_audit.sources.meta.message_columns import MessageColumns
+
+    return MessageColumns()
+
+
 class MetaReader:
     """Reads the members of one service in an export and writes rows into the sink."""
 
@@ -221,8 +227,9 @@ class MetaReader:
         self.seen: set[tuple[Any, ...]] = set()  # de-duplication keys of extractors
         #: (file, title, participants) of every message thread read
         self.thread_people: list[tuple[str, str | None, list[str]]] = []
-        #: the messages of every thread read, one table at the end (``flush_messages``)
-        self.messages = MessageColumns()
+        #: the messages of every thread read, one table at the end (``flush_messages``);
+        #: only counted when the caller needs no tables (numpy is not even imported)
+        self.messages = MessageCounts() if ctx.counts_only else _message_columns()
 
     def find(self, *names: str, under: str | None = None) -> list[Member]:
         """Members (in scope, not media) named like any of ``names``, optionally in a folder."""

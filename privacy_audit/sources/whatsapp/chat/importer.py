@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from privacy_audit.errors import InputError
 from privacy_audit.i18n import N_
@@ -24,7 +24,9 @@ from privacy_audit.sources.archive import ExportArchive, Member
 from privacy_audit.sources.base import Detection, LoadContext
 from privacy_audit.sources.whatsapp.chat import patterns as pat
 from privacy_audit.sources.whatsapp.chat.locale import CHAT_NAME_PREFIXES
-from privacy_audit.sources.whatsapp.chat.parse import KINDS, NotAChat, ParsedChat, parse_chat
+
+if TYPE_CHECKING:  # the parser (numpy) is imported when a chat is read, not to detect one
+    from privacy_audit.sources.whatsapp.chat.parse import ParsedChat
 
 _SNIFF_BYTES = 64 * 1024
 _MB = 1024 * 1024
@@ -106,6 +108,8 @@ class _Importer:
         self, archive: ExportArchive, detection: Detection, sink: SourceSink, ctx: LoadContext
     ) -> None:
         """Parse every chat file of the export into ``sink``."""
+        from privacy_audit.sources.whatsapp.chat.parse import NotAChat, parse_chat
+
         members = _chat_members(archive)
         parsed: list[ParsedChat] = []
         default_order = pat.locale_date_order()
@@ -188,6 +192,8 @@ class _Importer:
 
 def _summary(chats: list[ParsedChat]) -> dict[str, Any]:
     """``SourceInfo.chat`` for the export (several chat files are added up)."""
+    from privacy_audit.sources.whatsapp.chat.parse import KINDS
+
     if not chats:
         return {
             "platform": None,
