@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from privacy_audit.sources.whatsapp.chat import patterns as pat
 from privacy_audit.sources.whatsapp.chat.vector import factorize
@@ -222,6 +221,15 @@ def _match_each(
     return ok, at
 
 
+def _first_seen_codes(values: np.ndarray) -> np.ndarray:
+    """``pandas.factorize(values, sort=False)[0]`` of integer keys, with numpy only (the
+    command line reads a small chat without importing pandas)."""
+    _, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.intp)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first), dtype=np.intp)
+    return rank[inverse.reshape(-1)]
+
+
 def _factorize(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Codes of ``keys`` in order of first appearance, and the first row of each code.
 
@@ -230,7 +238,7 @@ def _factorize(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(keys):
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
     heads = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-    head_codes, _ = pd.factorize(keys[heads], sort=False)
+    head_codes = _first_seen_codes(keys[heads])
     # codes come in order of first appearance: a code is new where it passes every before
     new = np.flatnonzero(head_codes > np.maximum.accumulate(np.append(-1, head_codes[:-1])))
     lengths = np.diff(np.append(heads, len(keys)))
