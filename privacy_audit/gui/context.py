@@ -7,7 +7,10 @@ core functions) is built by :func:`build_context` and passed down to every page.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privacy_audit.checklist import ChecklistStore
 from privacy_audit.gui.core import Core
@@ -15,6 +18,9 @@ from privacy_audit.gui.worker import Executor, ThreadExecutor
 from privacy_audit.i18n import SUPPORTED_LANGUAGES, Translator, system_language, translator
 from privacy_audit.paths import AppPaths
 from privacy_audit.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from privacy_audit.source_info import SourceInfo
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,19 @@ class AppContext:
             self.settings_store.save(self.settings)
         except OSError:
             log.warning("could not save the settings")
+
+    def remember_export(self, paths: Sequence[Path], sources: Sequence[SourceInfo]) -> None:
+        """Add an opened export to the recent ones, with its services and newest export
+        date, and save the settings (not in workshop mode: nothing is written there)."""
+        if self.workshop:
+            return
+        dates = [s.export_date for s in sources if s.export_date is not None]
+        self.settings.add_recent(
+            [str(p) for p in paths],
+            list(dict.fromkeys(s.service for s in sources)),
+            max(dates).date().isoformat() if dates else "",
+        )
+        self.save_settings()
 
     def set_workshop(self, on: bool) -> None:
         """Enter or leave workshop mode: in it nothing at all is written to disk."""

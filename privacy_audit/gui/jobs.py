@@ -43,20 +43,36 @@ class ImportOutcome:
     display: dict[str, tuple[list[Any], Any]] = field(default_factory=dict)  # Data tab
 
 
+def load_pages(tr: Translator) -> None:
+    """Load the result pages' modules (pandas, the report's charts and labels, Babel's
+    formats for ``tr``) in this thread: the worker's, never the GUI thread's."""
+    first = "privacy_audit.gui.results_view" not in sys.modules
+    from privacy_audit.gui.results_view import load_result_modules
+
+    load_result_modules(tr)
+    if first:
+        # the libraries just loaded (pandas, the pages) live as long as the app: the
+        # cyclic collector need not walk their ~100,000 objects again; each collection
+        # of them on the GUI thread stopped the window for 30-90 ms
+        gc.freeze()
+
+
+def preload_job(tr: Translator) -> Job:
+    """:func:`load_pages` as a job: run while the start screen waits for the user, so
+    the first import does not load them (their long C calls hold the interpreter and
+    the window would stutter under the progress bar)."""
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        load_pages(tr)
+
+    return job
+
+
 def import_job(core: Core, paths: list[Path], tr: Translator, *, redact: bool, demo: bool) -> Job:
     """Read ``paths``, audit them in ``tr``'s language, prepare what the pages show."""
 
     def job(progress: Progress, cancel: CancelToken) -> ImportOutcome:
-        # the result pages' modules load here, not on the GUI thread when the result comes
-        first = "privacy_audit.gui.results_view" not in sys.modules
-        from privacy_audit.gui.results_view import load_result_modules
-
-        load_result_modules(tr)
-        if first:
-            # the libraries just loaded (pandas, the pages) live as long as the app: the
-            # cyclic collector need not walk their ~100,000 objects again; each collection
-            # of them on the GUI thread stopped the window for 30-90 ms
-            gc.freeze()
+        load_pages(tr)  # loaded already unless the import came before the idle preload
         if core.imports_in_child():  # this thread only waits and receives
             done = prepare_in_child(paths, tr, redact=redact, progress=progress, cancel=cancel)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,34 +12,33 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget
 
-from privacy_audit.checklist import findings_done
 from privacy_audit.gui import dialogs
 from privacy_audit.gui import theme as themes
 from privacy_audit.gui.actions import Actions
 from privacy_audit.gui.context import AppContext
 from privacy_audit.gui.import_page import ImportPage
 from privacy_audit.gui.qt_translations import QtTranslations
+from privacy_audit.gui.result_tabs import ResultTabs
 from privacy_audit.gui.start_page import StartPage
+from privacy_audit.gui.stepwise import Stepwise
 from privacy_audit.gui.widgets import preload_result_libraries, restore_geometry, saved_geometry
-from privacy_audit.gui.window_modes import WindowModes
 from privacy_audit.gui.worker import Task
 
 if TYPE_CHECKING:  # the result pages and the core load on the first result, not at start
     from privacy_audit.analysis.result import AuditResult
-    from privacy_audit.gui.dashboard import Dashboard
-    from privacy_audit.gui.data_page import DataPage
-    from privacy_audit.gui.findings_page import FindingsPage
     from privacy_audit.gui.jobs import ImportOutcome
-    from privacy_audit.gui.report_page import ReportPage
     from privacy_audit.gui.results_view import ResultsView
 
 log = logging.getLogger(__name__)
 
-#: pause between the steps that fill the result pages (the window repaints in between)
-STEP_MS = 1
+
+#: milliseconds after the window is shown before the result pages' libraries load
+PRELOAD_MS = 300
+#: the module of the result pages (loaded by the preload or by the first import)
+RESULT_PAGES = "privacy_audit.gui.results_view"
 
 
-class MainWindow(WindowModes):
+class MainWindow(ResultTabs):
     """One window; pages are swapped in a stack (language and workshop mode: WindowModes)."""
 
     import_finished = Signal(object)  # AuditResult, once shown
@@ -52,7 +52,8 @@ class MainWindow(WindowModes):
         self.setMinimumSize(720, 520)
         self.start_page = StartPage()
         self.import_page = ImportPage()
-        self._results: ResultsView | None = None  # built on the first result
+        self._results: ResultsView | None = None  # built while the first import runs
+        self._tabs_build = Stepwise(self._tab_pieces)
         self.stack = QStackedWidget()
         for page in (self.start_page, self.import_page):
             self.stack.addWidget(page)
@@ -83,7 +84,16 @@ class MainWindow(WindowModes):
         self._apply_mode()
         self.retranslate()
         self._warn_moved_aside(ctx.settings_store.warnings)
-        QTimer.singleShot(300, self, preload_result_libraries)  # idle start screen, not start-up
+        QTimer.singleShot(PRELOAD_MS, self, self._preload)  # idle start screen, not start-up
+
+    def _preload(self) -> None:
+        """Load the result pages' libraries while the start screen waits for the user:
+        Qt's here, the rest on the worker (an import that starts first loads them)."""
+        preload_result_libraries()
+        if self.isVisible() and not self.busy and RESULT_PAGES not in sys.modules:
+            from privacy_audit.gui.jobs import preload_job
+
+            self.ctx.executor.start(Task(preload_job(self.ctx.tr), self.ctx.tr, "preload"))
 
     # --- wiring ----------------------------------------------------------------------
     def _connect(self) -> None:
@@ -96,28 +106,6 @@ class MainWindow(WindowModes):
         self.import_page.cancel_requested.connect(self.cancel_import)
 
     @property
-    def tabs(self) -> ResultsView:
-        """The result tabs (created on first use)."""
-        if self._results is None:
-            from privacy_audit.gui.results_view import ResultsView
-
-            view = ResultsView(self.ctx)
-            view.findings_page.done_toggled.connect(self._done_toggled)
-            view.dashboard.action_activated.connect(self._show_recommendation)
-            view.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
-            self.stack.addWidget(view)
-            self._results = view
-            self._apply_mode()
-            view.retranslate(self.ctx.tr)
-        return self._results
-
-    # the result pages (built with the tabs on first use)
-    dashboard: Dashboard = property(lambda self: self.tabs.dashboard)  # type: ignore[assignment]
-    findings_page: FindingsPage = property(lambda self: self.tabs.findings_page)  # type: ignore[assignment]
-    data_page: DataPage = property(lambda self: self.tabs.data_page)  # type: ignore[assignment]
-    report_page: ReportPage = property(lambda self: self.tabs.report_page)  # type: ignore[assignment]
-
-    @property
     def busy(self) -> bool:
         """True while an import runs."""
         return self._task is not None
@@ -128,14 +116,14 @@ class MainWindow(WindowModes):
     # --- opening exports -------------------------------------------------------------
     def ask_open_files(self) -> None:
         """Ask for export files and open them."""
-        paths = dialogs.ask_export_files(self, self.ctx.tr, dialogs.start_folder(self.ctx))
-        if paths:
-            dialogs.remember_folder(self.ctx, paths[0].parent)
-            self.open_paths(paths)
+        self._ask_and_open(dialogs.ask_export_files)
 
     def ask_open_folder(self) -> None:
         """Ask for an export folder and open it."""
-        paths = dialogs.ask_export_folder(self, self.ctx.tr, dialogs.start_folder(self.ctx))
+        self._ask_and_open(dialogs.ask_export_folder)
+
+    def _ask_and_open(self, ask: Callable[..., list[Path]]) -> None:
+        paths = ask(self, self.ctx.tr, dialogs.start_folder(self.ctx))
         if paths:
             dialogs.remember_folder(self.ctx, paths[0].parent)
             self.open_paths(paths)
@@ -162,6 +150,8 @@ class MainWindow(WindowModes):
         job = import_job(self.ctx.core, paths, self.ctx.tr, redact=self.ctx.workshop, demo=demo)
         task = Task(job, self.ctx.tr, "import")
         task.signals.progress.connect(self.import_page.set_progress)
+        if not self._tabs_build.done:
+            task.signals.progress.connect(self._build_tabs_ahead)
         task.signals.finished.connect(lambda outcome: self._imported(task, outcome))
         task.signals.failed.connect(lambda message: self._failed(message, task))
         task.signals.cancelled.connect(lambda: self._cancelled(task))
@@ -197,14 +187,7 @@ class MainWindow(WindowModes):
 
     def _imported_shown(self, outcome: ImportOutcome) -> None:
         if not outcome.demo and not self.ctx.workshop:
-            sources = outcome.result.sources
-            dates = [s.export_date for s in sources if s.export_date is not None]
-            self.ctx.settings.add_recent(
-                [str(p) for p in outcome.paths],
-                list(dict.fromkeys(s.service for s in sources)),
-                max(dates).date().isoformat() if dates else "",
-            )
-            self.ctx.save_settings()
+            self.ctx.remember_export(outcome.paths, outcome.result.sources)
             self.start_page.set_recent(
                 self.ctx.settings.recent_exports, info=self.ctx.settings.recent_info
             )
@@ -229,77 +212,6 @@ class MainWindow(WindowModes):
     def _back_after_import(self) -> None:
         self.stack.setCurrentWidget(self.tabs if self.result is not None else self.start_page)
         self._update_actions()
-
-    # --- showing a result ------------------------------------------------------------
-    def done_recommendations(self) -> set[str]:
-        """Recommendation ids marked done for the open export."""
-        return self.ctx.checklist.done(self.export_id) if self.export_id else set()
-
-    def score_after_done(self) -> int | None:
-        """The score once what is marked done is done (None when nothing is)."""
-        if self.result is None:
-            return None
-        done = findings_done(self.result.findings, self.done_recommendations())
-        if not done:
-            return None
-        return self.ctx.core.score_after_actions(self.result, done)
-
-    def top_actions(self) -> list[Any]:
-        """The three actions that lower the score most, leaving out those marked done."""
-        if self.shown is None:
-            return []
-        from privacy_audit.analysis.score import ranked_actions
-
-        return ranked_actions(
-            self.shown, self.done_recommendations(), 3, self.ctx.core.score_after_actions
-        )
-
-    def _show_result(
-        self, then: Callable[[], None] | None = None, paths: list[Path] | None = None
-    ) -> None:
-        """Fill the pages in short steps, one per event-loop turn (the window never
-        freezes long); ``paths``: the exports read (for the report's file names)."""
-        shown = self.shown
-        assert shown is not None
-        charts, display = self._view_data
-
-        def dashboard() -> list[Callable[[], object]]:
-            return self.dashboard.show_result_steps(
-                shown, charts, self.score_after_done(), self.top_actions()
-            )
-
-        def report() -> None:
-            if paths is not None:
-                self.report_page.input_paths = paths
-            self.report_page.show_result(self.result)
-
-        steps: list[Callable[[], object]] = [
-            lambda: __import__("privacy_audit.gui.results_view"),  # first result: load pages
-            lambda: self.tabs,  # build the tabs (first result only)
-            self._show_tabs,
-            dashboard,  # its own steps come next
-            lambda: self.findings_page.show_result(shown, self.done_recommendations()),
-            lambda: self.data_page.show_evidence(shown.evidence, display),
-            report,
-        ]
-        if then is not None:
-            steps.append(then)
-
-        def run_next() -> None:
-            if self.shown is not shown:  # reset or replaced meanwhile
-                return
-            more = steps.pop(0)()
-            if isinstance(more, list):  # a step given as steps of its own
-                steps[:0] = more
-            if steps:
-                # a timer, not a posted event: input and paint get a turn between steps
-                QTimer.singleShot(STEP_MS, self, run_next)  # cancelled if the window goes
-
-        run_next()
-
-    def _show_tabs(self) -> None:
-        self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentIndex(0)
 
     def _done_toggled(self, rec_id: str, done: bool) -> None:
         if self.export_id is None:

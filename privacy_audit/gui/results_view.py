@@ -1,4 +1,4 @@
-"""The four result tabs (dashboard, findings, data, report), built on the first result.
+"""The four result tabs (dashboard, findings, data, report), built during the first import.
 
 Kept out of the start-up path: these pages pull in pandas, QtSvg and the report code,
 which the start screen does not need.
@@ -6,6 +6,7 @@ which the start screen does not need.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -37,18 +38,31 @@ def load_result_modules(tr: Translator) -> None:
     format_date(date(2020, 1, 31), format="medium", locale=tr.locale)
 
 
+Pages = tuple[Dashboard, FindingsPage, DataPage, ReportPage]
+
+
+def page_makers(ctx: AppContext) -> tuple[Callable[[], QWidget], ...]:
+    """How to make each page, in tab order (the window makes one per event-loop turn)."""
+    return (Dashboard, FindingsPage, DataPage, lambda: ReportPage(ctx))
+
+
 class ResultsView(QTabWidget):
     """Tabs over one audit."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, pages: Pages | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        self.dashboard = Dashboard()
-        self.findings_page = FindingsPage()
-        self.data_page = DataPage()
-        self.report_page = ReportPage(ctx)
-        for page in (self.dashboard, self.findings_page, self.data_page, self.report_page):
+        made = pages or tuple(make() for make in page_makers(ctx))
+        self.dashboard, self.findings_page, self.data_page, self.report_page = made  # type: ignore[misc]
+        for page in self.pages:
             self.addTab(page, "")
+
+    @property
+    def pages(self) -> tuple[QWidget, ...]:
+        """The four pages, in tab order."""
+        return (self.dashboard, self.findings_page, self.data_page, self.report_page)
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""

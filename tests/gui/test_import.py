@@ -163,3 +163,20 @@ def test_every_main_action_has_a_shortcut(make_window) -> None:
             assert action.shortcuts(), name
     keys = [s.toString() for a in window.action_set.by_name.values() for s in a.shortcuts()]
     assert len(keys) == len(set(keys)), "no shortcut is used twice"
+
+
+def test_the_result_tabs_are_built_while_the_import_runs(make_window, qtbot, tmp_path) -> None:
+    slow = FakeCore(tmp_path, steps=400, delay=0.02)  # 8 s unless sped up below
+    window = make_window(core=slow)
+    window.open_paths([tmp_path / "export.zip"])
+    assert window._results is None  # not at start-up, not in the click that opened it
+    # a piece per event-loop turn, while the import reports progress
+    qtbot.waitUntil(lambda: window._tabs_build.done, timeout=5000)
+    assert window.busy and window.result is None  # before the result came
+    assert window.stack.currentWidget() is window.import_page  # built out of sight
+    assert window.tabs.tabText(0) == "Dashboard"  # translated while being built
+    slow.delay = 0
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        pass
+    assert window.stack.currentWidget() is window.tabs
+    assert window.dashboard.isVisible()
