@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from privacy_audit.gui.labels import column_name, table_name
 from privacy_audit.gui.styles import row_height
 from privacy_audit.gui.table_model import DataFrameModel
+from privacy_audit.gui.table_search import TableSearch
 from privacy_audit.i18n import Translator
 from privacy_audit.model import TABLES, Evidence
 from privacy_audit.values import number
@@ -80,18 +81,18 @@ class DataPage(QSplitter):
         self._timer.timeout.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_count)
         self.evidence: Evidence | None = None
-        self._prepared: dict[str, tuple[list[np.ndarray], np.ndarray]] = {}
+        self._prepared: dict[str, tuple[list[np.ndarray], TableSearch]] = {}
         self._names: list[str] = []
         self._tr: Translator | None = None
 
     def show_evidence(
         self,
         evidence: Evidence,
-        display: dict[str, tuple[list[np.ndarray], np.ndarray]] | None = None,
+        display: dict[str, tuple[list[np.ndarray], TableSearch]] | None = None,
     ) -> None:
         """Offer every table of ``evidence`` (non-empty ones first).
 
-        ``display``: table -> (display strings, search text) prepared on the worker
+        ``display``: table -> (display strings, search) prepared on the worker
         (see :mod:`privacy_audit.gui.table_model`).
         """
         self.evidence = evidence

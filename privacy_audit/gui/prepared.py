@@ -33,6 +33,8 @@ IMPORT_SHARE = 0.85
 CHILD_FUNCTION = f"{__name__}:read_and_prepare"
 
 Charts = list[tuple[str, str]]
+#: table -> (display strings per column, search); a column's strings are None while
+#: the child's result crosses to the window (see :func:`shares_strings`)
 Display = dict[str, tuple[list[Any], Any]]
 ViewData = tuple[Charts, Display]
 
@@ -44,15 +46,34 @@ class Prepared:
     result: AuditResult
     shown: AuditResult  # what the pages show: redacted in workshop mode
     charts: Charts
-    display: Display  # Data tab: table -> (display strings per column, search text)
+    display: Display  # Data tab: table -> (display strings per column, search)
+
+
+def column_display(tr: Translator, column: Any, values: Any) -> Any:
+    """The Data tab's strings for the column ``column`` of a table (a Series)."""
+    from privacy_audit.gui.labels import readable_column
+    from privacy_audit.gui.table_text import display_strings
+
+    return readable_column(tr, str(column), display_strings(values))
+
+
+def shares_strings(values: Any) -> bool:
+    """True when the display strings of ``values`` (a Series) are its own str objects or
+    a few labels (text, object and boolean columns): quick to build again, and built
+    again from the received table they share its strings, where received they would be
+    copies. Dates and numbers are new strings, slower to format: they are sent."""
+    import pandas as pd
+
+    dtype = values.dtype
+    text = pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype)
+    return text or pd.api.types.is_bool_dtype(dtype)
 
 
 def prepare_view(
     charts: Callable[[AuditResult, Translator], Charts], shown: AuditResult, tr: Translator
 ) -> ViewData:
-    """Charts and table display strings for ``shown``."""
-    from privacy_audit.gui.labels import readable_column
-    from privacy_audit.gui.table_text import frame_display, search_text
+    """Charts, table display strings and table searches for ``shown``."""
+    from privacy_audit.gui.table_search import table_search
 
     try:
         made = charts(shown, tr)
@@ -61,12 +82,27 @@ def prepare_view(
         made = []
     display: Display = {}
     for name, frame in shown.evidence.tables.items():
-        columns = [
-            readable_column(tr, str(column), strings)
-            for column, strings in zip(frame.columns, frame_display(frame), strict=True)
-        ]
-        display[name] = (columns, search_text(columns))
+        columns = [column_display(tr, c, frame.iloc[:, i]) for i, c in enumerate(frame.columns)]
+        display[name] = (columns, table_search(columns, len(frame)))
     return made, display
+
+
+def _without_shared_strings(prepared: Prepared) -> None:
+    """Drop the display strings :func:`rebuild_shared_strings` builds again."""
+    for name, (columns, _search) in prepared.display.items():
+        frame = prepared.shown.evidence.tables[name]
+        for i in range(len(columns)):
+            if shares_strings(frame.iloc[:, i]):
+                columns[i] = None
+
+
+def rebuild_shared_strings(prepared: Prepared, tr: Translator) -> None:
+    """Build the display strings the child did not send, from the received tables."""
+    for name, (columns, _search) in prepared.display.items():
+        frame = prepared.shown.evidence.tables[name]
+        for i, strings in enumerate(columns):
+            if strings is None:
+                columns[i] = column_display(tr, frame.columns[i], frame.iloc[:, i])
 
 
 def _shares(progress: Progress) -> tuple[Progress, Progress]:
@@ -89,7 +125,9 @@ def read_and_prepare(
     from privacy_audit.pipeline import load_evidence
 
     core = Core(load_evidence=load_evidence)  # read here: this is the child
-    return prepare_here(core, paths, translator(lang), redact=redact, progress=progress)
+    prepared = prepare_here(core, paths, translator(lang), redact=redact, progress=progress)
+    _without_shared_strings(prepared)  # the window builds them again, sharing its strings
+    return prepared
 
 
 def prepare_here(
@@ -127,4 +165,5 @@ def prepare_in_child(
     )
     if not isinstance(prepared, Prepared):
         raise TypeError("the import child sent something else than a prepared import")
+    rebuild_shared_strings(prepared, tr)
     return prepared

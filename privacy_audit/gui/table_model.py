@@ -15,24 +15,12 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from privacy_audit.gui.table_text import (
-    CHUNK,
-    SEPARATOR,
-    display_strings,
-    frame_display,
-    search_text,
-)
+from privacy_audit.gui.table_search import TableSearch, table_search
+from privacy_audit.gui.table_text import CHUNK, display_strings, frame_display
 
 Index = QModelIndex | QPersistentModelIndex
 
-__all__ = [
-    "CHUNK",
-    "SEPARATOR",
-    "DataFrameModel",
-    "display_strings",
-    "frame_display",
-    "search_text",
-]
+__all__ = ["CHUNK", "DataFrameModel", "display_strings", "frame_display"]
 
 
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -55,7 +43,7 @@ class DataFrameModel(QAbstractTableModel):
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
         self._display: list[np.ndarray | None] = []
-        self._search: np.ndarray | None = None
+        self._search: TableSearch | None = None
         self._rows = np.arange(0)
         self._n_rows = 0
         self._needle = ""
@@ -68,13 +56,13 @@ class DataFrameModel(QAbstractTableModel):
         self,
         frame: pd.DataFrame,
         display: list[np.ndarray] | None = None,
-        search: np.ndarray | None = None,
+        search: TableSearch | None = None,
     ) -> None:
         """Show ``frame`` (unfiltered, unsorted).
 
         ``display`` and ``search`` are its display strings (:func:`frame_display`) and
-        search text (:func:`search_text`) when they were prepared off the GUI thread;
-        otherwise they are built when first needed.
+        search (:func:`~privacy_audit.gui.table_search.table_search`) when they were
+        prepared off the GUI thread; otherwise they are built when first needed.
         """
         self.beginResetModel()
         index = frame.index
@@ -85,7 +73,7 @@ class DataFrameModel(QAbstractTableModel):
             self._display = list(display)
         else:
             self._display = [None] * len(self._columns)
-        self._search = search if search is not None and len(search) == len(frame) else None
+        self._search = search if search is not None and search.rows == len(frame) else None
         self._needle = ""
         self._sort = None
         self._set_rows(np.arange(len(self._frame)))
@@ -138,10 +126,9 @@ class DataFrameModel(QAbstractTableModel):
         if not self._needle:
             return np.arange(len(self._frame))
         if self._search is None:
-            self._search = search_text([self._display_column(c) for c in range(len(self._columns))])
-        needle = self._needle
-        mask = np.fromiter((needle in text for text in self._search), bool, len(self._search))
-        return np.flatnonzero(mask)
+            columns = [self._display_column(c) for c in range(len(self._columns))]
+            self._search = table_search(columns, len(self._frame))
+        return self._search.matching_rows(self._needle)
 
     def _sorted_rows(self, column: int, order: Qt.SortOrder) -> np.ndarray:
         ascending = order == Qt.SortOrder.AscendingOrder

@@ -1,4 +1,4 @@
-"""Display strings and search text of DataFrame columns, fast with 100k rows (Qt-free).
+"""Display strings of DataFrame columns, fast with 100k rows (Qt-free).
 
 Built once per column, vectorised, in chunks of :data:`CHUNK` rows; used by the table
 model (:mod:`privacy_audit.gui.table_model`) and prepared ahead in the import child.
@@ -12,6 +12,8 @@ import pandas as pd
 #: rows formatted per step: each step is one short C call, so a worker thread building
 #: display strings gives the GIL back to the GUI thread often (no event-loop stalls)
 CHUNK = 8192
+#: a boolean cell: "" for False, a tick for True
+_TICKS = np.array(["", "✓"], dtype=object)
 
 
 def _time_strings(values: np.ndarray) -> np.ndarray:
@@ -31,8 +33,8 @@ def _chunk_strings(column: pd.Series) -> np.ndarray:
         return _time_strings(column.dt.tz_convert(None).to_numpy())
     if pd.api.types.is_datetime64_any_dtype(column):
         return _time_strings(column.to_numpy())
-    if pd.api.types.is_bool_dtype(column):
-        return np.where(column.to_numpy(dtype=bool), "✓", "").astype(object)
+    if pd.api.types.is_bool_dtype(column):  # two strings shared by every row
+        return _TICKS[column.to_numpy(dtype=bool).astype(np.intp)]
     if pd.api.types.is_integer_dtype(column):
         values = column.to_numpy()
         out = values.astype(str).astype(object)
@@ -58,22 +60,3 @@ def display_strings(column: pd.Series) -> np.ndarray:
 def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
     """Display strings of every column (Qt-free: can run on a worker thread)."""
     return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
-
-
-#: joins the cells of a row in the search text (never typed in a search box)
-SEPARATOR = "\x1f"
-
-
-def search_text(display: list[np.ndarray]) -> np.ndarray:
-    """One lower-case string per row with every cell, for the search box (Qt-free)."""
-    if not display:
-        return np.array([], dtype=object)
-    rows = len(display[0])
-    out = np.empty(rows, dtype=object)
-    for start in range(0, rows, CHUNK):  # short C calls: the GUI thread keeps the GIL often
-        part = slice(start, start + CHUNK)
-        joined = display[0][part]
-        for column in display[1:]:
-            joined = joined + SEPARATOR + column[part]  # element-wise on object arrays
-        out[part] = [text.lower() for text in joined]
-    return out

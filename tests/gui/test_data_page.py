@@ -114,16 +114,3 @@ def test_display_strings_of_every_kind_and_size() -> None:
     assert display_strings(pd.Series(["a", None, 3], dtype=object)).tolist() == ["a", "", "3"]
     assert display_strings(pd.Series([True, False])).tolist() == ["✓", ""]
     assert display_strings(pd.Series([5, -1])).tolist() == ["5", ""]
-
-
-def test_search_text_joins_every_cell_lower_case() -> None:
-    from privacy_audit.gui.table_model import CHUNK, SEPARATOR, search_text
-
-    n = CHUNK + 3
-    names = np.array([f"Name{i}" for i in range(n)], dtype=object)
-    mails = np.array(["" if i % 2 else f"A{i}@X.org" for i in range(n)], dtype=object)
-    text = search_text([names, mails])
-    assert len(text) == n
-    assert text[0] == f"name0{SEPARATOR}a0@x.org"
-    assert text[n - 1] == f"name{n - 1}{SEPARATOR}a{n - 1}@x.org"
-    assert search_text([]).tolist() == []

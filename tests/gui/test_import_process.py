@@ -225,9 +225,46 @@ def test_the_whole_import_in_the_child_gives_what_the_app_would(redact: bool) ->
     assert ours.display.keys() == here.display.keys()
     for name, (columns, search) in here.display.items():
         assert [list(c) for c in ours.display[name][0]] == [list(c) for c in columns]
-        assert list(ours.display[name][1]) == list(search)
+        mine = ours.display[name][1]
+        assert mine.rows == search.rows and len(mine.columns) == len(search.columns)
+        for a, b in zip(mine.columns, search.columns, strict=True):
+            assert a.text == b.text and list(a.starts) == list(b.starts)
+            assert (a.codes is None) == (b.codes is None)
+            assert a.codes is None or list(a.codes) == list(b.codes)
     assert seen and seen == sorted(seen) and seen[-1] == 1.0
     assert no_child_left()
+
+
+def _own_strings(frame: pd.DataFrame, column: str, strings: Any) -> int:
+    """How many display strings of ``column`` are the very str objects of the table."""
+    values = frame[column].to_numpy(dtype=object)
+    return sum(shown is value for shown, value in zip(strings, values, strict=True))
+
+
+def test_text_columns_shown_share_the_received_strings() -> None:
+    """The Data tab's strings of a text column are the received table's own str objects
+    (built again in this process), not a second copy sent by the child; dates are sent."""
+    from privacy_audit.gui.prepared import prepare_in_child, shares_strings
+    from privacy_audit.i18n import translator
+
+    paths = list(bundled_persona_paths("giulia"))
+    ours = prepare_in_child(paths, translator("en"), redact=False, progress=lambda f, _l: None)
+    frame = ours.shown.evidence.tables["contacts"]
+    columns, _search = ours.display["contacts"]
+    name = list(frame.columns).index("name")
+    assert shares_strings(frame["name"]) and not shares_strings(frame["created_at"])
+    named = int(frame["name"].notna().sum())
+    assert named > 100  # every name shown is the table's own object ("" for no name)
+    assert _own_strings(frame, "name", columns[name]) == named
+    # control: the same strings sent across the pipe arrive as copies of their own
+    sent: list[tuple[Any, ...]] = []
+    send_result(lambda m: sent.append(pickle.loads(pickle.dumps(m))), (frame, columns[name]))
+    parts = ResultParts()
+    for message in sent[:-1]:
+        parts.receive(message)
+    back, copied = parts.result(sent[-1][1])
+    assert list(copied) == list(columns[name])
+    assert _own_strings(back, "name", copied) == 0
 
 
 def test_series_arrays_and_shared_frames_cross_in_chunks() -> None:
