@@ -8,7 +8,10 @@ column in chunks of :data:`CHUNK_ROWS` rows (numpy arrays or pandas' own arrays,
 and index kept), and the rest (a small skeleton that refers to them) as one pickle.
 
 The receiving side joins each column as soon as its last chunk is in and builds each
-frame as soon as its last column is, so no step of the reassembly is long either.
+frame as soon as its last column is, so no step of the reassembly is long either. It
+keeps one object for equal strings: the child's tables share theirs (a finding's rows
+hold the very names of the contacts table, a column repeats a few values), and every
+chunk that crosses the pipe arrives with copies of its own.
 
 Qt-free and pandas-free at import: numpy and pandas load when a result is sent or
 received (the child sets its thread count first).
@@ -96,6 +99,25 @@ def _joined(chunks: list[Any]) -> Any:
     return chunks[0] if len(chunks) == 1 else type(chunks[0])._concat_same_type(chunks)
 
 
+def _share_equal_strings(values: Any, seen: dict[str, str]) -> Any:
+    """``values`` (a chunk: numpy or pandas' python-backed string array) with each str
+    equal to one in ``seen`` replaced by that one (same value, one object)."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values, np.ndarray):
+        if values.dtype != object:
+            return values
+    elif not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "python"):
+        return values
+    shared = np.fromiter(
+        (seen.setdefault(v, v) if type(v) is str else v for v in np.asarray(values, dtype=object)),
+        dtype=object,
+        count=len(values),
+    )
+    return shared if isinstance(values, np.ndarray) else pd.array(shared, dtype=values.dtype)
+
+
 def _series(values: Any, **kwargs: Any) -> Any:
     """A Series over ``values`` with their own dtype (object stays object: pandas
     would otherwise infer its string dtype)."""
@@ -107,8 +129,9 @@ def _series(values: Any, **kwargs: Any) -> Any:
 class _Part:
     """One frame, series or array being received."""
 
-    def __init__(self, kind: str, name: Any, index: Any, rows: int) -> None:
+    def __init__(self, kind: str, name: Any, index: Any, rows: int, seen: dict[str, str]) -> None:
         self.kind = kind
+        self.seen = seen  # the strings received so far
         self.name = name  # the frame's columns or the series' name
         self.index = index
         self.per_column = max(1, -(-rows // CHUNK_ROWS))
@@ -121,7 +144,7 @@ class _Part:
         return len(self.done) == self.columns
 
     def add(self, chunk: Any) -> None:
-        self.chunks.append(chunk)
+        self.chunks.append(_share_equal_strings(chunk, self.seen))
         if len(self.chunks) == self.per_column:
             self.done.append(_joined(self.chunks))
             self.chunks = []
@@ -148,6 +171,7 @@ class ResultParts:
     def __init__(self) -> None:
         self.parts: dict[int, Any] = {}
         self._current: tuple[int, _Part] | None = None
+        self._seen: dict[str, str] = {}  # one object per string value received
 
     def receive(self, message: tuple[Any, ...]) -> None:
         """Take one "frame", "series", "array" or "chunk" message."""
@@ -158,7 +182,7 @@ class ResultParts:
             part.add(message[1])
         else:
             kind, key, name, index, rows = message
-            part = _Part(kind, name, index, rows)
+            part = _Part(kind, name, index, rows, self._seen)
             self._current = (key, part)
         if part.complete:  # build it now: the work is spread over the transfer
             self.parts[key] = part.build()
@@ -166,6 +190,7 @@ class ResultParts:
 
     def result(self, skeleton: bytes) -> Any:
         """The object the child sent (its skeleton with every part put back)."""
+        self._seen = {}  # every part is in: the table of strings is no longer needed
         unpickler = pickle.Unpickler(io.BytesIO(skeleton))
         unpickler.persistent_load = self.parts.__getitem__  # type: ignore[assignment]
         return unpickler.load()
