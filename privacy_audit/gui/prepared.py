@@ -74,6 +74,7 @@ def prepare_view(
 ) -> ViewData:
     """Charts, table display strings and table searches for ``shown``."""
     from privacy_audit.gui.table_search import table_search
+    from privacy_audit.gui.table_text import compact_strings
 
     try:
         made = charts(shown, tr)
@@ -83,7 +84,11 @@ def prepare_view(
     display: Display = {}
     for name, frame in shown.evidence.tables.items():
         columns = [column_display(tr, c, frame.iloc[:, i]) for i, c in enumerate(frame.columns)]
-        display[name] = (columns, table_search(columns, len(frame)))
+        search = table_search(columns, len(frame))
+        for i in range(len(columns)):  # dates and numbers: new strings, held compactly
+            if not shares_strings(frame.iloc[:, i]):
+                columns[i] = compact_strings(columns[i])
+        display[name] = (columns, search)
     return made, display
 
 

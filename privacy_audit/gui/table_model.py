@@ -16,7 +16,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from privacy_audit.gui.table_search import TableSearch, table_search
-from privacy_audit.gui.table_text import CHUNK, display_strings, frame_display
+from privacy_audit.gui.table_text import CHUNK, cell_text, display_strings, frame_display
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -170,7 +170,7 @@ class DataFrameModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if row >= self._n_rows or column >= len(self._columns):
             return None
-        return self._display_column(column)[self._rows[row]]
+        return cell_text(self._display_column(column)[self._rows[row]])
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -56,7 +56,10 @@ class ColumnSearch:
 
 
 def column_search(strings: np.ndarray) -> ColumnSearch:
-    """The search of one column from its display strings (an object array of str)."""
+    """The search of one column from its display strings (an object array of str, or
+    ASCII bytes: :func:`~privacy_audit.gui.table_text.compact_strings`)."""
+    if strings.dtype.kind == "S":
+        strings = strings.astype(str).astype(object)
     codes, distinct = pd.factorize(strings, sort=False, use_na_sentinel=False)
     lowered = [value.lower() for value in distinct]
     starts = np.zeros(len(lowered) + 1, dtype=np.int64)

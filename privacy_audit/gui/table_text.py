@@ -60,3 +60,18 @@ def display_strings(column: pd.Series) -> np.ndarray:
 def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
     """Display strings of every column (Qt-free: can run on a worker thread)."""
     return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
+
+
+def compact_strings(strings: np.ndarray) -> np.ndarray:
+    """``strings`` as fixed-width ASCII bytes when every one is ASCII (a date then holds
+    16 bytes instead of a 65-byte str object and its pointer), else as given; for
+    columns of new strings (dates, numbers). :func:`cell_text` reads either."""
+    try:
+        return strings.astype(np.bytes_)
+    except UnicodeEncodeError:
+        return strings
+
+
+def cell_text(value: str | bytes) -> str:
+    """One display string of :func:`display_strings` or :func:`compact_strings`."""
+    return value if type(value) is str else value.decode("ascii")

@@ -114,3 +114,29 @@ def test_display_strings_of_every_kind_and_size() -> None:
     assert display_strings(pd.Series(["a", None, 3], dtype=object)).tolist() == ["a", "", "3"]
     assert display_strings(pd.Series([True, False])).tolist() == ["✓", ""]
     assert display_strings(pd.Series([5, -1])).tolist() == ["5", ""]
+
+
+def test_dates_and_numbers_held_as_ascii_bytes_show_the_same_text() -> None:
+    from privacy_audit.gui.table_model import CHUNK, frame_display
+    from privacy_audit.gui.table_text import cell_text, compact_strings
+
+    frame = _frame(CHUNK + 5)
+    frame.loc[3, "name"] = "Zoë Ünal"
+    shown = frame_display(frame)
+    compact = [compact_strings(strings) for strings in shown]
+    assert [c.dtype.kind for c in compact] == ["O", "S", "S", "O", "S"]  # "ë", "✓": not ASCII
+    assert compact[1].dtype.itemsize == 16 and compact[1].nbytes == 16 * len(frame)
+    assert compact[0] is shown[0]
+    # control: a compact cell is bytes; the model shows it as text, like the str
+    assert type(compact[1][0]) is not str and cell_text(compact[1][0]) == shown[1][0]
+    plain, small = DataFrameModel(), DataFrameModel()
+    plain.set_frame(frame, shown, None)
+    small.set_frame(frame, compact, None)
+    for model in (plain, small):
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+        model.set_filter(str(frame["created_at"].iloc[7].year))
+    assert small.rowCount() == plain.rowCount() > 0
+    for row in range(0, small.rowCount(), 97):
+        for column in range(5):
+            text = small.data(small.index(row, column))
+            assert type(text) is str and text == plain.data(plain.index(row, column))

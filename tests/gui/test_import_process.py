@@ -253,6 +253,7 @@ def test_text_columns_shown_share_the_received_strings() -> None:
     columns, _search = ours.display["contacts"]
     name = list(frame.columns).index("name")
     assert shares_strings(frame["name"]) and not shares_strings(frame["created_at"])
+    assert columns[list(frame.columns).index("created_at")].dtype.kind == "S"  # dates: sent
     named = int(frame["name"].notna().sum())
     assert named > 100  # every name shown is the table's own object ("" for no name)
     assert _own_strings(frame, "name", columns[name]) == named

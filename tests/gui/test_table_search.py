@@ -114,3 +114,19 @@ def test_the_model_filters_with_the_prepared_search_or_its_own() -> None:
     given.sort(0, Qt.SortOrder.DescendingOrder)
     given.set_filter("")
     assert given.visible_frame()["name"].tolist() == ["anna b", "Bruno", "Anna"]
+
+
+def test_dates_held_as_ascii_bytes_are_searched_as_their_text() -> None:
+    from privacy_audit.gui.table_text import compact_strings
+
+    dates = _strings(["2020-01-01 10:00", "", "2021-05-05 11:11", "2020-01-01 10:00"])
+    compact = compact_strings(dates)
+    assert compact.dtype.kind == "S"
+    as_bytes, as_text = column_search(compact), column_search(dates)
+    assert (
+        as_bytes.text == as_text.text == f"2020-01-01 10:00{SEPARATOR}{SEPARATOR}2021-05-05 11:11"
+    )
+    assert as_bytes.starts.tolist() == as_text.starts.tolist()
+    assert as_bytes.codes is not None and as_text.codes is not None
+    assert as_bytes.codes.tolist() == as_text.codes.tolist() == [0, 1, 2, 0]
+    assert table_search([compact], 4).matching_rows("2020-01").tolist() == [0, 3]
