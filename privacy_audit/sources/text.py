@@ -15,8 +15,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from lxml import etree
-from lxml import html as lxml_html
 
 _SPACES = re.compile(r"\s+")
 
@@ -100,6 +98,9 @@ def squash(text: str | None) -> str:
 
 def parse_html(data: bytes) -> Any:
     """An lxml HTML element tree for ``data`` (UTF-8); raises ``ValueError`` when empty."""
+    from lxml import etree  # HTML exports only: a JSON export never loads lxml
+    from lxml import html as lxml_html
+
     if not data.strip():
         raise ValueError("empty document")
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)

@@ -41,3 +41,14 @@ def qt_modules_after_import(paths: list[Path], *, lang: str, progress: Any) -> l
 
     read_and_prepare(paths, lang=lang, progress=progress, redact=True)
     return sorted(name for name in sys.modules if name.startswith("PySide6"))
+
+
+def heavy_modules_after_import(paths: list[Path], *, lang: str, progress: Any) -> list[str]:
+    """The whole import as the window's child runs it, then which of lxml (HTML pages)
+    and jinja2 (the report's templates) it loaded."""
+    import sys
+
+    from privacy_audit.gui.prepared import read_and_prepare
+
+    read_and_prepare(paths, lang=lang, progress=progress)
+    return [name for name in ("lxml", "jinja2") if name in sys.modules]

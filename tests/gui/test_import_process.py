@@ -297,6 +297,27 @@ def test_series_arrays_and_shared_frames_cross_in_chunks() -> None:
     assert list(back["short"]) == [0, 1, 2]
 
 
+def test_the_import_child_loads_no_html_parser_nor_report_templates() -> None:
+    """JSON exports and the charts need neither lxml nor jinja2 (memory of the child)."""
+    from privacy_audit.gui.import_process import run_in_child
+
+    paths = list(bundled_persona_paths("giulia"))
+    assert run_in_child(loader("heavy_modules_after_import"), paths, lang="en") == []
+
+
+def test_control_an_html_page_loads_lxml_in_the_child(tmp_path: Path) -> None:
+    from privacy_audit.gui.import_process import run_in_child
+
+    report = next(p for p in bundled_persona_paths("giulia") if "account-report" in p.name)
+    html_only = tmp_path / report.name
+    with zipfile.ZipFile(report) as source, zipfile.ZipFile(html_only, "w") as target:
+        for member in source.infolist():
+            if member.filename.endswith(".html"):
+                target.writestr(member, source.read(member))
+    modules = run_in_child(loader("heavy_modules_after_import"), [html_only], lang="en")
+    assert modules == ["lxml"]
+
+
 def test_the_import_child_never_loads_qt() -> None:
     from privacy_audit.gui.import_process import run_in_child
 

@@ -14,9 +14,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from privacy_audit.model import SourceSink
 from privacy_audit.sources.base import LoadContext
 from privacy_audit.sources.text import fix_mojibake, parse_json
@@ -142,6 +139,9 @@ def html_tree(data: bytes) -> tuple[dict[str, Any], list[str]]:
     value); ``<dl>`` pairs and nested ``<div>`` label/value blocks form one more record.
     The result is ``{"_tables": [record, ...]}``.
     """
+    from lxml import etree  # an HTML page: JSON-only exports never load lxml
+    from lxml import html as lxml_html
+
     try:
         root = lxml_html.fromstring(data)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
