@@ -8,7 +8,24 @@ PDF is printed by the printer the caller passes to ``write_report``.
 
 from __future__ import annotations
 
-from privacy_audit.report.render import render_html
-from privacy_audit.report.writers import FORMATS, write_report
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from privacy_audit.report.render import render_html
+    from privacy_audit.report.writers import FORMATS, write_report
 
 __all__ = ["FORMATS", "render_html", "write_report"]
+
+
+def __getattr__(name: str) -> Any:
+    """``render_html``, ``write_report`` and ``FORMATS``, imported on first use: the
+    charts alone (the import child draws them) need neither jinja2 nor the writers."""
+    if name == "render_html":
+        from privacy_audit.report.render import render_html
+
+        return render_html
+    if name in ("write_report", "FORMATS"):
+        from privacy_audit.report import writers
+
+        return getattr(writers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
