@@ -19,10 +19,13 @@ Qt-free: the caller gives a progress callback and a cancel token like any core f
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import importlib
 import logging
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -258,6 +261,21 @@ def _limit_memory(extra: int) -> None:
         log.warning("could not limit the import's memory")
 
 
+def give_back_freed_memory() -> None:
+    """Return the memory this process freed to the system, where the C library can
+    (glibc's ``malloc_trim``): after reading, much of the child's resident memory is
+    freed but kept by the allocator (the parsed documents are gone). Elsewhere (not
+    Linux, or a C library without it) there is nothing to do."""
+    gc.collect()
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # musl and other C libraries have no malloc_trim
+        return
+    trim(0)
+
+
 def child_main(
     send: Connection,
     stop: Event,
@@ -294,6 +312,7 @@ def child_main(
         _limit_memory(memory)
     try:
         result = load([Path(p) for p in paths], lang=lang, progress=report, **options)
+        give_back_freed_memory()  # the window grows while it receives: shrink first
         send_result(send.send, result)
     except Cancelled:
         send.send(("cancelled",))

@@ -323,3 +323,53 @@ def test_the_import_child_never_loads_qt() -> None:
 
     paths = list(bundled_persona_paths("giulia"))
     assert run_in_child(loader("qt_modules_after_import"), paths, lang="en") == []
+
+
+_FREED = """
+import sys
+from privacy_audit.gui.import_process import give_back_freed_memory
+
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+
+blocks = [bytes(1000) + bytes([i % 256]) for i in range(60_000)]  # ~60 MB of malloc
+later = bytes(2000)  # allocated after them: freeing them cannot shrink the heap's top
+high = rss_mb()
+del blocks
+freed = rss_mb()
+if sys.argv[1] == "trim":
+    give_back_freed_memory()
+print(high, freed, rss_mb())
+"""
+
+
+def _glibc() -> bool:
+    import ctypes
+
+    try:
+        return Path("/proc/self/status").exists() and hasattr(ctypes.CDLL(None), "malloc_trim")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _glibc(), reason="reads /proc; glibc's malloc_trim")
+@pytest.mark.parametrize("trim", [True, False])
+def test_the_child_gives_freed_memory_back_before_sending(trim: bool) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _FREED, "trim" if trim else "keep"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    high, freed, after = map(int, done.stdout.split())
+    assert freed > high - 20  # freed, but still resident
+    if trim:
+        assert after < freed - 40
+    else:  # control: without it the freed memory stays resident
+        assert after > freed - 20
