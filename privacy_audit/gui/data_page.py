@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -81,14 +82,14 @@ class DataPage(QSplitter):
         self._timer.timeout.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_count)
         self.evidence: Evidence | None = None
-        self._prepared: dict[str, tuple[list[np.ndarray], TableSearch]] = {}
+        self._prepared: dict[str, tuple[list[Any], TableSearch]] = {}
         self._names: list[str] = []
         self._tr: Translator | None = None
 
     def show_evidence(
         self,
         evidence: Evidence,
-        display: dict[str, tuple[list[np.ndarray], TableSearch]] | None = None,
+        display: dict[str, tuple[list[Any], TableSearch]] | None = None,
     ) -> None:
         """Offer every table of ``evidence`` (non-empty ones first).
 

@@ -70,11 +70,19 @@ def shares_strings(values: Any) -> bool:
 
 
 def prepare_view(
-    charts: Callable[[AuditResult, Translator], Charts], shown: AuditResult, tr: Translator
+    charts: Callable[[AuditResult, Translator], Charts],
+    shown: AuditResult,
+    tr: Translator,
+    *,
+    leave_shared: bool = False,
 ) -> ViewData:
-    """Charts, table display strings and table searches for ``shown``."""
+    """Charts, table display strings and table searches for ``shown``.
+
+    Display strings are held compactly (:func:`held_strings`); with ``leave_shared``
+    those of text and boolean columns are left out (None): the import child's window
+    builds them again from the received tables (:func:`rebuild_shared_strings`).
+    """
     from privacy_audit.gui.table_search import table_search
-    from privacy_audit.gui.table_text import compact_strings
 
     try:
         made = charts(shown, tr)
@@ -85,20 +93,22 @@ def prepare_view(
     for name, frame in shown.evidence.tables.items():
         columns = [column_display(tr, c, frame.iloc[:, i]) for i, c in enumerate(frame.columns)]
         search = table_search(columns, len(frame))
-        for i in range(len(columns)):  # dates and numbers: new strings, held compactly
-            if not shares_strings(frame.iloc[:, i]):
-                columns[i] = compact_strings(columns[i])
+        for i, strings in enumerate(columns):
+            values = frame.iloc[:, i]
+            left_out = leave_shared and shares_strings(values)
+            columns[i] = None if left_out else held_strings(values, strings)
         display[name] = (columns, search)
     return made, display
 
 
-def _without_shared_strings(prepared: Prepared) -> None:
-    """Drop the display strings :func:`rebuild_shared_strings` builds again."""
-    for name, (columns, _search) in prepared.display.items():
-        frame = prepared.shown.evidence.tables[name]
-        for i in range(len(columns)):
-            if shares_strings(frame.iloc[:, i]):
-                columns[i] = None
+def held_strings(values: Any, strings: Any) -> Any:
+    """How the Data tab holds the display strings of ``values`` (a Series): its own
+    strings with at most 256 distinct ones as a byte per row
+    (:func:`~privacy_audit.gui.table_text.coded_strings`), new strings of dates and
+    numbers as ASCII bytes (:func:`~privacy_audit.gui.table_text.compact_strings`)."""
+    from privacy_audit.gui.table_text import coded_strings, compact_strings
+
+    return coded_strings(strings) if shares_strings(values) else compact_strings(strings)
 
 
 def rebuild_shared_strings(prepared: Prepared, tr: Translator) -> None:
@@ -107,7 +117,8 @@ def rebuild_shared_strings(prepared: Prepared, tr: Translator) -> None:
         frame = prepared.shown.evidence.tables[name]
         for i, strings in enumerate(columns):
             if strings is None:
-                columns[i] = column_display(tr, frame.columns[i], frame.iloc[:, i])
+                values = frame.iloc[:, i]
+                columns[i] = held_strings(values, column_display(tr, frame.columns[i], values))
 
 
 def _shares(progress: Progress) -> tuple[Progress, Progress]:
@@ -130,9 +141,9 @@ def read_and_prepare(
     from privacy_audit.pipeline import load_evidence
 
     core = Core(load_evidence=load_evidence)  # read here: this is the child
-    prepared = prepare_here(core, paths, translator(lang), redact=redact, progress=progress)
-    _without_shared_strings(prepared)  # the window builds them again, sharing its strings
-    return prepared
+    tr = translator(lang)
+    # the window builds the strings of text columns again, sharing its received strings
+    return prepare_here(core, paths, tr, redact=redact, progress=progress, leave_shared=True)
 
 
 def prepare_here(
@@ -143,13 +154,15 @@ def prepare_here(
     redact: bool,
     progress: Progress,
     cancel: CancelToken | None = None,
+    leave_shared: bool = False,
 ) -> Prepared:
-    """The import's steps with ``core``'s functions, in this process."""
+    """The import's steps with ``core``'s functions, in this process (``leave_shared``:
+    see :func:`prepare_view`)."""
     reading, auditing = _shares(progress)
     evidence = core.load_evidence(list(paths), lang=tr.lang, progress=reading, cancel=cancel)
     result = core.run_audit(evidence, lang=tr.lang, progress=auditing, cancel=cancel)
     shown = core.redact_result(result) if redact else result
-    charts, display = prepare_view(core.charts, shown, tr)
+    charts, display = prepare_view(core.charts, shown, tr, leave_shared=leave_shared)
     return Prepared(result, shown, charts, display)
 
 

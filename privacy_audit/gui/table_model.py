@@ -42,7 +42,7 @@ class DataFrameModel(QAbstractTableModel):
         self._header = header or (lambda name: name)
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
-        self._display: list[np.ndarray | None] = []
+        self._display: list[Any] = []  # np.ndarray, CodedStrings or None
         self._search: TableSearch | None = None
         self._rows = np.arange(0)
         self._n_rows = 0
@@ -55,7 +55,7 @@ class DataFrameModel(QAbstractTableModel):
     def set_frame(
         self,
         frame: pd.DataFrame,
-        display: list[np.ndarray] | None = None,
+        display: list[Any] | None = None,
         search: TableSearch | None = None,
     ) -> None:
         """Show ``frame`` (unfiltered, unsorted).

@@ -56,8 +56,9 @@ class ColumnSearch:
 
 
 def column_search(strings: np.ndarray) -> ColumnSearch:
-    """The search of one column from its display strings (an object array of str, or
-    ASCII bytes: :func:`~privacy_audit.gui.table_text.compact_strings`)."""
+    """The search of one column from its display strings (an object array of str, or as
+    held by :func:`~privacy_audit.gui.table_text.compact_strings` or ``coded_strings``)."""
+    strings = np.asarray(strings)  # coded strings: the object array they stand for
     if strings.dtype.kind == "S":
         strings = strings.astype(str).astype(object)
     codes, distinct = pd.factorize(strings, sort=False, use_na_sentinel=False)

@@ -6,6 +6,8 @@ model (:mod:`privacy_audit.gui.table_model`) and prepared ahead in the import ch
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -62,14 +64,53 @@ def frame_display(frame: pd.DataFrame) -> list[np.ndarray]:
     return [display_strings(frame.iloc[:, i]) for i in range(frame.shape[1])]
 
 
+#: widest fixed-width bytes kept by :func:`compact_strings` (a date is 16)
+_WIDEST = 32
+
+
 def compact_strings(strings: np.ndarray) -> np.ndarray:
-    """``strings`` as fixed-width ASCII bytes when every one is ASCII (a date then holds
-    16 bytes instead of a 65-byte str object and its pointer), else as given; for
-    columns of new strings (dates, numbers). :func:`cell_text` reads either."""
+    """``strings`` as fixed-width ASCII bytes when every one is ASCII and none is longer
+    than 32 (a date then holds 16 bytes instead of a 65-byte str object and its
+    pointer), else as given; for columns of new strings (dates, numbers).
+    :func:`cell_text` reads either."""
     try:
-        return strings.astype(np.bytes_)
+        packed = strings.astype(np.bytes_)
     except UnicodeEncodeError:
         return strings
+    return packed if packed.dtype.itemsize <= _WIDEST else strings
+
+
+class CodedStrings:
+    """The display strings of a column with at most 256 distinct ones: each distinct
+    string once and a one-byte code per row (instead of an 8-byte pointer per row).
+    Indexed like the object array it stands for (a row, or an array of rows)."""
+
+    __slots__ = ("codes", "distinct")
+
+    def __init__(self, distinct: np.ndarray, codes: np.ndarray) -> None:
+        self.distinct = distinct  # object array of str
+        self.codes = codes  # uint8, one per row
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, rows: Any) -> Any:
+        return self.distinct[self.codes[rows]]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        strings = self.distinct[self.codes]
+        return strings if dtype is None else strings.astype(dtype)
+
+
+def coded_strings(strings: np.ndarray) -> np.ndarray | CodedStrings:
+    """``strings`` (shared display strings) as :class:`CodedStrings` when they hold at
+    most 256 distinct strings, else as given."""
+    if strings.dtype != object or len(strings) == 0:
+        return strings
+    codes, distinct = pd.factorize(strings, use_na_sentinel=False)
+    if len(distinct) > 256:
+        return strings
+    return CodedStrings(np.asarray(distinct, dtype=object), codes.astype(np.uint8))
 
 
 def cell_text(value: str | bytes) -> str:

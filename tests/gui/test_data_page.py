@@ -7,7 +7,7 @@ import pandas as pd
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from privacy_audit.gui.table_model import DataFrameModel
+from privacy_audit.gui.table_model import CHUNK, DataFrameModel
 
 
 def _frame(n: int) -> pd.DataFrame:
@@ -140,3 +140,44 @@ def test_dates_and_numbers_held_as_ascii_bytes_show_the_same_text() -> None:
         for column in range(5):
             text = small.data(small.index(row, column))
             assert type(text) is str and text == plain.data(plain.index(row, column))
+
+
+def test_columns_of_few_strings_are_held_as_a_byte_per_row() -> None:
+    from privacy_audit.gui.table_text import CodedStrings, coded_strings
+
+    n = CHUNK + 9
+    files = np.array([f"export/{i % 3}/file.json" for i in range(n)], dtype=object)
+    coded = coded_strings(files)
+    assert isinstance(coded, CodedStrings)
+    assert coded.codes.dtype == np.uint8 and coded.codes.nbytes == n and len(coded) == n
+    assert coded[n - 1] == files[n - 1] and list(coded[np.array([2, 0])]) == [files[2], files[0]]
+    assert list(np.asarray(coded)) == list(files) and list(coded) == list(files)
+    assert all(any(d is f for f in files[:3]) for d in coded.distinct)  # the same objects
+    # control: 257 distinct strings are not coded, nor are other arrays
+    many = np.array([f"name {i % 257}" for i in range(n)], dtype=object)
+    assert coded_strings(many) is many
+    assert coded_strings(np.array([b"x"])).dtype.kind == "S"
+
+
+def test_the_model_shows_sorts_and_searches_coded_columns_as_plain_ones() -> None:
+    from privacy_audit.gui.table_text import CodedStrings, coded_strings, frame_display
+
+    frame = _frame(CHUNK + 5)
+    frame["city"] = [("Roma", "Milano", "", "Zürich")[i % 4] for i in range(len(frame))]
+    shown = frame_display(frame)
+    held = [coded_strings(s) for s in shown]
+    assert [type(h) is CodedStrings for h in held] == [False, False, False, True, False, True]
+    plain, coded = DataFrameModel(), DataFrameModel()
+    plain.set_frame(frame, shown, None)
+    coded.set_frame(frame, held, None)
+    for model in (plain, coded):
+        model.sort(5, Qt.SortOrder.DescendingOrder)
+        model.set_filter("zü")
+    assert coded.rowCount() == plain.rowCount() == len(frame) // 4  # rows 3, 7, 11...
+    for row in range(0, coded.rowCount(), 53):
+        for column in range(6):
+            assert coded.data(coded.index(row, column)) == plain.data(plain.index(row, column))
+    for model in (plain, coded):
+        model.set_filter("")
+        model.sort(5, Qt.SortOrder.AscendingOrder)
+    assert coded.visible_frame().index.tolist() == plain.visible_frame().index.tolist()

@@ -245,6 +245,7 @@ def test_text_columns_shown_share_the_received_strings() -> None:
     """The Data tab's strings of a text column are the received table's own str objects
     (built again in this process), not a second copy sent by the child; dates are sent."""
     from privacy_audit.gui.prepared import prepare_in_child, shares_strings
+    from privacy_audit.gui.table_text import CodedStrings
     from privacy_audit.i18n import translator
 
     paths = list(bundled_persona_paths("giulia"))
@@ -254,6 +255,9 @@ def test_text_columns_shown_share_the_received_strings() -> None:
     name = list(frame.columns).index("name")
     assert shares_strings(frame["name"]) and not shares_strings(frame["created_at"])
     assert columns[list(frame.columns).index("created_at")].dtype.kind == "S"  # dates: sent
+    files = columns[list(frame.columns).index("source_file")]  # a few files: a byte a row
+    assert isinstance(files, CodedStrings) and len(files) == len(frame)
+    assert _own_strings(frame, "source_file", files) == len(frame)
     named = int(frame["name"].notna().sum())
     assert named > 100  # every name shown is the table's own object ("" for no name)
     assert _own_strings(frame, "name", columns[name]) == named
