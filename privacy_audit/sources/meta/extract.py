@@ -18,6 +18,7 @@ from typing import Any
 from privacy_audit.phones import is_email_address
 from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta import spec as sp
+from privacy_audit.sources.meta.columns import convert
 from privacy_audit.sources.meta.identifiers import add_identifiers
 from privacy_audit.sources.meta.labels import label_keys
 from privacy_audit.sources.meta.locate import (
@@ -36,7 +37,7 @@ from privacy_audit.sources.meta.reader import (
     seconds,
     text,
 )
-from privacy_audit.sources.meta.records import record_map, smd_index
+from privacy_audit.sources.meta.records import label_columns, record_map
 
 
 def _expand(found: Found, each: sp.Each) -> tuple[Found, int]:
@@ -157,8 +158,8 @@ def _key(getter: sp.Key, raw: list[Any]) -> list[Any]:
     """One path of a :func:`.spec.key` over dict records."""
     (path,) = getter.paths
     if len(path) == 1:
-        return list(map(getter.conv, map(dict.get, raw, repeat(path[0]))))
-    return [getter.conv(dig(rec, path)) for rec in raw]
+        return convert(getter.conv, list(map(dict.get, raw, repeat(path[0]))))
+    return convert(getter.conv, [dig(rec, path) for rec in raw])
 
 
 def _firsts(getters: Sequence[sp.Getter], found: Found) -> list[Any]:
@@ -239,28 +240,13 @@ def _labels(getters: Iterable[sp.Getter]) -> list[sp.Label]:
 
 
 def _map_labels(found: Found, labels: list[sp.Label]) -> None:
-    """Read every label of ``labels`` on string_map_data records in one pass over them
-    (each record's entries are read while they are at hand)."""
+    """Read every label of ``labels`` on string_map_data records, column by column
+    (:func:`.records.label_columns`)."""
     if not labels or found.columns:
         return
     wanted = [(label.name, label.time) for label in labels]
-    lists: list[list[Any]] = [[] for _ in labels]
-    index = []
-    for rec in found.raw:
-        smd = rec.get("string_map_data")
-        entries = smd_index(smd if type(smd) is dict else record_map(rec))
-        index.append(entries)
-        for column, (name, time) in zip(lists, wanted, strict=True):
-            e = entries.get(name)
-            if e is None:
-                column.append(None)
-            elif time:
-                column.append(seconds(e.get("timestamp")))
-            else:
-                column.append(text(e.get("value")) or text(e.get("href")))
-    found.set_index(index)
-    for label, column in zip(labels, lists, strict=True):
-        found.columns[label] = column if label.conv is sp.RAW else list(map(label.conv, column))
+    for label, column in zip(labels, label_columns(found.raw, wanted), strict=True):
+        found.columns[label] = column if label.conv is sp.RAW else convert(label.conv, column)
 
 
 def _leaf_part(leaf: Leaf, getter: sp.Label) -> Any:

@@ -3,10 +3,12 @@ Instagram ``string_map_data`` records, indexed by canonical label (:mod:`.labels
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
+from privacy_audit.sources.meta.columns import texts, times
 from privacy_audit.sources.meta.labels import label_keys
-from privacy_audit.sources.meta.reader import Leaf, flatten_label_values
+from privacy_audit.sources.meta.reader import Leaf, flatten_label_values, text
 
 
 def label_values_of(data: Any) -> list[Any]:
@@ -97,3 +99,77 @@ def leaf_index(leaves: list[Leaf]) -> dict[str, Leaf]:
         for canonical in label_keys(leaf.label):
             found.setdefault(canonical, leaf)
     return found
+
+
+def _entry_columns(entries: list[Any], time: bool) -> list[Any]:
+    """Per entry (a dict, or None when the record has no such field): its time
+    (:func:`.reader.seconds`), or its value (text of ``value``, else of ``href``)."""
+    if None in entries:  # read the present ones, put them back in place
+        at = [i for i, e in enumerate(entries) if e is not None]
+        out: list[Any] = [None] * len(entries)
+        for i, value in zip(at, _entry_columns([entries[i] for i in at], time), strict=True):
+            out[i] = value
+        return out
+    if time:
+        return times(list(map(dict.get, entries, repeat("timestamp"))))
+    values = texts(list(map(dict.get, entries, repeat("value"))))
+    if None in values:
+        for i, value in enumerate(values):
+            if value is None:
+                values[i] = text(entries[i].get("href"))
+    return values
+
+
+def _meanings(maps: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Canonical label -> the labels of any of ``maps`` that mean it."""
+    meanings: dict[str, list[str]] = {}
+    for name in set().union(*maps):
+        if isinstance(name, str):
+            for canonical in label_keys(name):
+                meanings.setdefault(canonical, []).append(name)
+    return meanings
+
+
+def _maps_columns(maps: list[dict[str, Any]], wanted: list[tuple[str, bool]]) -> list[list[Any]]:
+    """:func:`label_columns` of string_map_data ``maps`` (dicts). A canonical label that
+    one label alone means in all of them is read column-wise: each map's entry is the
+    dict under that label, or none (what :func:`smd_index` finds then); one that several
+    labels mean is read map by map with :func:`smd_index`."""
+    meanings = _meanings(maps)
+    columns = []
+    for name, time in wanted:
+        labels = meanings.get(name)
+        if labels is None:
+            columns.append([None] * len(maps))
+            continue
+        if len(labels) == 1:
+            entries = list(map(dict.get, maps, repeat(labels[0])))
+            if set(map(type, entries)) != {dict}:
+                entries = [e if type(e) is dict else None for e in entries]
+        else:
+            entries = [smd_index(m).get(name) for m in maps]
+        columns.append(_entry_columns(entries, time))
+    return columns
+
+
+def label_columns(records: list[dict[str, Any]], wanted: list[tuple[str, bool]]) -> list[list[Any]]:
+    """Per (canonical label, time) of ``wanted``, its column over the JSON ``records``:
+    ``e = smd_index(string_map_data or record_map(record)).get(label)``, then
+    ``seconds(e["timestamp"])`` with ``time``, else ``text(e["value"]) or
+    text(e["href"])``; None where a record has no such field. Records with a
+    string_map_data are read together, column by column; the others one by one."""
+    maps: list[Any] = list(map(dict.get, records, repeat("string_map_data")))
+    if set(map(type, maps)) <= {dict}:  # the usual case
+        return _maps_columns(maps, wanted)
+    rows = [i for i, smd in enumerate(maps) if type(smd) is dict]
+    read = _maps_columns([maps[i] for i in rows], wanted)
+    columns: list[list[Any]] = [[None] * len(records) for _ in wanted]
+    for column, values in zip(columns, read, strict=True):
+        for i, value in zip(rows, values, strict=True):
+            column[i] = value
+    for i, (record, smd) in enumerate(zip(records, maps, strict=True)):
+        if type(smd) is not dict:
+            entries = smd_index(record_map(record))
+            for column, (name, time) in zip(columns, wanted, strict=True):
+                column[i] = _entry_columns([entries.get(name)], time)[0]
+    return columns
