@@ -278,12 +278,27 @@ class EvidenceBuilder:
 
     def _rows_frame(self, table: str) -> pd.DataFrame:
         """The typed frame of the rows and column blocks of ``table``, in the order added."""
-        from privacy_audit.model_frames import frame_of_columns
+        from privacy_audit.model_frames import frame_of_parts
 
         schema = SCHEMAS[table]
         total = len(self.rows[table]) + sum(n for _, n, _ in self.chunks[table])
-        columns = {column: self._column_values(table, column) for column in schema}
-        return frame_of_columns(schema, total, columns)
+        columns = {column: self._column_parts(table, column) for column in schema}
+        return frame_of_parts(schema, total, columns)
+
+    def _column_parts(self, table: str, column: str) -> list[tuple[int, Any]]:
+        """One column of the rows and column blocks of ``table``, in the order added, in
+        parts: (rows, their values as a list, or one value for all of them)."""
+        rows, chunks = self.rows[table], self.chunks[table]
+        parts: list[tuple[int, Any]] = []
+        start = 0
+        for before, n, block in chunks:
+            if before > start:
+                parts.append((before - start, [row.get(column) for row in rows[start:before]]))
+            start = before
+            parts.append((n, block.get(column)))
+        if len(rows) > start or not parts:
+            parts.append((len(rows) - start, [row.get(column) for row in rows[start:]]))
+        return parts
 
     def _column_values(self, table: str, column: str) -> list[Any]:
         """One column of the rows and column blocks of ``table``, in the order added."""

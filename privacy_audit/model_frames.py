@@ -80,6 +80,64 @@ def frame_of_columns(schema: Mapping[str, str], n: int, columns: Mapping[str, An
     return pd.DataFrame(data, columns=list(schema))
 
 
+#: one column given in parts: (rows, a list of that many values or one value for all)
+Parts = list[tuple[int, Any]]
+
+
+def _joined(parts: Parts) -> Any:
+    """The values of ``parts`` as one list (the one value of a single uniform part)."""
+    if len(parts) == 1 and not isinstance(parts[0][1], list):
+        return parts[0][1]
+    values: list[Any] = []
+    for n, part in parts:
+        values.extend(part if isinstance(part, list) else [part] * n)
+    return values
+
+
+def _text_of_parts(parts: Parts, n: int) -> Any:
+    """``_column("str", _joined(parts), n)`` without the joined list: each part is
+    written into one object array (a uniform part by slice), and the column is made
+    what pandas infers for it (pandas' string array when it holds a string, pandas 3)
+    directly, so the frame does not infer it value by value again."""
+    cells = np.empty(n, dtype=object)  # None everywhere
+    has_text = False
+    at = 0
+    for count, part in parts:
+        if isinstance(part, list):
+            types = set(map(type, part))
+            if types <= _TEXT_TYPES:  # str or None: only "" needs a change
+                if "" in part:
+                    part = [v or None for v in part]
+                    types = set(map(type, part))
+            else:
+                part = [text_value(v) for v in part]
+                types = set(map(type, part))
+            has_text = has_text or str in types
+            cells[at : at + count] = part
+        elif count:
+            value = text_value(part)
+            if value is not None:
+                cells[at : at + count] = value
+                has_text = True
+        at += count
+    dtype = _inferred_text_dtype()
+    if has_text and isinstance(dtype, pd.StringDtype):
+        return pd.array(cells, dtype=dtype)
+    return pd.array(cells, dtype=object)
+
+
+def frame_of_parts(schema: Mapping[str, str], n: int, columns: Mapping[str, Parts]) -> pd.DataFrame:
+    """:func:`frame_of_columns` of columns given in parts (:data:`Parts`, ``n`` rows in
+    all; a column without parts is None on every row)."""
+    data = {
+        column: _text_of_parts(columns.get(column) or [(n, None)], n)
+        if kind == "str"
+        else _column(kind, _joined(columns.get(column) or [(n, None)]), n)
+        for column, kind in schema.items()
+    }
+    return pd.DataFrame(data, columns=list(schema))
+
+
 def frame_of_rows(schema: Mapping[str, str], rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed frame of ``schema`` from row dicts (missing keys are None)."""
     columns = {column: [row.get(column) for row in rows] for column in schema}
