@@ -80,6 +80,10 @@ def compact_strings(strings: np.ndarray) -> np.ndarray:
     return packed if packed.dtype.itemsize <= _WIDEST else strings
 
 
+#: rows :func:`coded_strings` looks at first: more than 256 distinct there, no coding
+_SAMPLE = 2048
+
+
 class CodedStrings:
     """The display strings of a column with at most 256 distinct ones: each distinct
     string once and a one-byte code per row (instead of an 8-byte pointer per row).
@@ -106,6 +110,8 @@ def coded_strings(strings: np.ndarray) -> np.ndarray | CodedStrings:
     """``strings`` (shared display strings) as :class:`CodedStrings` when they hold at
     most 256 distinct strings, else as given."""
     if strings.dtype != object or len(strings) == 0:
+        return strings
+    if len(pd.unique(strings[:_SAMPLE])) > 256:  # names, phones...: no need to hash all
         return strings
     codes, distinct = pd.factorize(strings, use_na_sentinel=False)
     if len(distinct) > 256:

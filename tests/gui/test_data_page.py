@@ -156,6 +156,8 @@ def test_columns_of_few_strings_are_held_as_a_byte_per_row() -> None:
     # control: 257 distinct strings are not coded, nor are other arrays
     many = np.array([f"name {i % 257}" for i in range(n)], dtype=object)
     assert coded_strings(many) is many
+    late = np.array(["same"] * 4096 + [f"name {i}" for i in range(300)], dtype=object)
+    assert coded_strings(late) is late  # the first rows repeat one string, the rest do not
     assert coded_strings(np.array([b"x"])).dtype.kind == "S"
 
 
