@@ -83,7 +83,8 @@ def loads_meta(data: bytes) -> Any:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     tree = parse_json(data)
-    if data.isascii() and b"\\u00" not in data:
+    # no backslash (one memchr) means no escape at all; else look for a \u00XX one
+    if data.isascii() and (b"\\" not in data or b"\\u00" not in data):
         return tree
     fixed = fix_tree_fast(tree)
     return fix_tree(tree) if fixed is None else fixed

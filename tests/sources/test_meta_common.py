@@ -352,6 +352,8 @@ def test_fast_repair_matches_string_repair() -> None:
         '{"a": "\\\\u00c3\\u00a8"}',  # an escaped backslash is not an escape
         '{"a": "M\u00fcller"}',  # raw UTF-8, already clean
         '["plain", 1, null]',
+        '{"url": "https:\\/\\/x.it\\/a", "t": "a\\tb"}',  # escapes, none of \u00XX
+        '{"a": "\\u00e8 \\/"}',  # \u00XX after other escapes
     ]
     for case in cases:
         data = case.encode("utf-8")
