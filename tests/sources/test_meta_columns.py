@@ -12,11 +12,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from privacy_audit.phones import is_email_address
 from privacy_audit.sources.meta import columns as col
-from privacy_audit.sources.meta import records
-from privacy_audit.sources.meta.getters import LOGIN_KIND, RAW, TEXT, TIME
+from privacy_audit.sources.meta import items, locate, records
+from privacy_audit.sources.meta.extract import _split_points
+from privacy_audit.sources.meta.getters import (
+    EMAIL,
+    LOGIN_KIND,
+    META_SERVICE,
+    ON_OFF,
+    PHONE,
+    RAW,
+    SERVICE,
+    TEXT,
+    TIME,
+    key,
+)
+from privacy_audit.sources.meta.locate import Found, expand
 from privacy_audit.sources.meta.reader import seconds, text
 from privacy_audit.sources.meta.records import label_columns, record_map, smd_index
+from privacy_audit.sources.meta.spec import Each
 
 SCALARS = st.one_of(
     st.none(),
@@ -171,3 +186,125 @@ def test_control_a_reading_that_ignores_other_labels_meaning_the_same_is_caught(
 
     monkeypatch.setattr(records, "_meanings", only_one)
     assert label_columns(TRICKY, WANTED) != _by_record(TRICKY, WANTED)
+
+
+# -- the dict items of lists inside records (Each over a key) ----------------------
+ITEM_VALUES = st.one_of(SCALARS, st.just(" +39 333 "), st.just({"phone_number": "+1 555"}))
+ITEMS = st.one_of(
+    st.fixed_dictionaries(
+        {}, optional={"contact_point": ITEM_VALUES, "extra_data": ITEM_VALUES, "type": SCALARS}
+    ),
+    SCALARS,
+)
+LIST_RECORDS = st.fixed_dictionaries(
+    {}, optional={"details": st.one_of(st.lists(ITEMS, max_size=3), SCALARS), "name": SCALARS}
+)
+WHERE = key("contact_point", "extra_data.phone_number")
+EACHES = [
+    Each(key="details"),
+    Each(key="details", where=WHERE),
+    Each(key="details", where=WHERE, scalar="contact_point"),
+    Each(key="details", scalar="contact_point", numbers=True),
+    Each(key="info.details", where=key("type", conv=TIME)),
+]
+
+
+def _all_values(value: Any) -> list[Any]:
+    """Every value inside ``value`` (lists and dicts walked)."""
+    inner = value if type(value) is list else list(value.values()) if type(value) is dict else []
+    return [value] + [x for v in inner for x in _all_values(v)]
+
+
+def _expanded(recs: list[dict[str, Any]], each: Each) -> tuple[Any, ...]:
+    found, bad = expand(Found("dict", recs), each)
+    return found.raw, found.parents, found.filtered, dict(found.columns), bad
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LIST_RECORDS, max_size=8), st.sampled_from(EACHES), st.booleans())
+def test_items_taken_column_wise_are_the_items_taken_one_by_one(
+    recs: list[dict[str, Any]], each: Each, nested: bool
+) -> None:
+    if each.key == "info.details":
+        recs = [{"info": r} if nested else r for r in recs]
+    fast = _expanded(recs, each)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(locate, "dict_items", lambda *args: None)  # the item-by-item reading
+        slow = _expanded(recs, each)
+    assert fast == slow
+    given_items = {id(x) for x in _all_values(recs) if type(x) is dict}
+    for a, b in zip(fast[0], slow[0], strict=True):
+        assert (a is b) if id(b) in given_items else (a is not b)  # the records' own dicts
+
+
+def test_items_of_an_address_book() -> None:
+    recs = [
+        {"name": "A", "details": [{"contact_point": " +39 1 "}, {"contact_point": ""}]},
+        {"name": "B", "details": [{"extra_data": {"phone_number": "+39 2"}}]},
+        {"name": "C", "details": []},
+    ]
+    taken = items.dict_items(recs, ("details",), WHERE)
+    assert taken is not None
+    assert taken[1:] == ([0, 1], ["+39 1", "+39 2"])
+    assert items.dict_items([*recs, {"details": None}], ("details",), WHERE) is None
+
+
+def test_control_a_where_that_ignores_its_other_paths_is_caught(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recs = [{"details": [{"extra_data": {"phone_number": "+39 2"}}]}]
+    each = Each(key="details", where=WHERE)
+    fast = _expanded(recs, each)
+    real = items._where
+    monkeypatch.setattr(items, "_where", lambda found, where: real(found, key("contact_point")))
+    assert _expanded(recs, each) != fast
+
+
+# -- contact points split into phone_raw and email --------------------------------
+POINTS = st.one_of(
+    st.none(),
+    st.sampled_from(["", "+39 333 1", "anna@example.org", "a@b", "@", "x@y.it ", "tel: 12"]),
+    st.text(max_size=6),
+    st.integers(),
+)
+
+
+def _split_one_by_one(points: list[Any]) -> tuple[list[Any], list[Any]]:
+    emails = [type(p) is str and "@" in p and is_email_address(p) for p in points]
+    return (
+        [None if e else p for p, e in zip(points, emails, strict=True)],
+        [p if e else None for p, e in zip(points, emails, strict=True)],
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(POINTS, max_size=8))
+def test_contact_points_split_as_one_by_one(points: list[Any]) -> None:
+    assert _split_points(points) == _split_one_by_one(points)
+
+
+def test_control_an_address_among_numbers_is_split_out() -> None:
+    points = ["+39 333 1", None, "anna@example.org"]
+    assert _split_points(points) == (["+39 333 1", None, None], [None, None, "anna@example.org"])
+
+
+REPEATED = st.lists(
+    st.sampled_from(["Log in", "Log out", "Accesso", "WhatsApp", "on", " Off ", "", None]),
+    min_size=60,
+    max_size=200,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(REPEATED, st.sampled_from([LOGIN_KIND, SERVICE, ON_OFF, META_SERVICE, EMAIL, PHONE]))
+def test_repeated_strings_converted_once_each_as_cell_by_cell(values: list[Any], conv: Any) -> None:
+    _same(col.convert(conv, values), [conv(v) for v in values])
+
+
+def test_control_a_converter_of_mutable_results_is_applied_cell_by_cell() -> None:
+    """Rows never share a mutable result: such a column is converted cell by cell."""
+    values = ["a", "b"] * 40
+    assert col._by_distinct(lambda v: [v], values) is None
+    converted = col.convert(lambda v: [v], values)
+    assert converted[0] == converted[2] and converted[0] is not converted[2]
+    assert col._by_distinct(str.upper, values) == [v.upper() for v in values]

@@ -20,10 +20,10 @@ from privacy_audit.sources.archive import Member
 from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta.columns import convert
 from privacy_audit.sources.meta.identifiers import add_identifiers
+from privacy_audit.sources.meta.items import dig
 from privacy_audit.sources.meta.labels import label_keys
 from privacy_audit.sources.meta.locate import (
     Found,
-    dig,
     empty_item,
     expand,
     having_label,
@@ -167,9 +167,9 @@ def _firsts(getters: Sequence[sp.Getter], found: Found) -> list[Any]:
     is read only for the rows the ones before it left empty."""
     result = _column(getters[0], found)
     for getter in getters[1:]:
-        missing = [i for i, value in enumerate(result) if not value]
-        if not missing:
+        if all(result):  # nothing left to find (one C-level pass)
             break
+        missing = [i for i, value in enumerate(result) if not value]
         if isinstance(getter, sp.Const):  # a default: no need to read anything
             result = [value if value else getter.value for value in result]
             continue
@@ -322,14 +322,23 @@ def _add(
     for hidden in [c for c in columns if c.startswith("_")]:
         del columns[hidden]  # read for ``require`` only
     if spec.contact_point:
-        points = columns.pop(spec.contact_point)
-        emails = [type(p) is str and "@" in p and is_email_address(p) for p in points]
-        columns["phone_raw"] = [None if e else p for p, e in zip(points, emails, strict=True)]
-        columns["email"] = [p if e else None for p, e in zip(points, emails, strict=True)]
+        columns["phone_raw"], columns["email"] = _split_points(columns.pop(spec.contact_point))
     if spec.identifiers:
         add_identifiers(r, m, n, columns, spec.const, first_kind=shape.first_kind)
         return
     r.add_columns(spec.table, m, n, **spec.const, **columns)
+
+
+def _split_points(points: list[Any]) -> tuple[list[Any], list[Any]]:
+    """(phone_raw, email) of contact points: an e-mail address goes to ``email``, any
+    other point to ``phone_raw``; points without an ``@`` at all are all phone_raw."""
+    if set(map(type, points)) <= {str, type(None)} and "@" not in "\n".join(filter(None, points)):
+        return list(points), [None] * len(points)
+    emails = [type(p) is str and "@" in p and is_email_address(p) for p in points]
+    return (
+        [None if e else p for p, e in zip(points, emails, strict=True)],
+        [p if e else None for p, e in zip(points, emails, strict=True)],
+    )
 
 
 def _any(columns: dict[str, list[Any]], names: tuple[str, ...]) -> list[bool]:

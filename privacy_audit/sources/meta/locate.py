@@ -8,6 +8,7 @@ from typing import Any
 
 from privacy_audit.sources.meta import spec as sp
 from privacy_audit.sources.meta.html import leaf_records, page_records
+from privacy_audit.sources.meta.items import dict_items, dig
 from privacy_audit.sources.meta.labels import label_keys
 from privacy_audit.sources.meta.reader import (
     Leaf,
@@ -78,14 +79,6 @@ class Found:
             else:
                 raise TypeError(f"labels are not read on {self.kind} records")
         return self._index
-
-
-def dig(record: Any, path: tuple[str, ...]) -> Any:
-    for part in path:
-        if not isinstance(record, dict):
-            return None
-        record = record.get(part)
-    return record
 
 
 def _at(data: Any, paths: tuple[str, ...]) -> tuple[bool, Any]:
@@ -288,6 +281,13 @@ def _expand_dicts(found: Found, each: sp.Each) -> tuple[Found, int]:
     name, scalar = path[0], each.scalar
     scalars = (str, int, float) if each.numbers else (str,)
     where = each.where if isinstance(each.where, sp.Key) else None
+    fast = dict_items(found.raw, path, where)
+    if fast is not None:  # every record has a list there, of dicts only
+        result = Found("dict", fast[0], found, fast[1])
+        if where is not None:
+            result.columns[where] = fast[2]
+            result.filtered = True
+        return result, 0
     tests = [(p[0] if len(p) == 1 else None, p) for p in where.paths] if where else []
     conv = where.conv if where else None
     kept: list[Any] = []
