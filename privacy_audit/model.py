@@ -48,8 +48,27 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+def _clean_texts(values: list[Any]) -> list[str | None]:
+    """``[clean_text(v) for v in values]``; a column of ASCII strings (or of None) by
+    C-level passes."""
+    types = set(map(type, values))
+    if types == {str} and all(map(str.isascii, values)):  # ASCII is always NFC
+        stripped: list[str | None] = list(map(str.strip, values))
+        return [s or None for s in stripped] if "" in stripped else stripped
+    if types == {type(None)}:
+        return list(values)
+    return [clean_text(v) for v in values]
+
+
 def _clean_email(value: Any) -> Any:
     return (str(value).strip().lower() or None) if value else value
+
+
+def _clean_emails(values: list[Any]) -> list[Any]:
+    """``[_clean_email(v) for v in values]`` (a column of None copied)."""
+    if set(map(type, values)) == {type(None)}:
+        return list(values)
+    return [_clean_email(v) for v in values]
 
 
 #: text columns that :meth:`SourceSink.add` NFC-normalizes and strips
@@ -126,16 +145,12 @@ class SourceSink:
             if key in columns:
                 values = columns[key]
                 columns[key] = (
-                    [clean_text(v) for v in values]
-                    if isinstance(values, list)
-                    else clean_text(values)
+                    _clean_texts(values) if isinstance(values, list) else clean_text(values)
                 )
         if "email" in columns:
             values = columns["email"]
             columns["email"] = (
-                [_clean_email(v) for v in values]
-                if isinstance(values, list)
-                else _clean_email(values)
+                _clean_emails(values) if isinstance(values, list) else _clean_email(values)
             )
         self._builder.chunks[table].append((len(rows), n, columns))
         self._builder.note_source(table, self._index, n)

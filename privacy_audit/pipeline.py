@@ -9,6 +9,7 @@ is kept (:mod:`privacy_audit.sources.discover`). Long work takes ``progress`` an
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -139,9 +140,8 @@ def note_unread_contact_points(evidence: Evidence, lang: str = "en") -> None:
     if contacts is None or contacts.empty:
         return
     unread = contacts[contacts["phone_raw"].notna() & contacts["phone_e164"].isna()]
-    warn_unread_contact_points(
-        evidence.sources, zip(unread["service"], unread["source_file"], strict=True), lang
-    )
+    pairs = zip(unread["service"].tolist(), unread["source_file"].tolist(), strict=True)
+    warn_unread_contact_points(evidence.sources, pairs, lang)
 
 
 def warn_unread_contact_points(
@@ -150,16 +150,16 @@ def warn_unread_contact_points(
     """The warnings of :func:`note_unread_contact_points` from the unread contact points
     as (service, source file), in table order: per source, one per file, files in the
     order of their first unread point."""
-    unread = list(unread)
-    if not unread:
+    counts = Counter(unread)  # per (service, file), in the order of their first point
+    if not counts:
         return
     tr = translator(lang)
     for info in sources:
         recognized = set(info.files_recognized)
         per_file: dict[object, int] = {}
-        for service, source_file in unread:
+        for (service, source_file), count in counts.items():
             if service == info.service and source_file in recognized:
-                per_file[source_file] = per_file.get(source_file, 0) + 1
+                per_file[source_file] = per_file.get(source_file, 0) + count
         for source_file, n in per_file.items():
             message = tr.ngettext(
                 "{n} contact point in {file} is neither a valid phone number nor an e-mail "

@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from privacy_audit.model import SCHEMAS, EvidenceBuilder, SourceInfo
+from privacy_audit.model import (
+    SCHEMAS,
+    EvidenceBuilder,
+    SourceInfo,
+    _clean_email,
+    _clean_emails,
+    _clean_texts,
+    clean_text,
+)
 from privacy_audit.model_frames import _joined, frame_of_columns, frame_of_parts
 
 CELLS = st.one_of(
@@ -105,3 +113,35 @@ def test_control_the_comparison_sees_a_column_of_another_dtype() -> None:
     wrong = built.astype({"t": "string" if built["t"].dtype == object else object})
     with pytest.raises(AssertionError):
         _same_frames(built, wrong)
+
+
+# -- cleaning of text columns in the sink -------------------------------------------
+TEXTS = st.one_of(
+    st.none(),
+    st.sampled_from(["", "  ", " Anna ", "Caffe\u0300", "東京 ", "a\u00a0", "\u3000x"]),
+    st.text(max_size=5),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=5),
+    st.integers(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXTS, max_size=8))
+def test_text_columns_cleaned_as_each_value(values: list[Any]) -> None:
+    got, expected = _clean_texts(values), [clean_text(v) for v in values]
+    assert got == expected and [type(v) for v in got] == [type(v) for v in expected]
+    emails = _clean_emails(values)
+    assert emails == [_clean_email(v) for v in values]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127), max_size=5), max_size=8))
+def test_ascii_columns_take_the_fast_path_and_match(values: list[str]) -> None:
+    assert _clean_texts(values) == [clean_text(v) for v in values]
+
+
+def test_control_the_fast_path_does_not_take_what_needs_normalizing() -> None:
+    """A decomposed accent (not ASCII) is normalized: a column of it is not only stripped."""
+    values = [" Caffe\u0300 ", "Anna"]
+    assert _clean_texts(values) == ["Caff\u00e8", "Anna"]
+    assert _clean_texts(values) != [v.strip() for v in values]
