@@ -4,6 +4,7 @@ Instagram ``string_map_data`` records, indexed by canonical label (:mod:`.labels
 from __future__ import annotations
 
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from privacy_audit.sources.meta.columns import texts, times
@@ -120,6 +121,25 @@ def _entry_columns(entries: list[Any], time: bool) -> list[Any]:
     return values
 
 
+def _all_present(maps: list[dict[str, Any]], label: str, time: bool) -> list[Any] | None:
+    """:func:`_entry_columns` of the entries under ``label`` in one pass over ``maps``
+    when every map has a dict there (the usual case); None when one has not."""
+    try:
+        parts = list(
+            map(dict.get, map(itemgetter(label), maps), repeat("timestamp" if time else "value"))
+        )
+    except (KeyError, TypeError):  # a map without the label, an entry that is not a dict
+        return None
+    if time:
+        return times(parts)
+    values = texts(parts)
+    if None in values:
+        for i, value in enumerate(values):
+            if value is None:
+                values[i] = text(maps[i][label].get("href"))
+    return values
+
+
 def _meanings(maps: list[dict[str, Any]]) -> dict[str, list[str]]:
     """Canonical label -> the labels of any of ``maps`` that mean it."""
     meanings: dict[str, list[str]] = {}
@@ -143,6 +163,10 @@ def _maps_columns(maps: list[dict[str, Any]], wanted: list[tuple[str, bool]]) ->
             columns.append([None] * len(maps))
             continue
         if len(labels) == 1:
+            read = _all_present(maps, labels[0], time)
+            if read is not None:
+                columns.append(read)
+                continue
             entries = list(map(dict.get, maps, repeat(labels[0])))
             if set(map(type, entries)) != {dict}:
                 entries = [e if type(e) is dict else None for e in entries]
