@@ -1,12 +1,16 @@
-"""Run every benchmark, print one table, write docs/benchmarks.md."""
+"""Run every benchmark, each in a fresh process; print one table, write docs/benchmarks.md."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import json
 import os
 import platform
 import re
+import subprocess
 import sys
+import tempfile
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,14 +62,39 @@ def _kept_rows(ran: set[str]) -> list[str]:
     return kept
 
 
+def _run_alone(name: str) -> list[Row]:
+    """The benchmark ``name`` in a fresh python process, so no state another left in
+    this one (a frozen heap, Qt's threads, warm caches) changes its figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "rows.json"
+        subprocess.run([sys.executable, "-m", "tests.benchmarks", "--alone", name, str(out)])
+        if not out.exists():  # it failed, and said why on its output
+            return [Row("FAILED (see output)", float("nan"), "")]
+        return [Row(**fields) for fields in json.loads(out.read_text(encoding="utf-8"))]
+
+
+def _alone(name: str, out: Path) -> int:
+    """Run one benchmark in this process and write its rows to ``out`` (JSON)."""
+    try:
+        rows = importlib.import_module(f"tests.benchmarks.{name}").run()
+    except Exception:  # a broken benchmark is reported, the others still run
+        traceback.print_exc()
+        return 1
+    out.write_text(json.dumps([dataclasses.asdict(row) for row in rows]), encoding="utf-8")
+    return 0
+
+
 def main() -> int:
-    """Run all benchmarks (or those named on the command line); update docs/benchmarks.md.
+    """Run all benchmarks (or those named on the command line), each in a fresh
+    process; update docs/benchmarks.md.
 
     Rows of the benchmarks run now replace theirs; the others are kept with the day they
     were run on.
     """
+    if sys.argv[1:2] == ["--alone"]:
+        return _alone(sys.argv[2], Path(sys.argv[3]))
     wanted = sys.argv[1:]
-    rows: list[tuple[str, Row]] = []
+    new: list[str] = []
     ran: set[str] = set()
     for path in sorted(HERE.glob("bench_*.py")):
         name = path.stem
@@ -73,16 +102,10 @@ def main() -> int:
             continue
         ran.add(name)
         print(f"running {name} ...", flush=True)
-        try:
-            module = importlib.import_module(f"tests.benchmarks.{name}")
-            for row in module.run():
-                rows.append((name, row))
-        except Exception:  # a broken benchmark is reported, the others still run
-            traceback.print_exc()
-            rows.append((name, Row("FAILED (see output)", float("nan"), "")))
-    load = os.getloadavg()[0]
-    today = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {load:.1f}"
-    new = [_line(name, row, today) for name, row in rows]
+        rows = _run_alone(name)
+        load = os.getloadavg()[0]
+        day = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {load:.1f}"
+        new += [_line(name, row, day) for row in rows]
     lines = [HEADER, "|---|---|---|---|---|---|---|---|---|"]
     lines += sorted([*_kept_rows(ran), *new], key=lambda line: line.split("|")[1].strip())
     machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -94,9 +117,10 @@ def main() -> int:
     DOCS.write_text(
         "# Benchmarks\n\n"
         "`make bench` runs every benchmark; `python -m tests.benchmarks NAME...` runs some and\n"
-        "replaces only their rows. Each row says what is timed, when it was run and the\n"
-        "machine's 1-minute load average at the end of that run (2 cores; wall times above a\n"
-        "load of 2 include waiting for a core); machine of the latest run:\n"
+        "replaces only their rows. Each benchmark runs in a fresh process. Each row says what\n"
+        "is timed, when it was run and the machine's 1-minute load average at the end of its\n"
+        "benchmark (2 cores; wall times above a load of 2 include waiting for a core); machine\n"
+        "of the latest run:\n"
         f"{machine}.\n\n{table}\n",
         encoding="utf-8",
     )
