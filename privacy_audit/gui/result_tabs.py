@@ -54,7 +54,7 @@ class ResultTabs(WindowModes):
         for make in page_makers(self.ctx):
             pages.append(make())
             yield
-        view = ResultsView(self.ctx, tuple(pages))  # type: ignore[arg-type]
+        view = ResultsView(tuple(pages))  # type: ignore[arg-type]
         yield
         view.findings_page.done_toggled.connect(self._done_toggled)
         view.dashboard.action_activated.connect(self._show_recommendation)

@@ -49,18 +49,15 @@ def page_makers(ctx: AppContext) -> tuple[Callable[[], QWidget], ...]:
 class ResultsView(QTabWidget):
     """Tabs over one audit."""
 
-    def __init__(
-        self, ctx: AppContext, pages: Pages | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, pages: Pages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        made = pages or tuple(make() for make in page_makers(ctx))
-        self.dashboard, self.findings_page, self.data_page, self.report_page = made  # type: ignore[misc]
+        self.dashboard, self.findings_page, self.data_page, self.report_page = pages
         for page in self.pages:
             self.addTab(page, "")
 
     @property
-    def pages(self) -> tuple[QWidget, ...]:
+    def pages(self) -> Pages:
         """The four pages, in tab order."""
         return (self.dashboard, self.findings_page, self.data_page, self.report_page)
 
@@ -70,5 +67,5 @@ class ResultsView(QTabWidget):
         for index, text in enumerate((_("Dashboard"), _("Findings"), _("Data"), _("Report"))):
             self.setTabText(index, text)
         self.setAccessibleName(_("Audit results"))
-        for page in (self.dashboard, self.findings_page, self.data_page, self.report_page):
+        for page in self.pages:
             page.retranslate(tr)
