@@ -90,11 +90,12 @@ class MainWindow(ResultTabs):
         """Load the result pages' libraries while the start screen waits for the user:
         Qt's here, the rest on the worker (an import that starts first loads them)."""
         preload_result_libraries()
-        if not self.busy:
-            # laid out and drawn once off screen: its fonts' glyphs are ready, so the
-            # click that opens an export does not also wait for them
-            self.import_page.grab()
-        if self.isVisible() and not self.busy and RESULT_PAGES not in sys.modules:
+        if self.busy:  # an import started first: it loads them
+            return
+        # laid out and drawn once off screen: its fonts' glyphs are ready, so the click
+        # that opens an export does not also wait for them
+        self.import_page.grab()
+        if self.isVisible() and RESULT_PAGES not in sys.modules:
             from privacy_audit.gui.jobs import preload_job
 
             self.ctx.executor.start(Task(preload_job(self.ctx.tr), self.ctx.tr, "preload"))
