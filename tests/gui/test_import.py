@@ -43,7 +43,7 @@ def test_try_the_demo_shows_findings_and_score(make_window, qtbot) -> None:
 def _drop(widget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(widget.rect().center())
+    pos = widget.rect().center()
     enter = QDragEnterEvent(
         pos,
         Qt.DropAction.CopyAction,
@@ -54,7 +54,7 @@ def _drop(widget, paths: list[Path]) -> None:
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
-        pos,
+        QPointF(pos),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -88,7 +88,7 @@ def test_a_drop_of_text_is_refused(make_window) -> None:
     mime = QMimeData()
     mime.setText("not a file")
     enter = QDragEnterEvent(
-        QPointF(window.start_page.drop_zone.rect().center()),
+        window.start_page.drop_zone.rect().center(),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
