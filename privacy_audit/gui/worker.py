@@ -1,4 +1,4 @@
-"""Long work off the GUI thread: a QRunnable per job, results back through signals.
+"""Long work off the GUI thread: a pool thread per job, results back through signals.
 
 A job is a plain function ``job(progress, cancel) -> result`` from the core. The
 :class:`Task` runs it and emits :class:`WorkerSignals`; it never touches a widget. The
@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.i18n import N_, Translator
@@ -39,12 +39,16 @@ class WorkerSignals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
-    """Runs one job and reports through :attr:`signals`."""
+class Task:
+    """Runs one job and reports through :attr:`signals`.
+
+    Not a QRunnable: a QRunnable given to ``QThreadPool.start`` is owned by Qt from then
+    on, and with auto-delete off its Python side was never freed, nor the job's closure
+    (every import's whole result stayed in memory). The pool runs :meth:`run` as a plain
+    callable and lets go of it when it returns.
+    """
 
     def __init__(self, job: Job, tr: Translator, name: str = "task") -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.job = job
         self.tr = tr
         self.name = name
@@ -92,7 +96,13 @@ class Task(QRunnable):
 
     def _finish(self, emit: Callable[[], None]) -> None:
         self.done = True
+        self.job = _spent  # what the job's closure holds (a whole result) is not kept
         emit()
+
+
+def _spent(_progress: Progress, _cancel: CancelToken) -> Any:
+    """The job of a task that has run: a task runs once."""
+    raise RuntimeError("this task has already run")
 
 
 class Executor(Protocol):
@@ -190,7 +200,7 @@ class ThreadExecutor:
         task.signals.finished.connect(self.collection.release)
         task.signals.failed.connect(self.collection.release)
         task.signals.cancelled.connect(self.collection.release)
-        self.pool.start(task)
+        self.pool.start(task.run)
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the pool to drain."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
 
 from privacy_audit.errors import Cancelled, InputError
 from privacy_audit.gui.worker import SyncExecutor, Task, ThreadExecutor
@@ -179,3 +182,62 @@ def test_control_gc_stays_off_without_the_release(qtbot) -> None:
     finally:
         collection.release()
     qtbot.waitUntil(gc.isenabled, timeout=2000)
+
+
+class _Payload:
+    """Stands for what a job's closure holds: a whole audit result."""
+
+
+def _run_on_pool(qtbot, start) -> tuple[weakref.ref, weakref.ref]:
+    """Weak references to a finished task and to what its job held."""
+    payload = _Payload()
+    task = Task(lambda progress, cancel: (payload, "ok")[1], translator("en"))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        start(task)
+    return weakref.ref(task), weakref.ref(payload)
+
+
+def test_the_pool_lets_go_of_a_finished_task(qtbot) -> None:
+    executor = ThreadExecutor()
+    task, payload = _run_on_pool(qtbot, executor.start)
+    assert executor.wait(2000)
+    executor._running.clear()  # as its next start does with finished tasks
+    gc.collect()
+    assert task() is None
+    assert payload() is None
+
+
+def test_control_a_qrunnable_given_to_the_pool_is_never_freed(qtbot) -> None:
+    """How tasks were started before (a QRunnable, auto-delete off): the same check sees
+    the task kept for good, and with it everything its job held."""
+
+    class Runnable(QRunnable):
+        def __init__(self, task: Task) -> None:
+            super().__init__()
+            self.setAutoDelete(False)
+            self.task = task
+
+        def run(self) -> None:
+            self.task.run()
+
+    pool = QThreadPool()
+    task, _payload = _run_on_pool(qtbot, lambda task: pool.start(Runnable(task)))
+    assert pool.waitForDone(2000)
+    gc.collect()
+    assert task() is not None
+
+
+def test_a_task_kept_after_it_ran_lets_go_of_its_job(qtbot) -> None:
+    """The window keeps its last task; not the result its job's closure held."""
+
+    def ran() -> tuple[Task, weakref.ref]:
+        payload = _Payload()
+        task = Task(lambda progress, cancel: (payload, "ok")[1], translator("en"))
+        SyncExecutor().start(task)
+        return task, weakref.ref(payload)
+
+    task, held = ran()
+    gc.collect()
+    assert held() is None
+    with qtbot.waitSignal(task.signals.failed, timeout=1000):
+        task.run()  # a task runs once
