@@ -85,3 +85,29 @@ def test_real_exports_csv_and_redacted_html(make_window, qtbot, tmp_path) -> Non
     }
     assert names_in_evidence, "the demo has named evidence rows"
     assert not any(name in html for name in names_in_evidence)
+
+
+@pytest.mark.webengine
+def test_a_new_import_frees_the_last_result(make_window, qtbot) -> None:
+    """A trainer opens persona after persona all day: each import's result, its preview's
+    render task and its relabelled copy go when the next result is shown."""
+    import gc
+    import weakref
+
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    earlier: list[weakref.ref] = []
+    for _ in range(2):
+        with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+            window.open_demo()
+        earlier.append(weakref.ref(blocker.args[0]))
+        with qtbot.waitSignal(window.report_page.preview_loaded, timeout=60_000):
+            window.show_tab(3)
+        with qtbot.waitSignal(window.result_relabelled, timeout=120_000) as relabelled:
+            window.set_language("it" if window.ctx.tr.lang == "en" else "en")
+        earlier.append(weakref.ref(relabelled.args[0]))
+        del blocker, relabelled
+    assert window.ctx.executor.wait(10_000)
+    qtbot.waitUntil(lambda: not window.report_page.status.text().endswith("…"), timeout=60_000)
+    gc.collect()
+    alive = [ref() is not None for ref in earlier]
+    assert alive == [False, False, False, True]  # only the result shown now
