@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,9 +158,12 @@ class MainWindow(ResultTabs):
         task.signals.progress.connect(self.import_page.set_progress)
         if not self._tabs_build.done:
             task.signals.progress.connect(self._build_tabs_ahead)
-        task.signals.finished.connect(lambda outcome: self._imported(task, outcome))
-        task.signals.failed.connect(lambda message: self._failed(message, task))
-        task.signals.cancelled.connect(lambda: self._cancelled(task))
+        # the task's own signals hold these slots in Qt, out of the collector's sight: a
+        # slot that held the task would keep it, and its signals, for good
+        running = weakref.ref(task)
+        task.signals.finished.connect(lambda outcome: self._imported(running(), outcome))
+        task.signals.failed.connect(lambda message: self._task_failed(running(), message))
+        task.signals.cancelled.connect(lambda: self._cancelled(running()))
         self._task = task
         self.import_page.start([p.name for p in paths] if not demo else [])
         self.stack.setCurrentWidget(self.import_page)
@@ -181,7 +185,7 @@ class MainWindow(ResultTabs):
         self._task = None
         return True
 
-    def _imported(self, task: Task, outcome: ImportOutcome) -> None:
+    def _imported(self, task: Task | None, outcome: ImportOutcome) -> None:
         if not self._end_task(task):
             return
         self.result = outcome.result
@@ -200,14 +204,16 @@ class MainWindow(ResultTabs):
         self._update_actions()
         self.import_finished.emit(outcome.result)
 
-    def _failed(self, message: str, task: Task | None = None) -> None:
-        if task is not None and not self._end_task(task):
-            return
+    def _task_failed(self, task: Task | None, message: str) -> None:
+        if self._end_task(task):
+            self._failed(message)
+
+    def _failed(self, message: str) -> None:
         self._back_after_import()
         self.error_box = dialogs.show_input_error(self, self.ctx.tr, message)
         self.import_failed.emit(message)
 
-    def _cancelled(self, task: Task) -> None:
+    def _cancelled(self, task: Task | None) -> None:
         if not self._end_task(task):
             return
         self._back_after_import()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from privacy_audit.gui.core import Core
-from privacy_audit.gui.worker import ThreadExecutor
+from privacy_audit.gui.worker import Task, ThreadExecutor
 
 pytestmark = pytest.mark.slow
 
@@ -88,17 +88,22 @@ def test_real_exports_csv_and_redacted_html(make_window, qtbot, tmp_path) -> Non
 
 
 @pytest.mark.webengine
-def test_a_new_import_frees_the_last_result(make_window, qtbot) -> None:
+def test_a_new_import_frees_the_last_result(make_window, qtbot, tmp_path) -> None:
     """A trainer opens persona after persona all day: each import's result, its preview's
-    render task and its relabelled copy go when the next result is shown."""
+    render task and its relabelled copy go when the next result is shown, and so do the
+    import tasks (their signals' slots once held them)."""
     import gc
     import weakref
 
+    from privacy_audit import demo
+
+    paths = demo.write_persona("giulia", tmp_path / "exports")
     window = make_window(core=Core(), executor=ThreadExecutor())
     earlier: list[weakref.ref] = []
-    for _ in range(2):
+    other_tests = {id(o) for o in gc.get_objects() if isinstance(o, Task)}
+    for _ in range(3):
         with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
-            window.open_demo()
+            window.open_paths(paths)
         earlier.append(weakref.ref(blocker.args[0]))
         with qtbot.waitSignal(window.report_page.preview_loaded, timeout=60_000):
             window.show_tab(3)
@@ -110,4 +115,11 @@ def test_a_new_import_frees_the_last_result(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: not window.report_page.status.text().endswith("…"), timeout=60_000)
     gc.collect()
     alive = [ref() is not None for ref in earlier]
-    assert alive == [False, False, False, True]  # only the result shown now
+    assert alive == [False] * 5 + [True]  # only the result shown now
+
+    imports = [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, Task) and o.name == "import" and id(o) not in other_tests
+    ]
+    assert len(imports) <= 1  # the executor forgets the last one at its next start
