@@ -55,9 +55,12 @@ def _kept_rows(ran: set[str]) -> list[str]:
             continue
         if f"bench_{cells[0]}" in ran:
             continue
-        if len(cells) == 7:  # the older layout: no "what is timed", no "run on"
-            day = old_day.group(1) if old_day else "?"
-            cells = [*cells[:2], "not stated by that run", *cells[2:], day]
+        if len(cells) != 7:
+            kept.append(line)  # as written (a sub-row keeps its indent)
+            continue
+        # the older layout: no "what is timed", no "run on"
+        day = old_day.group(1) if old_day else "?"
+        cells = [*cells[:2], "not stated by that run", *cells[2:], day]
         kept.append("| " + " | ".join(cells) + " |")
     return kept
 
