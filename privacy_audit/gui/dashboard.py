@@ -209,6 +209,12 @@ class Dashboard(QScrollArea):
 
         return [start, services, end]
 
+    def forget(self) -> None:
+        """Let go of the result (Close export); the next :meth:`show_result` redraws."""
+        self._result = None
+        self._actions = []
+        self._chart_data = []
+
     def set_score_after_done(
         self, score: int | None, actions: list[RankedAction] | None = None
     ) -> None:

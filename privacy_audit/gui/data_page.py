@@ -104,6 +104,20 @@ class DataPage(QSplitter):
         self._fill_tables()
         self.tables.setCurrentRow(0 if present else -1)
 
+    def forget(self) -> None:
+        """Let go of the tables (Close export): no row of them stays in the page."""
+        self.evidence = None
+        self._prepared = {}
+        self._names = []
+        self._timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()  # what was searched for may be a name
+        self.search.blockSignals(False)
+        import pandas as pd  # loaded with the pages already
+
+        self.model.set_frame(pd.DataFrame())  # not a slice: it would keep the rows' arrays
+        self._fill_tables()
+
     def select_table(self, name: str) -> None:
         """Show the table called ``name``."""
         if name in self._names:

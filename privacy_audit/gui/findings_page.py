@@ -159,6 +159,13 @@ class FindingsPage(QSplitter):
         if self.isVisible():
             self._show_row(self.list.currentRow())
 
+    def forget(self) -> None:
+        """Let go of the findings and their evidence rows (Close export)."""
+        self.findings = []
+        self._fill_list()
+        self.evidence_model.set_frame(pd.DataFrame())
+        self._detail_stale = True
+
     def showEvent(self, event: Any) -> None:
         """Build the details when the page is first shown (keeps opening an export fast)."""
         super().showEvent(event)

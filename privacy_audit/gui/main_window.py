@@ -299,6 +299,8 @@ class MainWindow(ResultTabs):
         self.export_id = None
         if self._results is not None:
             self.report_page.show_result(None)
+            for page in (self.dashboard, self.findings_page, self.data_page):
+                page.forget()
         self.stack.setCurrentWidget(self.start_page)
         self._update_actions()
 

@@ -123,3 +123,43 @@ def test_a_new_import_frees_the_last_result(make_window, qtbot, tmp_path) -> Non
         if isinstance(o, Task) and o.name == "import" and id(o) not in other_tests
     ]
     assert len(imports) <= 1  # the executor forgets the last one at its next start
+
+
+@pytest.mark.webengine
+def test_closing_the_export_lets_go_of_its_data(make_window, qtbot, tmp_path) -> None:
+    """File › Close export: nothing of the export stays referenced (a shared machine in a
+    workshop: the next person should not find the last one's data in the app's memory)."""
+    import gc
+    import weakref
+
+    from privacy_audit import demo
+
+    paths = demo.write_persona("giulia", tmp_path / "exports")
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+        window.open_paths(paths)
+    result = weakref.ref(blocker.args[0])
+    contacts = weakref.ref(blocker.args[0].evidence.contacts)
+    shown = weakref.ref(window.shown)
+    del blocker
+    for tab in range(3):
+        window.show_tab(tab)
+    window.data_page.select_table("contacts")
+    window.data_page.search.setText("Contatto")
+    with qtbot.waitSignal(window.report_page.preview_loaded, timeout=60_000):
+        window.show_tab(3)
+    assert window.close_export()
+    assert window.ctx.executor.wait(10_000)
+    qtbot.wait(50)
+    gc.collect()
+    assert (result(), contacts(), shown()) == (None, None, None)
+    assert window.data_page.model.rowCount() == window.findings_page.list.count() == 0
+    assert window.data_page.search.text() == ""
+    # and the pages fill again on the next import
+    with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
+        window.open_paths(paths)
+    window.show_tab(2)
+    window.data_page.select_table("contacts")
+    assert window.data_page.model.rowCount() == len(blocker.args[0].evidence.contacts) > 0
+    window.show_tab(1)
+    assert window.findings_page.list.count() == len(blocker.args[0].findings) > 0
