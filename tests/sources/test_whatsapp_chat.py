@@ -129,11 +129,27 @@ def test_day_order_decided_from_how_fields_change() -> None:
     assert parse_chat("\n".join(lines)).date_order == "mdy"
 
 
-def test_impossible_header_is_kept_as_text() -> None:
-    text = "15/03/24, 10:00 - Anna: a\n15/03/24, 25:00 - Bea: b\n16/03/24, 10:00 - Bea: c\n"
-    parsed = parse_chat(text)
-    assert parsed.messages == 2
-    assert parsed.rejected_headers == 1
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_impossible_header_is_kept_as_text(vectorised: bool) -> None:
+    """A line that looks like a header but has an impossible date or time is text of the
+    message before it, as written, with the lines that follow it."""
+    text = (
+        "15/03/24, 10:00 - Anna: a\nmore of a\n\n"
+        "15/03/24, 25:00 - Bea: b\nmore of b\n"
+        "31/02/24, 10:00 - Bea: b2\n"
+        "16/03/24, 10:00 - Bea: c\n"
+        "16/03/24, 10:01 - Bea: d\n\n"
+        "99/99/24, 10:02 - Bea: e\n"
+    )
+    parsed = parse_chat(text, with_text=True, vectorised=vectorised)
+    assert parsed.messages == 3
+    assert parsed.rejected_headers == 3
+    assert list(parsed.frame["text"]) == [
+        "a\nmore of a\n\n15/03/24, 25:00 - Bea: b\nmore of b\n31/02/24, 10:00 - Bea: b2",
+        "c",
+        "d\n\n99/99/24, 10:02 - Bea: e",
+    ]
+    assert list(parsed.frame["sender"]) == ["Anna", "Bea", "Bea"]
 
 
 def test_system_lines_and_special_bodies_in_italian() -> None:

@@ -7,6 +7,7 @@ file allows it, else one ``split`` of the header regex over the whole text.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,9 @@ class Columns:
     author_codes: np.ndarray
     author_uniques: list[bytes | None]  # None: no author (a system line)
     bodies: vec.Bodies  # the first line of every body
-    #: every message's text (first line and continuation lines), of the rows kept
+    #: every kept message's text (first line and continuation lines), given which rows
+    #: are kept: a rejected header line (an impossible date) and its lines are text of
+    #: the kept message before it, as they were in the file
     texts: Callable[[np.ndarray], list[str]]
 
     def __len__(self) -> int:
@@ -54,7 +57,8 @@ def read_columns(raw: bytes, shape: str, vectorised: bool = True) -> Columns | N
         and found != vec.digit_lines(raw)
         and found != len(starts.findall(raw))
     ):
-        parts = pat.SHAPES[shape].split(raw)  # a line the narrow regex missed: full one
+        regex = pat.SHAPES[shape]  # a line the narrow regex missed: the full one
+        parts = regex.split(raw)
     if len(parts) < _STRIDE:
         return None
     # split() gives the text before the first header, then per message its four groups
@@ -72,7 +76,11 @@ def read_columns(raw: bytes, shape: str, vectorised: bool = True) -> Columns | N
         author_codes,
         author_uniques,
         vec.Bodies.joined(bodies),
-        lambda valid: _split_texts(bodies, rests, valid),
+        lambda valid: (
+            _split_texts(bodies, rests)
+            if valid.all()
+            else _span_texts(raw, *_regex_spans(raw, regex), valid)
+        ),
     )
 
 
@@ -90,13 +98,9 @@ def _from_scan(raw: bytes, scanned: sc.Scan) -> Columns:
     )
 
 
-def _kept(values: list[str], valid: np.ndarray) -> list[str]:
-    return values if valid.all() else list(itertools.compress(values, valid.tolist()))
-
-
-def _split_texts(bodies: list[bytes], rests: list[bytes], valid: np.ndarray) -> list[str]:
-    """Every valid message's text: the body's first line and every continuation line up
-    to the next header (``rests``: from the body's end to the next header), without the
+def _split_texts(bodies: list[bytes], rests: list[bytes]) -> list[str]:
+    """Every message's text: the body's first line and every continuation line up to the
+    next header (``rests``: from the body's end to the next header), without the
     newlines at its end."""
     n = len(bodies)
     texts = list(map(bytes.decode, bodies, itertools.repeat("utf-8", n), _REPLACE * n))
@@ -104,13 +108,30 @@ def _split_texts(bodies: list[bytes], rests: list[bytes], valid: np.ndarray) -> 
         rest = rests[i].rstrip(b"\n")
         if rest:
             texts[i] = (bodies[i] + rest).decode("utf-8", "replace")
-    return _kept(texts, valid)
+    return texts
+
+
+def _regex_spans(raw: bytes, regex: re.Pattern[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Where every body starts and its text ends (as :func:`scan.scan` gives them), from
+    the matches of the regex that split ``raw``."""
+    matches = list(regex.finditer(raw))
+    starts = [m.start(4) for m in matches]
+    ends = [m.start() for m in matches[1:]] + [len(raw)]
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        while end > start and raw[end - 1] == 0x0A:  # no newline at the text's end
+            end -= 1
+        ends[i] = end
+    return np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
 
 
 def _span_texts(raw: bytes, starts: np.ndarray, ends: np.ndarray, valid: np.ndarray) -> list[str]:
-    """Every valid message's text, ``raw[start:end]`` decoded."""
-    texts = [
+    """Every kept message's text, ``raw[start:end]`` decoded; a kept message's text runs
+    through the rejected rows after it (up to the next kept one)."""
+    if not valid.all():
+        kept = np.flatnonzero(valid)
+        last = np.append(kept[1:] - 1, len(valid) - 1)  # the row before the next kept one
+        starts, ends = starts[kept], ends[last]
+    return [
         raw[a:b].decode("utf-8", "replace")
         for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
-    return _kept(texts, valid)
