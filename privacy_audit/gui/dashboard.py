@@ -202,12 +202,14 @@ class Dashboard(QScrollArea):
             current = self._tr is not None and self._result is result
             return self._services_steps() if current else []
 
+        def chart_steps() -> list[Callable[[], object]]:
+            current = self._tr is not None and self._result is result
+            return self._charts_steps() if current else []
+
         def end() -> None:
-            if self._tr is not None and self._result is result:
-                self._fill_charts()
             self.verticalScrollBar().setValue(0)
 
-        return [start, services, end]
+        return [start, services, chart_steps, end]
 
     def forget(self) -> None:
         """Let go of the result (Close export); the next :meth:`show_result` redraws."""
@@ -309,7 +311,12 @@ class Dashboard(QScrollArea):
         cards: list[ServiceCard] = []
 
         def card_step(service: str, sources: list[SourceInfo]) -> Callable[[], None]:
-            return lambda: cards.append(self._service_card(service, sources, result))
+            def step() -> None:
+                card = self._service_card(service, sources, result)
+                card.ensurePolished()  # styled here, not all cards at once when shown
+                cards.append(card)
+
+            return step
 
         def place() -> None:
             self.services_grid.set_widgets(list(cards))
@@ -367,14 +374,30 @@ class Dashboard(QScrollArea):
             self.not_checked.hide()
 
     def _fill_charts(self) -> None:
-        assert self._tr is not None
+        run_steps(self._charts_steps())
+
+    def _charts_steps(self) -> list[Callable[[], object]]:
+        """One step per chart, then one that lays them out."""
         charts: list[SvgChart] = []
-        for title, svg in self._chart_data:
-            chart = SvgChart(title, svg, self._theme)
-            if not chart.valid:
-                chart.deleteLater()
-                continue
-            charts.append(chart)
+
+        def chart_step(title: str, svg: str) -> Callable[[], None]:
+            def step() -> None:
+                chart = SvgChart(title, svg, self._theme)
+                if not chart.valid:
+                    chart.deleteLater()
+                    return
+                chart.ensurePolished()
+                charts.append(chart)
+
+            return step
+
+        return [
+            *(chart_step(t, svg) for t, svg in self._chart_data),
+            lambda: self._place_charts(charts),
+        ]
+
+    def _place_charts(self, charts: list[SvgChart]) -> None:
+        assert self._tr is not None
         readable = max((c.view.readable_width(self._scale) for c in charts), default=830)
         self.charts_grid.min_column = readable
         self.charts_grid.set_widgets(list(charts))
