@@ -117,6 +117,10 @@ class ReportPage(QWidget):
         """Use ``result`` (the preview renders when the page is visible)."""
         self.result = result
         self._rendered_for = None
+        if self.view is not None:  # the last export's report is not shown while the new renders
+            self.view.hide()
+        if result is None:
+            self.input_paths = []  # no export open
         self.saved_path = None
         self.open_saved_button.hide()
         self.show_folder_button.hide()
@@ -134,6 +138,7 @@ class ReportPage(QWidget):
 
             self.view = ReportView(self)
             self.view.setAccessibleName(self.ctx.tr.gettext("Report preview"))
+            self.view.loadFinished.connect(self.view.show)  # hidden while another renders
             self.view.loadFinished.connect(self.preview_loaded)
             self.view.report_page.link_clicked.connect(self._link_clicked)
             self.view.setZoomFactor(self._zoom)

@@ -163,3 +163,29 @@ def test_closing_the_export_lets_go_of_its_data(make_window, qtbot, tmp_path) ->
     assert window.data_page.model.rowCount() == len(blocker.args[0].evidence.contacts) > 0
     window.show_tab(1)
     assert window.findings_page.list.count() == len(blocker.args[0].findings) > 0
+
+
+@pytest.mark.webengine
+def test_the_last_exports_report_is_not_shown_while_the_next_renders(
+    make_window, qtbot, tmp_path
+) -> None:
+    """Workshop: the next person opens the Report tab while their report renders; the
+    preview of the person before must not be on screen meanwhile."""
+    from privacy_audit import demo
+
+    paths = demo.write_persona("giulia", tmp_path / "exports")
+    window = make_window(core=Core(), executor=ThreadExecutor())
+    page = window.report_page
+    with qtbot.waitSignal(window.import_finished, timeout=120_000):
+        window.open_paths(paths)
+    with qtbot.waitSignal(page.preview_loaded, timeout=60_000):
+        window.show_tab(3)
+    assert page.view.isVisible() and page.input_paths
+    assert window.close_export()
+    assert not page.view.isVisibleTo(page) and page.input_paths == []
+    with qtbot.waitSignal(window.import_finished, timeout=120_000):
+        window.open_paths(paths)
+    with qtbot.waitSignal(page.preview_loaded, timeout=60_000):
+        window.show_tab(3)
+        assert not page.view.isVisibleTo(page)  # the render has not come back yet
+    assert page.view.isVisible()
