@@ -25,28 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.benchmarks.bench_gui_memory import status_kb
 from tests.benchmarks.harness import Row
 
 SCALE = int(os.environ.get("BENCH_SOAK_SCALE", "10"))
 ROUNDS = int(os.environ.get("BENCH_SOAK_ROUNDS", "10"))
-
-
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise KeyError("VmRSS")
-
-
-def _trim() -> None:
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if name:
-        libc = ctypes.CDLL(name)
-        if hasattr(libc, "malloc_trim"):
-            libc.malloc_trim(0)
 
 
 def rounds(paths: list[Path], count: int) -> list[dict[str, float]]:
@@ -58,6 +41,7 @@ def rounds(paths: list[Path], count: int) -> list[dict[str, float]]:
     from privacy_audit.analysis.result import AuditResult
     from privacy_audit.gui.app import make_application
     from privacy_audit.gui.context import build_context
+    from privacy_audit.gui.import_process import give_back_freed_memory
     from privacy_audit.gui.main_window import MainWindow
 
     app = make_application()
@@ -95,11 +79,10 @@ def rounds(paths: list[Path], count: int) -> list[dict[str, float]]:
         wait_for(window.result_relabelled)
         window.ctx.executor.wait(60_000)
         settle(300)
-        gc.collect()
-        _trim()
+        give_back_freed_memory()  # gc.collect() and glibc's malloc_trim(0)
         figures.append(
             {
-                "rss": _rss_mb(),
+                "rss": status_kb("VmRSS") / 1024,
                 "results": sum(isinstance(o, AuditResult) for o in gc.get_objects()),
                 "objects": len(gc.get_objects()),
             }
