@@ -113,9 +113,7 @@ class DataPage(QSplitter):
         self.search.blockSignals(True)
         self.search.clear()  # what was searched for may be a name
         self.search.blockSignals(False)
-        import pandas as pd  # loaded with the pages already
-
-        self.model.set_frame(pd.DataFrame())  # not a slice: it would keep the rows' arrays
+        self.model.clear()
         self._fill_tables()
 
     def select_table(self, name: str) -> None:

@@ -163,7 +163,7 @@ class FindingsPage(QSplitter):
         """Let go of the findings and their evidence rows (Close export)."""
         self.findings = []
         self._fill_list()
-        self.evidence_model.set_frame(pd.DataFrame())
+        self.evidence_model.clear()
         self._detail_stale = True
 
     def showEvent(self, event: Any) -> None:
@@ -235,7 +235,7 @@ class FindingsPage(QSplitter):
         self.empty.setVisible(not has)
         self.empty.setText(_("No findings: nothing in these exports needs your attention."))
         if not has:
-            self.evidence_model.set_frame(pd.DataFrame())
+            self.evidence_model.clear()
             return
         finding = self.findings[row]
         self.title.setText(finding.title)

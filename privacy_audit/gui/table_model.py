@@ -79,6 +79,11 @@ class DataFrameModel(QAbstractTableModel):
         self._set_rows(np.arange(len(self._frame)))
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Show nothing, and hold no rows of the frame shown before (a new empty frame,
+        not a slice of the old one, whose arrays would stay)."""
+        self.set_frame(pd.DataFrame())
+
     def set_header_function(self, header: Callable[[str], str]) -> None:
         """Change how column names are shown (e.g. after a language switch)."""
         self._header = header
