@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+from pathlib import Path
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 
+from privacy_audit import demo
 from privacy_audit.gui.core import Core
 from privacy_audit.gui.worker import Task, ThreadExecutor
 
@@ -87,18 +93,20 @@ def test_real_exports_csv_and_redacted_html(make_window, qtbot, tmp_path) -> Non
     assert not any(name in html for name in names_in_evidence)
 
 
+def _window_and_persona(make_window, tmp_path: Path) -> tuple[Any, list[Path]]:
+    """A window over the real core, and the giulia persona's exports written as files
+    (opened as the user's own, not as the demo)."""
+    return make_window(core=Core(), executor=ThreadExecutor()), demo.write_persona(
+        "giulia", tmp_path / "exports"
+    )
+
+
 @pytest.mark.webengine
 def test_a_new_import_frees_the_last_result(make_window, qtbot, tmp_path) -> None:
     """A trainer opens persona after persona all day: each import's result, its preview's
     render task and its relabelled copy go when the next result is shown, and so do the
     import tasks (their signals' slots once held them)."""
-    import gc
-    import weakref
-
-    from privacy_audit import demo
-
-    paths = demo.write_persona("giulia", tmp_path / "exports")
-    window = make_window(core=Core(), executor=ThreadExecutor())
+    window, paths = _window_and_persona(make_window, tmp_path)
     earlier: list[weakref.ref] = []
     other_tests = {id(o) for o in gc.get_objects() if isinstance(o, Task)}
     for _ in range(3):
@@ -129,13 +137,7 @@ def test_a_new_import_frees_the_last_result(make_window, qtbot, tmp_path) -> Non
 def test_closing_the_export_lets_go_of_its_data(make_window, qtbot, tmp_path) -> None:
     """File › Close export: nothing of the export stays referenced (a shared machine in a
     workshop: the next person should not find the last one's data in the app's memory)."""
-    import gc
-    import weakref
-
-    from privacy_audit import demo
-
-    paths = demo.write_persona("giulia", tmp_path / "exports")
-    window = make_window(core=Core(), executor=ThreadExecutor())
+    window, paths = _window_and_persona(make_window, tmp_path)
     with qtbot.waitSignal(window.import_finished, timeout=120_000) as blocker:
         window.open_paths(paths)
     result = weakref.ref(blocker.args[0])
@@ -171,10 +173,7 @@ def test_the_last_exports_report_is_not_shown_while_the_next_renders(
 ) -> None:
     """Workshop: the next person opens the Report tab while their report renders; the
     preview of the person before must not be on screen meanwhile."""
-    from privacy_audit import demo
-
-    paths = demo.write_persona("giulia", tmp_path / "exports")
-    window = make_window(core=Core(), executor=ThreadExecutor())
+    window, paths = _window_and_persona(make_window, tmp_path)
     page = window.report_page
     with qtbot.waitSignal(window.import_finished, timeout=120_000):
         window.open_paths(paths)
