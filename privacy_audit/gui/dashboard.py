@@ -19,6 +19,7 @@ from privacy_audit.gui.dashboard_widgets import ActionButton, ServiceCard, SvgCh
 from privacy_audit.gui.labels import table_name
 from privacy_audit.gui.layouts import FlowGrid, clear_layout, scroll_column
 from privacy_audit.gui.marks import severity_pixmap
+from privacy_audit.gui.prepared import forget_latest_messages
 from privacy_audit.gui.svg_view import SvgView
 from privacy_audit.gui.theme import Theme, themes
 from privacy_audit.gui.widgets import Card, heading, paragraph
@@ -41,14 +42,9 @@ def _day(tr: Translator, when: datetime) -> str:
 
 def latest_message(evidence: Evidence, service: str) -> datetime | None:
     """The newest message time of ``service`` in ``evidence`` (None when there is none)."""
-    import pandas as pd
+    from privacy_audit.gui.prepared import latest_messages
 
-    messages = evidence.tables.get("messages")
-    if messages is None or messages.empty or "timestamp" not in messages:
-        return None
-    times = messages["timestamp"][messages["service"] == service]
-    newest = times.max() if len(times) else None
-    return None if newest is None or pd.isna(newest) else newest.to_pydatetime()
+    return latest_messages(evidence).get(service)
 
 
 def source_lines(
@@ -196,6 +192,9 @@ class Dashboard(QScrollArea):
             self._actions = list(actions or [])
             if self._tr is not None:
                 self._fill_score()
+
+        def actions_step() -> None:
+            if self._tr is not None and self._result is result:
                 self._fill_actions()
 
         def services() -> list[Callable[[], object]]:
@@ -209,13 +208,14 @@ class Dashboard(QScrollArea):
         def end() -> None:
             self.verticalScrollBar().setValue(0)
 
-        return [start, services, chart_steps, end]
+        return [start, actions_step, services, chart_steps, end]
 
     def forget(self) -> None:
         """Let go of the result (Close export); the next :meth:`show_result` redraws."""
         self._result = None
         self._actions = []
         self._chart_data = []
+        forget_latest_messages()
 
     def set_score_after_done(
         self, score: int | None, actions: list[RankedAction] | None = None
@@ -302,7 +302,9 @@ class Dashboard(QScrollArea):
         run_steps(self._services_steps())
 
     def _services_steps(self) -> list[Callable[[], object]]:
-        """One step per service card, then one that lays them out."""
+        """Two steps per service card (make it, then show it in the grid: showing a card
+        lays out its wrapped text, about as long as making it), then one for the note on
+        services not checked."""
         assert self._tr is not None and self._result is not None
         result = self._result
         by_service: dict[str, list[SourceInfo]] = {}
@@ -310,20 +312,26 @@ class Dashboard(QScrollArea):
             by_service.setdefault(source.service, []).append(source)
         cards: list[ServiceCard] = []
 
-        def card_step(service: str, sources: list[SourceInfo]) -> Callable[[], None]:
-            def step() -> None:
+        def card_steps(service: str, sources: list[SourceInfo]) -> list[Callable[[], None]]:
+            def make() -> None:
                 card = self._service_card(service, sources, result)
                 card.ensurePolished()  # styled here, not all cards at once when shown
                 cards.append(card)
 
-            return step
+            def show() -> None:
+                self.services_grid.set_widgets(list(cards))  # only the new card is shown
+                self.service_cards = list(cards)
 
-        def place() -> None:
-            self.services_grid.set_widgets(list(cards))
-            self.service_cards = cards
+            return [make, show]
+
+        def end() -> None:
+            if not cards:
+                self.services_grid.set_widgets([])
+                self.service_cards = []
             self._show_not_checked(result, by_service)
 
-        return [*(card_step(s, sources) for s, sources in by_service.items()), place]
+        steps = [step for s, sources in by_service.items() for step in card_steps(s, sources)]
+        return [*steps, end]
 
     def _service_card(
         self, service: str, sources: list[SourceInfo], result: AuditResult
@@ -377,33 +385,42 @@ class Dashboard(QScrollArea):
         run_steps(self._charts_steps())
 
     def _charts_steps(self) -> list[Callable[[], object]]:
-        """One step per chart, then one that lays them out."""
+        """Two steps per chart (make it, then show it in the grid), then one for the
+        note shown when there is none."""
         charts: list[SvgChart] = []
+        readable: list[int] = []  # per chart: the narrowest width its text stays readable
 
-        def chart_step(title: str, svg: str) -> Callable[[], None]:
-            def step() -> None:
+        def chart_steps(title: str, svg: str) -> list[Callable[[], None]]:
+            def make() -> None:
                 chart = SvgChart(title, svg, self._theme)
                 if not chart.valid:
                     chart.deleteLater()
                     return
                 chart.ensurePolished()
                 charts.append(chart)
+                readable.append(chart.view.readable_width(self._scale))
 
-            return step
+            def show() -> None:
+                if charts and charts[-1] not in self.charts:
+                    self._place_charts(charts, max(readable))
 
-        return [
-            *(chart_step(t, svg) for t, svg in self._chart_data),
-            lambda: self._place_charts(charts),
-        ]
+            return [make, show]
 
-    def _place_charts(self, charts: list[SvgChart]) -> None:
-        assert self._tr is not None
-        readable = max((c.view.readable_width(self._scale) for c in charts), default=830)
-        self.charts_grid.min_column = readable
+        def end() -> None:
+            if not charts:
+                self._place_charts([], 830)
+            assert self._tr is not None
+            self.no_charts.setVisible(not charts)
+            self.no_charts.setText(self._tr.gettext("No cross-service charts for these exports."))
+
+        steps = [step for t, svg in self._chart_data for step in chart_steps(t, svg)]
+        return [*steps, end]
+
+    def _place_charts(self, charts: list[SvgChart], min_column: int) -> None:
+        """Lay out ``charts`` (only those not shown yet are shown now)."""
+        self.charts_grid.min_column = min_column
         self.charts_grid.set_widgets(list(charts))
-        self.charts = charts
-        self.no_charts.setVisible(not self.charts)
-        self.no_charts.setText(self._tr.gettext("No cross-service charts for these exports."))
+        self.charts = list(charts)
 
     def retranslate(self, tr: Translator) -> None:
         """Set every visible string in ``tr``'s language."""

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from privacy_audit.checklist import fingerprint, input_sizes
 from privacy_audit.gui.core import Core
-from privacy_audit.gui.prepared import ViewData, prepare_here, prepare_in_child, prepare_view
+from privacy_audit.gui.prepared import (
+    ViewData,
+    latest_messages,
+    prepare_here,
+    prepare_in_child,
+    prepare_view,
+)
 from privacy_audit.gui.worker import Job
 from privacy_audit.i18n import Translator
 from privacy_audit.progress import CancelToken, Progress
@@ -77,6 +83,7 @@ def import_job(core: Core, paths: list[Path], tr: Translator, *, redact: bool, d
             done = prepare_in_child(paths, tr, redact=redact, progress=progress, cancel=cancel)
         else:
             done = prepare_here(core, paths, tr, redact=redact, progress=progress, cancel=cancel)
+        latest_messages(done.shown.evidence)  # here, not on the GUI thread (dashboard)
         export_id = fingerprint(done.result.evidence.sources, input_sizes(paths))
         return ImportOutcome(
             done.result, done.shown, export_id, paths, demo, done.charts, done.display
@@ -91,6 +98,7 @@ def relabel_job(core: Core, evidence: Evidence, tr: Translator, *, redact: bool)
     def job(progress: Progress, cancel: CancelToken) -> tuple[AuditResult, AuditResult, ViewData]:
         result = core.run_audit(evidence, lang=tr.lang, progress=progress, cancel=cancel)
         shown = core.redact_result(result) if redact else result
+        latest_messages(shown.evidence)  # here, not on the GUI thread (dashboard)
         return result, shown, prepare_view(core.charts, shown, tr)
 
     return job

@@ -12,8 +12,10 @@ the same steps in the window's process (:func:`prepare_here`).
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from privacy_audit.progress import CancelToken, Progress
 if TYPE_CHECKING:
     from privacy_audit.analysis.result import AuditResult
     from privacy_audit.gui.core import Core
+    from privacy_audit.model import Evidence
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,42 @@ def rebuild_shared_strings(prepared: Prepared, tr: Translator) -> None:
             if strings is None:
                 values = frame.iloc[:, i]
                 columns[i] = held_strings(values, column_display(tr, frame.columns[i], values))
+
+
+#: the newest message of each service, for the last messages table asked about
+_latest: list[tuple[weakref.ref[Any], dict[str, datetime]]] = []
+
+
+def latest_messages(evidence: Evidence) -> dict[str, datetime]:
+    """The newest message time of each service in ``evidence`` (services without a
+    dated message are left out).
+
+    Remembered for the last messages table asked about (held weakly): the import and
+    relabel jobs ask first, on the worker, so the dashboard's card for a service
+    without an export date does not scan a table of 100,000s of messages on the GUI
+    thread (5-10 ms, one C call)."""
+    messages = evidence.tables.get("messages")
+    if messages is None or messages.empty or not {"service", "timestamp"} <= set(messages):
+        return {}
+    for table, known in _latest:
+        if table() is messages:
+            return known
+    known = _newest_per_service(messages)
+    _latest[:] = [(weakref.ref(messages), known)]
+    return known
+
+
+def _newest_per_service(messages: Any) -> dict[str, datetime]:
+    """service -> its newest message time, from the messages table (a DataFrame)."""
+    import pandas as pd
+
+    newest = messages.groupby("service", observed=True, sort=False)["timestamp"].max()
+    return {str(s): t.to_pydatetime(warn=False) for s, t in newest.items() if not pd.isna(t)}
+
+
+def forget_latest_messages() -> None:
+    """Let go of the remembered message times (Close export)."""
+    _latest.clear()
 
 
 def _shares(progress: Progress) -> tuple[Progress, Progress]:
