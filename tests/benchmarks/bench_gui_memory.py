@@ -14,6 +14,9 @@ result comes back in chunks and the window fills its pages. Measured:
   does before its last message (the result's skeleton; every frame was sent by then),
   through a wrapper around the child's end of the pipe.
 
+A last row measures the same on a 2-message chat: the floor, what the window and the
+child use with (almost) no data.
+
 The main row gives the sum of both peaks: an upper bound of the memory the import
 holds at any one moment (the two peaks need not fall at the same time). A second row
 gives the highest sum at one moment: a thread of the measuring process reads VmRSS of
@@ -110,14 +113,26 @@ def _rss_kb(pid: int) -> int:
 
 
 def _children(pid: int) -> list[int]:
-    """The processes ``pid`` started (Linux: /proc/<pid>/task/*/children)."""
+    """The processes ``pid`` started (Linux: /proc/<pid>/task/*/children), leaving out
+    one forked but not yet running its own program: until its exec it shows ``pid``'s
+    command line and ``pid``'s resident pages (shared, copy on write), which would count
+    the window twice for a moment."""
     found: list[int] = []
     try:
         for task in Path(f"/proc/{pid}/task").iterdir():
             found += [int(c) for c in (task / "children").read_text().split()]
     except (OSError, ValueError):
         pass
-    return found
+    own = _cmdline(pid)
+    return [child for child in found if _cmdline(child) != own]
+
+
+def _cmdline(pid: int) -> bytes:
+    """The command line of process ``pid`` (empty once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 class _SumSampler(threading.Thread):
@@ -197,6 +212,7 @@ def run() -> list[Row]:
         paths = write_exports(tmp / "export", media=media)
         size = sum(p.stat().st_size for p in paths) / 1024**3
         got = measure(paths, tmp)
+        floor = measure([_two_message_chat(tmp)], tmp)
     window, before, child = got["window"], got["before"], got["child"]
     total = window + child
     what = f"{size:.1f} GB FB+IG export, {MEDIA_GB:g} GB of it stored media"
@@ -234,7 +250,29 @@ def run() -> list[Row]:
                 "shared library pages count in each process"
             ),
         ),
+        Row(
+            "  floor: the same, importing a 2-message WhatsApp chat",
+            floor["window"] + floor["child"],
+            "MB",
+            timed=(
+                "as the main row, on an export with (almost) no data: window "
+                f"{floor['window']:.0f} MB (Qt and the app before the import "
+                f"{floor['before']:.0f}, then pandas and the result pages), import child "
+                f"{floor['child']:.0f} MB (Python, pandas, the readers); highest sum at one "
+                f"moment {floor['sum']:.0f} MB (resource tracker {floor['sum_others']:.0f}). "
+                "What the two processes use before any data"
+            ),
+        ),
     ]
+
+
+def _two_message_chat(folder: Path) -> Path:
+    """A WhatsApp chat export of two messages, written in ``folder``."""
+    chat = folder / "WhatsApp Chat with Sam.txt"
+    chat.write_text(
+        "12/03/2024, 09:15 - Sam: hello\n12/03/2024, 09:16 - Me: hi\n", encoding="utf-8"
+    )
+    return chat
 
 
 if __name__ == "__main__":  # pragma: no cover
