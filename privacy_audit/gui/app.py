@@ -17,17 +17,9 @@ from privacy_audit import APP_ID, APP_NAME
 from privacy_audit.gui.context import build_context
 from privacy_audit.i18n import Translator
 
-#: seconds a busy worker thread keeps the interpreter while the GUI thread waits for it
-GUI_SWITCH_INTERVAL = 0.001
-
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with high-DPI rounding, names and icon; the
-    interpreter's thread switch interval set for a responsive GUI thread."""
-    # a worker thread (receiving an import, building display strings) gives the GUI
-    # thread the interpreter back after at most this long instead of 5 ms: each Python
-    # slot, paint or timer the GUI thread runs waits that long for it
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    """The QApplication (created once), with high-DPI rounding, names and icon."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -127,16 +127,3 @@ def test_report_view_can_run_as_root(monkeypatch) -> None:
     assert "QTWEBENGINE_DISABLE_SANDBOX" not in os.environ
     assert allow_report_view_as_root(euid=0)
     assert os.environ["QTWEBENGINE_DISABLE_SANDBOX"] == "1"
-
-
-def test_the_app_lets_a_busy_worker_hold_the_interpreter_1_ms_at_most(qapp) -> None:
-    """A worker thread receiving an import keeps the GIL for the interpreter's switch
-    interval whenever the GUI thread asks for it (each slot, timer, paint): Python's
-    5 ms default, paid several times in one event-loop turn, stalled the window."""
-    before = sys.getswitchinterval()
-    try:
-        sys.setswitchinterval(0.005)
-        assert gui_app.make_application() is qapp
-        assert sys.getswitchinterval() <= 0.001
-    finally:
-        sys.setswitchinterval(before)
