@@ -50,23 +50,22 @@ class ResultTabs(WindowModes):
         """Build the result tabs in pieces of a few milliseconds each."""
         from privacy_audit.gui.results_view import ResultsView, page_makers
 
-        pages = []
+        view = ResultsView()
+        self.stack.addWidget(view)  # out of sight until a result is shown
         for make in page_makers(self.ctx):
-            pages.append(make())
             yield
-        view = ResultsView(tuple(pages))  # type: ignore[arg-type]
+            page = make()
+            yield
+            view.add_page(page)  # styled by the window's sheet, this page only
+            yield
+            page.ensurePolished()  # style and fonts now, not at the first show
         yield
         view.findings_page.done_toggled.connect(self._done_toggled)
         view.dashboard.action_activated.connect(self._show_recommendation)
         view.dashboard.show_findings_requested.connect(lambda: self.show_tab(1))
-        self.stack.addWidget(view)
         self._results = view
-        yield
         self._apply_mode()
         view.retranslate(self.ctx.tr)
-        for page in view.pages:
-            yield
-            page.ensurePolished()  # style and fonts now, not at the first show
 
     def _build_tabs_ahead(self, *_progress: object) -> None:
         """Build the tabs a piece per event-loop turn (while importing: the worker has
