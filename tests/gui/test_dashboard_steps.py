@@ -105,14 +105,20 @@ def message_scans(monkeypatch) -> list[str]:
     return threads
 
 
-def test_the_whatsapp_cards_latest_message_is_worked_out_on_the_worker(
-    make_window, qtbot, tmp_path, message_scans
-) -> None:
+def _window_with_three_services(make_window, qtbot, tmp_path) -> Any:
+    """A window over the fake core that has imported :func:`_three_service_evidence`."""
     core = FakeCore(tmp_path)
     core.load_evidence = lambda *a, **k: _three_service_evidence()  # type: ignore[method-assign]
     window = make_window(core=core)
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
         window.open_paths([tmp_path / "chat.txt"])
+    return window
+
+
+def test_the_whatsapp_cards_latest_message_is_worked_out_on_the_worker(
+    make_window, qtbot, tmp_path, message_scans
+) -> None:
+    window = _window_with_three_services(make_window, qtbot, tmp_path)
     card = next(c for c in window.dashboard.service_cards if c.title.text() == "WhatsApp")
     texts = [label.text() for label in card.findChildren(type(window.dashboard.score_text))]
     assert "Latest message: Nov 13, 2025" in texts
@@ -123,11 +129,7 @@ def test_the_whatsapp_cards_latest_message_is_worked_out_on_the_worker(
 def test_the_message_times_are_forgotten_with_the_export(
     make_window, qtbot, tmp_path, message_scans
 ) -> None:
-    core = FakeCore(tmp_path)
-    core.load_evidence = lambda *a, **k: _three_service_evidence()  # type: ignore[method-assign]
-    window = make_window(core=core)
-    with qtbot.waitSignal(window.import_finished, timeout=10_000):
-        window.open_paths([tmp_path / "chat.txt"])
+    window = _window_with_three_services(make_window, qtbot, tmp_path)
     assert prepared._latest
     window.reset()
     assert not prepared._latest
